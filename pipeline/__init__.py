@@ -1,0 +1,38 @@
+"""sidegraph: speakers, institutions, countries and their cooperation, from side-event reports.
+
+    from pipeline import Extractor, build_graph, write_graphml
+    extraction = Extractor().extract("report.pdf")
+"""
+
+from .errors import InputError, ModelError, SidegraphError
+from .export import read_extraction, write_extraction, write_graphml
+from .extractor import Extractor
+from .graph import build_graph
+from .ingest import SourceDocument, document_from_text, load_document
+from .records import DocumentInfo, Entity, Extraction, Mention, Relation, Speaker
+from .speakers import SpeakerAttribution, SpeakerMatch
+from .tagging import DEFAULT_MODEL, load_pipeline
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "DocumentInfo",
+    "Entity",
+    "Extraction",
+    "Extractor",
+    "InputError",
+    "Mention",
+    "ModelError",
+    "Relation",
+    "SidegraphError",
+    "SourceDocument",
+    "Speaker",
+    "SpeakerAttribution",
+    "SpeakerMatch",
+    "build_graph",
+    "document_from_text",
+    "load_document",
+    "load_pipeline",
+    "read_extraction",
+    "write_extraction",
+    "write_graphml",
+]

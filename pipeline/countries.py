@@ -1,0 +1,115 @@
+"""Countries: every name people write for a state, normalised to ISO 3166-1 alpha-3.
+
+The alias table (`models/countries.json`) starts from ISO 3166 (pycountry) and adds UN short
+names, common variants and demonyms. Regions and groups (`models/non_countries.json`) are kept
+apart so "Asia-Pacific" or "the G77" never become countries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from .resources import load_json
+
+_STATE_WORDS = (
+    "government|embassy|embassies|ministry|ministries|delegation|delegations|authorities|"
+    "mission|permanent mission|high commission|presidency|state|republic|kingdom|"
+    "ambassador|minister|parliament|consulate"
+)
+_OF_COUNTRY = re.compile(
+    rf"^(?:the\s+)?(?:{_STATE_WORDS})(?:\s+general)?\s+(?:of|to)\s+(?:the\s+)?(?P<country>.+?)"
+    r"(?:\s+(?:in|to|at)\s+.+)?$",
+    re.IGNORECASE,
+)
+_COUNTRY_STATE = re.compile(rf"^(?:the\s+)?(?P<country>.+?)(?:'s)?\s+(?:{_STATE_WORDS})\b.*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    region: str
+    subregion: str
+
+
+def fold(text: str) -> str:
+    """A matching key: case, accents, apostrophes, punctuation and a leading 'the' do not matter."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    return re.sub(r"^the\s+", "", " ".join(text.split()))
+
+
+class CountryIndex:
+    """Look up countries by any of their names; short all-caps codes ("US", "UK") only as written."""
+
+    def __init__(self, table: dict[str, dict], non_countries: dict[str, list[str]]) -> None:
+        self._countries = {
+            iso3: Country(iso3, entry["name"], entry.get("region", ""), entry.get("subregion", ""))
+            for iso3, entry in table.items()
+        }
+        self._by_key: dict[str, str] = {}
+        self._by_exact: dict[str, str] = {}
+        self._by_demonym: dict[str, str] = {}
+        self.written_names: dict[str, str] = {}
+        """Every alias as written, with its code, for building matchers."""
+        self.written_demonyms: dict[str, str] = {}
+        for iso3, entry in table.items():
+            for alias in (entry["name"], *entry.get("aliases", ())):
+                self.written_names.setdefault(alias, iso3)
+                if _is_code_like(alias):
+                    self._by_exact[alias] = iso3
+                else:
+                    self._by_key.setdefault(fold(alias), iso3)
+            for demonym in entry.get("demonyms", ()):
+                self._by_demonym.setdefault(fold(demonym), iso3)
+                self.written_demonyms.setdefault(demonym, iso3)
+        self._not_countries = {fold(name) for names in non_countries.values() for name in names}
+
+    @classmethod
+    @cache
+    def default(cls) -> CountryIndex:
+        return cls(load_json("countries.json"), load_json("non_countries.json"))
+
+    def __getitem__(self, iso3: str) -> Country:
+        return self._countries[iso3]
+
+    def demonym(self, text: str) -> str | None:
+        return self._by_demonym.get(fold(text))
+
+    def lookup(self, text: str) -> str | None:
+        """The code of a country name as written, or None for anything else."""
+        text = text.strip().strip(".,;:()")
+        if text in self._by_exact:
+            return self._by_exact[text]
+        key = fold(text)
+        if key in self._not_countries:
+            return None
+        return self._by_key.get(key)
+
+    def represented(self, text: str) -> str | None:
+        """The state behind a name: "Government of Japan", "Embassy of X in Y" (X), "the Chinese Government"."""
+        direct = self.lookup(text)
+        if direct:
+            return direct
+        match = _OF_COUNTRY.match(text.strip())
+        if match and (code := self.lookup(match.group("country"))):
+            return code
+        match = _COUNTRY_STATE.match(text.strip())
+        if match:
+            named = match.group("country")
+            return self.lookup(named) or self.demonym(named)
+        return None
+
+    def is_region(self, text: str) -> bool:
+        return fold(text) in self._not_countries
+
+
+def _is_code_like(alias: str) -> bool:
+    """Short upper-case aliases ("US", "UK", "DRC") collide with words when case is ignored."""
+    letters = alias.replace(".", "")
+    return len(letters) <= 4 and letters.isupper()

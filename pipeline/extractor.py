@@ -1,0 +1,151 @@
+"""The extractor: ingest → tag → attribute speakers → resolve entities → relations, per document.
+
+`Extractor` loads the spaCy pipeline once and streams documents through `nlp.pipe`, so a
+corpus costs one model load however many files it has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from .countries import CountryIndex
+from .entities import EntityResolver, Resolution
+from .errors import InputError
+from .ingest import SourceDocument, document_from_text, load_document
+from .organisations import OrganisationGazetteer, OrganisationWords
+from .records import Entity, Extraction, Mention, Relation, Speaker
+from .relations import ActorMention, RelationMatch, find_relations
+from .speakers import SpeakerMatch
+from .tagging import DEFAULT_MODEL, load_pipeline
+
+
+class Extractor:
+    """Extract speakers, entities and relations from side-event reports.
+
+    >>> extractor = Extractor()                        # doctest: +SKIP
+    >>> extractor.extract("corpus/side-event-sstc.txt").speakers[0].name   # doctest: +SKIP
+    'Valérie Schmitt'
+    """
+
+    def __init__(self, *, model: str = DEFAULT_MODEL, batch_size: int = 16) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.nlp = load_pipeline(model)
+        self.resolver = EntityResolver(CountryIndex.default(), OrganisationGazetteer.default(), OrganisationWords.default())
+
+    def extract(self, source: str | Path | SourceDocument) -> Extraction:
+        document = source if isinstance(source, SourceDocument) else load_document(source)
+        return self._extraction(document, self.nlp(document.text))
+
+    def extract_text(self, text: str, *, doc_id: str = "text") -> Extraction:
+        return self.extract(document_from_text(text, doc_id=doc_id))
+
+    def extract_many(self, paths: Iterable[str | Path]) -> Iterator[tuple[Path, Extraction | InputError]]:
+        """Yield (path, extraction) in order; a file that cannot be read yields its `InputError` instead."""
+        readable: list[tuple[Path, SourceDocument | InputError]] = []
+        for path in map(Path, paths):
+            try:
+                readable.append((path, load_document(path)))
+            except InputError as error:
+                readable.append((path, error))
+        documents = (item for _, item in readable if isinstance(item, SourceDocument))
+        docs = self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size)
+        for path, item in readable:
+            if isinstance(item, InputError):
+                yield path, item
+            else:
+                yield path, self._extraction(item, next(docs))
+
+    def _extraction(self, document: SourceDocument, doc: Doc) -> Extraction:
+        speakers: list[SpeakerMatch] = doc._.speakers
+        resolution = self.resolver.resolve(doc, speakers)
+        relations = find_relations(doc, _actors(doc, resolution), implicit=_speaker_sections(doc, speakers, resolution))
+        return Extraction(
+            document=document.info,
+            speakers=tuple(_speaker(document, s, ids) for s, ids in zip(speakers, resolution.speaker_ids)),
+            entities=tuple(_entities(document, resolution)),
+            relations=tuple(_relations(document, relations)),
+        )
+
+
+def _actors(doc: Doc, resolution: Resolution) -> list[ActorMention]:
+    actors = []
+    for (start, end), entity_id in resolution.by_span.items():
+        if resolution.entities[entity_id].type == "person":
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            actors.append(ActorMention(entity_id, span.start, span.end))
+    return sorted(actors, key=lambda a: a.start)
+
+
+def _speaker_sections(doc: Doc, speakers: list[SpeakerMatch], resolution: Resolution) -> dict[int, str]:
+    """Sentences spoken in a speaker's section map to the institution (or country) they speak for."""
+    sections: dict[int, str] = {}
+    starts = sorted(
+        (speaker.name.start, org_id or (f"country:{speaker.country}" if speaker.country else None))
+        for speaker, (_, org_id) in zip(speakers, resolution.speaker_ids)
+    )
+    for index, (start, actor) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(doc)
+        for sentence in doc[start:end].sents:
+            if actor and sentence.start > start:
+                sections[sentence.start] = actor
+    return sections
+
+
+def _speaker(document: SourceDocument, match: SpeakerMatch, ids: tuple[str, str | None]) -> Speaker:
+    start, end, page = document.locate(match.name.start_char, match.name.end_char)
+    return Speaker(
+        name=match.name.text,
+        honorific=match.honorific,
+        role=match.role,
+        title=match.title,
+        organisation=match.organisation_text,
+        organisation_id=ids[1],
+        unit=match.unit,
+        country=match.country,
+        quotes=tuple(dict.fromkeys(q.text.strip() for q in match.quotes)),
+        start=start,
+        end=end,
+        page=page,
+    )
+
+
+def _entities(document: SourceDocument, resolution: Resolution) -> Iterator[Entity]:
+    for entity in sorted(resolution.entities.values(), key=lambda e: e.id):
+        mentions = tuple(
+            Mention(text, *document.locate(start, end)) for text, start, end in sorted(entity.mentions, key=lambda m: m[1])
+        )
+        yield Entity(
+            id=entity.id,
+            type=entity.type,  # type: ignore[arg-type]
+            name=entity.name,
+            aliases=tuple(sorted(entity.aliases - {entity.name})),
+            iso3=entity.iso3,
+            country=entity.country,
+            mentions=mentions,
+        )
+
+
+def _relations(document: SourceDocument, matches: list[RelationMatch]) -> Iterator[Relation]:
+    seen: set[tuple[str, str, str, int]] = set()
+    for match in matches:
+        key = (match.source, match.target, match.type, match.sentence.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        start, end, page = document.locate(match.sentence.start_char, match.sentence.end_char)
+        yield Relation(
+            source=match.source,
+            target=match.target,
+            type=match.type,
+            evidence=match.sentence.text.strip(),
+            start=start,
+            end=end,
+            page=page,
+            confidence=match.confidence,
+        )

