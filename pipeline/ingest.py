@@ -14,6 +14,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import Errors, InputError
 from .records import DocumentInfo
@@ -90,7 +91,7 @@ def load_document(path: str | Path) -> SourceDocument:
     for page in pages:
         page_starts.append(offset)
         offset += len(page) + len(PAGE_SEPARATOR)
-    front_title, traced = _strip_front_matter(_Traced(raw, list(range(len(raw)))))
+    front_title, traced = _strip_front_matter(_join_pages(pages, page_starts))
     traced = _reflow(_strip_markup(traced))
     return SourceDocument(
         id=path.stem,
@@ -101,6 +102,24 @@ def load_document(path: str | Path) -> SourceDocument:
         origin=tuple(traced.origin),
         page_starts=tuple(page_starts),
     )
+
+
+def _join_pages(pages: list[str], page_starts: list[int]) -> _Traced:
+    """The pages joined by a single line break, with origins into `raw`.
+
+    `raw` keeps a blank line between pages so page numbers stay easy to see, but a blank line
+    always ends a paragraph in `_reflow`: a sentence running over the page break would be cut in
+    two. Joined by one line break, the page break is judged like any other line end.
+    """
+    text: list[str] = []
+    origin: list[int] = []
+    for number, (page, start) in enumerate(zip(pages, page_starts)):
+        if number:
+            text.append("\n")
+            origin.append(start - 1)
+        text.append(page)
+        origin.extend(range(start, start + len(page)))
+    return _Traced("".join(text), origin)
 
 
 def document_from_text(text: str, *, doc_id: str = "text", source: str = "<text>") -> SourceDocument:
@@ -135,7 +154,7 @@ def _read_pdf_pages(path: Path) -> list[str]:
 
     try:
         with pdfplumber.open(path) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
+            pages = [_page_text(page) for page in pdf.pages]
     except PDFPasswordIncorrect:
         raise InputError(Errors.E011.format(path=path)) from None
     except Exception as error:  # pdfminer raises many unrelated types on broken files
@@ -143,6 +162,24 @@ def _read_pdf_pages(path: Path) -> list[str]:
     if not any(page.strip() for page in pages):
         raise InputError(Errors.E005.format(path=path))
     return pages
+
+
+def _page_text(page: Any) -> str:
+    """A PDF page's lines, with a blank line where a wider vertical gap marks a new paragraph.
+
+    pdfplumber's `extract_text` drops the space between paragraphs, so a paragraph whose last
+    line happens to be full width ran into the next one (a "Quote:" line into the next
+    speaker's introduction). A step between lines over 1.5 times the usual line pitch is a gap.
+    """
+    lines = page.extract_text_lines(return_chars=False)
+    steps = [below["top"] - above["top"] for above, below in zip(lines, lines[1:])]
+    pitch = statistics.median([step for step in steps if step > 0] or [0])
+    text = [line["text"] for line in lines[:1]]
+    for step, line in zip(steps, lines[1:]):
+        if pitch and step > 1.5 * pitch:
+            text.append("")
+        text.append(line["text"])
+    return "\n".join(text)
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
@@ -181,6 +218,8 @@ def _strip_markup(traced: _Traced) -> _Traced:
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦●–]|\d{1,2}[.)])\s")
+_LABEL = re.compile(r"^\s*[A-Z]\w*(?:\s+\w+){0,2}\s*:\s")
+"""A line that opens with a label ("Quote:", "Moderator:") starts a new item, whatever the wrapping."""
 _LINE_END = re.compile(r"[ \t\xa0]*\n")
 _SPACES = re.compile(r"[ \t\xa0\u2009\u200b]+")
 
@@ -203,12 +242,13 @@ def _reflow(traced: _Traced) -> _Traced:
         line = traced.text[line_start : match.start()].strip()
         next_line_end = traced.text.find("\n", match.end())
         next_line = traced.text[match.end() : next_line_end if next_line_end >= 0 else None]
-        if not wrapped or not line or not next_line.strip() or _BULLET.match(next_line):
+        if not wrapped or not line or not next_line.strip() or _BULLET.match(next_line) or _LABEL.match(next_line):
             return "\n"
         if len(line) < 0.75 * width or line.endswith(":"):
             return "\n"
-        if line.endswith("-") and len(line) > 1 and line[-2].isalpha() and next_line[:1].islower():
-            return "\x00"  # marks a hyphen to remove below
+        if line.endswith("-") and len(line) > 1 and line[-2].isalpha():
+            # "imple-|mentation" loses its hyphen; "South-|East" keeps it, and gets no space either
+            return "\x00" if next_line[:1].islower() else ""
         return " "
 
     traced = traced.sub(_LINE_END, join)

@@ -140,7 +140,7 @@ def _group(sentence: Span, candidates: list[ActorMention], *, side: str, anchor:
         gap = doc[edge : actor.start] if side == "after" else doc[actor.end : edge]
         if group and not _coordination(gap):
             break
-        if not group and len(gap) > 8:
+        if not group and (len(gap) > 8 or any(t.text in ",;:()" for t in gap)):
             break
         if actor.entity_id not in group:
             group.append(actor.entity_id)

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .countries import CountryIndex
@@ -67,11 +66,6 @@ class SpeakerCues:
         )
 
 
-@Language.factory("speaker_attribution")
-def make_speaker_attribution(nlp: Language, name: str) -> SpeakerAttribution:
-    return SpeakerAttribution()
-
-
 class SpeakerAttribution:
     """Pipeline component: `doc._.speakers` is the list of `SpeakerMatch` in text order."""
 
@@ -85,6 +79,9 @@ class SpeakerAttribution:
         return doc
 
 
+_DESCRIPTION_OPENERS = (",", "(", "from", "of", "–", "—", "-", ":", "|")
+
+
 @dataclass(frozen=True, slots=True)
 class _Field:
     """One comma-separated part of a description: 'Senior Specialist', 'MOHRSS', 'China'."""
@@ -94,6 +91,13 @@ class _Field:
     @property
     def text(self) -> str:
         return self.span.text.strip(" ,;–—-")
+
+
+@dataclass(frozen=True, slots=True)
+class _Description:
+    fields: list[_Field]
+    predicate: Token | None
+    continues_list: bool = False
 
 
 class IntroductionReader:
@@ -114,7 +118,7 @@ class IntroductionReader:
     # -- finding people ---------------------------------------------------------------------
 
     def speakers(self, doc: Doc) -> list[SpeakerMatch]:
-        people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        people = sorted([ent for ent in doc.ents if ent.label_ == "PERSON"] + _unlabelled_names(doc), key=lambda s: s.start)
         introduced: list[SpeakerMatch] = []
         references: list[Span] = []
         for person in people:
@@ -127,7 +131,7 @@ class IntroductionReader:
                 introduced.append(match)
         for person in references:
             name, honorific = self.strip_honorific(person)
-            if not _plausible_name(name):
+            if not _plausible_name(name) or self._looks_like_title(name.text):
                 continue
             earlier = _same_person(introduced, name)
             if earlier is not None:
@@ -154,10 +158,11 @@ class IntroductionReader:
     def introduction(self, person: Span) -> SpeakerMatch | None:
         """The person's introduction, if the text introduces them as taking part."""
         name, honorific = self.strip_honorific(person)
-        if not _plausible_name(name) or (len(name) < 2 and not self.role_before(person)):
+        if not _plausible_name(name) or self._looks_like_title(name.text) or (len(name) < 2 and not self.role_before(person)):
             return None
         match = SpeakerMatch(name=name, honorific=honorific, mentions=[name])
-        fields, predicate = self.description(person)
+        described = self.description(person)
+        fields, predicate = described.fields, described.predicate
         prefix_role, prefix = self.role_before(person), self.title_before(person)
         header_role = self.header_role(person)
         if prefix:
@@ -169,48 +174,62 @@ class IntroductionReader:
             role = role or self.role_of_verb(predicate)
         speaks = predicate is not None and self.role_of_verb(predicate) is not None
         ends_line = predicate is None and fields and _ends_line(fields[-1].span)
-        if not (speaks or ends_line or prefix_role or header_role or self.attributed_words(person)):
+        listed = described.continues_list and (fields or prefix) and not self._on_behalf_of(person)
+        if not (speaks or ends_line or listed or prefix_role or header_role or self.attributed_words(person)):
             return None
         if not (fields or prefix or prefix_role or header_role or speaks):
             return None
         match.role = role or "speaker"
         return match
 
-    def description(self, person: Span) -> tuple[list[_Field], Token | None]:
+    def description(self, person: Span) -> _Description:
         """The fields after a name ("NAME, TITLE, ORG," or "NAME (ORG)") and the verb that ends them."""
         doc = person.doc
         i = person.end
         if i < len(doc) and doc[i].text in ("’s", "'s"):
-            return [], None
-        if i >= len(doc) or doc[i].text not in (",", "(", "from", "of", "–", "—", "-", ":"):
-            return [], self.predicate_at(doc, i, person)
+            return _Description([], None)
+        if i >= len(doc) or doc[i].text not in _DESCRIPTION_OPENERS:
+            return _Description([], self.predicate_at(doc, i))
         closing = ")" if doc[i].text == "(" else None
         fields: list[_Field] = []
-        field_start = i + 1 if doc[i].text in (",", "(", "–", "—", "-", ":") else i
+        field_start = i + 1 if doc[i].text in _DESCRIPTION_OPENERS and doc[i].is_punct else i
         j = field_start
         while j < len(doc):
             token = doc[j]
-            if "\n" in token.text or (token.is_sent_start and j > field_start):
+            if "\n" in token.text or (token.is_sent_start and j > field_start) or token.text == ";":
                 break
             if closing and token.text == closing:
                 fields.append(_Field(doc[field_start:j]))
-                return [f for f in fields if f.text], self.predicate_at(doc, j + 1, person)
-            if token.ent_type_ == "PERSON" and token.ent_iob_ == "B" or token.text == ";":
-                break
-            if token.lower_ == "and" and j + 1 < len(doc) and doc[j + 1].ent_type_ == "PERSON":
-                break
+                return _Description([f for f in fields if f.text], self.predicate_at(doc, j + 1))
+            if self._next_person_starts(doc, j):
+                # a list of introductions: what follows the last comma describes the next person
+                return _Description([f for f in fields if f.text], None, continues_list=True)
             if token.text == "," and token.ent_iob_ != "I":
                 fields.append(_Field(doc[field_start:j]))
                 field_start = j + 1
-                if (predicate := self.predicate_at(doc, j + 1, person)) is not None:
-                    return [f for f in fields if f.text], predicate
+                if (predicate := self.predicate_at(doc, j + 1)) is not None:
+                    return _Description([f for f in fields if f.text], predicate)
+            elif j > field_start and token.is_lower and token.pos_ == "VERB" and not token.ent_type_:
+                fields.append(_Field(doc[field_start:j]))
+                return _Description([f for f in fields if f.text], token)
             j += 1
         if closing:
-            return [], None
+            return _Description([], None)
         fields.append(_Field(doc[field_start:j]))
-        return [f for f in fields if f.text], None
+        return _Description([f for f in fields if f.text], None)
 
-    def predicate_at(self, doc: Doc, i: int, person: Span) -> Token | None:
+    def _next_person_starts(self, doc: Doc, j: int) -> bool:
+        token = doc[j]
+        if token.lower_ == "and" and j + 1 < len(doc):
+            token = doc[j + 1]
+        return token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and not self._looks_like_title(token.text)
+
+    def _on_behalf_of(self, person: Span) -> bool:
+        """Someone spoken for ("on behalf of NAME") is not the one speaking."""
+        before = person.doc[max(0, person.start - 4) : person.start].text.lower()
+        return "behalf of" in before
+
+    def predicate_at(self, doc: Doc, i: int) -> Token | None:
         """A verb starting at token i (skipping adverbs: "then", "also") that reports what the person did."""
         while i < len(doc) and doc[i].pos_ in ("ADV", "PART") and doc[i].is_lower:
             i += 1
@@ -250,7 +269,11 @@ class IntroductionReader:
             if "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_sent_end:
                 break
             start -= 1
-        if start == end or doc[end - 1].lower_ not in self.cues.title_words | set(self.cues.role_by_noun):
+        last = doc[end - 1] if end > start else None
+        if last is None or not (
+            last.lower_ in self.cues.title_words or last.lower_ in self.cues.role_by_noun or last.ent_type_ == "ORG"
+            or self.words.is_institution(last.text)
+        ):
             return None
         return doc[start:end]
 
@@ -403,6 +426,24 @@ def _section_owner(starts: list[tuple[int, SpeakerMatch]], offset: int) -> Speak
             break
         owner = speaker
     return owner
+
+
+def _unlabelled_names(doc: Doc) -> list[Span]:
+    """Names the NER missed where a line or sentence opens with one: "Kamal Uy, Ministry of ..., presented".
+
+    Two to four capitalised proper nouns, outside any entity, followed by a description opener.
+    """
+    found = []
+    for sentence in doc.sents:
+        start = sentence.start
+        while start < sentence.end and doc[start].text in ("-", "*", "•", "–"):
+            start += 1
+        end = start
+        while end < sentence.end and end - start < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if 2 <= end - start and end < len(doc) and doc[end].text in (",", "|", "(") and not any(t.ent_type_ for t in doc[start:end]):
+            found.append(doc[start:end])
+    return found
 
 
 def _plausible_name(name: Span) -> bool:

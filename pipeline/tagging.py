@@ -11,8 +11,8 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
+from . import components  # noqa: F401  (registers the factories)
 from .countries import CountryIndex
 from .errors import Errors, ModelError
 from .organisations import OrganisationGazetteer
@@ -35,15 +35,6 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     ruler.add_patterns(gazetteer_patterns(nlp))
     nlp.add_pipe("speaker_attribution")
     return nlp
-
-
-@Language.component("line_boundaries")
-def line_boundaries(doc: Doc) -> Doc:
-    """A line break in the reflowed text ends a sentence: list items and headings are not run-ons."""
-    for token in doc[:-1]:
-        if "\n" in token.text or token.whitespace_ == "\n" or token.text_with_ws.endswith("\n"):
-            doc[token.i + 1].is_sent_start = True
-    return doc
 
 
 def gazetteer_patterns(nlp: Language) -> list[dict[str, Any]]:
