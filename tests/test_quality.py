@@ -1,0 +1,44 @@
+"""Regression floors on the gold corpus: raised as the extractor improves, never lowered to pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluate import CorpusReport, evaluate
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+FLOORS_F1 = {
+    "speakers": 0.80,
+    "attribution": 0.44,
+    "countries": 0.97,
+    "organisations": 0.54,
+    "relations": 0.35,
+}
+
+
+@pytest.fixture(scope="module")
+def report(extractor) -> CorpusReport:
+    if not (SHARED / "gold").is_dir():
+        pytest.skip("the gold corpus (../shared/corpus) is not here")
+
+    def extract_all(paths):
+        return [result.to_dict() for _, result in extractor.extract_many(paths)]
+
+    return evaluate(SHARED / "gold", SHARED / "docs", extract_all)
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS_F1))
+def test_micro_f1_stays_above_floor(report: CorpusReport, metric: str) -> None:
+    assert report.micro[metric].f1 >= FLOORS_F1[metric]
+
+
+def test_every_gold_document_was_scored(report: CorpusReport) -> None:
+    assert len(report.documents) == len(list((SHARED / "gold").glob("*.json")))
+
+
+def test_seed_speakers_fully_attributed(report: CorpusReport) -> None:
+    seed = next(d for d in report.documents if d.document == "side-event-sstc")
+    assert seed.metrics["attribution"].f1 == 1.0
