@@ -83,7 +83,7 @@ class CountryIndex:
 
     def lookup(self, text: str) -> str | None:
         """The code of a country name as written, or None for anything else."""
-        text = text.strip().strip(",;:()")
+        text = re.sub(r"^(?:the|The)\s+", "", text.strip().strip(",;:()"))
         if text in self._by_exact or text.rstrip(".") in self._by_exact:
             return self._by_exact.get(text) or self._by_exact[text.rstrip(".")]
         text = text.rstrip(".")

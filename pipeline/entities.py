@@ -112,6 +112,8 @@ class EntityResolver:
             return False
         if re.search(r"\d", text) and not _acronym_like(text):
             return False
+        if text.split()[-1].lower() in ("of", "the", "and", "for", "on", "in"):
+            return False  # a name the NER cut short: "the Government of"
         words = text.split()
         if len(words) == 1:
             return text in acronyms or _acronym_like(text) or _longer_org(text, org_spans) is not None

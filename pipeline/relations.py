@@ -121,6 +121,9 @@ def _relations_at(
         pairs = [(a, b, 0.8) for a in before for b in after]
     elif len(after) >= 2 and _between(sentence, cue):
         pairs = [(a, b, 0.8) for a, b in itertools.combinations(after, 2)]
+    elif cue.type == "joint_implementation" and len(before or after) >= 2:
+        # "implemented jointly by the ILO and WHO": the coordinated actors act together
+        pairs = [(a, b, 0.8) for a, b in itertools.combinations(before or after, 2)]
     elif len(before) >= 2 and _hyphenated(sentence, cue, actors):
         pairs = [(a, b, 0.7) for a, b in itertools.combinations(before, 2)]
     return [

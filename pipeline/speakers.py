@@ -118,7 +118,8 @@ class IntroductionReader:
     # -- finding people ---------------------------------------------------------------------
 
     def speakers(self, doc: Doc) -> list[SpeakerMatch]:
-        people = sorted([ent for ent in doc.ents if ent.label_ == "PERSON"] + _unlabelled_names(doc), key=lambda s: s.start)
+        people = _joined_people(doc) + _unlabelled_names(doc)
+        people.sort(key=lambda span: span.start)
         introduced: list[SpeakerMatch] = []
         references: list[Span] = []
         for person in people:
@@ -151,7 +152,9 @@ class IntroductionReader:
             end += 1
         honorific = " ".join(t.text for t in doc[start:end]) or None
         name = doc[max(end, person.start) : person.end]
-        if name and name[-1].text in ("’s", "'s", "’"):
+        while name and not name[0].text[:1].isupper():
+            name = name[1:]  # list markers the NER took in: "b. Mr Lionel Yee"
+        while len(name) > 1 and (name[-1].text in ("’s", "'s", "’") or _post_nominal(name[-1])):
             name = name[:-1]
         return name, honorific
 
@@ -204,7 +207,7 @@ class IntroductionReader:
             if self._next_person_starts(doc, j):
                 # a list of introductions: what follows the last comma describes the next person
                 return _Description([f for f in fields if f.text], None, continues_list=True)
-            if token.text == "," and token.ent_iob_ != "I":
+            if token.text == "," and not _inside_entity(token):
                 fields.append(_Field(doc[field_start:j]))
                 field_start = j + 1
                 if (predicate := self.predicate_at(doc, j + 1)) is not None:
@@ -222,7 +225,10 @@ class IntroductionReader:
         token = doc[j]
         if token.lower_ == "and" and j + 1 < len(doc):
             token = doc[j + 1]
-        return token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and not self._looks_like_title(token.text)
+        return (
+            token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and not token.is_upper
+            and not self._looks_like_title(token.text)
+        )
 
     def _on_behalf_of(self, person: Span) -> bool:
         """Someone spoken for ("on behalf of NAME") is not the one speaking."""
@@ -327,8 +333,11 @@ class IntroductionReader:
                 match.unit = match.unit or value
             elif kind == "title":
                 match.title = value if match.title is None else f"{match.title}, {value}"
+                match.country = match.country or self.countries.represented(str(value))
                 if extra:
                     match.organisation = match.organisation or extra
+        if match.organisation is None and match.title and not self._looks_like_title(match.title) and not leading:
+            match.organisation, match.title = match.title, None  # "NAME, War on Want, said": an affiliation, not a title
         known = self._known(match.organisation)
         if known is not None and known.international:
             match.country = None  # a country next to an IGO is where the person works, not whom they represent
@@ -354,7 +363,7 @@ class IntroductionReader:
             return "organisation", org, rest or (left if self.words.is_unit(left) else None)
         if state and any(w in lowered for w in ("embassy", "mission", "high commission", "consulate")):
             return "organisation", text, state
-        if first and self._looks_like_title(text) and not (orgs and orgs[0].start == span.start):
+        if self._looks_like_title(text) and not (orgs and orgs[0].start == span.start and orgs[0].ent_id_):
             return "title", text, None
         if orgs:
             head = orgs[0]
@@ -362,7 +371,8 @@ class IntroductionReader:
                 return "organisation", head, text
             if self.words.is_unit(text) and not head.ent_id_ and not self.words.is_institution(text.replace("Department", "")):
                 return "unit", text, None
-            return "organisation", head if len(head) == len(span) or head.ent_id_ else text, None
+            known_orgs = [org for org in orgs if org.ent_id_]
+            return "organisation", (known_orgs or orgs)[-1], None
         if self.words.is_unit(text) and not _acronym(text):
             return "unit", text, None
         if self.words.is_institution(text) or _acronym(text) or state:
@@ -446,8 +456,34 @@ def _unlabelled_names(doc: Doc) -> list[Span]:
     return found
 
 
+def _joined_people(doc: Doc) -> list[Span]:
+    """PERSON entities, with names the NER cut in two ("Bert van der" + "Plas") put back together."""
+    people: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if people and people[-1].end == ent.start:
+            people[-1] = doc[people[-1].start : ent.end]
+        else:
+            people.append(ent)
+    return people
+
+
+def _post_nominal(token: Token) -> bool:
+    """Letters after a name ("SC", "QC", "PhD", "OBE") are not part of it."""
+    return token.text.rstrip(".") in ("SC", "QC", "KC", "PhD", "OBE", "MBE", "CBE", "Jr", "Sr", "MP", "MD")
+
+
+def _inside_entity(token: Token) -> bool:
+    """A comma within a name ("Ministry of Health, Labour and Welfare"), not one the NER left at its edge."""
+    doc = token.doc
+    return token.ent_iob_ == "I" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+
+
 def _plausible_name(name: Span) -> bool:
-    return bool(name) and any(t.is_alpha and t.text[:1].isupper() for t in name) and len(name.text) <= 60
+    if not name or len(name.text) > 60 or (len(name) == 1 and name[0].is_upper):
+        return False
+    return any(t.is_alpha and t.text[:1].isupper() for t in name)
 
 
 def _name_tokens(span: Span) -> list[str]:

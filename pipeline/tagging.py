@@ -77,6 +77,7 @@ def _person_patterns() -> list[dict[str, Any]]:
             "pattern": [
                 {"ORTH": {"IN": honorifics}, "OP": "+"},
                 name_token,
+                {"ORTH": {"IN": ["-", "‐"]}, "OP": "?"},  # hyphenated given names: "Mei-Ling Tan"
                 {**name_token, "OP": "*"},
             ],
         }

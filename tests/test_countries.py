@@ -1,0 +1,76 @@
+"""Country names as people write them, normalised to ISO 3166-1 alpha-3; regions and cities are not countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.countries import CountryIndex
+
+
+@pytest.fixture(scope="module")
+def index() -> CountryIndex:
+    return CountryIndex.default()
+
+
+@pytest.mark.parametrize(("name", "iso3"), [
+    ("Lao PDR", "LAO"),
+    ("Laos", "LAO"),
+    ("Lao People's Democratic Republic", "LAO"),
+    ("Lao People’s Democratic Republic", "LAO"),
+    ("Viet Nam", "VNM"),
+    ("Vietnam", "VNM"),
+    ("Türkiye", "TUR"),
+    ("Turkey", "TUR"),
+    ("Côte d'Ivoire", "CIV"),
+    ("Cote d'Ivoire", "CIV"),
+    ("Republic of Korea", "KOR"),
+    ("Democratic People's Republic of Korea", "PRK"),
+    ("the UK", "GBR"),
+    ("UK", "GBR"),
+    ("United Kingdom", "GBR"),
+    ("US", "USA"),
+    ("USA", "USA"),
+    ("Timor-Leste", "TLS"),
+    ("Cabo Verde", "CPV"),
+    ("Eswatini", "SWZ"),
+    ("Czechia", "CZE"),
+    ("Holy See", "VAT"),
+    ("State of Palestine", "PSE"),
+    ("China.", "CHN"),
+])
+def test_lookup(index: CountryIndex, name: str, iso3: str) -> None:
+    assert index.lookup(name) == iso3
+
+
+@pytest.mark.parametrize(("name", "iso3"), [
+    ("Government of Japan", "JPN"),
+    ("Embassy of the Grand Duchy of Luxembourg in Vientiane", "LUX"),
+    ("the Chinese Government", "CHN"),
+    ("Viet Nam", "VNM"),
+])
+def test_represented(index: CountryIndex, name: str, iso3: str) -> None:
+    assert index.represented(name) == iso3
+
+
+def test_represented_is_not_lookup(index: CountryIndex) -> None:
+    """An embassy is not a country by name: only `represented` sees the state behind it."""
+    assert index.lookup("Government of Japan") is None
+
+
+@pytest.mark.parametrize("name", [
+    "Africa", "Asia-Pacific", "the Pacific", "G77", "LDCs", "Vientiane", "Geneva", "ASEAN", "us", "",
+])
+def test_not_countries(index: CountryIndex, name: str) -> None:
+    assert index.lookup(name) is None
+    assert index.represented(name) is None
+
+
+def test_code_like_aliases_are_case_sensitive(index: CountryIndex) -> None:
+    """"US" is the United States, "us" is a pronoun."""
+    assert (index.lookup("US"), index.lookup("us")) == ("USA", None)
+
+
+def test_country_records(index: CountryIndex) -> None:
+    assert index["LAO"].region == "Asia"
+    assert index["VNM"].subregion == "South-eastern Asia"
+    assert index["TUR"].name == "Türkiye"

@@ -1,0 +1,223 @@
+"""Reading documents: reflowed paragraphs, the way back to the source, PDFs, front matter, errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+
+from conftest import SAMPLE_PDF, SEED
+from pipeline import InputError, SourceDocument, document_from_text, load_document
+from pipeline.errors import Errors
+
+
+@pytest.fixture(scope="module")
+def seed() -> SourceDocument:
+    return load_document(SEED)
+
+
+def line_starting(doc: SourceDocument, prefix: str) -> str:
+    return next(line for line in doc.text.split("\n") if line.startswith(prefix))
+
+
+def span_of(doc: SourceDocument, needle: str) -> tuple[int, int]:
+    start = doc.text.index(needle)
+    return start, start + len(needle)
+
+
+# --------------------------------------------------------------------------------------------- reflow
+def test_hard_wrapped_introduction_becomes_one_line(seed: SourceDocument) -> None:
+    intro = line_starting(seed, "Mr Liu Yuton")
+    assert "MOHRSS, China, shared" in intro
+    assert intro.endswith("for the SDG implementation in the ASEAN region.")
+
+
+def test_paragraphs_stay_apart(seed: SourceDocument) -> None:
+    """A short last line ends its paragraph: the next speaker starts a line of their own."""
+    assert line_starting(seed, "Mr Sho Sudo").endswith("collaboration on the area of social protection.")
+    assert line_starting(seed, "Ms Mei Wei").startswith("Ms Mei Wei, First Vice-President, Geely Holding Group,")
+
+
+def test_quote_lines_stay_separate(seed: SourceDocument) -> None:
+    lines = seed.text.split("\n")
+    assert "Quote: We want to be involved with the ILO on the SDG implementation in ASEAN." in lines
+    # a wrapped quote is joined to one line, but not to the speaker paragraph before it
+    assert "Quote: with the Global Flagship Programme on Building Social Protection Floors for All, we will " \
+           "change the life of millions" in lines
+
+
+WRAPPED = """\
+The programme supports the design and the first stage of imple-
+mentation of national social protection floors across South-
+East Asia, where coverage of informal workers remains very low
+and where contributory schemes reach only a minority of workers.
+Ministries of labour and of finance agreed to meet twice a year
+to review the costing of benefits and the results of the pilots
+that were launched in three provinces with the help of partners.
+The participants also discussed how to extend health insurance
+to the families of migrant workers who return to their villages
+and how to register them when they have no formal employment at
+all, which is the situation of most workers in the rural areas.
+"""
+
+
+@pytest.fixture(scope="module")
+def wrapped() -> SourceDocument:
+    return document_from_text(WRAPPED)
+
+
+def test_wrapped_lines_join_into_one_paragraph(wrapped: SourceDocument) -> None:
+    assert "\n" not in wrapped.text
+    assert "remains very low and where contributory" in wrapped.text
+
+
+def test_end_of_line_hyphenation_undone(wrapped: SourceDocument) -> None:
+    assert "first stage of implementation of national" in wrapped.text
+    assert "imple" + "-" not in wrapped.text
+
+
+def test_hyphenated_compound_kept(wrapped: SourceDocument) -> None:
+    assert "across South-East Asia" in wrapped.text
+
+
+def test_short_text_is_not_reflowed() -> None:
+    assert document_from_text("Agenda\nOpening\nPanel one").text == "Agenda\nOpening\nPanel one"
+
+
+# ------------------------------------------------------------------------------------------ origin map
+@pytest.mark.parametrize("name", ["Liu Yuton", "Valérie Schmitt", "Geely Holding Group", "Lao PDR"])
+def test_locate_returns_the_name_in_the_raw_text(seed: SourceDocument, name: str) -> None:
+    start, end, page = seed.locate(*span_of(seed, name))
+    assert seed.raw[start:end] == name
+    assert page == 1
+
+
+def test_locate_spans_a_line_wrap(seed: SourceDocument) -> None:
+    """In the seed "Ministry" ends a line: the raw evidence keeps the line break."""
+    start, end, _ = seed.locate(*span_of(seed, "Ministry of Health, Labour and Welfare"))
+    assert seed.raw[start:end] == "Ministry\nof Health, Labour and Welfare"
+
+
+def test_locate_spans_an_undone_hyphen(wrapped: SourceDocument) -> None:
+    start, end, _ = wrapped.locate(*span_of(wrapped, "implementation"))
+    assert wrapped.raw[start:end] == "imple-\nmentation"
+
+
+def test_locate_every_character_in_order(seed: SourceDocument) -> None:
+    assert len(seed.origin) == len(seed.text)
+    assert list(seed.origin) == sorted(seed.origin)
+    letters = [i for i, c in enumerate(seed.text) if c.isalnum()]
+    assert all(seed.raw[seed.origin[i]] == seed.text[i] for i in letters)
+
+
+# ------------------------------------------------------------------------------------------------ PDF
+@pytest.fixture(scope="module")
+def sample() -> SourceDocument:
+    return load_document(SAMPLE_PDF)
+
+
+def test_pdf_pages_and_title(sample: SourceDocument) -> None:
+    assert sample.info.pages == 2
+    assert sample.title == "Ministerial Dialogue on Social Protection Financing"
+    assert sample.info.id == "ministerial-dialogue-sample"
+
+
+def test_pdf_locate_gives_the_page(sample: SourceDocument) -> None:
+    start, end, page = sample.locate(*span_of(sample, "Ingrid Solberg"))
+    assert (sample.raw[start:end], page) == ("Ingrid Solberg", 2)
+    start, end, page = sample.locate(*span_of(sample, "Adaeze Okafor"))
+    assert (sample.raw[start:end], page) == ("Adaeze Okafor", 1)
+
+
+def test_pdf_sentence_runs_over_the_page_break(sample: SourceDocument) -> None:
+    assert "both have cut the cost of each payment" in sample.text
+    start, end, page = sample.locate(*span_of(sample, "cut the cost"))
+    assert page == 1 and sample.locate(*span_of(sample, "the cost"))[2] == 2
+    assert sample.raw[start:end] == "cut\n\nthe cost"
+
+
+def test_pdf_paragraph_gaps_kept(sample: SourceDocument) -> None:
+    """A full-width last line ("Quote: ...") must not run into the next speaker's introduction."""
+    lines = sample.text.split("\n")
+    assert "Quote: Nobody should have to choose between medicine and food for their children." in lines
+    assert any(line.startswith("Mr Kwame Mensah, Chief Economist") for line in lines)
+    assert any(line.startswith("Ms Ingrid Solberg, Ambassador") for line in lines)
+
+
+# ---------------------------------------------------------------------------------------- front matter
+def test_markdown_front_matter_gives_title_and_is_removed(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.md"
+    path.write_text(
+        '---\ntitle: "Press briefing on fisheries subsidies"\ndate: 2024-02-27\nlayout: post\n---\n'
+        "# Press briefing\n\nMs Ana Lima, Director, Fisherfolk Network, opened the briefing.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    assert doc.title == "Press briefing on fisheries subsidies"
+    assert doc.text.startswith("Press briefing\n")
+    assert "layout" not in doc.text and "---" not in doc.text and "2024-02-27" not in doc.text
+    start, end, _ = doc.locate(*span_of(doc, "Ana Lima"))
+    assert doc.raw[start:end] == "Ana Lima"
+
+
+def test_folded_front_matter_title() -> None:
+    doc = document_from_text("---\ntitle: >-\n  A long title\n  folded over lines\nauthor: x\n---\nBody text.\n")
+    assert doc.title == "A long title folded over lines"
+    assert doc.text == "Body text."
+
+
+def test_without_front_matter_the_first_line_is_the_title(seed: SourceDocument) -> None:
+    assert seed.title == "South-South and Triangular Cooperation"
+
+
+# ---------------------------------------------------------------------------------------------- errors
+def raises_catalogue(message: str) -> pytest.RaisesExc[InputError]:
+    """The error must carry exactly the catalogue message: one line, the path first."""
+    return pytest.raises(InputError, match=f"^{re.escape(message)}$")
+
+
+def test_unsupported_suffix(tmp_path: Path) -> None:
+    path = tmp_path / "notes.docx"
+    path.write_bytes(b"PK\x03\x04")
+    with raises_catalogue(Errors.E002.format(path=path, suffix=".docx")):
+        load_document(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "absent.txt"
+    with raises_catalogue(Errors.E001.format(path=path)):
+        load_document(path)
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n\t\n"])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    with raises_catalogue(Errors.E006.format(path=path)):
+        load_document(path)
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Côte d'Ivoire".encode("latin-1"))
+    with pytest.raises(InputError, match=r"not valid UTF-8"):
+        load_document(path)
+
+
+def test_pdf_without_text_layer(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.rect(100, 100, 200, 300, fill=1)
+    canvas.showPage()
+    canvas.save()
+    with raises_catalogue(Errors.E005.format(path=path)):
+        load_document(path)
+
+
+def test_broken_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\n this is not a pdf \x00\x01\x02")
+    with pytest.raises(InputError, match=rf"^{re.escape(str(path))}: cannot read PDF \(\w+\)$"):
+        load_document(path)
