@@ -84,9 +84,17 @@ def load_document(path: str | Path) -> SourceDocument:
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(Errors.E002.format(path=path, suffix=suffix))
     pages = _read_pdf_pages(path) if suffix == ".pdf" else [_read_text(path)]
-    raw = PAGE_SEPARATOR.join(pages)
-    if not raw.strip():
+    if not any(page.strip() for page in pages):
         raise InputError(Errors.E006.format(path=path))
+    return _document(pages, doc_id=path.stem, source=str(path))
+
+
+def document_from_text(text: str, *, doc_id: str = "text", source: str = "<text>") -> SourceDocument:
+    """Wrap a string (from a notebook, a database) as a one-page document."""
+    return _document([text], doc_id=doc_id, source=source)
+
+
+def _document(pages: list[str], *, doc_id: str, source: str) -> SourceDocument:
     page_starts, offset = [], 0
     for page in pages:
         page_starts.append(offset)
@@ -94,10 +102,10 @@ def load_document(path: str | Path) -> SourceDocument:
     front_title, traced = _strip_front_matter(_join_pages(pages, page_starts))
     traced = _reflow(_strip_markup(traced))
     return SourceDocument(
-        id=path.stem,
-        source=str(path),
+        id=doc_id,
+        source=source,
         title=front_title or _first_line(traced.text),
-        raw=raw,
+        raw=PAGE_SEPARATOR.join(pages),
         text=traced.text,
         origin=tuple(traced.origin),
         page_starts=tuple(page_starts),
@@ -120,21 +128,6 @@ def _join_pages(pages: list[str], page_starts: list[int]) -> _Traced:
         text.append(page)
         origin.extend(range(start, start + len(page)))
     return _Traced("".join(text), origin)
-
-
-def document_from_text(text: str, *, doc_id: str = "text", source: str = "<text>") -> SourceDocument:
-    """Wrap a string (from a notebook, a database) as a one-page document."""
-    front_title, traced = _strip_front_matter(_Traced(text, list(range(len(text)))))
-    traced = _reflow(_strip_markup(traced))
-    return SourceDocument(
-        id=doc_id,
-        source=source,
-        title=front_title or _first_line(traced.text),
-        raw=text,
-        text=traced.text,
-        origin=tuple(traced.origin),
-        page_starts=(0,),
-    )
 
 
 def _read_text(path: Path) -> str:
