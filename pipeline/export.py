@@ -8,8 +8,10 @@ edge uniquely, and sorts nodes and edges so two runs give identical files.
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import xml.etree.ElementTree as ET
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,9 +61,32 @@ def gephi_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    clean = gephi_ready(graph)
+    buffer = io.BytesIO()
+    nx.write_graphml(gephi_ready(graph), buffer, named_key_ids=True, edge_id_from_attribute="id")
     with atomic_write(path, "wb") as stream:
-        nx.write_graphml(clean, stream, named_key_ids=True, edge_id_from_attribute="id")
+        stream.write(_unique_key_ids(buffer.getvalue()))
+
+
+_GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+ET.register_namespace("", _GRAPHML)
+ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
+
+
+def _unique_key_ids(document: bytes) -> bytes:
+    """GraphML key ids must be unique in the file; networkx names a node and an edge attribute
+    of the same name ("label") alike, so the edge one becomes "edge_label"."""
+    root = ET.fromstring(document)
+    keys = root.findall(f"{{{_GRAPHML}}}key")
+    node_ids = {key.get("id") for key in keys if key.get("for") != "edge"}
+    renamed = {}
+    for key in keys:
+        if key.get("for") == "edge" and key.get("id") in node_ids:
+            renamed[key.get("id")] = f"edge_{key.get('id')}"
+            key.set("id", renamed[key.get("id")])
+    for data in root.iter(f"{{{_GRAPHML}}}edge"):
+        for value in data.findall(f"{{{_GRAPHML}}}data"):
+            value.set("key", renamed.get(value.get("key"), value.get("key")))
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def _scalars(attributes: dict[str, Any]) -> dict[str, Any]:
