@@ -74,8 +74,15 @@ ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
 
 def _unique_key_ids(document: bytes) -> bytes:
     """GraphML key ids must be unique in the file; networkx names a node and an edge attribute
-    of the same name ("label") alike, so the edge one becomes "edge_label"."""
+    of the same name ("label") alike, so the edge one becomes "edge_label". The edge `id`
+    is already the edge element's own id: its copy as data is dropped."""
     root = ET.fromstring(document)
+    for key in root.findall(f"{{{_GRAPHML}}}key"):
+        if key.get("for") == "edge" and key.get("attr.name") == "id":
+            root.remove(key)
+    for edge in root.iter(f"{{{_GRAPHML}}}edge"):
+        for value in edge.findall(f"{{{_GRAPHML}}}data[@key='id']"):
+            edge.remove(value)
     keys = root.findall(f"{{{_GRAPHML}}}key")
     node_ids = {key.get("id") for key in keys if key.get("for") != "edge"}
     renamed = {}
