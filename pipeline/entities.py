@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from .countries import CountryIndex
-from .organisations import OrganisationGazetteer, OrganisationWords, org_key
+from .organisations import OrganisationGazetteer, OrganisationWords, looks_like_acronym, org_key
 from .resources import load_json
 from .speakers import SpeakerMatch
 
@@ -110,13 +110,13 @@ class EntityResolver:
             return False
         if self.countries.lookup(text) or not any(c.isupper() for c in text[:1]):
             return False
-        if re.search(r"\d", text) and not _acronym_like(text):
+        if re.search(r"\d", text) and not looks_like_acronym(text):
             return False
         if text.split()[-1].lower() in ("of", "the", "and", "for", "on", "in"):
             return False  # a name the NER cut short: "the Government of"
         words = text.split()
         if len(words) == 1:
-            return text in acronyms or _acronym_like(text) or _longer_org(text, org_spans) is not None
+            return text in acronyms or looks_like_acronym(text) or _longer_org(text, org_spans) is not None
         return len(words) <= 14
 
     def _add_speaker(
@@ -200,11 +200,6 @@ def _trim_to_initials(long_form: str, acronym: str) -> str | None:
 def _subsequence(short: str, long: str) -> bool:
     iterator = iter(long)
     return bool(short) and all(c in iterator for c in short)
-
-
-def _acronym_like(text: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
 
 
 def _longer_org(text: str, org_spans: Iterable[Span]) -> str | None:

@@ -30,6 +30,12 @@ def org_key(text: str) -> str:
     return key
 
 
+def looks_like_acronym(text: str) -> bool:
+    """Mostly capitals, 2-10 letters ("MOHRSS", "ITfC", "CTI-PFAN"): how institutions shorten their names."""
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
+
+
 @dataclass(frozen=True, slots=True)
 class KnownOrganisation:
     id: str

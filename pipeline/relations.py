@@ -10,7 +10,6 @@ Sharing a sentence is not enough: that is the co-occurrence baseline, kept for c
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,7 +18,6 @@ from spacy.tokens import Doc, Span, Token
 from .resources import load_json
 
 RELATION_TYPES = ("cooperation", "support", "joint_implementation", "exchange", "membership", "agreement")
-_PASSIVE_AGENT = re.compile(r"\bby\s*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .countries import CountryIndex
-from .organisations import KnownOrganisation, OrganisationGazetteer, OrganisationWords
+from .organisations import KnownOrganisation, OrganisationGazetteer, OrganisationWords, looks_like_acronym
 from .resources import load_json
 
 if not Doc.has_extension("speakers"):
@@ -524,6 +524,5 @@ def _ends_line(span: Span) -> bool:
 
 
 def _acronym(text: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2) and " " not in text.strip()
+    return " " not in text.strip() and looks_like_acronym(text)
 
