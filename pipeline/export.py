@@ -1,18 +1,21 @@
-"""Writing results: extraction JSON and GraphML that Gephi opens cleanly.
+"""Files other programs read: extraction JSON, and the corpus graph as GraphML, GEXF, node-link JSON and CSV.
 
 Gephi and strict GraphML readers reject what networkx writes by default in three ways: key ids
 d0..dN collide with ids Gephi reserves, list or None attribute values have no GraphML type,
-and graph-level data trips some importers. `write_graphml` avoids all three, numbers every
-edge uniquely, and sorts nodes and edges so two runs give identical files.
+and graph-level data trips some importers. `gephi_ready` prepares one clean copy (scalars only,
+text valid in XML 1.0, evidence cut to a readable length, sorted, a unique id per edge) that
+every format is written from, so the formats agree with each other and two runs give
+identical bytes. Every file is written atomically.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
-import xml.etree.ElementTree as ET
 import tempfile
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,9 +23,22 @@ from typing import IO, Any
 
 import networkx as nx
 
+from .appearance import LOOK_ATTRIBUTES
+from .errors import Errors, InputError
 from .records import Extraction
 
 _SCALARS = (str, int, float, bool)
+EVIDENCE_LIMIT = 300
+"""Characters of evidence kept on a graph edge: enough to read in Gephi's data table; report.html has it whole."""
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()
 
 
 @contextmanager
@@ -31,8 +47,9 @@ def atomic_write(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as stream:
+        with os.fdopen(handle, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {})) as stream:
             yield stream
+        os.chmod(temporary, _FILE_MODE)  # mkstemp makes it private; the result is an ordinary file
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -46,20 +63,35 @@ def write_extraction(extraction: Extraction, path: Path) -> None:
 
 
 def read_extraction(path: Path) -> Extraction:
-    return Extraction.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    """Raises InputError (E009) for a file that is not an extraction `write_extraction` wrote."""
+    try:
+        return Extraction.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(Errors.E008.format(path=path, reason=type(error).__name__)) from error
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise InputError(Errors.E009.format(path=path, reason=_reason(error))) from error
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"invalid JSON at line {error.lineno}"
+    if isinstance(error, KeyError):
+        return f"missing field {error}"
+    return type(error).__name__
 
 
 def gephi_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with scalar attributes only, sorted nodes and edges, a unique `id` per edge, no graph data."""
     clean = nx.MultiDiGraph()
     for node in sorted(graph.nodes):
-        clean.add_node(node, **_scalars(graph.nodes[node]))
+        clean.add_node(xml_safe(node), **_scalars(graph.nodes[node]))
     edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
     for number, (source, target, key, data) in enumerate(edges):
-        clean.add_edge(source, target, key=key, **_scalars(data), id=f"e{number}")
+        clean.add_edge(xml_safe(source), xml_safe(target), key=key, **_scalars(data), id=f"e{number}")
     return clean
 
 
+# ---------------------------------------------------------------------------------------------- GraphML
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
     buffer = io.BytesIO()
     nx.write_graphml(gephi_ready(graph), buffer, named_key_ids=True, edge_id_from_attribute="id")
@@ -68,8 +100,6 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
 
 
 _GRAPHML = "http://graphml.graphdrawing.org/xmlns"
-ET.register_namespace("", _GRAPHML)
-ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
 
 
 def _unique_key_ids(document: bytes) -> bytes:
@@ -93,17 +123,122 @@ def _unique_key_ids(document: bytes) -> bytes:
     for data in root.iter(f"{{{_GRAPHML}}}edge"):
         for value in data.findall(f"{{{_GRAPHML}}}data"):
             value.set("key", renamed.get(value.get("key"), value.get("key")))
+    return _serialised(root, _GRAPHML)
+
+
+# ------------------------------------------------------------------------------------------------- GEXF
+GEXF_VERSION = "1.3"
+
+
+def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
+    """GEXF 1.3 for Gephi's native import: colour, size and position go into `viz` elements."""
+    clean = gephi_ready(graph)
+    for _, data in clean.nodes(data=True):
+        if all(name in data for name in LOOK_ATTRIBUTES):
+            look = {name: data.pop(name) for name in LOOK_ATTRIBUTES}
+            data["viz"] = {
+                "color": {"r": look["r"], "g": look["g"], "b": look["b"], "a": 1.0},
+                "size": look["size"],
+                "position": {"x": look["x"], "y": look["y"], "z": 0.0},
+            }
+    with atomic_write(path, "wb") as stream:
+        stream.write(_plain_gexf("".join(nx.generate_gexf(clean, prettyprint=False, version=GEXF_VERSION))))
+
+
+_GEXF = f"http://gexf.net/{GEXF_VERSION}"
+
+
+def _plain_gexf(document: str) -> bytes:
+    """networkx stamps today's date into <meta> (two runs would differ), and copies each edge's
+    multigraph key into a `networkx_key` column that Gephi would show beside `label`: both go."""
+    root = ET.fromstring(document)
+    for name in [name for name in root.attrib if name.endswith("}schemaLocation")]:
+        del root.attrib[name]  # networkx misspells the XML Schema namespace for 1.3; the hint is optional
+    for meta in root.iter(f"{{{_GEXF}}}meta"):
+        meta.attrib.pop("lastmodifieddate", None)
+    for attributes in root.iter(f"{{{_GEXF}}}attributes"):
+        for attribute in attributes.findall(f"{{{_GEXF}}}attribute[@title='networkx_key']"):
+            attributes.remove(attribute)
+            for values in root.iter(f"{{{_GEXF}}}attvalues"):
+                for value in values.findall(f"{{{_GEXF}}}attvalue[@for='{attribute.get('id')}']"):
+                    values.remove(value)
+    ET.indent(root)
+    return _serialised(root, _GEXF) + b"\n"
+
+
+def _serialised(root: ET.Element, default_namespace: str) -> bytes:
+    """ElementTree's prefixes are global: set them for this document, so GraphML and GEXF
+    (both written with no prefix) come out right whichever was written before."""
+    ET.register_namespace("", default_namespace)
+    ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
+    ET.register_namespace("viz", f"{_GEXF}/viz")
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
+# ------------------------------------------------------------------------------------- node-link JSON
+def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
+    """networkx's node-link form (`nx.node_link_graph(data, edges="edges")` reads it back), as d3 and sigma take it."""
+    data = nx.node_link_data(gephi_ready(graph), edges="edges")
+    with atomic_write(path) as stream:
+        json.dump(data, stream, ensure_ascii=False, indent=1, sort_keys=True)
+        stream.write("\n")
+
+
+# -------------------------------------------------------------------------------------------------- CSV
+NODE_COLUMNS = ("Id", "Label")
+EDGE_COLUMNS = ("Source", "Target", "Type", "Id", "Label", "Weight")
+"""The columns Gephi's spreadsheet import recognises; `Type` there is Directed/Undirected, so
+an edge's kind is its `Label`. Other attributes follow as further columns, in name order."""
+
+
+def write_tables(graph: nx.MultiDiGraph, nodes_path: Path, edges_path: Path) -> None:
+    clean = gephi_ready(graph)
+    node_rows = [{"Id": node, "Label": data.get("label", node), **_other(data, "label")} for node, data in clean.nodes(data=True)]
+    edge_rows = [
+        {
+            "Source": source,
+            "Target": target,
+            "Type": "Directed",
+            "Id": data["id"],
+            "Label": data.get("label", key),
+            "Weight": data.get("weight", 1),
+            **_other(data, "id", "label", "weight"),
+        }
+        for source, target, key, data in clean.edges(keys=True, data=True)
+    ]
+    _write_csv(nodes_path, NODE_COLUMNS, node_rows)
+    _write_csv(edges_path, EDGE_COLUMNS, edge_rows)
+
+
+def _other(data: dict[str, Any], *taken: str) -> dict[str, Any]:
+    """Attributes besides the Gephi columns; lower-case names cannot clash with them (`Type` vs `type`)."""
+    return {name: value for name, value in data.items() if name not in taken}
+
+
+def _write_csv(path: Path, leading: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
+    extra = sorted({name for row in rows for name in row} - set(leading))
+    with atomic_write(path) as stream:
+        writer = csv.DictWriter(stream, fieldnames=[*leading, *extra], restval="", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+# --------------------------------------------------------------------------------------------- values
 def _scalars(attributes: dict[str, Any]) -> dict[str, Any]:
     return {
-        key: _xml_safe(value) if isinstance(value, str) else value
+        key: _text(key, value) if isinstance(value, str) else value
         for key, value in sorted(attributes.items())
         if isinstance(value, _SCALARS) and not key.startswith("_")
     }
 
 
-def _xml_safe(text: str) -> str:
+def _text(key: str, value: str) -> str:
+    value = xml_safe(value)
+    if key == "evidence" and len(value) > EVIDENCE_LIMIT:
+        return value[: EVIDENCE_LIMIT - 1].rstrip() + "…"
+    return value
+
+
+def xml_safe(text: str) -> str:
     """XML 1.0 has no place for most control characters; drop them rather than write an unreadable file."""
     return "".join(c for c in text if c in "\t\n\r" or (ord(c) >= 0x20 and not 0xD800 <= ord(c) <= 0xDFFF and c not in "\ufffe\uffff"))

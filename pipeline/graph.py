@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from .countries import CountryIndex
+from .organisations import OrganisationGazetteer
 from .records import Extraction
 
 LIST_SEPARATOR = "; "
@@ -40,10 +41,15 @@ def _add_extraction(graph: nx.MultiDiGraph, extraction: Extraction) -> None:
         if entity.type == "country" and entity.iso3:
             country = CountryIndex.default()[entity.iso3]
             attributes.update(iso3=entity.iso3, region=country.region, subregion=country.subregion)
+        if entity.type == "organisation":
+            attributes["kind"] = _organisation_kind(entity.id)
         _node(graph, entity.id, doc_id, **attributes)
         if entity.type == "organisation" and entity.country:
             _edge(graph, entity.id, f"country:{entity.country}", "based_in", doc_id)
             _node(graph, f"country:{entity.country}", doc_id, **_country_attributes(entity.country))
+    for entity in extraction.entities:
+        if entity.parent in entities:  # after the loop above, so both nodes exist
+            _edge(graph, entity.id, entity.parent, "part_of", doc_id)
     for speaker in extraction.speakers:
         person = next((e.id for e in extraction.entities if e.type == "person" and e.name == speaker.name), None)
         if person is None:
@@ -64,6 +70,12 @@ def _add_extraction(graph: nx.MultiDiGraph, extraction: Extraction) -> None:
 def _country_attributes(iso3: str) -> dict[str, object]:
     country = CountryIndex.default()[iso3]
     return {"type": "country", "label": country.name, "iso3": iso3, "region": country.region, "subregion": country.subregion}
+
+
+def _organisation_kind(org_id: str) -> str:
+    """The gazetteer's kind (`un_system`, `ifi`, `ngo`, ...); "" for organisations it does not list."""
+    known = OrganisationGazetteer.default().get(org_id.removeprefix("org:"))
+    return known.kind if known else ""
 
 
 def _node(graph: nx.MultiDiGraph, node_id: str, doc_id: str, **attributes: object) -> None:

@@ -1,14 +1,33 @@
-"""The corpus graph and its GraphML: Gephi-safe keys and values, stable bytes, text that survives XML."""
+"""The corpus graph and its files: Gephi-safe GraphML and GEXF, JSON, CSV, picture, report, and `sidegraph export`."""
 
 from __future__ import annotations
 
+import csv
+import json
+import os
+import re
+import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from click.testing import CliRunner
 
-from pipeline import DocumentInfo, Entity, Extraction, Speaker, build_graph, write_graphml
+from pipeline import (
+    DocumentInfo,
+    Entity,
+    Extraction,
+    Relation,
+    Speaker,
+    build_graph,
+    write_extraction,
+    write_graphml,
+    write_outputs,
+)
+from pipeline.appearance import node_size
+from pipeline.cli import main
+from pipeline.export import EVIDENCE_LIMIT
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 
@@ -157,3 +176,191 @@ def test_write_replaces_an_old_file_whole(seed_graph: nx.MultiDiGraph, tmp_path:
     write_graphml(seed_graph, path)
     assert path.read_text(encoding="utf-8").startswith("<?xml")
     assert [p.name for p in path.parent.iterdir()] == ["graph.graphml"]
+
+
+# ------------------------------------------------------------------------------- outputs and appearance
+AWKWARD = 'Zoë "Zee" O\'Brien <b>&amp; 🌍\x07'
+AWKWARD_ORG = "R&D <Unit> — Ünïcødé\x1f"
+
+
+def awkward_extraction() -> Extraction:
+    """Names and evidence with markup, entities, quotes, emoji, accents and control characters."""
+    evidence = "R&D <Unit> \"cooperates\" with Norway\x0b on 🌍 " + "and much more " * 40
+    return Extraction(
+        document=DocumentInfo(id="awkward", source="awkward.txt", title="Event <&> \"quoted\"", pages=1),
+        speakers=(Speaker(AWKWARD, "Ms", "chair", "Head <of> R&D", AWKWARD_ORG, "org:r-d-unit", None, "NOR", (), 0, 5, 1),),
+        entities=(
+            Entity("person:zoe-zee-obrien", "person", AWKWARD),
+            Entity("org:r-d-unit", "organisation", AWKWARD_ORG),
+            Entity("country:NOR", "country", "Norway", iso3="NOR"),
+        ),
+        relations=(Relation("org:r-d-unit", "country:NOR", "cooperation", evidence, 0, 10, 1, 0.9),),
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus(seed_extraction: Extraction, sample_extraction: Extraction) -> list[Extraction]:
+    return [seed_extraction, sample_extraction, awkward_extraction()]
+
+
+@pytest.fixture(scope="module")
+def outputs(corpus: list[Extraction], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("outputs")
+    write_outputs(corpus, folder)
+    return folder
+
+
+def test_every_output_is_written(outputs: Path) -> None:
+    names = sorted(p.name for p in outputs.iterdir())
+    assert names == ["edges.csv", "graph.gexf", "graph.graphml", "graph.json", "graph.png", "graph.svg",
+                     "nodes.csv", "report.html"]
+    assert (outputs / "graph.png").read_bytes().startswith(b"\x89PNG")
+    assert (outputs / "graph.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_chosen_formats_only(corpus: list[Extraction], tmp_path: Path) -> None:
+    written = write_outputs(corpus, tmp_path, formats={"csv", "html"})
+    assert [p.name for p in written] == ["nodes.csv", "edges.csv", "report.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["edges.csv", "nodes.csv", "report.html"]
+    with pytest.raises(ValueError, match="pdf"):
+        write_outputs(corpus, tmp_path, formats={"pdf"})
+
+
+def test_order_of_documents_does_not_matter(corpus: list[Extraction], outputs: Path, tmp_path: Path) -> None:
+    """Same inputs, other order, second run: byte-identical files (SVG and PNG too, no dates inside)."""
+    write_outputs(list(reversed(corpus)), tmp_path)
+    for name in ("graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv", "graph.svg", "graph.png",
+                 "report.html"):
+        assert (tmp_path / name).read_bytes() == (outputs / name).read_bytes(), name
+    assert "<dc:date>" not in (outputs / "graph.svg").read_text(encoding="utf-8")
+
+
+def test_nodes_are_styled_for_gephi(outputs: Path) -> None:
+    back = nx.read_graphml(outputs / "graph.graphml", force_multigraph=True, edge_key_type=str)
+    event, person = back.nodes["event:side-event-sstc"], back.nodes["person:liu-yuton"]
+    for data in (event, person):
+        assert all(isinstance(data[c], int) and 0 <= data[c] <= 255 for c in "rgb")
+        assert isinstance(data["x"], float) and isinstance(data["y"], float)
+    assert (event["r"], event["g"], event["b"]) != (person["r"], person["g"], person["b"])
+    assert event["size"] > person["size"]
+    assert back.nodes["org:ilo"]["kind"] == "un_system"
+    assert back.nodes["org:r-d-unit"]["kind"] == ""
+
+
+def test_size_grows_with_degree() -> None:
+    assert node_size("person", 9) > node_size("person", 1) > node_size("person", 0)
+    assert node_size("event", 1) > node_size("person", 1)
+
+
+def test_evidence_is_cut_and_xml_safe(outputs: Path) -> None:
+    back = nx.read_graphml(outputs / "graph.graphml", force_multigraph=True, edge_key_type=str)
+    (evidence,) = [d["evidence"] for _, _, d in back.edges(data=True) if d["label"] == "cooperation"
+                   and d["sources"] == "awkward"]
+    assert len(evidence) == EVIDENCE_LIMIT and evidence.endswith("…")
+    assert evidence.startswith('R&D <Unit> "cooperates" with Norway on 🌍 ')
+
+
+def test_gexf_carries_viz_and_no_date(outputs: Path) -> None:
+    text = (outputs / "graph.gexf").read_text(encoding="utf-8")
+    root = ET.fromstring(text)
+    assert root.get("version") == "1.3"
+    assert "lastmodifieddate" not in text and "networkx_key" not in text
+    viz = "{http://gexf.net/1.3/viz}"
+    nodes = list(root.iter("{http://gexf.net/1.3}node"))
+    assert nodes and all(node.find(f"{viz}color") is not None and node.find(f"{viz}size") is not None for node in nodes)
+    back = nx.read_gexf(outputs / "graph.gexf")
+    assert back.nodes["person:zoe-zee-obrien"]["label"] == 'Zoë "Zee" O\'Brien <b>&amp; 🌍'
+
+
+def test_node_link_json_reads_back(outputs: Path) -> None:
+    data = json.loads((outputs / "graph.json").read_text(encoding="utf-8"))
+    back = nx.node_link_graph(data, edges="edges")
+    graphml = nx.read_graphml(outputs / "graph.graphml", force_multigraph=True, edge_key_type=str)
+    assert (back.number_of_nodes(), back.number_of_edges()) == (graphml.number_of_nodes(), graphml.number_of_edges())
+    assert back.nodes["org:r-d-unit"]["label"] == "R&D <Unit> — Ünïcødé"
+
+
+def test_csv_in_gephi_columns(outputs: Path) -> None:
+    with (outputs / "nodes.csv").open(encoding="utf-8", newline="") as stream:
+        nodes = list(csv.DictReader(stream))
+    with (outputs / "edges.csv").open(encoding="utf-8", newline="") as stream:
+        reader = csv.DictReader(stream)
+        edges = list(reader)
+    assert list(reader.fieldnames or [])[:6] == ["Source", "Target", "Type", "Id", "Label", "Weight"]
+    assert list(nodes[0])[:2] == ["Id", "Label"]
+    graphml = nx.read_graphml(outputs / "graph.graphml", force_multigraph=True, edge_key_type=str)
+    assert (len(nodes), len(edges)) == (graphml.number_of_nodes(), graphml.number_of_edges())
+    assert {e["Type"] for e in edges} == {"Directed"}
+    zoe = next(n for n in nodes if n["Id"] == "person:zoe-zee-obrien")
+    assert (zoe["Label"], zoe["type"], zoe["country"]) == ('Zoë "Zee" O\'Brien <b>&amp; 🌍', "person", "NOR")
+    chair = next(e for e in edges if e["Source"] == "person:zoe-zee-obrien" and e["Target"] == "event:awkward")
+    assert (chair["Label"], chair["Weight"], chair["role"]) == ("chaired", "1", "chair")
+
+
+def test_report_is_self_contained_and_escaped(outputs: Path) -> None:
+    page = (outputs / "report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert re.search(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]{1000,}"', page)
+    assert not re.search(r'(src|href)="(?!data:)', page), "nothing to fetch"
+    assert "<script" not in page and "<b>" not in page
+    assert "Zoë &quot;Zee&quot; O&#x27;Brien &lt;b&gt;&amp;amp; 🌍" in page
+    assert "\x07" not in page and "\x1f" not in page
+    assert "Liu Yuton" in page and "International Labour Organization" in page
+    assert page.count("<tr>") > 20
+
+
+# ---------------------------------------------------------------------------------------- sidegraph export
+def saved(extractions: list[Extraction], folder: Path) -> Path:
+    folder.mkdir()
+    for extraction in extractions:
+        write_extraction(extraction, folder / f"{extraction.document.id}.json")
+    return folder
+
+
+def test_export_rewrites_outputs_without_nlp(corpus: list[Extraction], outputs: Path, tmp_path: Path) -> None:
+    folder = saved(corpus, tmp_path / "run")
+    (folder / "notes.json").write_text('{"not": "an extraction"}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("3 extractions -> graph.graphml, graph.gexf, ")
+    assert "notes.json: not a saved extraction (missing field 'document')" in result.stderr
+    for name in ("graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv", "graph.svg", "report.html"):
+        assert (tmp_path / "out" / name).read_bytes() == (outputs / name).read_bytes(), name
+
+
+def test_export_in_place_with_chosen_formats(corpus: list[Extraction], tmp_path: Path) -> None:
+    folder = saved(corpus, tmp_path / "run")
+    for _ in range(2):  # the second time, its own graph.json is in the folder and is not an input
+        result = CliRunner().invoke(main, ["export", str(folder), "--format", "json,graphml"])
+        assert result.exit_code == 0, result.output
+        assert result.stderr == ""
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(("side-", "ministerial", "awkward"))) == [
+        "graph.graphml", "graph.json"]
+
+
+def test_export_rejects_unknown_formats_and_empty_folders(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", str(tmp_path), "--format", "graphml,pdf"])
+    assert result.exit_code == 2 and "pdf; choose from graphml,gexf,json,csv,png,svg,html" in result.stderr
+    result = CliRunner().invoke(main, ["export", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [f"Error: no saved extractions (NAME.json as `sidegraph run` writes them) in {tmp_path}"]
+
+
+def test_outputs_are_ordinary_files(outputs: Path) -> None:
+    """Written through a private temporary file, but readable like any other file the user makes."""
+    umask = os.umask(0)
+    os.umask(umask)
+    assert {stat.S_IMODE(p.stat().st_mode) for p in outputs.iterdir()} == {0o666 & ~umask}
+
+
+def test_export_help() -> None:
+    result = CliRunner().invoke(main, ["export", "--help"])
+    assert result.exit_code == 0
+    assert "--format" in result.stdout and "graphml,gexf,json,csv,png,svg,html" in result.stdout
+
+
+def test_an_empty_corpus_still_gives_valid_files(tmp_path: Path) -> None:
+    assert len(write_outputs([], tmp_path)) == 8
+    assert nx.read_graphml(tmp_path / "graph.graphml").number_of_nodes() == 0
+    assert nx.read_gexf(tmp_path / "graph.gexf").number_of_nodes() == 0
+    assert (tmp_path / "edges.csv").read_text(encoding="utf-8") == "Source,Target,Type,Id,Label,Weight\n"
