@@ -11,8 +11,8 @@ import pytest
 
 from pipeline.evaluate import (
     METRICS,
-    Counts,
     CorpusReport,
+    Counts,
     evaluate,
     field_outcome,
     format_table,

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from pipeline import Extraction
+from pipeline import Extraction, Extractor
+from pipeline.relations import (
+    BASELINES,
+    DEFAULT_FINDER,
+    FINDERS,
+    ActorMention,
+    relation_finder,
+)
 
 
 def typed(extraction: Extraction) -> set[tuple[str, str, str]]:
@@ -48,7 +57,89 @@ def test_sample_no_truncated_organisation(sample_extraction: Extraction) -> None
 
 
 def test_evidence_located_in_the_source(seed_extraction: Extraction) -> None:
-    raw = open(seed_extraction.document.source, encoding="utf-8").read()
+    raw = Path(seed_extraction.document.source).read_text(encoding="utf-8")
     for relation in seed_extraction.relations:
         assert " ".join(raw[relation.start : relation.end].split()) == " ".join(relation.evidence.split())
         assert 0.0 < relation.confidence <= 1.0
+
+
+# ------------------------------------------------------------------------------------------- parse rules
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The project was implemented jointly by the ILO and the WHO.", {("org:ilo", "joint_implementation", "org:who")}),
+    ("The project that China supported in Cambodia and Viet Nam was a success.",
+     {("country:CHN", "support", "country:KHM"), ("country:CHN", "support", "country:VNM")}),
+    ("The meeting encouraged exchanges between Ghana and Kenya.", {("country:GHA", "exchange", "country:KEN")}),
+    ("She described the ILO-Luxembourg cooperation in health.", {("country:LUX", "cooperation", "org:ilo")}),
+    ("Norway has a long partnership with UNICEF.", {("country:NOR", "cooperation", "org:unicef")}),
+    ("Japan provides technical assistance to Nepal.", {("country:JPN", "support", "country:NPL")}),
+    ("Brazil joined the International Labour Organization in 1950.", {("country:BRA", "membership", "org:ilo")}),
+    ("Kenya is a member of the African Union.", {("country:KEN", "membership", "org:au")}),
+    ("Ghana and Togo signed a memorandum of understanding on trade.", {("country:GHA", "agreement", "country:TGO")}),
+    ("A memorandum of understanding between Chile and Peru was signed.",
+     {("country:CHL", "agreement", "country:PER")}),
+    ("The workshop was co-organised by UNDP and UNEP.", {("org:undp", "joint_implementation", "org:unep")}),
+    ("The FAO Regional Office and UNICEF organized a seminar on nutrition.",  # an office stands for its institution
+     {("org:fao", "joint_implementation", "org:unicef")}),
+    (("The Chair expressed gratitude to the Governments of Australia and New Zealand for continuing to be strong "
+      "partners of UNESCO."), {("country:AUS", "cooperation", "org:unesco"), ("country:NZL", "cooperation", "org:unesco")}),
+    ("UNFPA Director Dr Laurent Zessler said they were satisfied with their partnership with UNESCO.",
+     {("org:unfpa", "cooperation", "org:unesco")}),
+    ("A study in Türkiye was completed with the support of the Government of Norway.",
+     {("country:NOR", "support", "country:TUR")}),
+    ("The University of the South Pacific thanked donors. Japan has been a strong supporter of the University.",
+     {("country:JPN", "support", "org:usp")}),
+])
+def test_parse_rules(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert typed(extractor.extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    ("Delegates from France, Germany, Italy, Spain and Portugal attended the opening, which the Chair welcomed "
+     "warmly before the discussion on climate finance."),
+    "France and Germany attended the session on climate finance held in Brazil.",
+    "The Japan International Cooperation Agency presented a report on Kenya.",  # a cue inside a name is no cue
+    "The proposal is supported by Brazil, the European Parliament and the African Union.",  # not made jointly
+    "PUB hosted members of the African Union.",  # hosting members makes no member
+    "Austria, supported by the Netherlands, emphasized the need for sound methodologies.",  # a debating position
+    "The meeting will convene from 10 to 12 March in Port of Spain, Trinidad and Tobago.",  # a venue is no support
+])
+def test_sharing_a_sentence_is_not_a_relation(extractor: Extractor, text: str) -> None:
+    assert not extractor.extract_text(text).relations
+
+
+def test_first_person_is_the_speakers_country(extractor: Extractor) -> None:
+    text = ("Mr Liu Yuton, Director, Ministry of Human Resources and Social Security, China, said that the project "
+            "was a success.\nHe added: \"We want to collaborate with the ILO on social protection.\"")
+    assert ("country:CHN", "cooperation", "org:ilo") in typed(extractor.extract_text(text))
+
+
+def test_confidence_by_how_the_ends_were_found(extractor: Extractor) -> None:
+    direct = extractor.extract_text("The workshop was co-organised by UNDP and UNEP.").relations[0]
+    borrowed = extractor.extract_text("Norway has a long partnership with UNICEF.").relations[0]
+    assert direct.confidence > borrowed.confidence > 0
+
+
+def test_cooccurrence_baseline_links_every_pair(extractor: Extractor) -> None:
+    text = "France and Germany attended the session on climate finance held in Brazil."
+    doc = extractor.nlp(text)
+    actors = [ActorMention(f"country:{iso}", t.i, t.i + 1) for iso, t in zip(("FRA", "DEU", "BRA"),
+                                                                             (doc[0], doc[2], doc[-2]))]
+    pairs = {(m.source, m.target) for m in relation_finder("cooccurrence")(doc, actors)}
+    assert pairs == {("country:DEU", "country:FRA"), ("country:BRA", "country:FRA"), ("country:BRA", "country:DEU")}
+    assert not relation_finder("cues")(doc, actors)
+
+
+def test_unknown_relation_finder() -> None:
+    with pytest.raises(ValueError, match="cooccurrence"):
+        relation_finder("magic")
+    assert set(BASELINES) == set(FINDERS) - {DEFAULT_FINDER}
+
+
+def test_the_event_stands_for_its_organisers(extractor: Extractor) -> None:
+    text = ("The FAO and the Committee on World Food Security organized the workshop in Amman.\n"
+            "The workshop was held in collaboration with the World Food Programme.")
+    relations = {(r.source, r.type, r.target): r.confidence for r in extractor.extract_text(text).relations}
+    assert relations.keys() == {("org:fao", "joint_implementation", "org:cfs"), ("org:fao", "cooperation", "org:wfp"),
+                                ("org:cfs", "cooperation", "org:wfp")}
+    assert relations[("org:fao", "cooperation", "org:wfp")] < relations[("org:fao", "joint_implementation", "org:cfs")]
+
