@@ -25,6 +25,7 @@ _OF_COUNTRY = re.compile(
     re.IGNORECASE,
 )
 _COUNTRY_STATE = re.compile(rf"^(?:the\s+)?(?P<country>.+?)(?:'s)?\s+(?:{_STATE_WORDS})\b.*$", re.IGNORECASE)
+_LAST_OF = re.compile(rf"^(?:the\s+)?(?:{_STATE_WORDS})\b.*\bof\s+(?:the\s+)?(?P<country>[^,]+?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +98,10 @@ class CountryIndex:
         direct = self.lookup(text)
         if direct:
             return direct
-        match = _OF_COUNTRY.match(text.strip())
-        if match and (code := self.lookup(match.group("country"))):
-            return code
+        for pattern in (_OF_COUNTRY, _LAST_OF):  # "Ministry of Energy of Mexico": the last "of" names the state
+            match = pattern.match(text.strip())
+            if match and (code := self.lookup(match.group("country"))):
+                return code
         match = _COUNTRY_STATE.match(text.strip())
         if match:
             named = match.group("country")

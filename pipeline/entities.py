@@ -4,10 +4,15 @@ Mentions arrive as spaCy entities and speaker descriptions; here "ILO", "the ILO
 "International Labour Office" become one organisation, "Lao PDR" and "Laos" one country, and
 acronyms defined in the text ("Global Business Network (GBN)") link to their long form. Ids
 are derived from canonical names (`country:LAO`, `org:ilo`) so separate runs merge.
+
+The NER also tags programmes, events, job titles and stray phrases as organisations; a name is
+kept only when it looks like an institution (its head noun, the gazetteer, an acronym the text
+defines or uses as an actor) or when a speaker is introduced as working for it.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -16,10 +21,18 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from .countries import CountryIndex
-from .organisations import OrganisationGazetteer, OrganisationWords, looks_like_acronym, org_key
+from .countries import CountryIndex, fold
+from .organisations import (
+    OrganisationGazetteer,
+    OrganisationWords,
+    looks_like_acronym,
+    org_key,
+)
 from .resources import load_json
 from .speakers import SpeakerMatch
+
+_PERSON_VARIANT_RATIO = 0.8
+"""Two names of one person in a document: "Okafor" and a misspelt "Okafur" (difflib ratio 0.83)."""
 
 
 def slug(text: str) -> str:
@@ -39,6 +52,9 @@ class ResolvedEntity:
     iso3: str | None = None
     country: str | None = None
     mentions: list[tuple[str, int, int]] = field(default_factory=list)
+    parent: str | None = None
+    known: bool = False
+    """True for gazetteer organisations: their id and name win when mentions merge."""
 
 
 @dataclass(slots=True)
@@ -50,9 +66,40 @@ class Resolution:
     """(person id, organisation id) per speaker, in the order given."""
 
 
+@dataclass(frozen=True, slots=True)
+class NameEvidence:
+    """What the document itself says about names: definitions, and which short names act as institutions."""
+
+    acronyms: dict[str, str]
+    """ACR -> its first long form."""
+    synonyms: tuple[tuple[str, str], ...]
+    """Pairs of names the text equates: each acronym with every long form, a name with its translation."""
+    org_names: tuple[str, ...]
+    """Every name the NER or the rules tagged as an organisation, cleaned."""
+    people: frozenset[str]
+    """Folded names of people (PERSON entities and speakers)."""
+    actor_acronyms: frozenset[str]
+    """Acronyms used as actors: possessive ("NXP's") or opening a longer organisation name."""
+
+
 @cache
 def _not_organisations() -> frozenset[str]:
     return frozenset(org_key(w) for w in load_json("not_organisations.json"))
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(h.lower().rstrip(".") for h in load_json("speaker_cues.json")["honorifics"])
+
+
+def clean_name(text: str) -> str:
+    """One line, no leading article, no possessive, no unclosed parenthesis ("Association(IDA") and no trailing
+    place in parentheses ("Network (Washington, D.C.)")."""
+    text = " ".join(text.split())
+    text = re.sub(r"\s*\([^)]*$", "", text)
+    text = re.sub(r"\s+\([^)]*[\s,][^)]*\)$", "", text)
+    text = re.sub(r"\s*(?:’s|'s|’)$", "", text)
+    return re.sub(r"^(?:the|The|THE)\s+", "", text).strip(" ,;:")
 
 
 class EntityResolver:
@@ -65,95 +112,402 @@ class EntityResolver:
     def resolve(self, doc: Doc, speakers: list[SpeakerMatch]) -> Resolution:
         entities: dict[str, ResolvedEntity] = {}
         by_span: dict[tuple[int, int], str] = {}
-        acronyms = defined_acronyms(doc)
-        org_spans = [ent for ent in doc.ents if ent.label_ == "ORG"]
+        evidence = self.evidence(doc, speakers)
         for ent in doc.ents:
             entity = self.country_of(ent) if ent.label_ in ("GPE", "NORP", "ORG", "LOC") else None
-            if entity is None and ent.label_ == "ORG":
-                entity = self.organisation_of(ent.text, ent.ent_id_, acronyms, org_spans)
             if entity is not None:
                 by_span[(ent.start_char, ent.end_char)] = _add(entities, entity, ent.text, ent.start_char, ent.end_char)
-        speaker_ids = [self._add_speaker(entities, by_span, speaker, acronyms, org_spans) for speaker in speakers]
+            elif ent.label_ == "ORG":
+                country = self._country_around(ent)
+                for text, start, end in self._names_in(ent):
+                    if entity := self.organisation_of(text, ent.ent_id_, evidence, country=country):
+                        by_span[(start, end)] = _add(entities, entity, text, start, end)
+        for span in self.names_missed_by_ner(doc):
+            if (span.start_char, span.end_char) not in by_span and (entity := self.organisation_of(span.text, "", evidence)):
+                by_span[(span.start_char, span.end_char)] = _add(entities, entity, span.text, span.start_char, span.end_char)
+        speaker_ids = [self._add_speaker(entities, by_span, speaker, evidence) for speaker in speakers]
+        qualified = self._qualify_national_bodies(entities)
+        merged = _merge(entities, self._same_actor_pairs(entities, evidence))
+
+        def final(entity_id: str) -> str:
+            entity_id = qualified.get(entity_id, entity_id)
+            return merged.get(entity_id, entity_id)
+
+        by_span = {span: final(entity_id) for span, entity_id in by_span.items()}
+        speaker_ids = [(final(p), final(o) if o else None) for p, o in speaker_ids]
+        self._link_parents(entities, speakers, speaker_ids)
+        self._drop_ambiguous_aliases(entities)
         return Resolution(entities, by_span, speaker_ids)
+
+    @staticmethod
+    def _drop_ambiguous_aliases(entities: dict[str, ResolvedEntity]) -> None:
+        """Two countries' "Ministry of Environment" in one text: the bare name is neither's alias."""
+        bases = [org_key(_unqualified(e.name)) for e in entities.values() if _unqualified(e.name) != e.name]
+        for entity in entities.values():
+            base = org_key(_unqualified(entity.name))
+            if _unqualified(entity.name) != entity.name and bases.count(base) > 1:
+                entity.aliases = {a for a in entity.aliases if org_key(a) != base}
+
+    def evidence(self, doc: Doc, speakers: Iterable[SpeakerMatch]) -> NameEvidence:
+        acronyms, synonyms = defined_names(doc.text, self.words)
+        org_names = tuple(clean_name(ent.text) for ent in doc.ents if ent.label_ == "ORG")
+        people = {fold(ent.text) for ent in doc.ents if ent.label_ == "PERSON"}
+        people |= {fold(speaker.name.text) for speaker in speakers}
+        possessive = set(re.findall(r"\b([A-Z][A-Za-z&-]{1,11})(?:’s|'s)\b", doc.text))
+        openers = {name.split()[0] for name in org_names if len(name.split()) > 1}
+        actor_acronyms = frozenset(a for a in possessive | openers if looks_like_acronym(a))
+        return NameEvidence(acronyms, tuple(synonyms), org_names, frozenset(people), actor_acronyms)
 
     def country_of(self, ent: Span) -> ResolvedEntity | None:
         code = ent.ent_id_ if ent.ent_id_ in self._codes else None
         code = code or self.countries.lookup(ent.text) or (self.countries.represented(ent.text) if ent.label_ != "ORG" else None)
-        if ent.label_ == "ORG" and code is None and re.match(r"(?i)^(?:the\s+)?government\b", ent.text):
+        if ent.label_ == "ORG" and code is None and self._is_government(ent.text):
             code = self.countries.represented(ent.text)
         if code is None:
             return None
         return ResolvedEntity(id=f"country:{code}", type="country", name=self.countries[code].name, iso3=code)
 
     def organisation_of(
-        self, text: str, known_id: str, acronyms: dict[str, str], org_spans: list[Span]
+        self, text: str, known_id: str, evidence: NameEvidence, *, affiliated: bool = False, country: str | None = None
     ) -> ResolvedEntity | None:
-        """The organisation a name stands for, or None for things NER mistakes for one."""
-        text = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s*(?:’s|'s|’)$", "", " ".join(text.split())))
-        known = self.organisations.get(known_id) if known_id else self.organisations.lookup(text)
-        if known is None and text in acronyms:
-            known = self.organisations.lookup(acronyms[text])
+        """The organisation a name stands for, or None for things NER mistakes for one.
+
+        `affiliated` names are what a speaker is introduced as working for: kept unless plainly not an institution.
+        `country` is the state the text places a national body in ("Japan's Ministry of X", "Ministry of X, Ghana").
+        """
+        text = clean_name(text)
+        if not text:
+            return None
+        defined = evidence.acronyms.get(text)
+        known = self.organisations.lookup(defined) if defined else None
+        known = known or (self.organisations.get(known_id) if known_id else self.organisations.lookup(text))
+        if known is None and defined and not self.is_organisation_name(defined, evidence, affiliated=True):
+            return None  # "Multi-Criteria Decision Analysis (MCDA)": the text defines a method, not an institution
         if known is not None:
             aliases = {known.name, *known.aliases, *known.exact_aliases}
-            return ResolvedEntity(id=f"org:{known.id}", type="organisation", name=known.name, aliases=aliases, country=known.country)
-        if not self.is_organisation_name(text, acronyms, org_spans):
+            return ResolvedEntity(
+                id=f"org:{known.id}", type="organisation", name=known.name, aliases=aliases, country=known.country, known=True
+            )
+        if not self.is_organisation_name(text, evidence, affiliated=affiliated):
             return None
-        long_form = acronyms.get(text) or _longer_org(text, org_spans)
-        name = long_form or text
-        short = {a for a, long in acronyms.items() if org_key(long) == org_key(name)}
+        name = defined or text
+        short = {a for a, long in evidence.acronyms.items() if org_key(long) == org_key(name)}
         entity = ResolvedEntity(id=f"org:{slug(org_key(name))}", type="organisation", name=name, aliases={name, text, *short})
-        entity.country = self.countries.represented(name) if self.words.is_institution(name) else None
+        if self._is_national_body(name):
+            entity.country = self.countries.represented(name) or country
+            self._qualify(entity)
         return entity
 
-    def is_organisation_name(self, text: str, acronyms: dict[str, str], org_spans: list[Span]) -> bool:
-        if not text or org_key(text) in _not_organisations() or self.countries.is_region(text):
-            return False
-        if self.countries.lookup(text) or not any(c.isupper() for c in text[:1]):
-            return False
-        if re.search(r"\d", text) and not looks_like_acronym(text):
-            return False
-        if text.split()[-1].lower() in ("of", "the", "and", "for", "on", "in"):
-            return False  # a name the NER cut short: "the Government of"
+    def is_organisation_name(self, text: str, evidence: NameEvidence, *, affiliated: bool = False) -> bool:
         words = text.split()
+        if not _plausible_name(text) or org_key(text) in _not_organisations() or self.countries.is_region(text):
+            return False
+        if self.countries.lookup(text) or fold(text) in evidence.people or self._person_like(text):
+            return False
+        if self._is_government(text) and self.countries.represented(text):
+            return False
         if len(words) == 1:
-            return text in acronyms or looks_like_acronym(text) or _longer_org(text, org_spans) is not None
-        return len(words) <= 14
+            if looks_like_acronym(text):
+                return affiliated or text in evidence.acronyms or text in evidence.actor_acronyms
+            return affiliated and text[0].isupper()
+        kind = self.words.kind(text)
+        if kind == "not_institution" or len(words) > 14 or self._plural_category(text):
+            return False
+        if kind in ("institution", "unit") and self.words.is_generic(text) and not affiliated:
+            return False  # "the Regional Bureau", "Executive Office": a description, not a name
+        if kind == "unknown":
+            return affiliated or org_key(text) in {org_key(long) for long in evidence.acronyms.values()}
+        return True
+
+    def _leading_country(self, name: str) -> tuple[str | None, list[str]]:
+        """The country a name opens with, by name or adjective ("NZ", "Australian"), and the words after it."""
+        words = name.split()
+        for size in (3, 2, 1):
+            lead = " ".join(words[:size])
+            if len(words) > size and (code := self.countries.lookup(lead) or self.countries.demonym(lead)):
+                return code, words[size:]
+        return None, words
+
+    def _without_country(self, name: str) -> str:
+        """`org_key` of a name without its leading country: "Singapore Attorney-General's Chambers"."""
+        code, rest = self._leading_country(name)
+        return org_key(" ".join(rest)) if code and len(rest) > 1 else org_key(name)
+
+    def _country_key(self, name: str) -> str:
+        """`org_key` with a leading country written as its code: "NZ High Commission" = "New Zealand High
+        Commission", "Australian High Commission" = "Australia High Commission"."""
+        code, rest = self._leading_country(name)
+        return org_key(" ".join([code, *rest])) if code else org_key(name)
+
+    def _plural_category(self, text: str) -> bool:
+        """ "Research Institutions", "Civil Society Organizations": a kind of institution, not one."""
+        head = self.words.head(text)
+        singular = re.sub(r"ies$", "y", head) if head.endswith("ies") else head.removesuffix("s")
+        return head not in self.words.institution and singular != head and singular in self.words.institution
+
+    def names_missed_by_ner(self, doc: Doc) -> list[Span]:
+        """Institution names the NER cut at a country: "Singapore International Mediation Centre" (country, then
+        capitalised words up to a head noun), "Supreme Court of" + "Samoa"; and firms it took for people
+        ("Harry Elias Partnership LLP")."""
+        found = []
+        for ent in doc.ents:
+            if ent.label_ == "GPE":
+                end = ent.end
+                while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha and not doc[end].ent_type_:
+                    end += 1
+                if end == ent.end or doc[end - 1].lower_ not in self.words.institution:
+                    continue
+                tail = next((e for e in doc.ents if e.start == end + 1), None) if end < len(doc) else None
+                if tail is not None and doc[end].lower_ in ("of", "for"):
+                    end = tail.end  # "Fiji National Commission for UNESCO"
+                found.append(doc[ent.start : end])
+            elif ent.label_ == "ORG" and ent[-1].lower_ in ("of", "for") and ent.end < len(doc) and doc[ent.end].ent_type_ == "GPE":
+                country = next(e for e in doc.ents if e.start == ent.end)
+                found.append(doc[ent.start : country.end])
+            elif ent.label_ == "PERSON" and self.words.kind(ent.text) == "company":
+                found.append(ent)
+        return found
+
+    def _names_in(self, ent: Span) -> list[tuple[str, int, int]]:
+        """The names an ORG span holds, as (text, start, end): a span the NER began inside a hyphenated word
+        ("General’s Chambers" of "Attorney-General’s Chambers") is widened to the word; a job title run into
+        a name ("Technical Cooperation, International Cooperation Department") is dropped; two institutions
+        joined by "and" ("Expert Group on X and Climate Technology Institute") are split, and a last word the
+        NER left out after "and" is taken back ("Centre of Arbitration and Mediation")."""
+        text, start, end = ent.text, ent.start_char, ent.end_char
+        doc, after = ent.doc, ent.doc[ent.end : ent.end + 3]
+        if (
+            not ent.ent_id_ and re.search(r"\s(?:of|for)\s", text) and len(after) == 3 and after[0].lower_ == "and"
+            and after[1].is_title and not after[1].ent_type_ and not after[2].is_title
+        ):
+            end = after[1].idx + len(after[1])  # "Belgian Centre of Arbitration" + "and Mediation"
+            text = doc.text[start:end]
+        if not ent.ent_id_ and start > 1 and ent.doc.text[start - 1] == "-" and ent.doc.text[start - 2].isalpha():
+            start = ent.doc.text.rfind(" ", 0, start) + 1
+            text = ent.doc.text[start:end]
+        lead, comma, last = text.rpartition(", ")
+        if comma and len(last.split()) > 1 and self.words.kind(last) in ("institution", "unit") and self.words.kind(lead) == "not_institution":
+            start += len(lead) + len(comma)  # "Technical Cooperation, International Cooperation Department": a title ran in
+            text = last
+        match = re.fullmatch(r"(.+?\s.+?)\s+and\s+((?:the\s+)?[A-Z].+)", text)
+        if not ent.ent_id_ and match and all(self.words.kind(clean_name(part)) in ("institution", "company") for part in match.groups()):
+            second = start + match.start(2)
+            return [(match.group(1), start, start + match.end(1)), (match.group(2), second, end)]
+        return [(text, start, end)]
+
+    def _person_like(self, text: str) -> bool:
+        """ "Dr Ada Obi", "Ms Okafor": an honorific opens a person's name, never an institution's."""
+        first = text.split()[0].lower().rstrip(".")
+        return first in _honorifics()
+
+    @staticmethod
+    def _is_government(name: str) -> bool:
+        """ "Government of Japan", "the Australian Government": the state itself, a country and no organisation."""
+        return re.search(r"(?i)^(?:the\s+)?government\b|\bgovernment$", name.strip()) is not None
+
+    def _is_mission(self, name: str) -> bool:
+        """Embassies, high commissions, consulates, delegations: bodies named with where they sit."""
+        return any(word in name.lower() for word in self.words.state if word != "government")
+
+    def _is_national_body(self, name: str) -> bool:
+        head = self.words.head(name)
+        national = head in self.words.state or head in ("ministry", "ministries", "ministère", "ministerio", "department")
+        return national or self._is_mission(name)
+
+    def _qualify_national_bodies(self, entities: dict[str, ResolvedEntity]) -> dict[str, str]:
+        """Qualify the national bodies that learnt their country from a speaker. Returns old -> new ids."""
+        renames: dict[str, str] = {}
+        for entity in list(entities.values()):
+            old_id = entity.id
+            if entity.type == "organisation":
+                self._qualify(entity)
+            if entity.id != old_id:
+                renames[old_id] = entity.id
+                del entities[old_id]
+                if entity.id in entities:
+                    _absorb(entities[entity.id], entity)
+                else:
+                    entities[entity.id] = entity
+        return renames
+
+    def _qualify(self, entity: ResolvedEntity) -> None:
+        """A national body is named with its country ("Ministry of Environment (Cambodia)") so that two countries'
+        ministries stay two nodes in a corpus graph; "New Zealand" + "Ministry of Foreign Affairs and Trade" may
+        be a gazetteer entry."""
+        if entity.known or entity.country is None or entity.name != _unqualified(entity.name):
+            return
+        if not self._is_national_body(entity.name) or self.countries.represented(entity.name) == entity.country:
+            return
+        country = self.countries[entity.country]
+        base = entity.name
+        known = self.organisations.lookup(f"{country.name} {base}")
+        if known is not None:
+            entity.name, entity.known = known.name, True
+            entity.aliases |= {known.name, *known.aliases, *known.exact_aliases}
+            entity.id = f"org:{known.id}"
+        else:
+            entity.name = f"{base} ({country.name})"
+            entity.aliases |= {entity.name, f"{base} of {country.name}", f"{country.name} {base}"}
+            entity.id = f"org:{entity.country.lower()}-{slug(org_key(base))}"
+
+    def _country_around(self, ent: Span) -> str | None:
+        """A country written just before ("Japan's", "Japanese") or after (", Japan") a name."""
+        doc = ent.doc
+        before = doc[max(ent.start - 2, 0) : ent.start]
+        if len(before) == 2 and before[1].text in ("’s", "'s"):
+            return self.countries.lookup(before[0].text)
+        if len(before) and before[-1].is_title:
+            code = self.countries.demonym(before[-1].text) or self.countries.lookup(before[-1].text)
+            if code:
+                return code
+        after = doc[ent.end : ent.end + 2]
+        if len(after) == 2 and after[0].text in (",", "(") and after[1].ent_type_ == "GPE":
+            return self.countries.lookup(after[1].text) or (after[1].ent_id_ if after[1].ent_id_ in self._codes else None)
+        return None
 
     def _add_speaker(
         self,
         entities: dict[str, ResolvedEntity],
         by_span: dict[tuple[int, int], str],
         speaker: SpeakerMatch,
-        acronyms: dict[str, str],
-        org_spans: list[Span],
+        evidence: NameEvidence,
     ) -> tuple[str, str | None]:
         org_id = None
         organisation = speaker.organisation
         if isinstance(organisation, Span):
             org_id = by_span.get((organisation.start_char, organisation.end_char))
             if org_id is None:
-                entity = self.organisation_of(organisation.text, organisation.ent_id_, acronyms, org_spans)
+                text, start, end = self._names_in(organisation)[0]
+                entity = self.organisation_of(text, organisation.ent_id_, evidence, affiliated=True, country=speaker.country)
                 if entity is not None:
-                    org_id = _add(entities, entity, organisation.text, organisation.start_char, organisation.end_char)
+                    org_id = _add(entities, entity, text, start, end)
         elif organisation:
-            entity = self.organisation_of(organisation, "", acronyms, org_spans) or ResolvedEntity(
-                id=f"org:{slug(org_key(organisation))}", type="organisation", name=organisation, aliases={organisation}
-            )
-            org_id = _add(entities, entity, organisation, -1, -1)
-        if org_id is not None and speaker.country and entities[org_id].country is None and not self._international(org_id):
+            entity = self.organisation_of(organisation, "", evidence, affiliated=True, country=speaker.country)
+            if entity is not None:
+                org_id = _add(entities, entity, organisation, -1, -1)
+        if org_id is not None and speaker.country and entities[org_id].country is None and not entities[org_id].known:
             entities[org_id].country = speaker.country
-        person = ResolvedEntity(
-            id=f"person:{slug(speaker.name.text)}", type="person", name=speaker.name.text, country=speaker.country
-        )
+        name = _without_honorific(speaker.name.text)
+        person = ResolvedEntity(id=f"person:{slug(name)}", type="person", name=name, country=speaker.country)
         person_id = _add(entities, person, speaker.name.text, speaker.name.start_char, speaker.name.end_char)
         for mention in speaker.mentions:
             entities[person_id].aliases.add(mention.text)
             entities[person_id].mentions.append((mention.text, mention.start_char, mention.end_char))
         return person_id, org_id
 
-    def _international(self, org_id: str) -> bool:
-        known = self.organisations.get(org_id.removeprefix("org:"))
-        return known is not None and known.international
+    def _same_actor_pairs(self, entities: dict[str, ResolvedEntity], evidence: NameEvidence) -> list[tuple[str, str]]:
+        """Pairs of entity ids naming one actor: acronym and long form, translations, a name cut short, a
+        location suffix ("Embassy of X in Y"), an unqualified ministry, a misspelt person."""
+        orgs = [e for e in entities.values() if e.type == "organisation"]
+        owner: dict[str, str] = {}
+        pairs: list[tuple[str, str]] = []
+        for entity in sorted(orgs, key=lambda e: not e.known):
+            for key in {self._country_key(alias) for alias in (entity.name, *entity.aliases)}:
+                other = entities[owner[key]] if key in owner else None
+                if other is not None and not entity.known and _may_be_one(entity, other):
+                    pairs.append((entity.id, other.id))  # one alias, one actor ("MFAT" defined and in the gazetteer)
+                owner.setdefault(key, entity.id)
+        pairs += [
+            (owner[org_key(a)], owner[org_key(b)]) for a, b in evidence.synonyms if org_key(a) in owner and org_key(b) in owner
+        ]
+        spaceless = {key.replace(" ", ""): entity_id for key, entity_id in owner.items() if " " in key}
+        for entity in orgs:
+            key = org_key(entity.name)
+            stripped = org_key(_without_location(entity.name))
+            if stripped != key and stripped in owner and self._is_mission(entity.name):
+                pairs.append((entity.id, owner[stripped]))
+            local = self._without_country(entity.name)
+            if local != key and local in owner and _may_be_one(entity, entities[owner[local]]):
+                pairs.append((owner[local], entity.id))  # "Attorney-General's Chambers" of "Singapore Attorney-..."
+            if (initials := _initials(entity.name)) and initials in owner and initials != key:
+                pairs.append((entity.id, owner[initials]))
+            if " " not in key and (joined := spaceless.get(key)) and joined != entity.id:
+                pairs.append((entity.id, joined))  # "WorldBank": words run together in a PDF text layer
+            longer = [o for o in orgs if o is not entity and _is_word_prefix(entity.name, o.name) and _may_be_one(entity, o)]
+            longer = sorted((o for o in longer if _without_location(o.name) != entity.name or not self._is_mission(o.name)), key=lambda o: len(o.name))
+            if not entity.known and longer and all(o.name.lower().startswith(longer[0].name.lower()) for o in longer):
+                pairs.append((longer[0].id, entity.id) if looks_like_acronym(entity.name) else (entity.id, longer[0].id))
+            qualified = [o for o in orgs if o is not entity and o.country and org_key(_unqualified(o.name)) == key]
+            if entity.country is None and self._is_national_body(entity.name) and len(qualified) == 1:
+                pairs.append((entity.id, qualified[0].id))
+        people = [e for e in entities.values() if e.type == "person"]
+        pairs += [(b.id, a.id) for i, a in enumerate(people) for b in people[i + 1 :] if _same_person(a.name, b.name)]
+        return pairs
+
+    def _link_parents(
+        self, entities: dict[str, ResolvedEntity], speakers: list[SpeakerMatch], speaker_ids: list[tuple[str, str | None]]
+    ) -> None:
+        """`parent` (part_of): a speaker's unit belongs to their organisation; gazetteer bodies to their parent body."""
+        by_key = {org_key(alias): e for e in entities.values() if e.type == "organisation" for alias in (e.name, *e.aliases)}
+        for speaker, (_, org_id) in zip(speakers, speaker_ids):
+            unit = by_key.get(org_key(clean_name(speaker.unit))) if speaker.unit else None
+            if unit is not None and org_id and unit.id != org_id and not unit.known:
+                unit.parent = org_id
+        for entity in entities.values():
+            known = self.organisations.get(entity.id.removeprefix("org:")) if entity.known else None
+            if known is not None and known.parent and f"org:{known.parent}" in entities:
+                entity.parent = f"org:{known.parent}"
+
+
+def _may_be_one(a: ResolvedEntity, b: ResolvedEntity) -> bool:
+    """Two Ministries of Environment of different countries share a name, not an identity."""
+    return a.country is None or b.country is None or a.country == b.country
+
+
+def _plausible_name(text: str) -> bool:
+    """Shapes no institution name has: lower-case start, a function word at either end, an e-mail, a number word."""
+    words = text.split()
+    if not words or not text[0].isupper() or re.search(r"[@/]|www\.|\.(?:com|org|net)\b|-$", text):
+        return False
+    if text.isupper() and (len(words) > 2 or len(text) > 12):
+        return False  # a heading in capitals: "MANAGEMENT AND USE OF DATA", "OPPORTUNITIES"
+    if text.count("(") != text.count(")"):
+        return False  # "AR7) Cycle Bureau": cut out of a parenthesis
+    if re.fullmatch(r"[A-Z]{2,6}[\s./-]?\d{1,3}", text):
+        return False  # a numbered session: "COP-8", "SB 34", "MC12"
+    if words[-1].lower() in ("of", "the", "and", "for", "on", "in", "&") or words[0].lower() in ("a", "an", "from", "met"):
+        return False  # a name the NER cut short ("the Government of") or ran into ("from the United Kingdom")
+    return not any(word.isdigit() for word in words)  # "2030 Agenda", "Session 80"; "SDG16 Data Initiative" is a name
+
+
+def _without_honorific(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _honorifics():
+        words.pop(0)
+    return " ".join(words)
+
+
+def _initials(name: str) -> str | None:
+    """The acronym a long name would have ("Ministry of Foreign Affairs and Trade" -> "mfat"), folded like keys."""
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", name) if w[0].isupper()]
+    return "".join(w[0] for w in words).lower() if len(words) >= 3 else None
+
+
+def _without_location(name: str) -> str:
+    """ "Embassy of X in Vientiane" -> "Embassy of X"."""
+    return re.sub(r"\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", "", name)
+
+
+def _unqualified(name: str) -> str:
+    return re.sub(r"\s*\([^)]*\)$", "", name)
+
+
+def _is_word_prefix(short: str, long: str) -> bool:
+    """ "University of the South" opens "University of the South Pacific"; "Ministry of Health" does not open
+    "Ministry of Health, Labour and Welfare" (a comma ends a name); one word opens a name only as an acronym."""
+    short, long = _unqualified(short), _unqualified(long)  # "(Singapore)" qualifiers
+    words = short.split()
+    if len(words) < 2 and not looks_like_acronym(short):
+        return False
+    return " ".join(long.lower().split()).startswith(" ".join(words).lower() + " ")
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Small spelling variants of one name: the same number of words, the first or last equal, close overall."""
+    wa, wb = fold(a).split(), fold(b).split()
+    if len(wa) != len(wb) or len(wa) < 2 or (wa[0] != wb[0] and wa[-1] != wb[-1]):
+        return False
+    return difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio() >= _PERSON_VARIANT_RATIO
 
 
 def _add(entities: dict[str, ResolvedEntity], entity: ResolvedEntity, text: str, start: int, end: int) -> str:
@@ -167,21 +521,79 @@ def _add(entities: dict[str, ResolvedEntity], entity: ResolvedEntity, text: str,
     return existing.id
 
 
-_DEFINITION = re.compile(r"([A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|de|del|des|la|le|du|&))*)\s*\(([A-Z][A-Za-z&-]{1,11})\)")
-_REVERSE_DEFINITION = re.compile(r"\b([A-Z][A-Za-z&-]{1,11})\s*\(([A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&))+)\)")
+def _merge(entities: dict[str, ResolvedEntity], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Union each (from, into) pair; a gazetteer entry, else a spelt-out name, else `into` keeps its id.
+    Returns old -> new ids."""
+    root: dict[str, str] = {}
+
+    def find(entity_id: str) -> str:
+        while root.get(entity_id, entity_id) != entity_id:
+            entity_id = root[entity_id]
+        return entity_id
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            drop, keep = sorted((ra, rb), key=lambda i: (entities[i].known, not looks_like_acronym(entities[i].name), i == rb))
+            root[drop] = keep
+    renames = {entity_id: find(entity_id) for entity_id in root}
+    for old, new in renames.items():
+        _absorb(entities[new], entities.pop(old))
+    return renames
+
+
+def _absorb(keep: ResolvedEntity, drop: ResolvedEntity) -> None:
+    keep.aliases |= drop.aliases | {drop.name}
+    keep.mentions.extend(m for m in drop.mentions if m not in keep.mentions)
+    keep.country = keep.country or drop.country
+    keep.parent = keep.parent or drop.parent
+
+
+_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|de|del|des|la|le|du|da|do|with|a|&))*"
+_DEFINITION = re.compile(rf"({_NAME})\s*\(([A-Z][A-Za-z&-]{{1,11}})\)")
+_REVERSE_DEFINITION = re.compile(
+    r"\b([A-Z][A-Za-z&-]{1,11})\s*\(([A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&))+)\)"
+)
+_TRANSLATION = re.compile(rf"({_NAME})\s*\(({_NAME})\)")
+_APPOSITION = re.compile(rf"\b([A-Z][A-Za-z&-]{{1,11}}),\s+(?:the\s+|[A-Z][\w-]*(?:’s|'s)\s+)({_NAME})")
 
 
 def defined_acronyms(doc: Doc) -> dict[str, str]:
     """Acronyms the text defines: "Long Name (ACR)" and "ACR (Long Name)" -> {ACR: Long Name}."""
+    return defined_names(doc.text, OrganisationWords.default())[0]
+
+
+def defined_names(text: str, words: OrganisationWords) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Acronyms the text defines ({ACR: first long form}) and every pair of names it equates.
+
+    Initials must spell the acronym, except after an institution's name, where the acronym may come from
+    another language ("People's Coalition for Fisheries Justice (KIARA)"); "Name (Other Name)" pairs two
+    institution names (a translation).
+    """
     found: dict[str, str] = {}
-    for long_form, acronym in _DEFINITION.findall(doc.text):
-        long_form = _trim_to_initials(long_form, acronym)
-        if long_form:
+    pairs: list[tuple[str, str]] = []
+
+    def define(acronym: str, long_form: str | None) -> None:
+        if long_form and looks_like_acronym(acronym):
             found.setdefault(acronym, long_form)
-    for acronym, long_form in _REVERSE_DEFINITION.findall(doc.text):
+            pairs.append((acronym, long_form))
+
+    for long_form, acronym in _DEFINITION.findall(text):
+        trimmed = _trim_to_initials(long_form, acronym)
+        if trimmed is None and words.kind(clean_name(long_form)) in ("institution", "company"):
+            trimmed = clean_name(long_form)
+        define(acronym, trimmed)
+    for acronym, long_form in _REVERSE_DEFINITION.findall(text):
         if _trim_to_initials(long_form, acronym) == long_form:
-            found.setdefault(acronym, long_form)
-    return found
+            define(acronym, long_form)
+    for acronym, long_form in _APPOSITION.findall(text):
+        if words.kind(clean_name(long_form)) == "institution" and acronym not in found:
+            define(acronym, clean_name(long_form))  # "PUB, Singapore's National Water Agency"
+    for first, second in _TRANSLATION.findall(text):
+        first, second = clean_name(first), clean_name(second)
+        if len(second.split()) > 1 and all(words.kind(n) == "institution" for n in (first, second)):
+            pairs.append((first, second))
+    return found, pairs
 
 
 def _trim_to_initials(long_form: str, acronym: str) -> str | None:
@@ -200,12 +612,3 @@ def _trim_to_initials(long_form: str, acronym: str) -> str | None:
 def _subsequence(short: str, long: str) -> bool:
     iterator = iter(long)
     return bool(short) and all(c in iterator for c in short)
-
-
-def _longer_org(text: str, org_spans: Iterable[Span]) -> str | None:
-    """A one-word name that starts a longer organisation name in the same text ("Geely")."""
-    for span in org_spans:
-        words = span.text.split()
-        if len(words) > 1 and words[0] == text:
-            return re.sub(r"^(?:the|The)\s+", "", " ".join(words))
-    return None

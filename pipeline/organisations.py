@@ -87,22 +87,73 @@ class OrganisationGazetteer:
         return self._by_id.get(org_id)
 
 
+_LINKS = frozenset({"of", "for", "on", "in", "to", "at", "with", "de", "del", "des", "du", "da", "do", "dos", "pour", "para"})
+
+
 @dataclass(frozen=True, slots=True)
 class OrganisationWords:
-    """Head words that make a phrase an institution, or a sub-unit of one (`models/organisation_words.json`)."""
+    """Head words that make a phrase an institution, or a sub-unit of one (`models/organisation_words.json`).
+
+    Names are classified by their head noun ("Ministry of Health" -> ministry, "Climate Smart Agriculture
+    Project" -> project) because the NER tags programmes, events and job titles as organisations too.
+    """
 
     institution: frozenset[str]
     unit: frozenset[str]
     state: frozenset[str]
+    not_institution: frozenset[str] = frozenset()
+    generic_modifiers: frozenset[str] = frozenset()
+    legal_forms: frozenset[str] = frozenset()
+    name_endings: frozenset[str] = frozenset()
+    """Last words that make a name an organisation whatever its head ("Oxfam International", "Human Rights Watch")."""
 
     @classmethod
     @cache
     def default(cls) -> OrganisationWords:
         data = load_json("organisation_words.json")
-        return cls(*(frozenset(w.lower() for w in data[key]) for key in ("institution", "unit", "state")))
+        keys = ("institution", "unit", "state", "not_institution", "generic_modifiers")
+        lowered = (frozenset(w.lower() for w in data.get(key, ())) for key in keys)
+        return cls(
+            *lowered,
+            legal_forms=frozenset(data.get("legal_forms", ())),
+            name_endings=frozenset(data.get("name_endings", ())),
+        )
 
     def is_unit(self, text: str) -> bool:
         return any(word.lower() in self.unit for word in re.findall(r"[A-Za-z]+", text))
 
     def is_institution(self, text: str) -> bool:
         return any(word.lower() in self.institution for word in re.findall(r"[A-Za-z]+", text))
+
+    def head(self, text: str) -> str:
+        """The head noun: the word before the first linking preposition ("Ministry" of "Ministry of X"), else the
+        last word; a legal form ("Ltd", "S.A.") is skipped, and a "X, Y Department" list keeps its last head."""
+        words = [w.strip(",;:()\"'’") for w in text.split()]
+        words = [w for w in words if w]
+        while len(words) > 1 and words[-1] in self.legal_forms:
+            words.pop()
+        for index, word in enumerate(words[1:], start=1):
+            if word.lower() in _LINKS:
+                return words[index - 1].lower()
+        return words[-1].lower() if words else ""
+
+    def kind(self, text: str) -> str:
+        """"company" (ends in a legal form), "unit", "institution", "not_institution" or "unknown", by head noun
+        (or by a telling last word)."""
+        words = text.split()
+        if len(words) > 1 and words[-1] in self.legal_forms:
+            return "company"
+        if len(words) > 1 and words[-1] in self.name_endings and words[-2].lower() not in _LINKS | {"and", "&"}:
+            return "institution"  # "Oxfam International", not the "Research and International" of a job title
+        head = self.head(text)
+        if head in self.unit and re.search(rf"(?i)\b{re.escape(head)}\s+(?:of|for)\s", text):
+            return "institution"  # "Department of Energy": a government body, not a sub-unit
+        for kind, heads in (("unit", self.unit), ("institution", self.institution), ("not_institution", self.not_institution)):
+            if head in heads or head.rstrip("s") in heads:
+                return kind
+        return "unknown"
+
+    def is_generic(self, text: str) -> bool:
+        """Only generic modifiers before the head ("Regional Bureau", "Executive Office"): a description, not a name."""
+        words = re.findall(r"[\w-]+", text)
+        return len(words) > 1 and all(w.lower() in self.generic_modifiers for w in words[:-1]) and self.head(text) == words[-1].lower()

@@ -56,6 +56,8 @@ class Entity:
     iso3: str | None = None
     country: str | None = None
     mentions: tuple[Mention, ...] = ()
+    parent: str | None = None
+    """Id of the organisation a sub-unit is part of (written only when there is one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,4 +123,6 @@ def _entity_dict(entity: Entity) -> dict[str, Any]:
     data = _listify(asdict(entity))
     if entity.type != "country":
         del data["iso3"]
+    if entity.parent is None:
+        del data["parent"]
     return data

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.countries import CountryIndex
+from pipeline.countries import CountryIndex, fold
+from pipeline.organisations import org_key
+from pipeline.resources import load_json, load_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +39,15 @@ def index() -> CountryIndex:
     ("Holy See", "VAT"),
     ("State of Palestine", "PSE"),
     ("China.", "CHN"),
+    ("NZ", "NZL"),
+    ("Aotearoa", "NZL"),
+    ("Sao Tome", "STP"),
+    ("The Gambia", "GMB"),
+    ("DRC", "COD"),
+    ("Republic of the Congo", "COG"),
+    ("Ivory Coast", "CIV"),
+    ("Swaziland", "SWZ"),
+    ("Burma", "MMR"),
 ])
 def test_lookup(index: CountryIndex, name: str, iso3: str) -> None:
     assert index.lookup(name) == iso3
@@ -47,6 +58,8 @@ def test_lookup(index: CountryIndex, name: str, iso3: str) -> None:
     ("Embassy of the Grand Duchy of Luxembourg in Vientiane", "LUX"),
     ("the Chinese Government", "CHN"),
     ("Viet Nam", "VNM"),
+    ("Japanese ministry", "JPN"),
+    ("the Embassy of France in Fiji", "FRA"),
 ])
 def test_represented(index: CountryIndex, name: str, iso3: str) -> None:
     assert index.represented(name) == iso3
@@ -59,6 +72,7 @@ def test_represented_is_not_lookup(index: CountryIndex) -> None:
 
 @pytest.mark.parametrize("name", [
     "Africa", "Asia-Pacific", "the Pacific", "G77", "LDCs", "Vientiane", "Geneva", "ASEAN", "us", "",
+    "Near East and North Africa", "Middle East", "Sahel", "Global South", "SIDS", "Latin America and the Caribbean",
 ])
 def test_not_countries(index: CountryIndex, name: str) -> None:
     assert index.lookup(name) is None
@@ -74,3 +88,21 @@ def test_country_records(index: CountryIndex) -> None:
     assert index["LAO"].region == "Asia"
     assert index["VNM"].subregion == "South-eastern Asia"
     assert index["TUR"].name == "Türkiye"
+
+
+def test_data_files_keep_their_rules(index: CountryIndex) -> None:
+    """models/README.md: no region or group is a country alias; an organisation alias names one organisation and
+    no country; parents exist."""
+    table = load_json("countries.json")
+    non_countries = {fold(n) for names in load_json("non_countries.json").values() for n in names}
+    country_names = {fold(a) for entry in table.values() for a in (entry["name"], *entry["aliases"])}
+    assert not country_names & non_countries
+    records = load_jsonl("organisations.jsonl")
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids)) and ids == sorted(ids)
+    assert all(r.get("parent") in (None, *ids) for r in records)
+    owners: dict[str, str] = {}
+    for record in records:
+        for alias in {org_key(a) for a in (record["name"], *record.get("aliases", ()))}:
+            assert owners.setdefault(alias, record["id"]) == record["id"], alias
+            assert alias not in country_names and alias not in non_countries, alias

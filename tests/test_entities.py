@@ -1,0 +1,183 @@
+"""One entity per real-world actor: organisations, ministries and people resolved from synthetic sentences,
+and one graph node per actor over the shared corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import DocumentInfo, Entity, Extraction, Extractor, build_graph
+from pipeline.countries import CountryIndex
+from pipeline.entities import EntityResolver, defined_names
+from pipeline.organisations import OrganisationGazetteer, OrganisationWords, org_key
+from pipeline.speakers import SpeakerMatch
+
+
+def organisations(extractor: Extractor, text: str) -> dict[str, Entity]:
+    return {e.id: e for e in extractor.extract_text(text).entities if e.type == "organisation"}
+
+
+@pytest.fixture(scope="module")
+def resolver() -> EntityResolver:
+    return EntityResolver(CountryIndex.default(), OrganisationGazetteer.default(), OrganisationWords.default())
+
+
+# ------------------------------------------------------------------------------------------ organisations
+def test_gazetteer_variants_are_one_organisation(extractor: Extractor) -> None:
+    found = organisations(extractor, (
+        "The ILO’s report was launched. The International Labour Office and the International Labour "
+        "Organisation are the same body, and the ILO hosted the meeting."
+    ))
+    assert list(found) == ["org:ilo"]
+    assert {"ILO", "International Labour Office"} <= set(found["org:ilo"].aliases)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kivu Farmers Network (KFN) met in Goma. KFN then published a statement.",
+    "KFN (Kivu Farmers Network) met in Goma. KFN then published a statement.",
+])
+def test_defined_acronym_and_long_form_are_one_organisation(extractor: Extractor, text: str) -> None:
+    found = organisations(extractor, text)
+    assert list(found) == ["org:kivu-farmers-network"]
+    assert "KFN" in found["org:kivu-farmers-network"].aliases
+
+
+def test_articles_possessives_and_spelling_variants_merge(extractor: Extractor) -> None:
+    found = organisations(extractor, (
+        "The Pacific Centre for Ocean Law opened the session. The Pacific Center for Ocean Law's director then spoke, "
+        "and the Pacific Centre for Ocean Law closed it."
+    ))
+    assert list(found) == ["org:pacific-centre-for-ocean-law"]
+    assert found["org:pacific-centre-for-ocean-law"].name == "Pacific Centre for Ocean Law"
+
+
+def test_a_translated_acronym_is_defined_by_an_institution_name() -> None:
+    acronyms, pairs = defined_names(
+        "Ms Ana Ruiz, Coalition of Fisherfolk for Justice (KORAL), said. Instituto del Mar (Sea Institute) (IDM) "
+        "and Multi-Criteria Decision Analysis (MCDA) were named.", OrganisationWords.default()
+    )
+    assert acronyms["KORAL"] == "Coalition of Fisherfolk for Justice"
+    assert acronyms["MCDA"] == "Multi-Criteria Decision Analysis"
+    assert ("Instituto del Mar", "Sea Institute") in pairs
+
+
+@pytest.mark.parametrize("phrase", [
+    "the Workshop on Water Security",
+    "the Strategic Plan (SP)",
+    "the Multi-Criteria Decision Analysis (MCDA)",
+    "the Climate Smart Irrigated Agriculture Project (CSIAP)",
+    "the Regional Bureau",
+    "Academia and Research Institutions",
+])
+def test_programmes_events_and_descriptions_are_not_organisations(extractor: Extractor, phrase: str) -> None:
+    found = organisations(extractor, f"Participants discussed {phrase} at length with the World Bank.")
+    assert list(found) == ["org:world-bank"]
+
+
+def test_real_institutions_are_kept(extractor: Extractor) -> None:
+    found = organisations(extractor, (
+        "The event was organised by the Kivu Farmers Association, the University of Goma and Lakeside Fisheries "
+        "Cooperative Ltd, with support from the Ministry of Agriculture."
+    ))
+    names = {e.name for e in found.values()}
+    assert {"Kivu Farmers Association", "University of Goma", "Ministry of Agriculture"} <= names
+    assert any(name.startswith("Lakeside Fisheries Cooperative") for name in names)
+
+
+def test_an_undefined_acronym_needs_to_act_as_an_institution(extractor: Extractor) -> None:
+    found = organisations(extractor, "KRX's mission is to connect farmers. The XR headset and the GPU were shown.")
+    assert list(found) == ["org:krx"]
+
+
+# ------------------------------------------------------------------------------------------ national bodies
+def test_ministries_are_qualified_by_their_country(extractor: Extractor) -> None:
+    found = organisations(extractor, (
+        "Japan's Ministry of Environment met the Ministry of Environment, Ghana, and the Embassy of France in Accra."
+    ))
+    assert {"org:jpn-ministry-of-environment", "org:gha-ministry-of-environment"} <= set(found)
+    assert found["org:gha-ministry-of-environment"].name == "Ministry of Environment (Ghana)"
+    assert found["org:gha-ministry-of-environment"].country == "GHA"
+
+
+def test_governments_are_countries_not_organisations(extractor: Extractor) -> None:
+    extraction = extractor.extract_text("The Australian Government and the Government of Japan funded the Embassy of France in Suva.")
+    ids = {e.id for e in extraction.entities}
+    assert {"country:AUS", "country:JPN"} <= ids
+    assert [e.id for e in extraction.entities if e.type == "organisation"] == ["org:embassy-of-france"]
+    assert extraction.entity("org:embassy-of-france").country == "FRA"
+
+
+def test_embassy_location_and_country_variants_merge(extractor: Extractor) -> None:
+    found = organisations(extractor, (
+        "The Embassy of Norway in Nairobi funded the study. The Embassy of Norway also hosted a dinner. "
+        "The NZ High Commission and the New Zealand High Commission are one mission."
+    ))
+    embassies = [e for e in found.values() if e.name.startswith("Embassy of Norway")]
+    commissions = [e for e in found.values() if "High Commission" in e.name]
+    assert len(embassies) == 1 and embassies[0].country == "NOR"
+    assert len(commissions) == 1
+
+
+# ------------------------------------------------------------------------------------------ parents and people
+def test_units_and_gazetteer_bodies_link_to_their_parent(extractor: Extractor, resolver: EntityResolver) -> None:
+    doc = extractor.nlp("Ms Ada Obi spoke. The Social Protection Department of the ILO and IDA met.")
+    speaker = SpeakerMatch(name=doc[1:3], organisation="ILO", unit="Social Protection Department")
+    resolution = resolver.resolve(doc, [speaker])
+    assert resolution.entities["org:social-protection-department"].parent == "org:ilo"
+    found = organisations(extractor, "The International Development Association (IDA) is part of the World Bank.")
+    assert found["org:ida"].parent == "org:world-bank"
+    assert found["org:world-bank"].parent is None
+
+
+def test_people_resolve_honorifics_surnames_and_misspellings(extractor: Extractor, resolver: EntityResolver) -> None:
+    text = "Ms Adaeze Okafor opened the meeting. Ms Okafor said more. Later Ms Adaeze Okafur closed it."
+    doc = extractor.nlp(text)
+
+    def span(words: str, start: int = 0):
+        index = text.index(words, start)
+        return doc.char_span(index, index + len(words))
+
+    first = SpeakerMatch(name=span("Ms Adaeze Okafor"), honorific="Ms", mentions=[span("Ms Okafor")])
+    variant = SpeakerMatch(name=span("Adaeze Okafur"), honorific="Ms", mentions=[span("Ms Adaeze Okafur")])
+    resolution = resolver.resolve(doc, [first, variant])
+    people = [e for e in resolution.entities.values() if e.type == "person"]
+    assert len(people) == 1
+    assert people[0].name == "Adaeze Okafor" and people[0].id == "person:adaeze-okafor"
+    assert {"Ms Okafor", "Adaeze Okafur"} <= people[0].aliases
+    assert resolution.speaker_ids[0][0] == resolution.speaker_ids[1][0] == "person:adaeze-okafor"
+
+
+def test_parent_becomes_a_part_of_edge() -> None:
+    info = DocumentInfo(id="d", source="d.txt", title="d", pages=1)
+    extraction = Extraction(info, entities=(
+        Entity(id="org:ilo", type="organisation", name="International Labour Organization"),
+        Entity(id="org:unit", type="organisation", name="Social Protection Department", parent="org:ilo"),
+        Entity(id="org:orphan", type="organisation", name="Orphan Unit", parent="org:absent"),
+    ))
+    graph = build_graph([extraction])
+    assert graph.has_edge("org:unit", "org:ilo", key="part_of")
+    assert "org:absent" not in graph
+    assert Extraction.from_dict(extraction.to_dict()) == extraction
+
+
+# ------------------------------------------------------------------------------------------ the shared corpus
+def test_corpus_run_has_one_node_per_actor(extractor: Extractor, shared) -> None:
+    paths = sorted(p for p in (shared / "corpus" / "docs").iterdir() if p.suffix in (".txt", ".md", ".pdf"))
+    graph = build_graph(x for _, x in extractor.extract_many(paths) if isinstance(x, Extraction))
+    gazetteer = OrganisationGazetteer.default()
+    countries = CountryIndex.default()
+    for org_id in ("ilo", "undp", "unep", "gef"):
+        known = gazetteer.get(org_id)
+        names = {org_key(n) for n in (known.name, *known.aliases, *known.exact_aliases)}
+        nodes = [n for n, d in graph.nodes(data=True) if d["type"] == "organisation" and org_key(d["label"]) in names]
+        assert nodes == [f"org:{org_id}"], nodes
+        assert graph.nodes[f"org:{org_id}"]["documents"] >= 2
+    for iso3 in ("JPN", "CHN"):
+        # the country itself, under any name or as "Government of X"; its embassies are organisations of their own
+        nodes = [
+            n for n, d in graph.nodes(data=True) if d["type"] != "person" and (
+                countries.lookup(d["label"]) == iso3
+                or d["label"].lower().removeprefix("the ").startswith("government") and countries.represented(d["label"]) == iso3
+            )
+        ]
+        assert nodes == [f"country:{iso3}"], nodes
+        assert graph.nodes[f"country:{iso3}"]["documents"] >= 2
