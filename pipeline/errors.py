@@ -10,7 +10,7 @@ from __future__ import annotations
 class Errors:
     E001 = "{path}: no such file or folder"
     E002 = "{path}: unsupported file type '{suffix}' (expected .txt, .md or .pdf)"
-    E003 = "{path}: not valid UTF-8 text ({reason})"
+    E003 = "{path}: cannot decode the text: not UTF-8, UTF-16 or a Western single-byte encoding ({reason})"
     E004 = "{path}: cannot read PDF ({reason})"
     E005 = "{path}: no text layer, OCR not supported"
     E006 = "{path}: the file is empty"
@@ -19,6 +19,24 @@ class Errors:
     E009 = "{path}: not a saved extraction ({reason})"
     E010 = "no .txt, .md or .pdf documents found in {paths}"
     E011 = "{path}: encrypted PDF, cannot open without a password"
+    E012 = "{path}: binary data, not text (is it really a {suffix} file?)"
+    E013 = "{path}: extraction failed ({reason})"
+    E014 = "cannot use the Dask scheduler {address} ({reason})"
+    E015 = "the Dask executor needs the 'dask' extra: pip install \"sidegraph[dask]\""
+    E016 = "no saved extractions (NAME.json as `sidegraph run` writes them) in {path}"
+
+
+class Notes:
+    """Things a user should know about a run that did not stop it (printed as `note: ...`)."""
+
+    N001 = "{path}: skipped, unsupported file type '{suffix}'"
+    N002 = "{path}: skipped, symbolic link loop or broken link"
+    N003 = "{path}: not UTF-8, read as {encoding}"
+    N004 = "{path}: does not look like English text; names and relations may be missed"
+    N005 = "{path}: {count} page(s) without a text layer skipped ({pages}); OCR not supported"
+    N006 = "{path}: the same file as {first}, read once"
+    N007 = "{path}: page {page} cannot be read ({reason}), skipped"
+    N008 = "{path}: cannot read folder ({reason}), skipped"
 
 
 class SidegraphError(Exception):

@@ -8,15 +8,21 @@ so every rewrite here carries an `origin` map from each output character to its 
 from __future__ import annotations
 
 import bisect
+import codecs
 import html
+import itertools
+import math
+import os
 import re
 import statistics
-from collections.abc import Callable
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import Errors, InputError
+from .errors import Errors, InputError, Notes
 from .records import DocumentInfo
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf")
@@ -34,6 +40,8 @@ class SourceDocument:
     text: str
     origin: tuple[int, ...]
     page_starts: tuple[int, ...]
+    notes: tuple[str, ...] = ()
+    """What the user should know about how it was read (guessed encoding, skipped pages, not English)."""
 
     @property
     def info(self) -> DocumentInfo:
@@ -74,6 +82,11 @@ class _Traced:
         origin.extend(self.origin[last:])
         return _Traced("".join(text), origin)
 
+    def strip(self) -> _Traced:
+        start = len(self.text) - len(self.text.lstrip())
+        end = len(self.text.rstrip())
+        return _Traced(self.text[start:end], self.origin[start:end])
+
 
 def load_document(path: str | Path) -> SourceDocument:
     """Read a .txt, .md or .pdf file into a `SourceDocument`; raise `InputError` with a one-line reason."""
@@ -83,24 +96,26 @@ def load_document(path: str | Path) -> SourceDocument:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(Errors.E002.format(path=path, suffix=suffix))
-    pages = _read_pdf_pages(path) if suffix == ".pdf" else [_read_text(path)]
+    pages, notes = _read_pdf_pages(path) if suffix == ".pdf" else _read_text(path)
     if not any(page.strip() for page in pages):
         raise InputError(Errors.E006.format(path=path))
-    return _document(pages, doc_id=path.stem, source=str(path))
+    return _document(pages, doc_id=path.stem, source=str(path), notes=notes)
 
 
 def document_from_text(text: str, *, doc_id: str = "text", source: str = "<text>") -> SourceDocument:
     """Wrap a string (from a notebook, a database) as a one-page document."""
-    return _document([text], doc_id=doc_id, source=source)
+    return _document([_clean_controls(text)], doc_id=doc_id, source=source, notes=[])
 
 
-def _document(pages: list[str], *, doc_id: str, source: str) -> SourceDocument:
+def _document(pages: list[str], *, doc_id: str, source: str, notes: list[str]) -> SourceDocument:
     page_starts, offset = [], 0
     for page in pages:
         page_starts.append(offset)
         offset += len(page) + len(PAGE_SEPARATOR)
     front_title, traced = _strip_front_matter(_join_pages(pages, page_starts))
-    traced = _reflow(_strip_markup(traced))
+    traced = _reflow(_normalise(_strip_markup(traced)))
+    if not _looks_english(traced.text):
+        notes = [*notes, Notes.N004.format(path=source)]
     return SourceDocument(
         id=doc_id,
         source=source,
@@ -109,6 +124,7 @@ def _document(pages: list[str], *, doc_id: str, source: str) -> SourceDocument:
         text=traced.text,
         origin=tuple(traced.origin),
         page_starts=tuple(page_starts),
+        notes=tuple(notes),
     )
 
 
@@ -130,48 +146,345 @@ def _join_pages(pages: list[str], page_starts: list[int]) -> _Traced:
     return _Traced("".join(text), origin)
 
 
-def _read_text(path: Path) -> str:
+# ----------------------------------------------------------------------------------------- plain text
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_CONTROLS = {code: None for code in _CONTROL_BYTES} | {0x0C: "\n"}
+"""Control characters have no place in prose; a form feed (page break in text exports) ends a line."""
+
+
+def _read_text(path: Path) -> tuple[list[str], list[str]]:
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(Errors.E008.format(path=path, reason=error.strerror or error)) from None
+    text, encoding = _decode(data, path)
+    notes = [Notes.N003.format(path=path, encoding=encoding)] if encoding else []
+    return [_clean_controls(text)], notes
+
+
+def _clean_controls(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str | None]:
+    """The text, and the encoding it was guessed to be in when it was neither marked nor UTF-8.
+
+    A byte-order mark is trusted; then UTF-8, the usual case, is tried strictly. Text without
+    either is most often Windows-1252 (a superset of Latin-1's printable range), which decodes
+    almost any bytes, so it is kept only when most letters come out as ASCII, as in any Western
+    European language; other text goes to charset-normalizer's statistical guess.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), None
+            except UnicodeDecodeError as error:
+                raise InputError(Errors.E003.format(path=path, reason=f"{codec}: {error.reason}")) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16.upper()
+    if _looks_binary(data):
+        raise InputError(Errors.E012.format(path=path, suffix=path.suffix.lower()))
     try:
-        return data.decode("utf-8-sig").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        raise InputError(Errors.E003.format(path=path, reason=error.reason)) from None
+        reason = f"utf-8: {error.reason} at byte {error.start}"
+    try:
+        text = data.decode("cp1252")
+        if _mostly_ascii_letters(text):
+            return text, "Windows-1252"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(Errors.E003.format(path=path, reason=reason))
+    return str(best), best.encoding
 
 
-def _read_pdf_pages(path: Path) -> list[str]:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text of Latin script has a zero in every other byte, and only there."""
+    sample = data[:4096]
+    even, odd = sample[0::2], sample[1::2]
+    if len(odd) < 8:
+        return None
+    for zeros, letters, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) > 0.4 * len(zeros) and letters.count(0) < 0.02 * len(letters):
+            return codec
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    """More than a few control bytes: an image, an archive or a PDF under a text name."""
+    sample = data[:65536].rstrip(b"\x00")
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > 0.05 * len(sample)
+
+
+def _mostly_ascii_letters(text: str) -> bool:
+    letters = [c for c in text[:100_000] if c.isalpha()]
+    return sum(c.isascii() for c in letters) >= 0.7 * len(letters)
+
+
+def _looks_english(text: str) -> bool:
+    """Most letters ASCII, and English function words frequent enough (a fifth of running words in prose).
+
+    Short texts are given the benefit of the doubt: a list of names has no function words either.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    sample = text[:200_000]
+    if not _mostly_ascii_letters(sample):
+        return False
+    words = _WORD.findall(sample.lower())
+    return len(words) < 40 or sum(word in STOP_WORDS for word in words) >= 0.15 * len(words)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+# ------------------------------------------------------------------------------------------------ PDF
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A line of text in reading order; `row` numbers the page's rows top to bottom."""
+
+    text: str
+    top: float
+    row: int
+
+
+@dataclass(frozen=True, slots=True)
+class _PageLines:
+    lines: tuple[_Line, ...]
+    edges: tuple[tuple[tuple[int, str], ...], ...] = ()
+    """(row number, text) of the top rows, then of the bottom rows, outermost first: where running
+    headers and footers sit."""
+
+
+_EDGE_ROWS = 2
+_ROW_TOLERANCE = 3.0
+"""Words whose tops differ by up to this (in points, pdfplumber's default) share a row."""
+_MIN_GUTTER = 7.0
+"""Narrowest gap between columns, in points: twice a word space in body text."""
+
+
+def _read_pdf_pages(path: Path) -> tuple[list[str], list[str]]:
+    """Page texts in reading order, without running headers, footers and page numbers.
+
+    Pages are read one at a time and each page's parsed objects are dropped once its lines are
+    taken, so memory stays flat however long the file is.
+    """
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
 
+    notes: list[str] = []
+    pages: list[_PageLines] = []
+    scanned: list[int] = []
     try:
         with pdfplumber.open(path) as pdf:
-            pages = [_page_text(page) for page in pdf.pages]
-    except PDFPasswordIncorrect:
-        raise InputError(Errors.E011.format(path=path)) from None
-    except Exception as error:  # pdfminer raises many unrelated types on broken files
-        raise InputError(Errors.E004.format(path=path, reason=type(error).__name__)) from None
-    if not any(page.strip() for page in pages):
+            for number, page in enumerate(pdf.pages, start=1):
+                try:
+                    pages.append(_page_lines(page))
+                    if not pages[-1].lines and page.images:
+                        scanned.append(number)
+                except Exception as error:  # noqa: BLE001 -- one broken page must not cost the others
+                    notes.append(Notes.N007.format(path=path, page=number, reason=_reason(error)))
+                    pages.append(_PageLines(()))
+                finally:
+                    page.close()
+    except Exception as error:  # noqa: BLE001 -- pdfminer raises many unrelated types on broken files
+        raise InputError(_pdf_error(path, error)) from None
+    texts = _without_running_lines(pages)
+    if not any(text.strip() for text in texts):
         raise InputError(Errors.E005.format(path=path))
-    return pages
+    if scanned:
+        notes.append(Notes.N005.format(path=path, count=len(scanned), pages=_page_list(scanned)))
+    return texts, notes
 
 
-def _page_text(page: Any) -> str:
+def _pdf_error(path: Path, error: Exception) -> str:
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.psexceptions import PSEOF
+
+    cause = error.args[0] if type(error).__name__ == "PdfminerException" and error.args else error
+    if isinstance(cause, PDFPasswordIncorrect):
+        return Errors.E011.format(path=path)
+    if isinstance(cause, PSEOF):
+        return Errors.E004.format(path=path, reason="the file ends too early: truncated or damaged")
+    if isinstance(cause, OSError):
+        return Errors.E008.format(path=path, reason=cause.strerror or type(cause).__name__)
+    return Errors.E004.format(path=path, reason=_reason(cause))
+
+
+def _reason(error: BaseException) -> str:
+    """The exception's type and the first line of its message, short enough for one line."""
+    message = str(error).strip().split("\n", 1)[0][:100]
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def _page_list(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:10]))
+    return f"pages {shown}, ..." if len(numbers) > 10 else f"page {shown}" if len(numbers) == 1 else f"pages {shown}"
+
+
+def _page_lines(page: Any) -> _PageLines:
+    words = [_Word(w["text"], w["x0"], w["x1"], w["top"]) for w in page.extract_words()]
+    rows = _rows(words)
+    texts = [(number, " ".join(w.text for w in row)) for number, row in enumerate(rows)]
+    edges = (tuple(texts[:_EDGE_ROWS]), tuple(reversed(texts[-_EDGE_ROWS:])))
+    return _PageLines(tuple(_reading_order(rows)), edges)
+
+
+def _rows(words: list[_Word]) -> list[list[_Word]]:
+    """Words grouped into rows by their top, each row left to right, rows top to bottom."""
+    rows: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if rows and word.top - rows[-1][0].top <= _ROW_TOLERANCE:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+def _reading_order(rows: list[list[_Word]]) -> list[_Line]:
+    """The page's lines, a two-column page's left column before its right.
+
+    A row with a word across the gutter (a title, a heading over both columns, a footer) ends
+    a band: the left then right column lines above it are read first.
+    """
+    gutter = _gutter(rows)
+    if gutter is None:
+        return [_line(row, number) for number, row in enumerate(rows)]
+    low, high = gutter
+    lines: list[_Line] = []
+    left: list[_Line] = []
+    right: list[_Line] = []
+    for number, row in enumerate(rows):
+        if any(w.x0 < high and w.x1 > low for w in row):
+            lines += left + right + [_line(row, number)]
+            left, right = [], []
+            continue
+        left_words = [w for w in row if w.x1 <= low]
+        right_words = [w for w in row if w.x0 >= high]
+        left += [_line(left_words, number)] if left_words else []
+        right += [_line(right_words, number)] if right_words else []
+    return lines + left + right
+
+
+def _line(words: list[_Word], row: int) -> _Line:
+    return _Line(" ".join(w.text for w in words), min(w.top for w in words), row)
+
+
+def _gutter(rows: list[list[_Word]]) -> tuple[float, float] | None:
+    """The gap between two columns of text, as (left, right) x, or None for a one-column page.
+
+    The widest vertical strip in the middle of the text that the fewest words cross, at most
+    one row in five (a title, headings across both columns): allowing more than needed would
+    widen the strip into the ragged ends of the left column's lines. It must have lines on both
+    sides, and those lines must fill their column, as wrapped text does: a table's short cells
+    are not columns to read one after the other.
+    """
+    if len(rows) < 6:
+        return None
+    words = [w for row in rows for w in row]
+    left_edge, right_edge = min(w.x0 for w in words), max(w.x1 for w in words)
+    span = right_edge - left_edge
+    low, high = left_edge + 0.3 * span, right_edge - 0.3 * span
+    strips = (_widest_free_strip(words, low, high, allowed=allowed) for allowed in range(len(rows) // 5 + 1))
+    strip = next((s for s in strips if s is not None and s[1] - s[0] >= _MIN_GUTTER), None)
+    if strip is None:
+        return None
+    gap_left, gap_right = strip
+    left = [max(w.x1 for w in row if w.x1 <= gap_left) for row in rows if any(w.x1 <= gap_left for w in row)]
+    right = [min(w.x0 for w in row if w.x0 >= gap_right) for row in rows if any(w.x0 >= gap_right for w in row)]
+    if min(len(left), len(right)) < max(3, len(rows) // 4):
+        return None
+    right_ends = [max(w.x1 for w in row) for row in rows if any(w.x0 >= gap_right for w in row)]
+    left_full = statistics.median(left) - left_edge >= 0.6 * (gap_left - left_edge)
+    right_full = statistics.median(right_ends) - gap_right >= 0.6 * (right_edge - gap_right)
+    return strip if left_full and right_full else None
+
+
+def _widest_free_strip(words: list[_Word], low: float, high: float, *, allowed: int) -> tuple[float, float] | None:
+    """The widest x interval within [low, high] that at most `allowed` words overlap: a sweep over word edges."""
+    events = sorted([(w.x0, 1) for w in words] + [(w.x1, -1) for w in words])  # at a tie, an end before a start
+    best: tuple[float, float] | None = None
+    depth, free_from = 0, low
+    for x, step in events:
+        was_free = depth <= allowed
+        depth += step
+        if was_free and depth > allowed:
+            strip = (max(free_from, low), min(x, high))
+            if strip[1] > strip[0] and (best is None or strip[1] - strip[0] > best[1] - best[0]):
+                best = strip
+        elif depth <= allowed < depth - step:
+            free_from = x
+    return best
+
+
+def _without_running_lines(pages: list[_PageLines]) -> list[str]:
+    """Page texts without running headers and footers: edge rows repeated on many pages.
+
+    Rows are compared with their numbers masked ("Page 3 of 10", "Annual report | 7"); a bare
+    page number at the edge of a page goes even in a document too short for repetition to show.
+    A row is taken only from the very edge inwards, so the first line of body text, which may
+    look like the first line of other pages, stays unless everything outside it went.
+    """
+    counts = Counter(key for page in pages for key in {_running_key(text) for edge in page.edges for _, text in edge})
+    needed = max(2, math.ceil(0.4 * len(pages)))
+    running = {key for key, count in counts.items() if count >= needed}
+    texts = []
+    for page in pages:
+        furniture = set()
+        for edge in page.edges:
+            for row, text in edge:
+                if _running_key(text) not in running and not _PAGE_NUMBER.fullmatch(text):
+                    break
+                furniture.add(row)
+        texts.append(_page_text([line for line in page.lines if line.row not in furniture]))
+    return texts
+
+
+def _running_key(text: str) -> str:
+    return " ".join(_DIGITS.sub("#", text.lower()).split())
+
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"\A(?:page\s*)?[-–—(\[]?\s*(?:\d{1,3}|[ivx]{1,5})\s*[-–—)\]]?(?:\s*(?:/|of)\s*\d{1,4})?\Z", re.IGNORECASE
+)
+"""A row that is only a page number; anchored, as only a whole row can be one."""
+
+
+def _page_text(lines: list[_Line]) -> str:
     """A PDF page's lines, with a blank line where a wider vertical gap marks a new paragraph.
 
-    pdfplumber's `extract_text` drops the space between paragraphs, so a paragraph whose last
-    line happens to be full width ran into the next one (a "Quote:" line into the next
-    speaker's introduction). A step between lines over 1.5 times the usual line pitch is a gap.
+    Without it a paragraph whose last line happens to be full width runs into the next one (a
+    "Quote:" line into the next speaker's introduction). A step down between lines over 1.5
+    times the usual line pitch is a gap; a step up is the move to the next column.
     """
-    lines = page.extract_text_lines(return_chars=False)
-    steps = [below["top"] - above["top"] for above, below in zip(lines, lines[1:])]
+    steps = [below.top - above.top for above, below in itertools.pairwise(lines)]
     pitch = statistics.median([step for step in steps if step > 0] or [0])
-    text = [line["text"] for line in lines[:1]]
+    text = [line.text for line in lines[:1]]
     for step, line in zip(steps, lines[1:]):
         if pitch and step > 1.5 * pitch:
             text.append("")
-        text.append(line["text"])
+        text.append(line.text)
     return "\n".join(text)
 
 
@@ -190,65 +503,126 @@ def _strip_front_matter(traced: _Traced) -> tuple[str | None, _Traced]:
 
 
 _MARKUP_KEEP_GROUP = re.compile(
-    r"!?\[([^\]\n]*)\]\([^)\n]*\)"  # [text](url) and images
+    r"!?\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}\)"  # [text](url) and images
     r"|\*\*([^*\n]+)\*\*"  # **bold**
     r"|(?<![\w*])_([^_\n]+)_(?![\w*])"  # _emphasis_
 )
 _MARKUP_DROP = re.compile(
     r"\{:[^}\n]*\}"  # kramdown attributes {:start="1"}
     r"|^#{1,6}[ \t]+"  # heading markers
-    r"|^[=\-]{3,}[ \t]*$"  # setext underlines and rules
-    r"|<[a-zA-Z/][^>\n]*>",  # HTML tags
+    r"|^[=\-]{3,}[ \t]*$",  # setext underlines and rules
     re.MULTILINE,
+)
+_HTML = re.compile(
+    r"<(script|style)\b[^<>]{0,2000}>(?:[^<]|<(?!/\1))*</\1\s*>"  # code and styles, with their content
+    r"|<!--(?:[^-]|-(?!->)){0,20000}-->"  # comments
+    r"|(?P<block></?(?:p|div|br|hr|li|ul|ol|h[1-6]|tr|td|th|table|section|article|blockquote)\b[^<>]{0,2000}>)"
+    r"|<[a-zA-Z/!][^<>\n]{0,2000}>",  # inline tags
+    re.IGNORECASE,
 )
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
 def _strip_markup(traced: _Traced) -> _Traced:
+    """Markdown and HTML remnants of web pages: a tag that breaks the line in a browser breaks it here."""
+    traced = traced.sub(_HTML, lambda m: "\n" if m.group("block") else "")
     traced = traced.sub(_MARKUP_KEEP_GROUP, lambda m: m.lastindex or 0)
     traced = traced.sub(_MARKUP_DROP, lambda m: "")
     return traced.sub(_ENTITY, lambda m: html.unescape(m.group()).replace("\xa0", " "))
 
 
+_COMPATIBLE = re.compile(
+    "(?P<nfkc>[\ufb00-\ufb06\uff01-\uff5e])"  # ligatures, full-width ASCII
+    "|(?P<space>[\u2000-\u200a\u202f\u205f\u3000])"
+    "|(?P<hyphen>[\u2010\u2011]|\u00ad(?=\n))"
+    "|(?P<invisible>[\u00ad\u200b\u2060\ufeff])"
+    "|(?P<bullet>^[ \t]*[•▪◦●○■□▫►▸▶➢➤✓✔◆◇❖\uf0a7\uf0b7\uf0d8\uf0fc][ \t]*)",  # also symbol-font bullets
+    re.MULTILINE,
+)
+_FOLDED = {"space": " ", "hyphen": "-", "invisible": "", "bullet": "• "}
+
+
+def _normalise(traced: _Traced) -> _Traced:
+    """Fold what PDFs and word processors write for plain characters into those characters.
+
+    NFKC only where it cannot change meaning: ligatures ("ﬁ" to "fi"), full-width ASCII and
+    space variants; not superscripts or fractions, whose compatibility forms lose information.
+    Every bullet glyph becomes "•" so one rule recognises list items; a soft hyphen is a
+    hyphen at a line end and nothing elsewhere.
+    """
+
+    def fold(match: re.Match[str]) -> str:
+        if match.lastgroup == "nfkc":
+            return unicodedata.normalize("NFKC", match.group())
+        return _FOLDED[match.lastgroup or ""]
+
+    return traced.sub(_COMPATIBLE, fold)
+
+
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦●–]|\d{1,2}[.)])\s")
 _LABEL = re.compile(r"^\s*[A-Z]\w*(?:\s+\w+){0,2}\s*:\s")
 """A line that opens with a label ("Quote:", "Moderator:") starts a new item, whatever the wrapping."""
-_LINE_END = re.compile(r"[ \t\xa0]*\n")
+_LINE_END = re.compile(r"(?<![ \t\xa0])[ \t\xa0]*\n")
 _SPACES = re.compile(r"[ \t\xa0\u2009\u200b]+")
+_WIDTH_WINDOW = 25
+"""Lines either side of a line that set its expected width: a PDF can switch from one column to two."""
 
 
 def _reflow(traced: _Traced) -> _Traced:
     """Join hard-wrapped lines into paragraphs and undo end-of-line hyphenation.
 
-    A line is a wrap, not a break, when it is nearly as long as the document's typical full
-    line: text wrapped at a fixed width has most lines near that width, and list items,
-    headings and paragraph ends fall short of it. Blank lines always separate paragraphs.
+    A line is a wrap, not a break, when it is nearly as long as the typical full line around
+    it (`_wraps`). Blank lines always separate paragraphs.
     """
     traced = traced.sub(_SPACES, lambda m: " ")
     lines = traced.text.split("\n")
-    lengths = [len(line.strip()) for line in lines if line.strip()]
-    width = statistics.quantiles(lengths, n=10)[-1] if len(lengths) >= 10 else max(lengths, default=0)
-    wrapped = 30 <= width <= 200
+    line_starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    widths = _typical_widths([len(line.strip()) for line in lines])
 
     def join(match: re.Match[str]) -> str | int:
-        line_start = traced.text.rfind("\n", 0, match.start()) + 1
-        line = traced.text[line_start : match.start()].strip()
-        next_line_end = traced.text.find("\n", match.end())
-        next_line = traced.text[match.end() : next_line_end if next_line_end >= 0 else None]
-        if not wrapped or not line or not next_line.strip() or _BULLET.match(next_line) or _LABEL.match(next_line):
+        number = bisect.bisect_right(line_starts, match.start()) - 1
+        line = lines[number].strip()
+        next_line = lines[number + 1]
+        width = widths[number]
+        if not 30 <= width <= 200 or not line or not next_line.strip() or _BULLET.match(next_line) or _LABEL.match(next_line):
             return "\n"
-        if len(line) < 0.75 * width or line.endswith(":"):
+        if not _wraps(line, next_line, width) or line.endswith(":"):
             return "\n"
         if line.endswith("-") and len(line) > 1 and line[-2].isalpha():
             # "imple-|mentation" loses its hyphen; "South-|East" keeps it, and gets no space either
-            return "\x00" if next_line[:1].islower() else ""
+            return "\x00" if next_line.lstrip()[:1].islower() else ""
         return " "
 
     traced = traced.sub(_LINE_END, join)
     traced = traced.sub(re.compile(r"-\x00"), lambda m: "")
     traced = traced.sub(re.compile(r"\n{3,}"), lambda m: "\n\n")
-    traced = traced.sub(re.compile(r"^ +| +$", re.MULTILINE), lambda m: "")
-    return traced.sub(re.compile(r"\A\s+|\s+\Z"), lambda m: "")
+    traced = traced.sub(re.compile(r"^ +|(?<! ) +$", re.MULTILINE), lambda m: "")
+    return traced.strip()
+
+
+def _wraps(line: str, next_line: str, width: float) -> bool:
+    """Whether `line` was cut at the wrapping width rather than ended.
+
+    Text wrapped at a fixed width has most lines near that width; list items, headings and
+    paragraph ends fall short of it. A line also falls short when the next word was too long to
+    fit, which in a narrow column can be a third of the width: then the line with that word
+    would have reached the width. A "word" longer than any real one is text run together by
+    the PDF's spacing and counts as a long word only.
+    """
+    next_word = min(len(next_line.split()[0]), _LONGEST_WORD)
+    return len(line) >= 0.75 * width or len(line) + 1 + next_word >= 0.9 * width
+
+
+_LONGEST_WORD = 20
+
+
+def _typical_widths(lengths: list[int]) -> list[float]:
+    """For each line, the 90th percentile length of the non-blank lines around it (the longest, if few)."""
+    widths = []
+    for number in range(len(lengths)):
+        around = [n for n in lengths[max(0, number - _WIDTH_WINDOW) : number + _WIDTH_WINDOW + 1] if n]
+        widths.append(statistics.quantiles(around, n=10)[-1] if len(around) >= 10 else max(around, default=0))
+    return widths
 
 
 def _first_line(text: str) -> str:
@@ -256,18 +630,66 @@ def _first_line(text: str) -> str:
 
 
 def find_documents(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    """Expand files and folders into supported documents (sorted), with notes on what was skipped."""
+    """Expand files and folders into supported documents, with notes on what was skipped.
+
+    Folders are searched recursively, following symbolic links but never into a folder twice
+    (a link to a parent would loop forever). Hidden files and folders are left alone. A file
+    named explicitly is kept whatever its type, so reading it says what is wrong with it.
+    """
     found: list[Path] = []
     notes: list[str] = []
+    first_seen: dict[Path, Path] = {}
+
+    def add(path: Path) -> None:
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            notes.append(Notes.N002.format(path=path))
+            return
+        if real in first_seen:
+            notes.append(Notes.N006.format(path=path, first=first_seen[real]))
+            return
+        first_seen[real] = path
+        found.append(path)
+
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    found.append(child)
-                elif child.is_file() and not child.name.startswith("."):
-                    notes.append(f"{child}: skipped, unsupported file type")
+            for child in sorted(_files_under(path, notes)):
+                if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    add(child)
+                else:
+                    notes.append(Notes.N001.format(path=child, suffix=child.suffix or "(none)"))
         elif path.exists():
-            found.append(path)
+            add(path)
+        elif path.is_symlink():
+            notes.append(Notes.N002.format(path=path))
         else:
             notes.append(Errors.E001.format(path=path))
     return found, notes
+
+
+def _files_under(folder: Path, notes: list[str], visited: set[tuple[int, int]] | None = None) -> Iterator[Path]:
+    visited = set() if visited is None else visited
+    try:
+        status = folder.stat()
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        notes.append(Notes.N008.format(path=folder, reason=error.strerror or type(error).__name__))
+        return
+    if (status.st_dev, status.st_ino) in visited:
+        notes.append(Notes.N002.format(path=folder))
+        return
+    visited.add((status.st_dev, status.st_ino))
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError:
+            is_dir = is_file = False
+        if is_dir:
+            yield from _files_under(Path(entry.path), notes, visited)
+        elif is_file:
+            yield Path(entry.path)
+        elif entry.is_symlink():
+            notes.append(Notes.N002.format(path=entry.path))

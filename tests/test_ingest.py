@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE_PDF, SEED
 from reportlab.pdfgen.canvas import Canvas
 
-from conftest import SAMPLE_PDF, SEED
 from pipeline import InputError, SourceDocument, document_from_text, load_document
 from pipeline.errors import Errors
 
@@ -199,13 +199,6 @@ def test_empty_file(tmp_path: Path, content: bytes) -> None:
         load_document(path)
 
 
-def test_not_utf8(tmp_path: Path) -> None:
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("Côte d'Ivoire".encode("latin-1"))
-    with pytest.raises(InputError, match=r"not valid UTF-8"):
-        load_document(path)
-
-
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     canvas = Canvas(str(path), invariant=1)
@@ -219,5 +212,5 @@ def test_pdf_without_text_layer(tmp_path: Path) -> None:
 def test_broken_pdf(tmp_path: Path) -> None:
     path = tmp_path / "broken.pdf"
     path.write_bytes(b"%PDF-1.4\n this is not a pdf \x00\x01\x02")
-    with pytest.raises(InputError, match=rf"^{re.escape(str(path))}: cannot read PDF \(\w+\)$"):
+    with pytest.raises(InputError, match=rf"^{re.escape(str(path))}: cannot read PDF \(PDFSyntaxError: [^\n]+\)$"):
         load_document(path)

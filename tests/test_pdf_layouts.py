@@ -1,0 +1,244 @@
+"""PDF layouts of real reports, typeset in the tests: columns, running furniture, wrapping, long and broken files."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from conftest import SEED
+from pdfs import FONT, Layout, report_paragraphs, write_pdf
+from PIL import Image
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from pipeline import Extractor, InputError, SourceDocument, load_document
+from pipeline.errors import Errors, Notes
+
+
+def raises_catalogue(message: str) -> pytest.RaisesExc[InputError]:
+    return pytest.raises(InputError, match=f"^{re.escape(message)}$")
+
+
+def paragraphs_of(doc: SourceDocument) -> list[str]:
+    return [line for line in doc.text.split("\n") if line]
+
+
+SESSIONS = report_paragraphs(18)
+
+
+# ---------------------------------------------------------------------------------------------- columns
+@pytest.fixture(scope="module")
+def seed_text() -> SourceDocument:
+    return load_document(SEED)
+
+
+@pytest.fixture(scope="module")
+def seed_two_columns(seed_text: SourceDocument, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    title, *body = paragraphs_of(seed_text)
+    layout = Layout(columns=2, title=title, header="Side events at the ILC | {page}", footer="{page}")
+    return write_pdf(tmp_path_factory.mktemp("pdf") / "side-event-sstc.pdf", body, layout)
+
+
+def test_two_columns_read_in_column_order(seed_text: SourceDocument, seed_two_columns: Path) -> None:
+    """pdfplumber's own text interleaves the columns line by line; each paragraph must come out whole."""
+    pdf = load_document(seed_two_columns)
+    assert pdf.info.pages > 1
+    assert paragraphs_of(pdf) == paragraphs_of(seed_text)
+
+
+def test_two_column_pdf_gives_the_speakers_of_the_text(extractor: Extractor, seed_text: SourceDocument,
+                                                       seed_two_columns: Path) -> None:
+    from_text = [(s.name, s.organisation, s.country) for s in extractor.extract(seed_text).speakers]
+    from_pdf = [(s.name, s.organisation, s.country) for s in extractor.extract(seed_two_columns).speakers]
+    assert len(from_text) >= 5
+    assert from_pdf == from_text
+
+
+def test_single_column_pages_unchanged(tmp_path: Path) -> None:
+    doc = load_document(write_pdf(tmp_path / "one.pdf", SESSIONS, Layout(title="Regional dialogue")))
+    assert paragraphs_of(doc) == ["Regional dialogue", *SESSIONS]
+
+
+def test_table_is_not_taken_for_columns(tmp_path: Path) -> None:
+    """Short cells side by side are rows of a table, read across, not two columns read one after the other."""
+    rows = [("Cambodia", "2015 12%"), ("Viet Nam", "2016 31%"), ("Mongolia", "2017 44%"), ("Indonesia", "2018 27%"),
+            ("Thailand", "2019 52%"), ("Lao PDR", "2020 9%"), ("Myanmar", "2021 6%"), ("Malaysia", "2022 38%")]
+    path = tmp_path / "table.pdf"
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas.setFont(FONT, 10)
+    for number, (country, figures) in enumerate(rows):
+        canvas.drawString(72, 700 - 14 * number, country)
+        canvas.drawString(372, 700 - 14 * number, figures)
+    canvas.showPage()
+    canvas.save()
+    lines = load_document(path).text.split("\n")
+    assert lines[:2] == ["Cambodia 2015 12%", "Viet Nam 2016 31%"]
+
+
+# ------------------------------------------------------------------------------------ running furniture
+def test_running_headers_footers_and_page_numbers_removed(tmp_path: Path) -> None:
+    layout = Layout(header="Annual report 2024 | Social protection in Asia", footer="Page {page} of {pages}",
+                    paragraph_gap=300)
+    doc = load_document(write_pdf(tmp_path / "report.pdf", SESSIONS, layout))
+    assert doc.info.pages >= 6
+    assert "Annual report" not in doc.text and "Page " not in doc.text
+    assert paragraphs_of(doc) == SESSIONS
+
+
+def test_bare_page_numbers_removed_in_a_short_document(tmp_path: Path) -> None:
+    doc = load_document(write_pdf(tmp_path / "short.pdf", SESSIONS[:2], Layout(footer="{page}", paragraph_gap=700)))
+    assert doc.info.pages == 2
+    assert paragraphs_of(doc) == SESSIONS[:2]
+
+
+# ------------------------------------------------------------------------------------------- wrapping
+WRAPPED_LINES = [
+    "The delegates from the ministries of labour agreed that the national dialogues had shaped the imple-",
+    "mentation of social protection floors in twenty-one countries, and that the experience of the South-",
+    "East Asian members would be shared with the other regions through the ﬁnancing ﬂoor network set up",
+    "at the end of the meeting.",
+]
+
+
+@pytest.fixture(scope="module")
+def wrapped_pdf(tmp_path_factory: pytest.TempPathFactory) -> SourceDocument:
+    paragraphs = [WRAPPED_LINES, "Key messages:", "• Extend coverage to informal workers.",
+                  "• Coordinate ministries of labour and ﬁnance.", "– Share data across schemes."]
+    return load_document(write_pdf(tmp_path_factory.mktemp("pdf") / "wrapped.pdf", paragraphs, Layout(font_size=9)))
+
+
+def test_hyphenation_at_line_end_undone(wrapped_pdf: SourceDocument) -> None:
+    first = paragraphs_of(wrapped_pdf)[0]
+    assert "the implementation of social protection" in first
+    assert "the South-East Asian members" in first
+
+
+def test_ligatures_become_letters(wrapped_pdf: SourceDocument) -> None:
+    assert "the financing floor network" in wrapped_pdf.text
+    assert "ministries of labour and finance." in wrapped_pdf.text
+    assert not re.search("[\ufb00-\ufb06]", wrapped_pdf.text)
+
+
+def test_bullets_stay_separate_items(wrapped_pdf: SourceDocument) -> None:
+    assert paragraphs_of(wrapped_pdf)[1:] == [
+        "Key messages:", "• Extend coverage to informal workers.", "• Coordinate ministries of labour and finance.",
+        "– Share data across schemes."]
+
+
+def test_paragraph_split_by_a_page_break_is_joined(tmp_path: Path) -> None:
+    items = report_paragraphs(60)
+    paragraphs = [" ".join(items[n : n + 4]) for n in range(0, len(items), 4)]
+    doc = load_document(write_pdf(tmp_path / "break.pdf", paragraphs, Layout(footer="Page {page}")))
+    assert paragraphs_of(doc) == paragraphs
+    first_and_last_pages = [(doc.locate(start, start + 1)[2], doc.locate(end - 1, end)[2])
+                            for start, end in ((doc.text.index(p), doc.text.index(p) + len(p)) for p in paragraphs)]
+    assert any(first != last for first, last in first_and_last_pages), "the layout must split a paragraph"
+
+
+# ------------------------------------------------------------------------------------ long documents
+LONG_PAGES = 320
+
+
+@pytest.fixture(scope="module")
+def long_document(tmp_path_factory: pytest.TempPathFactory) -> tuple[SourceDocument, int, float]:
+    """A 320-page report read once for all its tests: the document, peak memory traced while reading, seconds."""
+    body = report_paragraphs(LONG_PAGES)
+    layout = Layout(header="Asia-Pacific social protection review 2024", footer="Page {page} of {pages}", paragraph_gap=800)
+    path = write_pdf(tmp_path_factory.mktemp("pdf") / "long.pdf", body, layout)
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        doc = load_document(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return doc, peak, time.perf_counter() - started
+
+
+def test_long_pdf_read_completely(long_document: tuple[SourceDocument, int, float]) -> None:
+    doc, _, seconds = long_document
+    assert seconds < 120, "about 20 s here under tracemalloc: a cost per page growing with the page number would show"
+    assert doc.info.pages == LONG_PAGES
+    sections = paragraphs_of(doc)
+    assert len(sections) == LONG_PAGES
+    assert sections == report_paragraphs(LONG_PAGES)
+    assert "Asia-Pacific social protection review" not in doc.text and "Page " not in doc.text
+
+
+def test_long_pdf_memory_stays_bounded(long_document: tuple[SourceDocument, int, float]) -> None:
+    """Each page's parsed characters are dropped once read: keeping pdfplumber's page cache costs ~1 MB a page."""
+    _, peak, _ = long_document
+    assert peak < 40 * 2**20, f"peak {peak / 2**20:.0f} MB"
+
+
+def test_long_pdf_page_of_a_late_section(long_document: tuple[SourceDocument, int, float]) -> None:
+    doc, _, _ = long_document
+    start = doc.text.index("Item 300.")
+    assert doc.locate(start, start + 9)[2] == 300
+
+
+# --------------------------------------------------------------------------------------- bad files
+@pytest.fixture(scope="module")
+def good_pdf_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    return write_pdf(tmp_path_factory.mktemp("pdf") / "good.pdf", SESSIONS[:4], Layout(paragraph_gap=400)).read_bytes()
+
+
+def test_encrypted_with_empty_password_is_read(tmp_path: Path) -> None:
+    doc = load_document(write_pdf(tmp_path / "locked.pdf", SESSIONS[:2], encrypt=""))
+    assert paragraphs_of(doc) == SESSIONS[:2]
+
+
+def test_encrypted_with_password_is_a_clear_error(tmp_path: Path) -> None:
+    path = write_pdf(tmp_path / "secret report.pdf", SESSIONS[:2], encrypt="s3cret")
+    with raises_catalogue(Errors.E011.format(path=path)):
+        load_document(path)
+
+
+@pytest.mark.parametrize("keep", [0.1, 0.5, 0.9])
+def test_truncated_pdf_is_a_clear_error(tmp_path: Path, good_pdf_bytes: bytes, keep: float) -> None:
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(good_pdf_bytes[: int(keep * len(good_pdf_bytes))])
+    with raises_catalogue(Errors.E004.format(path=path, reason="the file ends too early: truncated or damaged")):
+        load_document(path)
+
+
+def test_corrupt_pdf_is_a_one_line_error(tmp_path: Path, good_pdf_bytes: bytes) -> None:
+    path = tmp_path / "scrambled.pdf"
+    path.write_bytes(good_pdf_bytes[:20] + bytes(reversed(good_pdf_bytes[20:])))
+    with pytest.raises(InputError, match=rf"^{re.escape(str(path))}: cannot read PDF \([^\n]+\)$"):
+        load_document(path)
+
+
+def _scanned_page(canvas: Canvas) -> None:
+    buffer = io.BytesIO()
+    Image.new("L", (60, 80), color=200).save(buffer, format="PNG")
+    canvas.drawImage(ImageReader(io.BytesIO(buffer.getvalue())), 72, 300, width=400, height=500)
+    canvas.showPage()
+
+
+def test_scanned_pages_are_skipped_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.pdf"
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas.setFont(FONT, 10)
+    canvas.drawString(72, 700, SESSIONS[0][:90])
+    canvas.showPage()
+    _scanned_page(canvas)
+    canvas.save()
+    doc = load_document(path)
+    assert doc.text == SESSIONS[0][:90]
+    assert Notes.N005.format(path=path, count=1, pages="page 2") in doc.notes
+
+
+def test_scan_without_any_text_layer_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "Scan 2024-03 (Genève).pdf"
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    _scanned_page(canvas)
+    _scanned_page(canvas)
+    canvas.save()
+    with raises_catalogue(Errors.E005.format(path=path)):
+        load_document(path)
