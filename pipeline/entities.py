@@ -29,6 +29,7 @@ from .organisations import (
     org_key,
 )
 from .resources import load_json
+from .spans import document_text
 from .speakers import SpeakerMatch
 
 _PERSON_VARIANT_RATIO = 0.8
@@ -149,11 +150,11 @@ class EntityResolver:
                 entity.aliases = {a for a in entity.aliases if org_key(a) != base}
 
     def evidence(self, doc: Doc, speakers: Iterable[SpeakerMatch]) -> NameEvidence:
-        acronyms, synonyms = defined_names(doc.text, self.words)
+        acronyms, synonyms = defined_names(document_text(doc), self.words)
         org_names = tuple(clean_name(ent.text) for ent in doc.ents if ent.label_ == "ORG")
         people = {fold(ent.text) for ent in doc.ents if ent.label_ == "PERSON"}
         people |= {fold(speaker.name.text) for speaker in speakers}
-        possessive = set(re.findall(r"\b([A-Z][A-Za-z&-]{1,11})(?:’s|'s)\b", doc.text))
+        possessive = set(re.findall(r"\b([A-Z][A-Za-z&-]{1,11})(?:’s|'s)\b", document_text(doc)))
         openers = {name.split()[0] for name in org_names if len(name.split()) > 1}
         actor_acronyms = frozenset(a for a in possessive | openers if looks_like_acronym(a))
         return NameEvidence(acronyms, tuple(synonyms), org_names, frozenset(people), actor_acronyms)
@@ -276,15 +277,16 @@ class EntityResolver:
         NER left out after "and" is taken back ("Centre of Arbitration and Mediation")."""
         text, start, end = ent.text, ent.start_char, ent.end_char
         doc, after = ent.doc, ent.doc[ent.end : ent.end + 3]
+        full = document_text(doc)
         if (
             not ent.ent_id_ and re.search(r"\s(?:of|for)\s", text) and len(after) == 3 and after[0].lower_ == "and"
             and after[1].is_title and not after[1].ent_type_ and not after[2].is_title
         ):
             end = after[1].idx + len(after[1])  # "Belgian Centre of Arbitration" + "and Mediation"
-            text = doc.text[start:end]
-        if not ent.ent_id_ and start > 1 and ent.doc.text[start - 1] == "-" and ent.doc.text[start - 2].isalpha():
-            start = ent.doc.text.rfind(" ", 0, start) + 1
-            text = ent.doc.text[start:end]
+            text = full[start:end]
+        if not ent.ent_id_ and start > 1 and full[start - 1] == "-" and full[start - 2].isalpha():
+            start = full.rfind(" ", 0, start) + 1
+            text = full[start:end]
         lead, comma, last = text.rpartition(", ")
         if comma and len(last.split()) > 1 and self.words.kind(last) in ("institution", "unit") and self.words.kind(lead) == "not_institution":
             start += len(lead) + len(comma)  # "Technical Cooperation, International Cooperation Department": a title ran in
@@ -549,18 +551,18 @@ def _absorb(keep: ResolvedEntity, drop: ResolvedEntity) -> None:
     keep.parent = keep.parent or drop.parent
 
 
-_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|de|del|des|la|le|du|da|do|with|a|&))*"
-_DEFINITION = re.compile(rf"({_NAME})\s*\(([A-Z][A-Za-z&-]{{1,11}})\)")
+_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|de|del|des|la|le|du|da|do|with|a|&)){0,12}"
+_DEFINITION = re.compile(rf"(?<![\w’'&.-])({_NAME})\s*\(([A-Z][A-Za-z&-]{{1,11}})\)")
 _REVERSE_DEFINITION = re.compile(
     r"\b([A-Z][A-Za-z&-]{1,11})\s*\(([A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&))+)\)"
 )
-_TRANSLATION = re.compile(rf"({_NAME})\s*\(({_NAME})\)")
+_TRANSLATION = re.compile(rf"(?<![\w’'&.-])({_NAME})\s*\(({_NAME})\)")
 _APPOSITION = re.compile(rf"\b([A-Z][A-Za-z&-]{{1,11}}),\s+(?:the\s+|[A-Z][\w-]*(?:’s|'s)\s+)({_NAME})")
 
 
 def defined_acronyms(doc: Doc) -> dict[str, str]:
     """Acronyms the text defines: "Long Name (ACR)" and "ACR (Long Name)" -> {ACR: Long Name}."""
-    return defined_names(doc.text, OrganisationWords.default())[0]
+    return defined_names(document_text(doc), OrganisationWords.default())[0]
 
 
 def defined_names(text: str, words: OrganisationWords) -> tuple[dict[str, str], list[tuple[str, str]]]:

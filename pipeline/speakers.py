@@ -25,6 +25,7 @@ from .organisations import (
     looks_like_acronym,
 )
 from .resources import load_json
+from .spans import document_text, line_before
 
 if not Doc.has_extension("speakers"):
     Doc.set_extension("speakers", default=[])
@@ -440,8 +441,7 @@ class IntroductionReader:
 
     def _in_attendance(self, person: Span) -> bool:
         """A name in a paragraph that lists who was there: "In attendance were ...", "Participants included ..."."""
-        text = person.doc.text
-        before = text[text.rfind("\n", 0, person.start_char) + 1 : person.start_char].lower()
+        before = line_before(person).lower()
         return any(phrase in before for phrase in self.cues.attendance_phrases)
 
     def _met(self, prefix: Span) -> bool:
@@ -485,9 +485,7 @@ class IntroductionReader:
 
     def role_before(self, person: Span) -> str | None:
         """A role named just before the name: "Chair NAME", "Moderator: NAME", "moderated by NAME"."""
-        doc = person.doc
-        line_start = doc.text.rfind("\n", 0, person.start_char) + 1
-        before = doc.text[line_start : person.start_char].lower()
+        before = line_before(person).lower()
         before = re.sub(r"\b(?:mr|ms|mrs|dr|prof|h\.e|hon)\.?\s*$", "", before.strip()).strip(" :–—-,")
         for phrase, role in self.cues.role_by_phrase.items():
             if before.endswith(phrase):
@@ -657,11 +655,11 @@ class IntroductionReader:
         Going up from the item, other items and blank lines are passed over; a heading ends the
         search (with its role, if it names one), and so does a paragraph of running text.
         """
-        text = person.doc.text
+        text = document_text(person.doc)
         line_start = text.rfind("\n", 0, person.start_char) + 1
         if text[line_start : person.start_char].strip(" -*•\t"):
             return None
-        for line in reversed(text[:line_start].splitlines()[-40:]):
+        for line in reversed(text[max(0, line_start - 8000) : line_start].splitlines()[-40:]):
             stripped = line.strip()
             if not stripped:
                 continue
@@ -861,7 +859,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"\n]{20,}?)[”\"]")
 
 def _quotes(doc: Doc) -> Iterator[Span]:
     for pattern in (_QUOTE_LINE, _QUOTED):
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(document_text(doc)):
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is not None:
                 yield span

@@ -319,8 +319,5 @@ def test_regular_expressions_are_linear(module: object) -> None:
     _assert_linear(module)
 
 
-@pytest.mark.xfail(reason="entities._DEFINITION/_TRANSLATION: `_NAME` retries from every capitalised character, "
-                          "quadratic on long runs of capitalised words (~3 s per 10,000 characters); owned elsewhere",
-                   strict=False)
 def test_entity_patterns_are_linear() -> None:
     _assert_linear(entities)
