@@ -69,8 +69,9 @@ def _name_pattern(nlp: Language, name: str, label: str, entity_id: str) -> dict[
 def _person_patterns() -> list[dict[str, Any]]:
     """An honorific followed by capitalised words is a person, whatever the NER thinks."""
     cues = load_json("speaker_cues.json")
-    honorifics = [h for h in cues["honorifics"] if h not in ("Minister", "Ambassador", "Professor")]
-    name_token = {"IS_ALPHA": True, "IS_LOWER": False, "LOWER": {"NOT_IN": [h.lower() for h in cues["honorifics"]]}}
+    honorifics = [h for h in cues["honorifics"] if h not in ("Minister", "Ambassador", "Professor", "Justice")]
+    not_names = [h.lower() for h in cues["honorifics"] + cues["honorific_lead_words"]]  # "Mdm Siti Rahman The ..."
+    name_token = {"IS_ALPHA": True, "IS_LOWER": False, "LOWER": {"NOT_IN": not_names}}
     return [
         {
             "label": "PERSON",
@@ -80,5 +81,15 @@ def _person_patterns() -> list[dict[str, Any]]:
                 {"ORTH": {"IN": ["-", "‐"]}, "OP": "?"},  # hyphenated given names: "Mei-Ling Tan"
                 {**name_token, "OP": "*"},
             ],
-        }
+        },
+        {
+            "label": "PERSON",
+            "pattern": [  # hyphenated surnames, written without spaces: "Anna Joubin-Bret"
+                {"ORTH": {"IN": honorifics}, "OP": "+"},
+                {**name_token, "OP": "*"},
+                {**name_token, "SPACY": False},
+                {"ORTH": {"IN": ["-", "‐"]}, "SPACY": False},
+                name_token,
+            ],
+        },
     ]
