@@ -5,15 +5,24 @@
 """
 
 from .errors import InputError, ModelError, SidegraphError
-from .export import read_extraction, write_extraction, write_graphml
+from .export import (
+    read_extraction,
+    write_extraction,
+    write_gexf,
+    write_graphml,
+    write_node_link,
+    write_tables,
+)
 from .extractor import Extractor
 from .graph import build_graph
 from .ingest import SourceDocument, document_from_text, load_document
+from .outputs import ALL_FORMATS, write_outputs
 from .records import DocumentInfo, Entity, Extraction, Mention, Relation, Speaker
 from .speakers import SpeakerAttribution, SpeakerMatch
 from .tagging import DEFAULT_MODEL, load_pipeline
 
 __all__ = [
+    "ALL_FORMATS",
     "DEFAULT_MODEL",
     "DocumentInfo",
     "Entity",
@@ -34,5 +43,9 @@ __all__ = [
     "load_pipeline",
     "read_extraction",
     "write_extraction",
+    "write_gexf",
     "write_graphml",
+    "write_node_link",
+    "write_outputs",
+    "write_tables",
 ]

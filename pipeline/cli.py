@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
-from .errors import SidegraphError
+from .errors import Errors, SidegraphError
 from .evaluate import evaluate as evaluate_corpus
 from .evaluate import format_table
-from .export import write_extraction, write_graphml
+from .export import read_extraction
 from .extractor import Extractor
-from .graph import build_graph
 from .ingest import find_documents
+from .outputs import ALL_FORMATS, FILE_NAMES, write_outputs
 from .records import Extraction
+from .relations import BASELINES, DEFAULT_FINDER
+from .runner import connect, forget_outputs, outputs_current, run_corpus, stamp_outputs
 from .tagging import DEFAULT_MODEL
 
 EXIT_SOME_FAILED = 2
@@ -40,37 +43,52 @@ def main() -> None:
 @click.option("-o", "--output", "output", default=Path("outputs"), type=click.Path(path_type=Path), show_default=True,
               help="Folder for extraction JSON and graph.graphml.")
 @_model_option
-@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
-def run(paths: tuple[Path, ...], output: Path, model: str, quiet: bool) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress line.")
+@click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
+              help="Processes extracting in parallel (default: the number of CPUs; 1: in this process).")
+@click.option("--strict/--keep-going", default=False, show_default=True,
+              help="Stop at the first document that fails (exit 1), or process all and list the failures (exit 2).")
+@click.option("--no-cache", is_flag=True, help="Extract everything again, ignoring OUTPUT/.cache.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Extract on the Dask cluster at ADDRESS (needs sidegraph[dask]); the graph is merged here.")
+def run(paths: tuple[Path, ...], output: Path, model: str, quiet: bool, workers: int | None, strict: bool,
+        no_cache: bool, scheduler: str | None) -> None:
     """Extract every document in PATHS (files or folders; default corpus/) and write the corpus graph.
 
-    Writes OUTPUT/NAME.json per document and OUTPUT/graph.graphml. Exit status 0 when all
-    documents were read, 2 when some failed (each is listed), 1 when nothing could be done.
+    Writes OUTPUT/NAME.json per document and OUTPUT/graph.graphml. Results are cached in
+    OUTPUT/.cache by content, so an unchanged re-run only rebuilds the graph. Exit status 0 when
+    all documents were read, 2 when some failed (each is listed at the end), 1 when nothing
+    could be done or, with --strict, at the first failure.
     """
     documents, notes = find_documents(list(paths) or [Path("corpus")])
     for note in notes:
         click.echo(f"note: {note}", err=True)
     if not documents:
         raise click.ClickException(f"no .txt, .md or .pdf documents found in {', '.join(map(str, paths or ['corpus']))}")
-    extractor = _extractor(model)
-    extractions: list[Extraction] = []
-    failures: list[str] = []
-    for number, (path, result) in enumerate(extractor.extract_many(documents), start=1):
-        if isinstance(result, SidegraphError):
-            failures.append(str(result))
-            continue
-        write_extraction(result, output / f"{_safe_stem(path)}.json")
-        extractions.append(result)
-        if not quiet and sys.stderr.isatty():
-            click.echo(f"\r[{number}/{len(documents)}] {path.name[:60]:<60}", err=True, nl=False)
-    if not quiet and sys.stderr.isatty():
-        click.echo("", err=True)
-    write_graphml(build_graph(extractions), output / "graph.graphml")
+    show_progress = not quiet and sys.stderr.isatty()
+    try:
+        report = run_corpus(
+            documents, output, model=model, workers=workers, use_cache=not no_cache, strict=strict,
+            client=connect(scheduler) if scheduler else None, extractor=lambda: _extractor(model),
+            progress=_Progress() if show_progress else None,
+        )
+    except SidegraphError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        if show_progress:
+            click.echo("", err=True)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    extractions = list(report.extractions)
+    if not outputs_current(output, report.digest, (name for names in FILE_NAMES.values() for name in names)):
+        forget_outputs(output)
+        write_outputs(extractions, output)
+        stamp_outputs(output, report.digest)
     click.echo(_summary(extractions, output))
-    if failures:
-        click.echo(f"{len(failures)} document(s) failed:", err=True)
-        for failure in failures:
-            click.echo(f"  {failure}", err=True)
+    if report.failures:
+        click.echo(f"{len(report.failures)} document(s) failed:", err=True)
+        for failure in report.failures:
+            click.echo(f"  {failure.reason}", err=True)
         sys.exit(EXIT_SOME_FAILED)
 
 
@@ -91,12 +109,16 @@ def extract(file: Path, model: str) -> None:
 @click.argument("docs_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @_model_option
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable scores.")
-def evaluate(gold_dir: Path, docs_dir: Path | None, model: str, as_json: bool) -> None:
+@click.option("--baseline", type=click.Choice(BASELINES), default=None,
+              help="Score a simple baseline's relations instead of sidegraph's: 'cooccurrence' links every pair of "
+                   "actors that share a sentence.")
+def evaluate(gold_dir: Path, docs_dir: Path | None, model: str, as_json: bool, baseline: str | None) -> None:
     """Score the extractor against gold annotations (GOLD_DIR/NAME.json for DOCS_DIR/NAME.*).
 
-    DOCS_DIR defaults to the `docs` folder beside GOLD_DIR.
+    DOCS_DIR defaults to the `docs` folder beside GOLD_DIR. With --baseline, everything but the relations is
+    sidegraph's own, so the relation columns compare the two on the same actors.
     """
-    extractor = _extractor(model)
+    extractor = _extractor(model, relations=baseline or DEFAULT_FINDER)
 
     def extract_all(paths: Sequence[Path]) -> list[dict]:
         results = []
@@ -110,16 +132,23 @@ def evaluate(gold_dir: Path, docs_dir: Path | None, model: str, as_json: bool) -
     click.echo(json.dumps(report.to_dict(), indent=1) if as_json else format_table(report))
 
 
-def _extractor(model: str) -> Extractor:
+def _extractor(model: str, *, relations: str = DEFAULT_FINDER) -> Extractor:
     try:
-        return Extractor(model=model)
+        return Extractor(model=model, relations=relations)
     except SidegraphError as error:
         raise click.ClickException(str(error)) from None
 
 
-def _safe_stem(path: Path) -> str:
-    """Output names come from input names but can never leave the output folder."""
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in path.stem).lstrip(".") or "document"
+class _Progress:
+    """One stderr line redrawn in place: documents done, documents/s, and the time left at that pace."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        rate = done / max(time.monotonic() - self.start, 1e-9)
+        left = round((total - done) / rate)
+        click.echo(f"\r[{done}/{total}] {rate:.1f} documents/s, ETA {left // 60}:{left % 60:02d}   ", err=True, nl=False)
 
 
 def _summary(extractions: list[Extraction], output: Path) -> str:
@@ -131,3 +160,39 @@ def _summary(extractions: list[Extraction], output: Path) -> str:
         f"{count('organisation')} organisations, {count('country')} countries, "
         f"{sum(len(x.relations) for x in extractions)} relations -> {output}/"
     )
+
+
+def _formats(context: click.Context, parameter: click.Parameter, value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(name.strip().lower() for name in value.split(",") if name.strip()))
+    unknown = [name for name in chosen if name not in ALL_FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"{', '.join(unknown) or 'none given'}; choose from {','.join(ALL_FORMATS)}")
+    return chosen
+
+
+@main.command()
+@click.argument("extractions_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the outputs  [default: EXTRACTIONS_DIR]")
+@click.option("--format", "formats", default=",".join(ALL_FORMATS), show_default=True, callback=_formats,
+              help="Comma-separated outputs to write.")
+def export(extractions_dir: Path, output: Path | None, formats: tuple[str, ...]) -> None:
+    """Write the graph files, picture and report again from saved extraction JSON, without NLP.
+
+    Reads EXTRACTIONS_DIR/*.json as `sidegraph run` wrote them; other JSON files there are noted
+    and skipped. Exit status 0, or 1 when no saved extraction was found.
+    """
+    own_outputs = {name for names in FILE_NAMES.values() for name in names}
+    extractions: list[Extraction] = []
+    for path in sorted(extractions_dir.glob("*.json")):
+        if path.name in own_outputs:
+            continue
+        try:
+            extractions.append(read_extraction(path))
+        except SidegraphError as error:
+            click.echo(f"note: {error}", err=True)
+    if not extractions:
+        raise click.ClickException(Errors.E016.format(path=extractions_dir))
+    target = output or extractions_dir
+    written = write_outputs(extractions, target, formats=formats)
+    click.echo(f"{len(extractions)} extractions -> {', '.join(path.name for path in written)} in {target}/")

@@ -7,19 +7,30 @@ corpus costs one model load however many files it has.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from .countries import CountryIndex
 from .entities import EntityResolver, Resolution
-from .errors import InputError
+from .errors import Errors, InputError
 from .ingest import SourceDocument, document_from_text, load_document
 from .organisations import OrganisationGazetteer, OrganisationWords
 from .records import Entity, Extraction, Mention, Relation, Speaker
-from .relations import ActorMention, RelationMatch, find_relations
+from .relations import DEFAULT_FINDER, ActorMention, RelationMatch, relation_finder
 from .speakers import SpeakerMatch
 from .tagging import DEFAULT_MODEL, load_pipeline
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """One document's outcome in a corpus run: its extraction, or why it failed, and notes on how it was read."""
+
+    path: Path
+    result: Extraction | InputError
+    notes: tuple[str, ...] = ()
 
 
 class Extractor:
@@ -30,9 +41,11 @@ class Extractor:
     'Valérie Schmitt'
     """
 
-    def __init__(self, *, model: str = DEFAULT_MODEL, batch_size: int = 16) -> None:
+    def __init__(self, *, model: str = DEFAULT_MODEL, batch_size: int = 16, relations: str = DEFAULT_FINDER) -> None:
+        """`relations` names the relation finder (`relations.FINDERS`): "cues", or the "cooccurrence" baseline."""
         self.model = model
         self.batch_size = batch_size
+        self.find_relations = relation_finder(relations)
         self.nlp = load_pipeline(model)
         self.resolver = EntityResolver(CountryIndex.default(), OrganisationGazetteer.default(), OrganisationWords.default())
 
@@ -44,31 +57,69 @@ class Extractor:
         return self.extract(document_from_text(text, doc_id=doc_id))
 
     def extract_many(self, paths: Iterable[str | Path]) -> Iterator[tuple[Path, Extraction | InputError]]:
-        """Yield (path, extraction) in order; a file that cannot be read yields its `InputError` instead."""
-        readable: list[tuple[Path, SourceDocument | InputError]] = []
-        for path in map(Path, paths):
+        """Yield (path, extraction) in order; a file that cannot be processed yields its `InputError` instead."""
+        for processed in self.process(paths):
+            yield processed.path, processed.result
+
+    def process(self, paths: Iterable[str | Path]) -> Iterator[Processed]:
+        """Yield each document's outcome in input order, reading and tagging `batch_size` files at a time.
+
+        Only one batch of parsed `Doc`s is alive at once, so memory does not grow with the corpus.
+        A document that breaks the NLP stages is reported as failed like an unreadable file: one
+        bad text must not cost the rest of the run.
+        """
+        remaining = iter(map(Path, paths))
+        while batch := list(islice(remaining, self.batch_size)):
+            yield from self._process_batch(batch)
+
+    def _process_batch(self, paths: list[Path]) -> Iterator[Processed]:
+        loaded: list[tuple[Path, SourceDocument | InputError]] = []
+        for path in paths:
             try:
-                readable.append((path, load_document(path)))
+                loaded.append((path, load_document(path)))
             except InputError as error:
-                readable.append((path, error))
-        documents = (item for _, item in readable if isinstance(item, SourceDocument))
-        docs = self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size)
-        for path, item in readable:
+                loaded.append((path, error))
+        documents = [item for _, item in loaded if isinstance(item, SourceDocument)]
+        try:
+            docs: list[Doc | Exception] = list(self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size))
+        except Exception:  # noqa: BLE001 -- find the culprit: tag the batch again one document at a time
+            docs = [self._tag_alone(d.text) for d in documents]
+        tagged = iter(docs)
+        for path, item in loaded:
             if isinstance(item, InputError):
-                yield path, item
-            else:
-                yield path, self._extraction(item, next(docs))
+                yield Processed(path, item)
+                continue
+            yield Processed(path, self._guarded_extraction(path, item, next(tagged)), item.notes)
+
+    def _guarded_extraction(self, path: Path, document: SourceDocument, doc: Doc | Exception) -> Extraction | InputError:
+        if isinstance(doc, Doc):
+            try:
+                return self._extraction(document, doc)
+            except Exception as error:  # noqa: BLE001 -- reported for its document, with the reason
+                doc = error
+        return InputError(Errors.E013.format(path=path, reason=_reason(doc)))
+
+    def _tag_alone(self, text: str) -> Doc | Exception:
+        try:
+            return self.nlp(text)
+        except Exception as error:  # noqa: BLE001 -- handed back, reported for its document only
+            return error
 
     def _extraction(self, document: SourceDocument, doc: Doc) -> Extraction:
         speakers: list[SpeakerMatch] = doc._.speakers
         resolution = self.resolver.resolve(doc, speakers)
-        relations = find_relations(doc, _actors(doc, resolution), implicit=_speaker_sections(doc, speakers, resolution))
+        relations = self.find_relations(doc, _actors(doc, resolution), implicit=_speaker_sections(doc, speakers, resolution))
         return Extraction(
             document=document.info,
             speakers=tuple(_speaker(document, s, ids) for s, ids in zip(speakers, resolution.speaker_ids)),
             entities=tuple(_entities(document, resolution)),
             relations=tuple(_relations(document, relations)),
         )
+
+
+def _reason(error: Exception) -> str:
+    message = str(error).splitlines()[0][:120] if str(error) else ""
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 def _actors(doc: Doc, resolution: Resolution) -> list[ActorMention]:
@@ -83,16 +134,17 @@ def _actors(doc: Doc, resolution: Resolution) -> list[ActorMention]:
 
 
 def _speaker_sections(doc: Doc, speakers: list[SpeakerMatch], resolution: Resolution) -> dict[int, str]:
-    """Sentences spoken in a speaker's section map to the institution (or country) they speak for."""
+    """Sentences spoken in a speaker's section map to whom "we" means there: the country a national official
+    speaks for (a ministry's "our collaboration with the ILO" is the country's), else their institution."""
     sections: dict[int, str] = {}
     starts = sorted(
-        (speaker.name.start, org_id or (f"country:{speaker.country}" if speaker.country else None))
+        (speaker.name.start, (f"country:{speaker.country}" if speaker.country else None) or org_id)
         for speaker, (_, org_id) in zip(speakers, resolution.speaker_ids)
     )
     for index, (start, actor) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(doc)
-        for sentence in doc[start:end].sents:
-            if actor and sentence.start > start:
+        for sentence in doc[doc[start].sent.start : end].sents:  # from the sentence that names them
+            if actor:
                 sections[sentence.start] = actor
     return sections
 
@@ -128,6 +180,7 @@ def _entities(document: SourceDocument, resolution: Resolution) -> Iterator[Enti
             iso3=entity.iso3,
             country=entity.country,
             mentions=mentions,
+            parent=entity.parent,
         )
 
 
