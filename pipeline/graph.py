@@ -45,8 +45,8 @@ def _add_extraction(graph: nx.MultiDiGraph, extraction: Extraction) -> None:
             attributes["kind"] = _organisation_kind(entity.id)
         _node(graph, entity.id, doc_id, **attributes)
         if entity.type == "organisation" and entity.country:
-            _edge(graph, entity.id, f"country:{entity.country}", "based_in", doc_id)
             _node(graph, f"country:{entity.country}", doc_id, **_country_attributes(entity.country))
+            _edge(graph, entity.id, f"country:{entity.country}", "based_in", doc_id)
     for entity in extraction.entities:
         if entity.parent in entities:  # after the loop above, so both nodes exist
             _edge(graph, entity.id, entity.parent, "part_of", doc_id)

@@ -112,6 +112,16 @@ def test_repeated_evidence_raises_the_weight() -> None:
     assert graph.number_of_edges("person:kari-nord", "country:NOR") == 1
 
 
+def test_organisation_based_in_a_country_the_text_does_not_name() -> None:
+    extraction = Extraction(
+        DocumentInfo("d", "d.txt", "d", 1),
+        entities=(Entity("org:fin-ministry-of-finance", "organisation", "Ministry of Finance", country="FIN"),),
+    )
+    graph = build_graph([extraction])
+    assert graph.nodes["country:FIN"]["type"] == "country"
+    assert graph.has_edge("org:fin-ministry-of-finance", "country:FIN", key="based_in")
+
+
 # --------------------------------------------------------------------------------------------- GraphML
 def test_key_ids_are_attribute_names(seed_file: Path) -> None:
     text = seed_file.read_text(encoding="utf-8")
