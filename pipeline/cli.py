@@ -1,7 +1,8 @@
 """The `sidegraph` command: a thin layer over the library.
 
 Problems with input become `click.ClickException`s (one line, exit status 1); a corpus run
-reports each unreadable file and goes on with the others (exit status 2 if any failed).
+reports each unreadable file and goes on with the others (exit status 3 if any failed; 2 is
+click's status for a usage error).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .relations import BASELINES, DEFAULT_FINDER
 from .runner import connect, forget_outputs, outputs_current, run_corpus, stamp_outputs
 from .tagging import DEFAULT_MODEL
 
-EXIT_SOME_FAILED = 2
+EXIT_SOME_FAILED = 3
 _model_option = click.option(
     "--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline (package name or path)."
 )
@@ -41,13 +42,13 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output", default=Path("outputs"), type=click.Path(path_type=Path), show_default=True,
-              help="Folder for extraction JSON and graph.graphml.")
+              help="Folder for the extraction JSON, the graph files and report.html.")
 @_model_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress line.")
 @click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
               help="Processes extracting in parallel (default: the number of CPUs; 1: in this process).")
 @click.option("--strict/--keep-going", default=False, show_default=True,
-              help="Stop at the first document that fails (exit 1), or process all and list the failures (exit 2).")
+              help="Stop at the first document that fails (exit 1), or process all and list the failures (exit 3).")
 @click.option("--no-cache", is_flag=True, help="Extract everything again, ignoring OUTPUT/.cache.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Extract on the Dask cluster at ADDRESS (needs sidegraph[dask]); the graph is merged here.")
@@ -55,10 +56,11 @@ def run(paths: tuple[Path, ...], output: Path, model: str, quiet: bool, workers:
         no_cache: bool, scheduler: str | None) -> None:
     """Extract every document in PATHS (files or folders; default corpus/) and write the corpus graph.
 
-    Writes OUTPUT/NAME.json per document and OUTPUT/graph.graphml. Results are cached in
-    OUTPUT/.cache by content, so an unchanged re-run only rebuilds the graph. Exit status 0 when
-    all documents were read, 2 when some failed (each is listed at the end), 1 when nothing
-    could be done or, with --strict, at the first failure.
+    Writes OUTPUT/NAME.json per document, the corpus graph (GraphML, GEXF, JSON, CSV), its
+    picture and report.html. Results are cached in OUTPUT/.cache by content, so an unchanged
+    re-run only rebuilds the graph. Exit status 0 when all documents were read, 3 when some
+    failed (each is listed at the end), 1 when nothing could be done or, with --strict, at the
+    first failure, 2 for a usage error.
     """
     documents, notes = find_documents(list(paths) or [Path("corpus")])
     for note in notes:

@@ -52,7 +52,7 @@ def mixed_folder(tmp_path: Path) -> Path:
 def test_run_goes_on_past_bad_files(mixed_folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = invoke("run", mixed_folder, "-o", out)
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 3, result.output
     assert "Traceback" not in result.output
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "edges.csv", "graph.gexf", "graph.graphml", "graph.json", "graph.png", "graph.svg",
@@ -139,7 +139,7 @@ def test_run_strict_stops_at_the_first_failure(mixed_folder: Path, tmp_path: Pat
 
 def test_run_keep_going_is_the_default(mixed_folder: Path, tmp_path: Path) -> None:
     result = invoke("run", mixed_folder, "-o", tmp_path / "out", "--keep-going")
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     failed = result.stderr.splitlines()[-2:]
     assert failed[0] == "1 document(s) failed:" and failed[1].startswith(f"  {mixed_folder / 'bad.pdf'}: cannot read PDF")
 
