@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .resources import load_json
 
@@ -36,8 +36,11 @@ class Country:
     subregion: str
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """A matching key: case, accents, apostrophes, punctuation and a leading 'the' do not matter."""
+    """A matching key: case, accents, apostrophes, punctuation and a leading 'the' do not matter.
+
+    Cached: every stage folds the same few names over and over."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"'s\b", "", text)

