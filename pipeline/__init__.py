@@ -18,6 +18,7 @@ from .graph import build_graph
 from .ingest import SourceDocument, document_from_text, load_document
 from .outputs import ALL_FORMATS, write_outputs
 from .records import DocumentInfo, Entity, Extraction, Mention, Relation, Speaker
+from .runner import RunReport, run_corpus
 from .speakers import SpeakerAttribution, SpeakerMatch
 from .tagging import DEFAULT_MODEL, load_pipeline
 
@@ -32,6 +33,7 @@ __all__ = [
     "Mention",
     "ModelError",
     "Relation",
+    "RunReport",
     "SidegraphError",
     "SourceDocument",
     "Speaker",
@@ -42,6 +44,7 @@ __all__ = [
     "load_document",
     "load_pipeline",
     "read_extraction",
+    "run_corpus",
     "write_extraction",
     "write_gexf",
     "write_graphml",

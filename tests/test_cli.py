@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import SAMPLE_PDF, SEED
 
 import pipeline.cli
-from conftest import SAMPLE_PDF, SEED
 from pipeline import DEFAULT_MODEL, Extractor, read_extraction
 from pipeline.cli import main
 

@@ -10,7 +10,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 DATA_FILES = ["countries.json", "organisations.jsonl", "speaker_cues.json"]

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from pipeline import Extraction, read_extraction, write_extraction
 
 SCHEMA = REPO / "schema" / "extraction.schema.json"
