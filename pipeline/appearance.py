@@ -28,6 +28,9 @@ LAYOUT_SPAN = 1000.0
 """Positions fall in [-LAYOUT_SPAN, LAYOUT_SPAN], about the scale of Gephi's own layouts."""
 _LAYOUT_SEED = 20260101
 _LAYOUT_ITERATIONS = 200
+_LAYOUT_BUDGET = 200 * 400**2
+"""Node pairs × iterations one layout may cost: a component of 1000 nodes gets 32 iterations, not 200."""
+_FEWEST_ITERATIONS = 30
 _LARGEST_FORCE_LAYOUT = 2000
 _ISOLATE_RADIUS = 0.4
 _GAP = 1.0
@@ -113,7 +116,7 @@ def layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
 
 def _component_layout(component: nx.Graph) -> dict[str, tuple[float, float]]:
     """Positions within the square [-1, 1]². ForceAtlas 2 costs memory and time in the square of the
-    node count; a component too large for it is put on a circle instead."""
+    node count: large components get fewer iterations, and one too large for it goes on a circle."""
     nodes = sorted(component)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
@@ -125,7 +128,8 @@ def _component_layout(component: nx.Graph) -> dict[str, tuple[float, float]]:
     else:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # lin-log divides by the zero self-distances it then discards
-            positions = nx.forceatlas2_layout(ordered, seed=_LAYOUT_SEED, max_iter=_LAYOUT_ITERATIONS, linlog=True)
+            iterations = max(_FEWEST_ITERATIONS, min(_LAYOUT_ITERATIONS, _LAYOUT_BUDGET // len(nodes) ** 2))
+            positions = nx.forceatlas2_layout(ordered, seed=_LAYOUT_SEED, max_iter=iterations, linlog=True)
     return _fitted({n: (float(positions[n][0]), float(positions[n][1])) for n in nodes}, half_width=1.0)
 
 
