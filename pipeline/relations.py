@@ -16,6 +16,7 @@ be compared (`sidegraph evaluate --baseline cooccurrence`).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -45,6 +46,8 @@ DEFINITE_REACH = 150
 # How sure a relation is, by how its ends were found: both from the cue's own arguments, one borrowed from the
 # enclosing clause or a stand-in noun, one being the speaker's institution, or only a coordination of agents.
 DIRECT, INDIRECT, IMPLICIT, COORDINATED = 0.9, 0.75, 0.7, 0.6
+REFERRED = 0.6
+"""An end read from the context, not the sentence: "the Government", "both countries", "these exchanges with X"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,9 @@ class _Cues:
     first_person: frozenset[str]
     reported_subjects: frozenset[str]
     definite_heads: frozenset[str]
+    focus_heads: frozenset[str]
+    pair_determiners: frozenset[str]
+    referring_modifiers: frozenset[str]
     joint_verbs: frozenset[str]
     joint_products: frozenset[str]
     event_nouns: frozenset[str]
@@ -125,6 +131,9 @@ def _cues() -> _Cues:
         first_person=frozenset(data["first_person"]),
         reported_subjects=frozenset(data["reported_subjects"]),
         definite_heads=frozenset(data["definite_heads"]),
+        focus_heads=frozenset(data["focus_heads"]),
+        pair_determiners=frozenset(data["pair_determiners"]),
+        referring_modifiers=frozenset(data["referring_modifiers"]),
         joint_verbs=frozenset(data["joint_verbs"]),
         joint_products=frozenset(data["joint_products"]),
         event_nouns=frozenset(data["event_nouns"]),
@@ -140,7 +149,10 @@ def find_relations(doc: Doc, actors: list[ActorMention], *, implicit: Mapping[in
     for sentence in doc.sents:
         speaker = (implicit or {}).get(sentence.start)
         for cue in _find_cues(sentence, resolver):
-            for source, target, kind, confidence in _relations_at(cue, resolver, speaker):
+            relations = _relations_at(cue, resolver, speaker)
+            if relations:
+                resolver.previous = (cue.anchor.i, tuple(dict.fromkeys(source for source, *_ in relations)))
+            for source, target, kind, confidence in relations:
                 key = (source, target, kind, sentence.start)
                 if key not in found or found[key].confidence < confidence:
                     found[key] = RelationMatch(source, target, kind, sentence, confidence)
@@ -182,6 +194,10 @@ class _ActorIndex:
         self.by_token: dict[int, str] = {}
         self.mentions = sorted(actors, key=lambda a: a.start)
         self.organisers: list[_End] = []
+        self.previous: tuple[int, tuple[str, ...]] = (-1, ())
+        """Where the last relation found was stated and its sources, for "these exchanges" further on."""
+        self.paragraphs = [t.i + 1 for t in doc if "\n\n" in t.text + t.whitespace_]
+        """Token offsets where a paragraph (text after a blank line) starts."""
         """Who organised the event the report is about, once a sentence has said so (the first such sentence:
         later ones are mostly other events announced)."""
         for actor in self.mentions:
@@ -205,8 +221,9 @@ class _ActorIndex:
         return members
 
     def _mention_tokens(self, token: Token) -> list[Token]:
-        """The words of the name `token` is in: an actor's mention, or a proper name the gazetteers do not know
-        ("IT for Change")."""
+        """The words of the name `token` is in: a proper name the gazetteers do not know ("IT for Change"), or an
+        actor's mention with the rest of its name when the mention stops short ("the University of Shanghai for
+        Science and Technology and George Washington University": the parser hangs the second on "Science")."""
         entity_id = self.by_token.get(token.i)
         if entity_id is None:
             return _proper_name(token)
@@ -215,12 +232,13 @@ class _ActorIndex:
             start -= 1
         while end < len(self.doc) and self.by_token.get(end) == entity_id:
             end += 1
-        return list(self.doc[start:end])
+        words = list(self.doc[start:end])
+        return words + [t for word in words for t in _proper_name(word) if t not in words and t.i not in self.by_token]
 
     def _named(self, token: Token, speaker: str | None, depth: int) -> list[_End]:
         cues = _cues()
         if token.i in self.by_token:
-            parent = self._parent(token) if token.lower_ in cues.proxy_heads else None
+            parent = self._parent(token) if token.lower_ in cues.proxy_heads else self._country_office(token)
             return [_End(parent or self.by_token[token.i], DIRECT)]
         if depth > 2:
             return []
@@ -252,7 +270,7 @@ class _ActorIndex:
             named = [_End(e.entity_id, min(e.confidence, INDIRECT)) for c in owners for e in self._named(c, speaker, depth + 1)]
             if named:
                 return named[:1]
-        return self._definite(token)
+        return self._definite(token) or self._in_focus(token)
 
     def _parent(self, token: Token) -> str | None:
         """ "FAO Regional Office": an office, secretariat or delegation named after its institution stands for it."""
@@ -261,6 +279,16 @@ class _ActorIndex:
             if child.dep_ in ("compound", "poss") and self.by_token.get(child.i, own) != own:
                 return self.by_token[child.i]
         return None
+
+    def _country_office(self, token: Token) -> str | None:
+        """ "UNDP Philippines", "UNICEF Kenya": a country after an organisation's name is where its office is; the
+        organisation acts. Not so in front of a noun or after a hyphen: "ILO-Luxembourg cooperation", "the EU India
+        agreement" pair the two."""
+        if not self.by_token[token.i].startswith(COUNTRY_PREFIX) or token.dep_ == "compound":
+            return None
+        offices = [self.by_token[c.i] for c in token.lefts
+                   if c.dep_ == "compound" and c.i in self.by_token and c.whitespace_ and c.i == token.i - 1]
+        return next((o for o in offices if not o.startswith(COUNTRY_PREFIX)), None)
 
     def _definite(self, token: Token) -> list[_End]:
         """ "the University", "the Programme": of the actors named shortly before and with that word in one of
@@ -278,6 +306,37 @@ class _ActorIndex:
         counts = Counter(a.entity_id for a in named)
         best = max(reversed(named), key=lambda a: counts[a.entity_id], default=None)
         return [_End(best.entity_id, INDIRECT)] if best else []
+
+    def paragraph_start(self, i: int, *, back: int = 0) -> int:
+        """Where the paragraph of token `i` starts, or with `back` the one so many paragraphs before it."""
+        before = bisect.bisect_right(self.paragraphs, i) - back
+        return self.paragraphs[before - 1] if before > 0 else 0
+
+    def countries_before(self, i: int, count: int, *, besides: Iterable[str] = ()) -> list[str]:
+        """The last `count` countries named before token `i` in its paragraph or the one before (a report's
+        paragraph may open on "At the meeting, both countries..." after the one that named them); fewer when
+        those name fewer."""
+        start, skip, named = self.paragraph_start(i, back=1), set(besides), list[str]()
+        for actor in reversed(self.mentions):
+            if actor.start < start or len(named) == count:
+                break
+            if actor.end <= i and actor.entity_id.startswith(COUNTRY_PREFIX) and actor.entity_id not in {*named, *skip}:
+                named.append(actor.entity_id)
+        return named
+
+    def _in_focus(self, token: Token) -> list[_End]:
+        """ "The Government has requested", "in the country", "both countries can learn from each other": the
+        country, or the two, that the paragraph is about."""
+        cues = _cues()
+        if token.lemma_.lower() not in cues.focus_heads or any(
+                c.dep_ in ("compound", "amod", "poss", "nmod") or c.dep_ == "prep" and c.lower_ == "of"
+                for c in token.children):
+            return []
+        determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
+        plural = token.tag_ in ("NNS", "NNPS")
+        wanted = 2 if plural and determiners & cues.pair_determiners else 1 if not plural and "the" in determiners else 0
+        named = self.countries_before(token.i, wanted) if wanted else []
+        return [_End(entity_id, REFERRED) for entity_id in named] if len(named) == wanted else []
 
     def event_organisers(self, token: Token) -> list[_End]:
         """ "The workshop was held in collaboration with WFP": as the subject of a clause, the report's event stands
@@ -331,13 +390,24 @@ def _find_cues(sentence: Span, index: _ActorIndex) -> list[_Cue]:
     for token in tokens:
         if token.i in covered or token.pos_ not in ("NOUN", "VERB", "ADJ", "ADV", "PROPN"):
             continue
-        lemma = token.lemma_.lower()
-        kind = cues.lemmas.get(lemma) or cues.lemmas.get(token.lower_)
+        prefix, lemma = _split_prefix(token), token.lemma_.lower()
+        prefixed = cues.lemmas.get(prefix + lemma) or cues.lemmas.get(prefix + token.lower_) if prefix else None
+        kind = prefixed or cues.lemmas.get(lemma) or cues.lemmas.get(token.lower_)
         if kind:
-            found.append(_Cue(kind, token, (token,)))
+            found.append(_Cue(kind, token, (*token.doc[token.i - 2 : token.i], token) if prefixed else (token,)))
         if kind != "joint_implementation" and _passive(token) and (_made_jointly(token) or _has_partner(token)):
             found.append(_Cue("joint_implementation", token, (token,)))
     return found
+
+
+def _split_prefix(token: Token) -> str:
+    """ "co-" when the tokenizer cut "co-sponsoring" into "co", "-", "sponsoring": the cue is the whole word."""
+    if token.i < 2:
+        return ""
+    prefix, hyphen = token.doc[token.i - 2], token.doc[token.i - 1]
+    if hyphen.text != "-" or prefix.whitespace_ or hyphen.whitespace_ or not prefix.is_alpha:
+        return ""
+    return f"{prefix.lower_}-"
 
 
 def _phrase_matches(span: list[Token], phrase: tuple[str, ...]) -> bool:
@@ -409,6 +479,8 @@ def _arguments(cue: _Cue, index: _ActorIndex, speaker: str | None) -> _Arguments
             sources.extend(modifiers)
     if not sources and not pair:
         sources = _clause_subject(cue, bearer, index, speaker)
+    if targets and not pair and all(s.confidence < DIRECT for s in sources) and _referring(bearer):
+        sources = [*sources, *_referred_sources(bearer, index, {t.entity_id for t in targets})]
     if cue.type == "support" and not targets:
         targets, countries = _beneficiaries(bearer, index, speaker, countries)
     sources, pair = _unique(sources), _unique(pair)
@@ -420,10 +492,25 @@ def _arguments(cue: _Cue, index: _ActorIndex, speaker: str | None) -> _Arguments
     return _Arguments(sources, targets, pair, joint, open_target, _unique(countries))
 
 
+def _referring(noun: Token) -> bool:
+    """ "these exchanges", "bilateral cooperation": a relation whose other party the reader already knows."""
+    return noun.pos_ == "NOUN" and any(c.lower_ in _cues().referring_modifiers for c in noun.lefts)
+
+
+def _referred_sources(noun: Token, index: _ActorIndex, targets: set[str]) -> list[_End]:
+    """Who "these exchanges with X" are of: the sources of the paragraph's previous relation, or else the
+    country the paragraph is about."""
+    where, sources = index.previous
+    if where >= index.paragraph_start(noun.i) and set(sources) - targets:
+        return [_End(s, REFERRED) for s in sources if s not in targets]
+    return [_End(s, REFERRED) for s in index.countries_before(noun.i, 1, besides=targets)]
+
+
 def _slots(child: Token, kind: str, passive: bool, bearer: Token) -> list[tuple[str, list[Token]]]:
     """Which end a child of the cue fills. A "with"-like preposition opens a target slot even when its object
     names no actor, so coordinated subjects are then not paired with each other. Joint implementation takes
-    partners only ("organised with X"), never what was organised."""
+    partners only ("organised with X"), never what was organised. "A partnership of X and Y", a symmetric cue
+    noun with coordinated actors after "of", pairs them."""
     cues = _cues()
     dep, word = child.dep_, child.lower_
     verb = bearer.pos_ in ("VERB", "AUX")
@@ -434,6 +521,8 @@ def _slots(child: Token, kind: str, passive: bool, bearer: Token) -> list[tuple[
         return [("pair", objects)]
     if dep == "prep" and word == "of":
         agent_noun = bearer.lemma_.lower() in cues.of_agent_nouns or bearer.lower_ in cues.of_agent_nouns
+        if kind in SYMMETRIC and not agent_noun and bearer.dep_ != "pobj" and any(o.conjuncts for o in objects):
+            return [("pair", objects)]
         return [("target" if agent_noun else cues.of_role.get(kind, "target"), objects)]
     if dep == "prep" and word in cues.target_preps.get(kind, ()):
         return [("target", objects)]
@@ -483,14 +572,17 @@ def _has_partner(verb: Token) -> bool:
 
 
 def _made_jointly(verb: Token, *, active: bool = False, products: frozenset[str] | None = None) -> bool:
-    """ "The workshop, supported by X and Y": coordinated agents of a joint verb made one of the `products`
-    (default: the joint products of the cue file) together; with `active`, "X and Y organised the workshop"."""
+    """ "The workshop, supported by X and Y", "Sponsored by X and Y, this workshop aims...": coordinated agents
+    of a joint verb made one of the `products` (default: the joint products of the cue file) together; with
+    `active`, "X and Y organised the workshop"."""
     cues = _cues()
     made_words = cues.joint_products if products is None else products
     if verb.lemma_.lower() not in cues.joint_verbs:
         return False
     made_deps = ("dobj",) if active else ("nsubjpass",)
     made = [c for c in verb.children if c.dep_ in made_deps] + ([verb.head] if verb.dep_ == "acl" and not active else [])
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not active:  # a fronted participle: the clause's subject
+        made += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     made += [c for conj in verb.conjuncts for c in conj.children if c.dep_ in made_deps]
     return any(t.lemma_.lower() in made_words or t.lower_ in made_words for t in made)
 
@@ -526,7 +618,8 @@ def _clause_subject(cue: _Cue, bearer: Token, index: _ActorIndex, speaker: str |
     """The source of a cue without its own: the subject of the clause it sits in ("Japan has a partnership with
     USP", "the GBN is a platform for enterprises to support the ILO") or the owner of the noun it completes
     ("the PCA's desire to partner with Singapore"). Membership climbs only through "be" ("X is a member of Y"):
-    "X hosted members of Y" makes no member of X."""
+    "X hosted members of Y" makes no member of X. A noun a cue describes is no subject of that cue: "partner
+    countries including X and Y support ..." names the partners of someone else, not partners of each other."""
     allowed = MEMBERSHIP_CLIMB_DEPS if cue.type == "membership" else CLIMB_DEPS
     token = bearer
     for _ in range(MEMBERSHIP_CLIMB_STEPS if cue.type == "membership" else CLIMB_STEPS):
@@ -536,7 +629,7 @@ def _clause_subject(cue: _Cue, bearer: Token, index: _ActorIndex, speaker: str |
         if came_from.dep_ == "pcomp" and token.lower_ == "for":
             return _thanked(token, index, speaker)
         if token.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c != bearer]
             found = [e for s in subjects for e in index.actors(s, speaker) or index.event_organisers(s)]
             if subjects and (found or came_from.dep_ not in ("relcl", "acl")):
                 return [_End(e.entity_id, min(e.confidence, INDIRECT)) for e in found]

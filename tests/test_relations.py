@@ -143,3 +143,89 @@ def test_the_event_stands_for_its_organisers(extractor: Extractor) -> None:
                                 ("org:cfs", "cooperation", "org:wfp")}
     assert relations[("org:fao", "cooperation", "org:wfp")] < relations[("org:fao", "joint_implementation", "org:cfs")]
 
+
+
+# ------------------------------------------------------------------------------------------- line breaks
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Singapore and Australia enjoy a close and strong\nrelationship.", 1),  # a lower-case continuation
+    ("The talks were held between\nGhana and Kenya.", 1),  # a line ending on a preposition
+    ("The handbook, titled “Digital Public Goods”\nwith India, is out.", 1),  # a closing quote ends no sentence
+    ("Panel on trade\nThe panel opened.", 2),  # a heading
+    ("The panel opened.\nthen it closed.", 2),  # a full stop ends it whatever follows
+    ("Speakers:\n- Ana Lima\n- Ben Ode", 3),  # list items
+    ("The panel opened\n\nthen it closed.", 2),  # a blank line
+])
+def test_line_breaks_end_sentences_only_between_clauses(extractor: Extractor, text: str, sentences: int) -> None:
+    assert len([s for s in extractor.nlp(text).sents if s.text.strip()]) == sentences
+
+
+# ------------------------------------------------------------------------------------------- references
+def test_both_countries_are_the_two_just_named(extractor: Extractor) -> None:
+    text = ("On 28 July, the Minister of Singapore met Malaysia’s Deputy Minister for Agriculture.\n\n"
+            "At the meeting, they discussed how both countries can learn from each other.")
+    relations = extractor.extract_text(text).relations
+    assert {(frozenset((r.source, r.target)), r.type) for r in relations} == {
+        (frozenset({"country:SGP", "country:MYS"}), "exchange")}
+
+
+def test_the_government_is_the_country_in_focus(extractor: Extractor) -> None:
+    text = "Fiji hosted the forum in Suva. The Government has since signed an agreement with Samoa."
+    assert ("country:FJI", "agreement", "country:WSM") in typed(extractor.extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Government has since signed an agreement with Samoa.",  # no country in focus
+    "Fiji hosted the forum. Both countries have since signed an agreement with Samoa.",  # one country is not both
+])
+def test_no_referent_no_relation(extractor: Extractor, text: str) -> None:
+    assert not extractor.extract_text(text).relations
+
+
+@pytest.mark.parametrize("second", [
+    "The ILO is acting as a facilitator of these peer-to-peer exchanges with Angola and Mozambique.",
+    "These exchanges with Angola and Mozambique are facilitated by the ILO.",
+])
+def test_these_exchanges_are_the_previous_relations(extractor: Extractor, second: str) -> None:
+    text = f"Brazil engaged in cooperation within the African Union on child labour. {second}"
+    relations = {(r.source, r.type, r.target): r.confidence for r in extractor.extract_text(text).relations}
+    assert {("country:BRA", "exchange", "country:AGO"), ("country:BRA", "exchange", "country:MOZ")} <= relations.keys()
+    assert relations[("country:BRA", "exchange", "country:AGO")] < relations[("country:BRA", "cooperation", "org:au")]
+
+
+def test_bilateral_cooperation_is_the_country_in_focus(extractor: Extractor) -> None:
+    text = "The Minister outlined Singapore’s carbon tax.\nHe also welcomed bilateral cooperation with China."
+    assert ("country:SGP", "cooperation", "country:CHN") in typed(extractor.extract_text(text))
+
+
+def test_partner_countries_are_not_partners_of_each_other(extractor: Extractor) -> None:
+    text = "partnering countries such as Kenya and Ghana to support training in the region."
+    assert not [r for r in extractor.extract_text(text).relations if r.type == "cooperation"]
+
+
+# ------------------------------------------------------------------------------------------- names and words
+def test_a_prefix_the_tokenizer_cut_off_is_part_of_the_cue(extractor: Extractor) -> None:
+    text = "She thanked the Governments of Spain and Switzerland for co-sponsoring this event."
+    assert typed(extractor.extract_text(text)) == {("country:ESP", "joint_implementation", "country:CHE")}
+
+
+def test_an_organisation_office_in_a_country_is_the_organisation(extractor: Extractor) -> None:
+    text = "She thanked UNDP Philippines and the Government of Japan for co-sponsoring this event."
+    assert typed(extractor.extract_text(text)) == {("org:undp", "joint_implementation", "country:JPN")}
+
+
+def test_a_conjunct_hung_on_the_rest_of_a_name(extractor: Extractor) -> None:
+    text = "The workshop was organized by the University of Nairobi for Science and Technology and the ILO."
+    assert typed(extractor.extract_text(text)) == {("org:university-of-nairobi", "joint_implementation", "org:ilo")}
+
+
+def test_a_fronted_participle_made_the_clause_subject(extractor: Extractor) -> None:
+    made = "Sponsored by the FAO and the World Bank, this workshop aims to develop a toolkit."
+    adopted = "Sponsored by the FAO and the World Bank, the proposal was adopted."  # no joint product
+    assert typed(extractor.extract_text(made)) == {("org:fao", "joint_implementation", "org:world-bank")}
+    assert not extractor.extract_text(adopted).relations
+
+
+def test_a_partnership_of_coordinated_actors_pairs_them(extractor: Extractor) -> None:
+    text = "UNDP reported on UN-REDD, a partnership of FAO, UNICEF and UNEP that was launched in 2008."
+    pairs = {frozenset((r.source, r.target)) for r in extractor.extract_text(text).relations if r.type == "cooperation"}
+    assert pairs == {frozenset(p) for p in (("org:fao", "org:unicef"), ("org:fao", "org:unep"), ("org:unicef", "org:unep"))}
