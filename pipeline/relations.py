@@ -79,6 +79,8 @@ class RelationFinder(Protocol):
 class _Cues:
     lemmas: Mapping[str, str]
     phrases: tuple[tuple[tuple[str, ...], str], ...]
+    phrase_starts: frozenset[str]
+    """The first words of the phrases: most tokens start none, and need not be tried against each."""
     source_preps: frozenset[str]
     target_preps: Mapping[str, frozenset[str]]
     pair_preps: frozenset[str]
@@ -121,6 +123,7 @@ def _cues() -> _Cues:
         lemmas={lemma: kind for kind in RELATION_TYPES for lemma in types[kind]["lemmas"]},
         phrases=tuple(sorted(((tuple(p.lower().split()), kind) for kind in RELATION_TYPES
                               for p in types[kind]["phrases"]), key=lambda item: -len(item[0]))),
+        phrase_starts=frozenset(p.lower().split()[0] for kind in RELATION_TYPES for p in types[kind]["phrases"]),
         source_preps=frozenset(preps["source"]),
         target_preps={kind: frozenset(words) for kind, words in preps["target"].items()},
         pair_preps=frozenset(preps["pair"]),
@@ -379,7 +382,7 @@ def _find_cues(sentence: Span, index: _ActorIndex) -> list[_Cue]:
     covered: set[int] = set()
     tokens = [t for t in sentence if t.i not in index.by_token]
     for i, token in enumerate(tokens):
-        if token.i in covered:
+        if token.i in covered or (token.lemma_.lower() not in cues.phrase_starts and token.lower_ not in cues.phrase_starts):
             continue
         for phrase, kind in cues.phrases:
             span = tokens[i : i + len(phrase)]
