@@ -19,9 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .countries import CountryIndex, fold
+from .org_contexts import names_in_context
 from .organisations import (
     OrganisationGazetteer,
     OrganisationWords,
@@ -31,6 +32,10 @@ from .organisations import (
 from .resources import load_json
 from .spans import document_text
 from .speakers import SpeakerMatch
+
+_MAX_WRAPPED_WORDS = 6
+"""How far past a line break a gazetteer name the NER cut there may run."""
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "des", "de", "du", "pour"})
 
 _PERSON_VARIANT_RATIO = 0.8
 """Two names of one person in a document: "Okafor" and a misspelt "Okafur" (difflib ratio 0.83)."""
@@ -81,6 +86,9 @@ class NameEvidence:
     """Folded names of people (PERSON entities and speakers)."""
     actor_acronyms: frozenset[str]
     """Acronyms used as actors: possessive ("NXP's") or opening a longer organisation name."""
+    in_context: tuple[Span, ...] = ()
+    """Names the words around present as institutions ("a partnership with X and Y"): kept like affiliations."""
+    context_names: frozenset[str] = frozenset()
 
 
 @cache
@@ -121,14 +129,21 @@ class EntityResolver:
             elif ent.label_ == "ORG":
                 country = self._country_around(ent)
                 for text, start, end in self._names_in(ent):
-                    if entity := self.organisation_of(text, ent.ent_id_, evidence, country=country):
+                    known_id = ent.ent_id_ if end == ent.end_char else ""  # a name made whole is looked up afresh
+                    if entity := self.organisation_of(text, known_id, evidence, country=country):
                         by_span[(start, end)] = _add(entities, entity, text, start, end)
-        for span in self.names_missed_by_ner(doc):
+        defined = self._defined_names(doc, evidence)
+        for span in (*self.names_missed_by_ner(doc), *defined):
             if (span.start_char, span.end_char) not in by_span and (entity := self.organisation_of(span.text, "", evidence)):
                 by_span[(span.start_char, span.end_char)] = _add(entities, entity, span.text, span.start_char, span.end_char)
+        for text, start, end in (name for span in evidence.in_context for name in self._names_in(span)):
+            if (start, end) not in by_span and (entity := self.organisation_of(text, "", evidence)):
+                by_span[(start, end)] = _add(entities, entity, text, start, end)
         speaker_ids = [self._add_speaker(entities, by_span, speaker, evidence) for speaker in speakers]
         qualified = self._qualify_national_bodies(entities)
-        merged = _merge(entities, self._same_actor_pairs(entities, evidence))
+        current = {span: qualified.get(entity_id, entity_id) for span, entity_id in by_span.items()}
+        tails = _cut_tails(entities, current, [(span.start_char, span.end_char) for span in defined])
+        merged = _merge(entities, [*self._same_actor_pairs(entities, evidence), *tails])
 
         def final(entity_id: str) -> str:
             entity_id = qualified.get(entity_id, entity_id)
@@ -157,7 +172,11 @@ class EntityResolver:
         possessive = set(re.findall(r"\b([A-Z][A-Za-z&-]{1,11})(?:’s|'s)\b", document_text(doc)))
         openers = {name.split()[0] for name in org_names if len(name.split()) > 1}
         actor_acronyms = frozenset(a for a in possessive | openers if looks_like_acronym(a))
-        return NameEvidence(acronyms, tuple(synonyms), org_names, frozenset(people), actor_acronyms)
+        in_context = tuple(span for span in names_in_context(doc) if not _names_a_person(span.text, people))
+        return NameEvidence(
+            acronyms, tuple(synonyms), org_names, frozenset(people), actor_acronyms,
+            in_context, frozenset(clean_name(span.text) for span in in_context),
+        )
 
     def country_of(self, ent: Span) -> ResolvedEntity | None:
         code = ent.ent_id_ if ent.ent_id_ in self._codes else None
@@ -201,13 +220,18 @@ class EntityResolver:
 
     def is_organisation_name(self, text: str, evidence: NameEvidence, *, affiliated: bool = False) -> bool:
         words = text.split()
+        affiliated = affiliated or text in evidence.context_names
         if not _plausible_name(text) or org_key(text) in _not_organisations() or self.countries.is_region(text):
             return False
-        if self.countries.lookup(text) or fold(text) in evidence.people or self._person_like(text):
+        if self.countries.lookup(text) or self._person_like(text):
             return False
+        if fold(text) in evidence.people and self.words.kind(text) != "company" and text not in evidence.context_names:
+            return False  # the NER's PERSON, unless a legal form ("Harry Elias Partnership LLP") or the context says firm
         if self._is_government(text) and self.countries.represented(text):
             return False
         if len(words) == 1:
+            if self.countries.demonym(text) or self.words.kind(text) in ("institution", "unit"):
+                return False  # "Indian", "University": an adjective, a bare head noun
             if looks_like_acronym(text):
                 return affiliated or text in evidence.acronyms or text in evidence.actor_acronyms
             return affiliated and text[0].isupper()
@@ -254,10 +278,14 @@ class EntityResolver:
         for ent in doc.ents:
             if ent.label_ == "GPE":
                 end = ent.end
-                while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha and not doc[end].ent_type_:
+                while end < len(doc) and _continues_name(doc[end]):
                     end += 1
-                if end == ent.end or doc[end - 1].lower_ not in self.words.institution:
-                    continue
+                while end > ent.end and not doc[end - 1].is_alpha:
+                    end -= 1
+                if end == ent.end or doc[end - 1].lower_ not in self.words.institution or (end < len(doc) and doc[end].ent_iob_ == "I"):
+                    continue  # no head noun, or a head cut out of a longer name ("Ghana" + "Ministry of Health")
+                if doc[ent.end].text in ("-", "‐") and doc[end - 1].lower_ in self.words.pair_arrangements:
+                    continue  # "New Zealand-USP Partnership": two parties' arrangement, not an institution
                 tail = next((e for e in doc.ents if e.start == end + 1), None) if end < len(doc) else None
                 if tail is not None and doc[end].lower_ in ("of", "for"):
                     end = tail.end  # "Fiji National Commission for UNESCO"
@@ -269,15 +297,44 @@ class EntityResolver:
                 found.append(ent)
         return found
 
+    def _defined_names(self, doc: Doc, evidence: NameEvidence) -> list[Span]:
+        """Institution names the text defines an acronym for, where the NER missed them: "Council on
+        Environmental Quality (CEQ)" across a line break."""
+        text = document_text(doc)
+        institutions = {a: long for a, long in evidence.acronyms.items() if self.words.kind(long) in ("institution", "company")}
+        sites = (_definition_site(text, acronym, long_form) for acronym, long_form in institutions.items())
+        spans = (doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in sites if m)
+        return [span for span in spans if span is not None]
+
+    def _known_across_lines(self, ent: Span) -> Span | None:
+        """A gazetteer name a line break cut ("UN Development" / "Programme"): the ruler matches whole phrases
+        only, so the NER keeps the first line. The longest known name across the break wins."""
+        doc, end, crossed = ent.doc, ent.end, False
+        while end < len(doc) and end - ent.end < _MAX_WRAPPED_WORDS:
+            token = doc[end]
+            if token.is_space and token.text.count("\n") == 1:
+                crossed = True
+            elif not (token.is_alpha and (token.text[0].isupper() or token.lower_ in _NAME_LINKS)):
+                break
+            end += 1
+        if not crossed:
+            return None
+        candidates = (doc[ent.start : stop] for stop in range(end, ent.end, -1) if not doc[stop - 1].is_space)
+        return next((c for c in candidates if "\n" in c.text and self.organisations.lookup(" ".join(c.text.split()))), None)
+
     def _names_in(self, ent: Span) -> list[tuple[str, int, int]]:
         """The names an ORG span holds, as (text, start, end): a span the NER began inside a hyphenated word
         ("General’s Chambers" of "Attorney-General’s Chambers") is widened to the word; a job title run into
         a name ("Technical Cooperation, International Cooperation Department") is dropped; two institutions
         joined by "and" ("Expert Group on X and Climate Technology Institute") are split, and a last word the
-        NER left out after "and" is taken back ("Centre of Arbitration and Mediation")."""
+        NER left out after "and" is taken back ("Centre of Arbitration and Mediation"), as is a first portfolio
+        before "X and Y Ministry" ("Environment, Energy and Telecommunications Ministry"); an acronym joined to
+        another ("CTI-PFAN") is one name."""
         text, start, end = ent.text, ent.start_char, ent.end_char
         doc, after = ent.doc, ent.doc[ent.end : ent.end + 3]
         full = document_text(doc)
+        if whole := self._known_across_lines(ent):
+            return [(whole.text, whole.start_char, whole.end_char)]
         if (
             not ent.ent_id_ and re.search(r"\s(?:of|for)\s", text) and len(after) == 3 and after[0].lower_ == "and"
             and after[1].is_title and not after[1].ent_type_ and not after[2].is_title
@@ -287,14 +344,23 @@ class EntityResolver:
         if not ent.ent_id_ and start > 1 and full[start - 1] == "-" and full[start - 2].isalpha():
             start = full.rfind(" ", 0, start) + 1
             text = full[start:end]
+        if looks_like_acronym(text) and (joined := re.match(r"[-‐/][A-Z][A-Za-z]*[A-Z]\b", full[end:])):
+            end += joined.end()  # "CTI" + "-PFAN": an acronym of two acronyms
+            text = full[start:end]
         lead, comma, last = text.rpartition(", ")
         if comma and len(last.split()) > 1 and self.words.kind(last) in ("institution", "unit") and self.words.kind(lead) == "not_institution":
             start += len(lead) + len(comma)  # "Technical Cooperation, International Cooperation Department": a title ran in
             text = last
-        match = re.fullmatch(r"(.+?\s.+?)\s+and\s+((?:the\s+)?[A-Z].+)", text)
-        if not ent.ent_id_ and match and all(self.words.kind(clean_name(part)) in ("institution", "company") for part in match.groups()):
-            second = start + match.start(2)
-            return [(match.group(1), start, start + match.end(1)), (match.group(2), second, end)]
+        portfolio = re.search(r"\b([A-Z][a-z]+), $", full[max(start - 30, 0) : start])
+        portfolio = portfolio if portfolio and not self.countries.lookup(portfolio.group(1)) else None
+        if portfolio and re.match(r"[A-Z][a-z]+ and ", text) and self._is_national_body(text):
+            start -= len(portfolio.group())  # "Environment, " + "Energy and Telecommunications Ministry"
+            text = full[start:end]
+        for match in () if ent.ent_id_ else re.finditer(r"\s+and\s+(?=(?:the\s+)?[A-Z])", text):
+            first, second = text[: match.start()], text[match.end() :]
+            kinds = {self.words.kind(_unqualified(clean_name(part))) for part in (first, second)}
+            if len(first.split()) > 1 and kinds <= {"institution", "company"}:
+                return [(first, start, start + len(first)), (second, start + match.end(), end)]
         return [(text, start, end)]
 
     def _person_like(self, text: str) -> bool:
@@ -451,9 +517,41 @@ class EntityResolver:
                 entity.parent = f"org:{known.parent}"
 
 
+def _cut_tails(
+    entities: dict[str, ResolvedEntity], by_span: dict[tuple[int, int], str], wholes: Iterable[tuple[int, int]]
+) -> list[tuple[str, str]]:
+    """(tail, whole) pairs: the NER's "Institute for Higher Education" inside the defined "UNESCO Institute for
+    Higher Education (UNESCO-IHE)" is the same body, cut after its first word."""
+    pairs = []
+    for start, end in wholes:
+        whole = by_span.get((start, end))
+        for (inner_start, inner_end), inner in by_span.items():
+            tail = entities[inner]
+            if whole and inner != whole and start < inner_start and inner_end == end and tail.type == "organisation" and not tail.known:
+                pairs.append((inner, whole))
+    return pairs
+
+
 def _may_be_one(a: ResolvedEntity, b: ResolvedEntity) -> bool:
     """Two Ministries of Environment of different countries share a name, not an identity."""
     return a.country is None or b.country is None or a.country == b.country
+
+
+def _names_a_person(name: str, people: Iterable[str]) -> bool:
+    """Every word of `name` is a word of a person's full name: "working with Harnisch" after "Jens Harnisch".
+    A lone word the NER calls a person ("a partnership with Quorvana") is not evidence enough."""
+    words = set(fold(name).split())
+    return any(words <= set(person.split()) for person in people if len(person.split()) > 1)
+
+
+def _continues_name(token: Token) -> bool:
+    """A word that carries a name on after a country: capitalised and untagged or part of an organisation
+    ("US-ASEAN Business Council": a joining hyphen, an acronym, an ORG the NER began late), or a line break."""
+    if token.is_space:
+        return "\n\n" not in token.text
+    if token.text in ("-", "‐") and not token.whitespace_ and not token.nbor(-1).whitespace_:
+        return True
+    return (token.is_title or token.is_upper) and token.is_alpha and token.ent_type_ in ("", "ORG")
 
 
 def _plausible_name(text: str) -> bool:
@@ -576,14 +674,17 @@ def defined_names(text: str, words: OrganisationWords) -> tuple[dict[str, str], 
     pairs: list[tuple[str, str]] = []
 
     def define(acronym: str, long_form: str | None) -> None:
-        if long_form and looks_like_acronym(acronym):
+        if long_form and not looks_like_acronym(acronym):
+            long_form = _clipped_source(acronym, long_form)
+        if long_form:
             found.setdefault(acronym, long_form)
             pairs.append((acronym, long_form))
 
     for long_form, acronym in _DEFINITION.findall(text):
         trimmed = _trim_to_initials(long_form, acronym)
-        if trimmed is None and words.kind(clean_name(long_form)) in ("institution", "company"):
-            trimmed = clean_name(long_form)
+        last_sentence = clean_name(re.split(r"(?<=[a-z])\.\s+", long_form)[-1])
+        if trimmed is None and words.kind(last_sentence) in ("institution", "company"):
+            trimmed = last_sentence
         define(acronym, trimmed)
     for acronym, long_form in _REVERSE_DEFINITION.findall(text):
         if _trim_to_initials(long_form, acronym) == long_form:
@@ -598,17 +699,42 @@ def defined_names(text: str, words: OrganisationWords) -> tuple[dict[str, str], 
     return found, pairs
 
 
-def _trim_to_initials(long_form: str, acronym: str) -> str | None:
-    """Keep the shortest tail of `long_form` whose initials can spell the acronym's first letter onwards."""
+def _definition_site(text: str, acronym: str, long_form: str) -> re.Match[str] | None:
+    """Where `long_form` stands before "(ACR)", whatever the line breaks or a lost apostrophe ("Programme s")."""
+    words = r"\s+".join(map(re.escape, long_form.split()))
+    return re.search(rf"(?<![\w-]){words}(?=(?:’s|'s|\s+s)?\s*\({re.escape(acronym)}\))", text)
+
+
+def _clipped_source(short: str, long_form: str) -> str | None:
+    """The shortest tail of `long_form` whose words, clipped, make the short name: "MinLaw" from "Singapore
+    Ministry of Law" is "Ministry of Law"; "AmCham" is "American Chamber of Commerce"."""
+    parts = [p.lower() for p in re.findall(r"[A-Z][a-z]*", short)]
+    if len(parts) < 2 or "".join(re.findall(r"[A-Z][a-z]*", short)) != short:
+        return None
     words = long_form.split()
+    for start in range(len(words) - 1, -1, -1):
+        if not words[start].lower().startswith(parts[0]):
+            continue
+        remaining = iter(w.lower() for w in words[start:] if w[:1].isupper())
+        if all(any(w.startswith(p) for w in remaining) for p in parts):
+            return " ".join(words[start:])
+    return None
+
+
+def _trim_to_initials(long_form: str, acronym: str) -> str | None:
+    """Keep the longest tail of `long_form` whose initials can spell the acronym's first letter onwards, unless a
+    shorter one spells it exactly ("Chair of the Council on Environmental Quality (CEQ)" is the Council)."""
+    words = long_form.split()
+    tails = []
     for start in range(len(words)):
         tail = words[start:]
         if tail[0][0].upper() != acronym[0].upper() or tail[0].lower() in ("the", "of", "and"):
             continue
-        initials = "".join(w[0] for w in tail if w[0].isupper())
-        if _subsequence(acronym.upper().replace("-", ""), initials.upper()) or _subsequence(initials.upper(), acronym.upper()):
-            return " ".join(tail)
-    return None
+        initials = "".join(w[0] for w in tail if w[0].isupper()).upper()
+        if _subsequence(acronym.upper().replace("-", ""), initials) or _subsequence(initials, acronym.upper()):
+            tails.append((initials, " ".join(tail)))
+    exact = [tail for initials, tail in tails if initials == acronym.upper().replace("-", "")]
+    return exact[0] if exact else tails[0][1] if tails else None
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -81,7 +81,14 @@ class OrganisationGazetteer:
 
     def lookup(self, text: str) -> KnownOrganisation | None:
         text = re.sub(r"(?:'s|’s|’|')$", "", text.strip())
-        return self._by_exact.get(text) or self._by_key.get(org_key(text))
+        return self._by_exact.get(text) or self._by_key.get(org_key(text)) or self._under_parent(text)
+
+    def _under_parent(self, text: str) -> KnownOrganisation | None:
+        """A body named after its parent's acronym: "UNESCO Intergovernmental Oceanographic Commission"."""
+        first, _, rest = text.partition(" ")
+        parent = self._by_exact.get(first) or self._by_key.get(org_key(first))
+        child = (self._by_exact.get(rest) or self._by_key.get(org_key(rest))) if parent and " " in rest else None
+        return child if child is not None and child.parent == parent.id else None
 
     def get(self, org_id: str) -> KnownOrganisation | None:
         return self._by_id.get(org_id)
@@ -106,6 +113,8 @@ class OrganisationWords:
     legal_forms: frozenset[str] = frozenset()
     name_endings: frozenset[str] = frozenset()
     """Last words that make a name an organisation whatever its head ("Oxfam International", "Human Rights Watch")."""
+    pair_arrangements: frozenset[str] = frozenset()
+    """Heads that, after two parties joined by a hyphen, name their arrangement ("New Zealand-USP Partnership")."""
 
     @classmethod
     @cache
@@ -117,6 +126,7 @@ class OrganisationWords:
             *lowered,
             legal_forms=frozenset(data.get("legal_forms", ())),
             name_endings=frozenset(data.get("name_endings", ())),
+            pair_arrangements=frozenset(w.lower() for w in data.get("pair_arrangements", ())),
         )
 
     def is_unit(self, text: str) -> bool:

@@ -88,6 +88,90 @@ def test_an_undefined_acronym_needs_to_act_as_an_institution(extractor: Extracto
     assert list(found) == ["org:krx"]
 
 
+# ------------------------------------------------------------------------------------------ names the NER misses
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The pilot was built in a partnership with Quorvana and Telmarik over two years.", {"Quorvana", "Telmarik"}),
+    ("Brandolia, Terravex and other companies are testing the scheme in three ports.", {"Brandolia", "Terravex"}),
+    ("Brandolia, Terravex, many other firms are testing the scheme in three ports.", {"Brandolia", "Terravex"}),
+    ("We are now working with a company called Zephyrin, which recycles nets.", {"Zephyrin"}),
+    ("Firms such as Corvalent and Oxbridge Maritime joined the pilot.", {"Corvalent", "Oxbridge Maritime"}),
+    ("Sarah Lee, Voltarix / World Business Council for Sustainable Development, reminded participants of costs.",
+     {"Voltarix", "World Business Council for Sustainable Development"}),
+])
+def test_the_words_around_a_name_can_say_it_is_an_institution(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert expected <= {e.name for e in organisations(extractor, text).values()}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan stated that it is looking to develop partnerships with Latin American countries.",
+    "A workshop will involve the secretariats of various MEAs and other organizations.",
+    "The chips are made in a partnership with Indian and Brazilian suppliers.",
+])
+def test_classes_and_adjectives_in_those_contexts_are_not_institutions(extractor: Extractor, text: str) -> None:
+    assert organisations(extractor, text) == {}
+
+
+def test_a_firm_the_ner_takes_for_a_person_keeps_its_legal_form(extractor: Extractor) -> None:
+    found = organisations(extractor, "Ms Ada Obi, Partner, Okonkwo Adeyemi Partnership LLP, shared her views.")
+    assert any(e.name == "Okonkwo Adeyemi Partnership LLP" for e in found.values())
+
+
+def test_a_country_joined_to_a_name_by_a_hyphen(extractor: Extractor) -> None:
+    found = {e.name for e in organisations(extractor, (
+        "Delegates met the Japan-ASEAN Business Council in Tokyo. They praised the New Zealand-ASEAN Partnership."
+    )).values()}
+    assert "Japan-ASEAN Business Council" in found
+    assert not any("Partnership" in name for name in found)
+
+
+def test_clipped_short_names_and_exact_initials_are_definitions() -> None:
+    acronyms, _ = defined_names(
+        "It was organised by the Ruritania Ministry of Trade (MinTrade). The Chair of the Board on Coastal "
+        "Planning (BCP) spoke. Mr Lee, US-ASEAN Council. American Chamber of Commerce (AmCham) spoke too.",
+        OrganisationWords.default(),
+    )
+    assert acronyms["MinTrade"] == "Ministry of Trade"
+    assert acronyms["BCP"] == "Board on Coastal Planning"
+    assert acronyms["AmCham"] == "American Chamber of Commerce"
+
+
+def test_a_defined_name_the_ner_missed_is_an_organisation(extractor: Extractor) -> None:
+    found = organisations(extractor, "The Minister met the Chair of the Board\non Coastal Planning (BCP), a body of the state.")
+    assert any(e.name == "Board on Coastal Planning" and "BCP" in e.aliases for e in found.values())
+
+
+def test_a_body_named_after_its_parents_acronym_is_the_gazetteer_body() -> None:
+    known = OrganisationGazetteer.default().lookup("UNESCO Intergovernmental Oceanographic Commission")
+    assert known is not None and known.id == "unesco-ioc"
+    assert OrganisationGazetteer.default().lookup("UNESCO Ocean Office") is None
+
+
+def test_a_gazetteer_name_cut_by_a_line_break_is_whole(extractor: Extractor) -> None:
+    found = organisations(extractor, "The report was launched with India and UN Development\nProgramme staff.")
+    assert list(found) == ["org:undp"]
+
+
+def test_a_defined_name_absorbs_the_tail_the_ner_cut_from_it(extractor: Extractor) -> None:
+    found = organisations(extractor, (
+        "The Kivu Institute for Lake Fisheries Research (KILFR) presented its data on lake fisheries and catches."
+    ))
+    assert [e.name for e in found.values()] == ["Kivu Institute for Lake Fisheries Research"]
+    assert "KILFR" in next(iter(found.values())).aliases
+
+
+@pytest.mark.parametrize(("text", "cut", "name"), [
+    ("Maria Lopez, Environment, Energy and Mines Ministry, Peru, presented.", "Energy and Mines Ministry",
+     "Environment, Energy and Mines Ministry"),
+    ("Maria Lopez, Director, Energy and Climate Change Branch, presented.", "Energy and Climate Change Branch",
+     "Energy and Climate Change Branch"),
+    ("Peter Storey, CTI-PFAN, presented.", "CTI", "CTI-PFAN"),
+])
+def test_names_the_ner_cut_are_made_whole(extractor: Extractor, resolver: EntityResolver, text: str, cut: str, name: str) -> None:
+    doc = extractor.nlp(text)
+    start = text.index(cut)
+    assert [found for found, _, _ in resolver._names_in(doc.char_span(start, start + len(cut)))] == [name]
+
+
 # ------------------------------------------------------------------------------------------ national bodies
 def test_ministries_are_qualified_by_their_country(extractor: Extractor) -> None:
     found = organisations(extractor, (

@@ -1,0 +1,198 @@
+"""Institutions named by their context: names the small NER misses, mistypes or cannot tell from people.
+
+Reports and transcripts name companies and bodies in passing, with nothing in the name itself that says
+institution ("Hexagon", "Ozone", "Lenovo"). The words around them do: a cooperation ("in a partnership with
+X and Y"), an organiser ("organised by X, Y and Z"), a category ("companies such as X", "X, Y and other
+companies", "a company called X"), a person's employer ("Mr Rao from X", "Sarah Lee, X / World Bank").
+Names found here are kept like a speaker's affiliation: anything that is not plainly a person, a country,
+a region or a term. Cue words live in `models/organisation_words.json` (`contexts`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .resources import load_json
+
+_MAX_NAME_WORDS = 5
+_PARTNER_WINDOW = 4
+"""Words between a cooperation word and its "with": "working very very closely with X"."""
+
+
+@dataclass(frozen=True, slots=True)
+class ContextCues:
+    """`organisation_words.json` → `contexts`: the words that say the names beside them are institutions."""
+
+    partner_lemmas: frozenset[str]
+    agent_verbs: frozenset[str]
+    kind_nouns: frozenset[str]
+    list_openers: frozenset[str]
+    naming_verbs: frozenset[str]
+    others: frozenset[str]
+
+    @classmethod
+    @cache
+    def default(cls) -> ContextCues:
+        data = load_json("organisation_words.json")["contexts"]
+        return cls(*(frozenset(w.lower() for w in data[key]) for key in (
+            "partner_lemmas", "agent_verbs", "kind_nouns", "list_openers", "naming_verbs", "others"
+        )))
+
+
+def names_in_context(doc: Doc, cues: ContextCues | None = None) -> list[Span]:
+    """Names that the surrounding words present as institutions, in document order."""
+    cues = cues or ContextCues.default()
+    found: dict[tuple[int, int], Span] = {}
+    for token in doc:
+        after = _names_after(token, cues) if _opens_list(token, cues) else ()
+        before = _names_before(token, cues) if _closes_list(token, cues) else ()
+        for span in (*after, *before, *_shared_affiliation(token)):
+            if not _names_a_kind(span):
+                found.setdefault((span.start, span.end), span)
+    return sorted(found.values(), key=lambda s: s.start)
+
+
+def _shared_affiliation(slash: Token) -> Iterator[Span]:
+    """ "Sarah Lee, Alstom / World Business Council": a person's two employers, the second one the NER's."""
+    doc, i = slash.doc, slash.i
+    if slash.text != "/" or i + 1 >= len(doc) or doc[i + 1].ent_type_ != "ORG":
+        return
+    start = _name_start(doc, i)
+    comma = _word_before(doc, start) if start < i else None
+    person = _word_before(doc, comma.i) if comma is not None and comma.text == "," else None
+    if person is not None and person.ent_type_ == "PERSON":
+        yield doc[start:i]
+
+
+def _names_a_kind(span: Span) -> bool:
+    """A plural acronym ("MEAs", "NGOs") or a name used as an adjective ("Latin American countries", "Nvidia
+    chips"): a class of things, not one institution."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    plural = re.fullmatch(r"[A-Z]{2,}s", span.text) is not None
+    return plural or (after is not None and after.is_lower and after.pos_ == "NOUN")
+
+
+def _opens_list(token: Token, cues: ContextCues) -> bool:
+    """The token after which a list of institutions starts: "partnership with", "organised by", "companies
+    such as", "partners:", "a company called", "Ms Rao from"."""
+    doc, i = token.doc, token.i
+    word = token.lower_
+    if word == "with":
+        window = doc[max(i - _PARTNER_WINDOW, 0) : i]
+        return any(t.lemma_.lower() in cues.partner_lemmas or t.lower_ in cues.partner_lemmas for t in window)
+    before = _word_before(doc, i)
+    if word == "from":  # "Mr Rao from Hexagon": a person's employer, when the NER too says organisation
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        return before is not None and before.ent_type_ == "PERSON" and after is not None and after.ent_type_ == "ORG"
+    if word == "by":
+        return before is not None and before.lower_ in cues.agent_verbs
+    if word in cues.naming_verbs:
+        return before is not None and before.lower_ in cues.kind_nouns
+    if word in cues.list_openers or word == ":":
+        if before is not None and before.lower_ == "such":
+            before = _word_before(doc, before.i)  # "such as"
+        return before is not None and before.lower_ in cues.kind_nouns
+    return False
+
+
+def _word_before(doc: Doc, i: int) -> Token | None:
+    """The previous word, across the line breaks of a transcript."""
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _closes_list(token: Token, cues: ContextCues) -> bool:
+    """A category after a list: "X, Y and other companies", "X, Y, many other firms"."""
+    before = _word_before(token.doc, token.i)
+    return token.lower_ in cues.kind_nouns and before is not None and before.lower_ in cues.others
+
+
+def _names_after(cue: Token, cues: ContextCues) -> Iterator[Span]:
+    doc, i = cue.doc, cue.i + 1
+    while i < len(doc):
+        i = _skip_article(doc, i)
+        end = _name_end(doc, i)
+        if end == i:
+            return
+        yield doc[i:end]
+        i = end
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i < len(doc) and doc[i].lower_ in ("and", "&", "or"):
+            i += 1
+        elif doc[i - 1].text != ",":
+            return
+
+
+def _names_before(category: Token, cues: ContextCues) -> Iterator[Span]:
+    doc, i = category.doc, category.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].lower_ in cues.others | {"and", "or", "as", "well"}):
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    while i >= 0:
+        start = _name_start(doc, i + 1)
+        if start > i:
+            return
+        yield doc[start : i + 1]
+        i = start - 1
+        joined = i >= 0 and doc[i].lower_ in ("and", "&")
+        i -= joined
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        elif not joined:
+            return
+
+
+def _skip_article(doc: Doc, i: int) -> int:
+    while i < len(doc) and (doc[i].is_space or doc[i].lower_ == "the"):
+        i += 1
+    return i
+
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised word of a name; a sentence's first word only when it is a proper noun."""
+    if not token.text[:1].isupper() or not any(c.isalpha() for c in token.text):
+        return False
+    return not token.is_sent_start or token.pos_ == "PROPN"
+
+
+def _is_join(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word: "Ray-Ban", "T-Mobile"."""
+    return 0 < i < len(doc) - 1 and doc[i].text in ("-", "‐") and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    end = start
+    while end < len(doc) and end - start < _MAX_NAME_WORDS * 2:
+        if _is_name_word(doc[end]):
+            end += 1
+        elif _is_join(doc, end) and end > start and end + 1 < len(doc) and _is_name_word(doc[end + 1]):
+            end += 2
+        else:
+            break
+    while start < end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1  # on to the end of the entity the name runs into: "the Singapore" + "Ministry of Law"
+    return end
+
+
+def _name_start(doc: Doc, end: int) -> int:
+    """Walk back from `end` (exclusive) over the words of one name."""
+    start = end
+    while start > 0 and end - start < _MAX_NAME_WORDS * 2:
+        if _is_name_word(doc[start - 1]):
+            start -= 1
+        elif _is_join(doc, start - 1) and start < end and start > 1 and _is_name_word(doc[start - 2]):
+            start -= 2
+        else:
+            break
+    while 0 < start < end and doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
