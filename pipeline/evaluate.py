@@ -71,6 +71,11 @@ def aliases_match(predicted: Iterable[str], gold: Iterable[str]) -> bool:
     return any(texts_match(p, g) for p in predicted for g in gold)
 
 
+def _names_equal(predicted: Iterable[str], gold: Iterable[str]) -> bool:
+    gold = {normalise(g) for g in gold} - {""}
+    return any(normalise(p) in gold for p in predicted)
+
+
 def person_tokens(name: str | None) -> tuple[str, ...]:
     """Name tokens without leading honorifics; dots are deleted first so "K.Y." stays one token like "KY"."""
     text = re.sub(r"\bh\s*\.\s*e\b\.?", " ", (name or "").lower())
@@ -327,7 +332,9 @@ def _score_countries(gold: Mapping[str, Any], entities: Iterable[Mapping[str, An
 def _score_organisations(gold: Mapping[str, Any],
                          entities: Iterable[Mapping[str, Any]]) -> tuple[Counts, Errors, tuple[str, ...]]:
     """Each required gold org found by any entity is one tp; entities matching no gold org (required or optional)
-    are fp. Extra entities on an already found org are not fp but are reported as splits."""
+    are fp. Extra entities on an already found org are not fp but are reported as splits. An entity that names one
+    gold org exactly counts for that one only, not also for a look-alike ("Singapore International Mediation
+    Centre" is not a second "Singapore International Arbitration Centre", though their ratio passes 0.9)."""
     required = [a for a in map(_aliases, gold.get("organisations") or []) if a]
     optional = [a for a in map(_aliases, gold.get("optional_organisations") or []) if a]
     hits = [0] * len(required)
@@ -336,7 +343,7 @@ def _score_organisations(gold: Mapping[str, Any],
         if entity.get("type") != "organisation" or not (names := _entity_names(entity)):
             continue
         matched = [k for k, g in enumerate(required) if aliases_match(names, g)]
-        for k in matched:
+        for k in [k for k in matched if _names_equal(names, required[k])] or matched:
             hits[k] += 1
         if not matched and not any(aliases_match(names, g) for g in optional):
             spurious.append(names[0])

@@ -280,6 +280,15 @@ def gold_to_prediction(gold: dict[str, Any]) -> dict[str, Any]:
             "speakers": speakers, "entities": entities, "relations": relations}
 
 
+def test_look_alike_names_are_two_organisations_not_a_split() -> None:
+    gold = {**TOY_GOLD, "organisations": [["Pacific Islands International Mediation Centre"],
+                                          ["Pacific Islands International Arbitration Centre"]]}
+    predicted = {**TOY_PREDICTION, "entities": [_entity("o1", "organisation", "Pacific Islands International Mediation Centre"),
+                                                _entity("o2", "organisation", "Pacific Islands International Arbitration Centre")]}
+    score = score_document(gold, predicted)
+    assert (score.metrics["organisations"].tp, score.split_organisations) == (2, 0)
+
+
 @pytest.mark.skipif(not SSTC_GOLD.is_file(), reason="shared corpus not available")
 def test_seed_gold_scored_against_itself_is_perfect() -> None:
     gold = json.loads(SSTC_GOLD.read_text(encoding="utf-8"))
