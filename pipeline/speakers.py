@@ -657,8 +657,8 @@ class IntroductionReader:
         """
         text = document_text(person.doc)
         line_start = text.rfind("\n", 0, person.start_char) + 1
-        if text[line_start : person.start_char].strip(" -*•\t"):
-            return None
+        if any(word.lower() not in self.cues.honorifics for word in text[line_start : person.start_char].strip(" -*•\t").split()):
+            return None  # running text before the name; an honorific ("- Hon. NAME") still starts an item
         for line in reversed(text[max(0, line_start - 8000) : line_start].splitlines()[-40:]):
             stripped = line.strip()
             if not stripped:

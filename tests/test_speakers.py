@@ -260,3 +260,14 @@ def test_programme_lines_with_role_phrases_before_the_description(extractor) -> 
     assert set(speakers) == {"Eva Lind-Holm", "Siti Rahman", "Ana Lopes"}
     assert (speakers["Eva Lind-Holm"].title, speakers["Eva Lind-Holm"].organisation) == ("Administrator", "UNDP")
     assert (speakers["Siti Rahman"].role, speakers["Siti Rahman"].organisation) == ("host", "Ministry of Health")
+
+
+def test_list_items_led_by_an_honorific_take_the_heading_role(extractor) -> None:
+    text = (
+        "Panellists:\n- Hon. Rosa Quill, Minister of Health, Fiji\n- H.E. Tomas Vey, Ambassador of Chile to Kenya\n"
+        "- Dr Ama Boateng, Director, Savanna Research Institute\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: s.role for name, s in speakers.items()} == {
+        "Rosa Quill": "panellist", "Tomas Vey": "panellist", "Ama Boateng": "panellist"
+    }
