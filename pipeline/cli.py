@@ -66,7 +66,7 @@ def run(paths: tuple[Path, ...], output: Path, model: str, quiet: bool, workers:
     for note in notes:
         click.echo(f"note: {note}", err=True)
     if not documents:
-        raise click.ClickException(f"no .txt, .md or .pdf documents found in {', '.join(map(str, paths or ['corpus']))}")
+        raise click.ClickException(Errors.E010.format(paths=", ".join(map(str, paths or ["corpus"]))))
     show_progress = not quiet and sys.stderr.isatty()
     try:
         report = run_corpus(

@@ -658,11 +658,6 @@ _TRANSLATION = re.compile(rf"(?<![\w’'&.-])({_NAME})\s*\(({_NAME})\)")
 _APPOSITION = re.compile(rf"\b([A-Z][A-Za-z&-]{{1,11}}),\s+(?:the\s+|[A-Z][\w-]*(?:’s|'s)\s+)({_NAME})")
 
 
-def defined_acronyms(doc: Doc) -> dict[str, str]:
-    """Acronyms the text defines: "Long Name (ACR)" and "ACR (Long Name)" -> {ACR: Long Name}."""
-    return defined_names(document_text(doc), OrganisationWords.default())[0]
-
-
 def defined_names(text: str, words: OrganisationWords) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """Acronyms the text defines ({ACR: first long form}) and every pair of names it equates.
 
