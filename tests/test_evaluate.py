@@ -289,6 +289,16 @@ def test_look_alike_names_are_two_organisations_not_a_split() -> None:
     assert (score.metrics["organisations"].tp, score.split_organisations) == (2, 0)
 
 
+def test_a_sub_unit_of_a_found_organisation_is_not_a_split() -> None:
+    gold = {**TOY_GOLD, "organisations": [["Lake Convention", "LC", "Science Panel of the Lake Convention", "LCSP"]]}
+    parent = _entity("o1", "organisation", "Lake Convention", ["LC"])
+    panel = {**_entity("o2", "organisation", "Science Panel of the Lake Convention", ["LCSP"]), "parent": "o1"}
+    copy = _entity("o3", "organisation", "LC")
+    assert score_document(gold, {**TOY_PREDICTION, "entities": [parent, panel]}).split_organisations == 0
+    assert score_document(gold, {**TOY_PREDICTION, "entities": [parent, panel, copy]}).split_organisations == 1
+    assert score_document(gold, {**TOY_PREDICTION, "entities": [panel]}).metrics["organisations"].tp == 1
+
+
 @pytest.mark.skipif(not SSTC_GOLD.is_file(), reason="shared corpus not available")
 def test_seed_gold_scored_against_itself_is_perfect() -> None:
     gold = json.loads(SSTC_GOLD.read_text(encoding="utf-8"))
