@@ -538,7 +538,7 @@ def _may_be_one(a: ResolvedEntity, b: ResolvedEntity) -> bool:
 
 
 def _names_a_person(name: str, people: Iterable[str]) -> bool:
-    """Every word of `name` is a word of a person's full name: "working with Harnisch" after "Jens Harnisch".
+    """Every word of `name` is a word of a person's full name: "working with Halvorsen" after "Jens Halvorsen".
     A lone word the NER calls a person ("a partnership with Quorvana") is not evidence enough."""
     words = set(fold(name).split())
     return any(words <= set(person.split()) for person in people if len(person.split()) > 1)

@@ -3,7 +3,7 @@
 Reports and transcripts name companies and bodies in passing, with nothing in the name itself that says
 institution ("Hexagon", "Ozone", "Lenovo"). The words around them do: a cooperation ("in a partnership with
 X and Y"), an organiser ("organised by X, Y and Z"), a category ("companies such as X", "X, Y and other
-companies", "a company called X"), a person's employer ("Mr Rao from X", "Sarah Lee, X / World Bank").
+companies", "a company called X"), a person's employer ("Mr Rao from X", "Nora Lind, X / World Bank").
 Names found here are kept like a speaker's affiliation: anything that is not plainly a person, a country,
 a region or a term. Cue words live in `models/organisation_words.json` (`contexts`).
 """
@@ -58,7 +58,7 @@ def names_in_context(doc: Doc, cues: ContextCues | None = None) -> list[Span]:
 
 
 def _shared_affiliation(slash: Token) -> Iterator[Span]:
-    """ "Sarah Lee, Alstom / World Business Council": a person's two employers, the second one the NER's."""
+    """ "Nora Lind, Acme Rail / World Business Council": a person's two employers, the second one the NER's."""
     doc, i = slash.doc, slash.i
     if slash.text != "/" or i + 1 >= len(doc) or doc[i + 1].ent_type_ != "ORG":
         return

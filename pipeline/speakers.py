@@ -211,12 +211,12 @@ class IntroductionReader:
         return found
 
     def _whole_name(self, span: Span) -> Span:
-        """"Chair Mama Konaté" where the NER took only "Konaté": a lone surname takes the given name before it;
-        "Minister for Law Edwin Tong" where it took "Law Edwin Tong": the portfolio goes back to the title."""
+        """"Chair Awa Diallo" where the NER took only "Diallo": a lone surname takes the given name before it;
+        "Minister for Law Ken Ong" where it took "Law Ken Ong": the portfolio goes back to the title."""
         doc = span.doc
         start = span.start
         if len(span) >= 3 and start > 0 and doc[start - 1].lower_ in ("of", "for"):
-            return doc[start + 1 : span.end]  # "Minister for Law Edwin Tong": "Law" is the portfolio
+            return doc[start + 1 : span.end]  # "Minister for Law Ken Ong": "Law" is the portfolio
         if len(span) == 1 and start > 0:
             before = doc[start - 1]
             if (
@@ -271,7 +271,7 @@ class IntroductionReader:
         doc = person.doc
         first = person.start
         while first < person.end and not doc[first].text[:1].isupper():
-            first += 1  # list markers the NER took in: "b. Mr Lionel Yee"
+            first += 1  # list markers the NER took in: "b. Mr Leon Tay"
         start = first
         while start > 0 and self._honorific(doc[start - 1]) and doc[start - 1].sent == person.sent:
             if doc[start - 1].lower_ in self.cues.title_words and start > 1 and doc[start - 2].is_title:
@@ -283,7 +283,7 @@ class IntroductionReader:
         honorific = " ".join(t.text for t in doc[start:end]) or None
         name = doc[max(end, first) : person.end]
         while len(name) > 1 and name[0].is_upper and name[0].is_alpha and len(name[0]) > 1 and not name[1].is_upper:
-            name = name[1:]  # a title's abbreviation: "SMS Khor", "SPS Lim"
+            name = name[1:]  # a title's abbreviation: "SMS Tan", "SPS Lee"
         while len(name) > 1 and (name[-1].text in ("’s", "'s", "’") or _post_nominal(name[-1])):
             name = name[:-1]
         return name, honorific
@@ -889,7 +889,7 @@ def _name_end(doc: Doc, start: int, particles: frozenset[str], *, longest: int =
         following = doc[end + 1] if end + 1 < len(doc) else None
         capitalised = token.is_alpha and token.text[:1].isupper() and not token.is_upper
         particle = end > start and token.lower_ in particles and following is not None and following.text[:1].isupper()
-        hyphen = (  # "Ould-Dada", "Joubin-Bret"
+        hyphen = (  # "Ould-Salem", "Martin-Roux"
             end > start and token.text in ("-", "‐") and not token.whitespace_ and following is not None and following.is_title
         )
         if not (capitalised or _INITIAL.match(token.text) or particle or hyphen):
@@ -923,7 +923,7 @@ def _list_marker(token: Token) -> bool:
 
 
 def _joined_people(doc: Doc) -> list[Span]:
-    """PERSON entities, with names the NER cut in two ("Bert van der" + "Plas") put back together."""
+    """PERSON entities, with names the NER cut in two ("Kees van der" + "Berg") put back together."""
     people: list[Span] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -936,7 +936,7 @@ def _joined_people(doc: Doc) -> list[Span]:
 
 
 def _before_comma(span: Span) -> Span:
-    """"Francisco Villalobos, Environment": the NER ran a name into its description."""
+    """"Pablo Arce, Environment": the NER ran a name into its description."""
     comma = next((t.i for t in span if t.text == ","), None)
     return span if comma is None or comma == span.start else span.doc[span.start : comma]
 
@@ -1045,7 +1045,7 @@ def _name_tokens(span: Span) -> list[str]:
 
 
 def _same_person(speakers: list[SpeakerMatch], name: Span) -> SpeakerMatch | None:
-    """A later mention ("Okafor", "Ms Okafor", "Sofia") or a variant spelling of someone already introduced."""
+    """A later mention ("Okafor", "Ms Okafor", "Adaeze") or a variant spelling of someone already introduced."""
     tokens = _name_tokens(name)
     if not tokens:
         return None
@@ -1063,7 +1063,7 @@ def _name_contained(tokens: list[str], known: list[str]) -> bool:
 
 
 def _variant_spelling(tokens: list[str], known: list[str]) -> bool:
-    """"Maruf Barakat Ullah" / "Maruf Barkat Ullah", "Jurgen Westmaya" / "Jürgen Westermeier" (a transcript's ear).
+    """"Rafiq Hassan Ullah" / "Rafiq Hasan Ullah", "Jurgen Albamann" / "Jürgen Albermann" (a transcript's ear).
 
     Full names only: nearly the same letters, or the same first name and a surname with the same start.
     """
@@ -1082,7 +1082,7 @@ def _fullest(candidates: list[SpeakerMatch], name: Span) -> list[SpeakerMatch]:
 
 
 def _merged_short_names(speakers: list[SpeakerMatch]) -> list[SpeakerMatch]:
-    """"Minister Fu" introduced before "Ms Grace Fu": one person, under the full name."""
+    """"Minister Ong" introduced before "Ms Mei Ong": one person, under the full name."""
     kept: list[SpeakerMatch] = []
     for speaker in speakers:
         if len(speaker.name) == 1:

@@ -99,7 +99,7 @@ def _person_patterns() -> list[dict[str, Any]]:
         },
         {
             "label": "PERSON",
-            "pattern": [  # hyphenated surnames, written without spaces: "Anna Joubin-Bret"
+            "pattern": [  # hyphenated surnames, written without spaces: "Claire Martin-Roux"
                 {"ORTH": {"IN": honorifics}, "OP": "+"},
                 {**name_token, "OP": "*"},
                 {**name_token, "SPACY": False},
