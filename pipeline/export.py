@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import IO, Any
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
+from networkx.readwrite.graphml import GraphMLWriter
 
 from .appearance import LOOK_ATTRIBUTES
 from .errors import Errors, InputError
@@ -94,37 +96,37 @@ def gephi_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 # ---------------------------------------------------------------------------------------------- GraphML
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
+    writer = GraphMLWriter(named_key_ids=True, edge_id_from_attribute="id")
+    writer.add_graph_element(gephi_ready(graph))
+    _unique_key_ids(writer.xml)
     buffer = io.BytesIO()
-    nx.write_graphml(gephi_ready(graph), buffer, named_key_ids=True, edge_id_from_attribute="id")
+    writer.dump(buffer)
     with atomic_write(path, "wb") as stream:
-        stream.write(_unique_key_ids(buffer.getvalue()))
+        stream.write(buffer.getvalue())
 
 
-_GRAPHML = "http://graphml.graphdrawing.org/xmlns"
-
-
-def _unique_key_ids(document: bytes) -> bytes:
+def _unique_key_ids(root: ET.Element) -> None:
     """GraphML key ids must be unique in the file; networkx names a node and an edge attribute
     of the same name ("label") alike, so the edge one becomes "edge_label". The edge `id`
-    is already the edge element's own id: its copy as data is dropped."""
-    root = ET.fromstring(document)
-    for key in root.findall(f"{{{_GRAPHML}}}key"):
+    is already the edge element's own id: its copy as data is dropped. (The tree is networkx's
+    own, before it is written: its elements carry no namespace.)"""
+    for key in root.findall("key"):
         if key.get("for") == "edge" and key.get("attr.name") == "id":
             root.remove(key)
-    for edge in root.iter(f"{{{_GRAPHML}}}edge"):
-        for value in edge.findall(f"{{{_GRAPHML}}}data[@key='id']"):
+    edges = list(root.iter("edge"))
+    for edge in edges:
+        for value in edge.findall("data[@key='id']"):
             edge.remove(value)
-    keys = root.findall(f"{{{_GRAPHML}}}key")
+    keys = root.findall("key")
     node_ids = {key.get("id") for key in keys if key.get("for") != "edge"}
     renamed = {}
     for key in keys:
         if key.get("for") == "edge" and key.get("id") in node_ids:
             renamed[key.get("id")] = f"edge_{key.get('id')}"
             key.set("id", renamed[key.get("id")])
-    for data in root.iter(f"{{{_GRAPHML}}}edge"):
-        for value in data.findall(f"{{{_GRAPHML}}}data"):
+    for edge in edges:
+        for value in edge.findall("data"):
             value.set("key", renamed.get(value.get("key"), value.get("key")))
-    return _serialised(root, _GRAPHML)
 
 
 # ------------------------------------------------------------------------------------------------- GEXF
@@ -142,38 +144,32 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
                 "size": look["size"],
                 "position": {"x": look["x"], "y": look["y"], "z": 0.0},
             }
+    writer = GEXFWriter(prettyprint=False, version=GEXF_VERSION)
+    writer.add_graph(clean)
     with atomic_write(path, "wb") as stream:
-        stream.write(_plain_gexf("".join(nx.generate_gexf(clean, prettyprint=False, version=GEXF_VERSION))))
+        stream.write(_plain_gexf(writer.xml))
 
 
 _GEXF = f"http://gexf.net/{GEXF_VERSION}"
 
 
-def _plain_gexf(document: str) -> bytes:
+def _plain_gexf(root: ET.Element) -> bytes:
     """networkx stamps today's date into <meta> (two runs would differ), and copies each edge's
-    multigraph key into a `networkx_key` column that Gephi would show beside `label`: both go."""
-    root = ET.fromstring(document)
-    for name in [name for name in root.attrib if name.endswith("}schemaLocation")]:
-        del root.attrib[name]  # networkx misspells the XML Schema namespace for 1.3; the hint is optional
-    for meta in root.iter(f"{{{_GEXF}}}meta"):
+    multigraph key into a `networkx_key` column that Gephi would show beside `label`: both go.
+    (The tree is networkx's own, before it is written: its GEXF elements carry no namespace.)"""
+    for name in ("xsi:schemaLocation", "xmlns:xsi"):
+        root.attrib.pop(name, None)  # networkx misspells the XML Schema namespace for 1.3; the hint is optional
+    for meta in root.iter("meta"):
         meta.attrib.pop("lastmodifieddate", None)
-    for attributes in root.iter(f"{{{_GEXF}}}attributes"):
-        for attribute in attributes.findall(f"{{{_GEXF}}}attribute[@title='networkx_key']"):
+    for attributes in root.iter("attributes"):
+        for attribute in attributes.findall("attribute[@title='networkx_key']"):
             attributes.remove(attribute)
-            for values in root.iter(f"{{{_GEXF}}}attvalues"):
-                for value in values.findall(f"{{{_GEXF}}}attvalue[@for='{attribute.get('id')}']"):
+            for values in root.iter("attvalues"):
+                for value in values.findall(f"attvalue[@for='{attribute.get('id')}']"):
                     values.remove(value)
     ET.indent(root)
-    return _serialised(root, _GEXF) + b"\n"
-
-
-def _serialised(root: ET.Element, default_namespace: str) -> bytes:
-    """ElementTree's prefixes are global: set them for this document, so GraphML and GEXF
-    (both written with no prefix) come out right whichever was written before."""
-    ET.register_namespace("", default_namespace)
-    ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
-    ET.register_namespace("viz", f"{_GEXF}/viz")
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    ET.register_namespace("viz", f"{_GEXF}/viz")  # ElementTree's prefixes are global: set ours before writing
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 # ------------------------------------------------------------------------------------- node-link JSON
