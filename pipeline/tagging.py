@@ -60,9 +60,8 @@ def gazetteer_patterns(nlp: Language) -> GazetteerPatterns:
     patterns = GazetteerPatterns([], [])
     for alias, iso3 in countries.written_names.items():
         _add_name(patterns, nlp, alias, "GPE", iso3)
-    for demonym, iso3 in countries.written_demonyms.items():
-        state = [{"LOWER": demonym.lower(), "IS_TITLE": True}, {"LOWER": {"IN": _STATE_NOUNS}}]
-        patterns.any_case.append({"label": "GPE", "pattern": state, "id": iso3})
+    for demonym, iso3 in countries.written_demonyms.items():  # the state, not its people: "the Chinese Government"
+        patterns.any_case.extend({"label": "GPE", "pattern": f"{demonym} {noun}", "id": iso3} for noun in _STATE_NOUNS)
     for org in OrganisationGazetteer.default().records:
         for alias in (org.name, *org.aliases):
             _add_name(patterns, nlp, alias, "ORG", org.id)

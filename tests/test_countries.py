@@ -106,3 +106,13 @@ def test_data_files_keep_their_rules(index: CountryIndex) -> None:
         for alias in {org_key(a) for a in (record["name"], *record.get("aliases", ()))}:
             assert owners.setdefault(alias, record["id"]) == record["id"], alias
             assert alias not in country_names and alias not in non_countries, alias
+
+
+@pytest.mark.parametrize(("text", "iso3"), [
+    ("The Chinese Government funded the study.", "CHN"),
+    ("The South African delegation spoke last.", "ZAF"),  # a demonym of two words
+    ("A grant from the New Zealand Government helped.", "NZL"),
+])
+def test_the_state_named_by_its_adjective_is_tagged(extractor, text: str, iso3: str) -> None:
+    doc = extractor.nlp(text)
+    assert iso3 in {ent.ent_id_ for ent in doc.ents if ent.label_ == "GPE"}
