@@ -29,4 +29,5 @@ evaluate: $(VENV)/.runtime
 	$(BIN)/sidegraph evaluate ../shared/corpus/gold ../shared/corpus/docs
 
 clean:
-	rm -rf $(VENV) outputs/*.json outputs/*.graphml
+	rm -rf $(VENV)
+	find outputs -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
