@@ -33,6 +33,20 @@ _model_option = click.option(
 )
 
 
+def _formats(context: click.Context, parameter: click.Parameter, value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(name.strip().lower() for name in value.split(",") if name.strip()))
+    unknown = [name for name in chosen if name not in ALL_FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"{', '.join(unknown) or 'none given'}; choose from {','.join(ALL_FORMATS)}")
+    return chosen
+
+
+_format_option = click.option(
+    "--format", "formats", default=",".join(ALL_FORMATS), show_default=True, callback=_formats,
+    help="Comma-separated corpus outputs to write.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sidegraph")
 def main() -> None:
@@ -52,8 +66,9 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Extract everything again, ignoring OUTPUT/.cache.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Extract on the Dask cluster at ADDRESS (needs sidegraph[dask]); the graph is merged here.")
+@_format_option
 def run(paths: tuple[Path, ...], output: Path, model: str, quiet: bool, workers: int | None, strict: bool,
-        no_cache: bool, scheduler: str | None) -> None:
+        no_cache: bool, scheduler: str | None, formats: tuple[str, ...]) -> None:
     """Extract every document in PATHS (files or folders; default corpus/) and write the corpus graph.
 
     Writes OUTPUT/NAME.json per document, the corpus graph (GraphML, GEXF, JSON, CSV), its
@@ -82,9 +97,9 @@ def run(paths: tuple[Path, ...], output: Path, model: str, quiet: bool, workers:
     for note in report.notes:
         click.echo(f"note: {note}", err=True)
     extractions = list(report.extractions)
-    if not outputs_current(output, report.digest, (name for names in FILE_NAMES.values() for name in names)):
+    if not outputs_current(output, report.digest, (name for kind in formats for name in FILE_NAMES[kind])):
         forget_outputs(output)
-        write_outputs(extractions, output)
+        write_outputs(extractions, output, formats=formats)
         stamp_outputs(output, report.digest)
     click.echo(_summary(extractions, output))
     if report.failures:
@@ -164,20 +179,11 @@ def _summary(extractions: list[Extraction], output: Path) -> str:
     )
 
 
-def _formats(context: click.Context, parameter: click.Parameter, value: str) -> tuple[str, ...]:
-    chosen = tuple(dict.fromkeys(name.strip().lower() for name in value.split(",") if name.strip()))
-    unknown = [name for name in chosen if name not in ALL_FORMATS]
-    if unknown or not chosen:
-        raise click.BadParameter(f"{', '.join(unknown) or 'none given'}; choose from {','.join(ALL_FORMATS)}")
-    return chosen
-
-
 @main.command()
 @click.argument("extractions_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--output", "output", default=None, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the outputs  [default: EXTRACTIONS_DIR]")
-@click.option("--format", "formats", default=",".join(ALL_FORMATS), show_default=True, callback=_formats,
-              help="Comma-separated outputs to write.")
+@_format_option
 def export(extractions_dir: Path, output: Path | None, formats: tuple[str, ...]) -> None:
     """Write the graph files, picture and report again from saved extraction JSON, without NLP.
 

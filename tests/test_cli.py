@@ -219,9 +219,18 @@ def test_an_unchanged_rerun_keeps_the_corpus_outputs(tmp_path: Path, monkeypatch
     out = tmp_path / "out"
     assert invoke("run", SEED, "-o", out).exit_code == 0
     written: list[Path] = []
-    monkeypatch.setattr(pipeline.cli, "write_outputs", lambda extractions, output: written.append(output))
+    monkeypatch.setattr(pipeline.cli, "write_outputs", lambda extractions, output, formats: written.append(output))
     assert invoke("run", SEED, "-o", out).exit_code == 0
     assert written == [], "same inputs, same pipeline: the graph and report are already there"
     (out / "graph.graphml").unlink()
     assert invoke("run", SEED, "-o", out).exit_code == 0
     assert written == [out], "a missing output is written again"
+
+
+def test_run_writes_only_the_chosen_formats(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke("run", SEED, "-o", out, "--format", "graphml,csv")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "edges.csv", "graph.graphml", "nodes.csv", "side-event-sstc.json"]
+    assert invoke("run", SEED, "-o", out, "--format", "pdf").exit_code == 2
