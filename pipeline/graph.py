@@ -37,10 +37,10 @@ def _add_extraction(graph: nx.MultiDiGraph, extraction: Extraction) -> None:
     _node(graph, event, doc_id, type="event", label=extraction.document.title or doc_id, source=extraction.document.source)
     entities = {e.id: e for e in extraction.entities}
     for entity in extraction.entities:
-        attributes: dict[str, object] = {"type": entity.type, "label": entity.name}
-        if entity.type == "country" and entity.iso3:
-            country = CountryIndex.default()[entity.iso3]
-            attributes.update(iso3=entity.iso3, region=country.region, subregion=country.subregion)
+        attributes = (
+            _country_attributes(entity.iso3) if entity.type == "country" and entity.iso3
+            else {"type": entity.type, "label": entity.name}
+        )
         if entity.type == "organisation":
             attributes["kind"] = _organisation_kind(entity.id)
         _node(graph, entity.id, doc_id, **attributes)
@@ -51,7 +51,9 @@ def _add_extraction(graph: nx.MultiDiGraph, extraction: Extraction) -> None:
         if entity.parent in entities:  # after the loop above, so both nodes exist
             _edge(graph, entity.id, entity.parent, "part_of", doc_id)
     for speaker in extraction.speakers:
-        person = next((e.id for e in extraction.entities if e.type == "person" and e.name == speaker.name), None)
+        person = next(  # a spelling variant of one person is kept as an alias of the person introduced
+            (e.id for e in extraction.entities if e.type == "person" and speaker.name in (e.name, *e.aliases)), None
+        )
         if person is None:
             continue
         graph.nodes[person].update(

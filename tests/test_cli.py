@@ -116,13 +116,19 @@ def test_version() -> None:
     assert result.exit_code == 0 and "0.1.0" in result.stdout
 
 
-def test_evaluate_the_seed_against_its_gold(shared: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def seed_with_gold(shared: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """A gold folder and a docs folder holding the seed summary only."""
     gold, docs = tmp_path / "gold", tmp_path / "docs"
     gold.mkdir()
     docs.mkdir()
     shutil.copy(shared / "corpus" / "gold" / "side-event-sstc.json", gold)
     shutil.copy(SEED, docs)
-    result = invoke("evaluate", gold, docs, "--json")
+    return gold, docs
+
+
+def test_evaluate_the_seed_against_its_gold(seed_with_gold: tuple[Path, Path]) -> None:
+    result = invoke("evaluate", *seed_with_gold, "--json")
     assert result.exit_code == 0, result.output
     speakers = json.loads(result.stdout)["micro"]["speakers"]
     assert (speakers["tp"], speakers["fp"], speakers["fn"]) == (7, 0, 0)
@@ -196,14 +202,9 @@ def test_progress_line_shows_rate_and_time_left(capsys: pytest.CaptureFixture[st
     assert capsys.readouterr().err.strip() == "[4/10] 2.0 documents/s, ETA 0:03"
 
 
-def test_evaluate_the_cooccurrence_baseline(shared: Path, tmp_path: Path) -> None:
+def test_evaluate_the_cooccurrence_baseline(seed_with_gold: tuple[Path, Path]) -> None:
     """The baseline switch changes the relations only, and links more pairs less precisely than sidegraph."""
-    gold, docs = tmp_path / "gold", tmp_path / "docs"
-    gold.mkdir()
-    docs.mkdir()
-    shutil.copy(shared / "corpus" / "gold" / "side-event-sstc.json", gold)
-    shutil.copy(SEED, docs)
-    ours, baseline = (json.loads(invoke("evaluate", gold, docs, "--json", *extra).stdout)["micro"]
+    ours, baseline = (json.loads(invoke("evaluate", *seed_with_gold, "--json", *extra).stdout)["micro"]
                       for extra in ((), ("--baseline", "cooccurrence")))
     assert baseline["speakers"] == ours["speakers"] and baseline["countries"] == ours["countries"]
     assert baseline["relations"]["fp"] > ours["relations"]["fp"]

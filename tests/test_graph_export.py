@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -110,6 +111,14 @@ def test_repeated_evidence_raises_the_weight() -> None:
     assert (affiliation["weight"], affiliation["sources"]) == (2, "a; b")
     assert graph.nodes["person:kari-nord"]["documents"] == 2
     assert graph.number_of_edges("person:kari-nord", "country:NOR") == 1
+
+
+def test_a_speaker_under_a_variant_spelling_is_linked_to_the_person() -> None:
+    extraction = small_extraction("a", "Kari Nordh")
+    person = Entity("person:kari-nord", "person", "Kari Nord", aliases=("Kari Nordh",))
+    graph = build_graph([replace(extraction, entities=(person, *extraction.entities[1:]))])
+    assert graph.has_edge("person:kari-nord", "event:a", key="spoke_at")
+    assert graph.nodes["person:kari-nord"]["title"] == "Director"
 
 
 def test_organisation_based_in_a_country_the_text_does_not_name() -> None:
