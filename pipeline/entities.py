@@ -327,8 +327,7 @@ class EntityResolver:
         ("General’s Chambers" of "Attorney-General’s Chambers") is widened to the word; a job title run into
         a name ("Technical Cooperation, International Cooperation Department") is dropped; two institutions
         joined by "and" ("Expert Group on X and Climate Technology Institute") are split, and a last word the
-        NER left out after "and" is taken back ("Centre of Arbitration and Mediation"), as is a first portfolio
-        before "X and Y Ministry" ("Environment, Energy and Telecommunications Ministry"); an acronym joined to
+        NER left out after "and" is taken back ("Centre of Arbitration and Mediation"); an acronym joined to
         another ("CTI-PFAN") is one name."""
         text, start, end = ent.text, ent.start_char, ent.end_char
         doc, after = ent.doc, ent.doc[ent.end : ent.end + 3]
@@ -351,11 +350,6 @@ class EntityResolver:
         if comma and len(last.split()) > 1 and self.words.kind(last) in ("institution", "unit") and self.words.kind(lead) == "not_institution":
             start += len(lead) + len(comma)  # "Technical Cooperation, International Cooperation Department": a title ran in
             text = last
-        portfolio = re.search(r"\b([A-Z][a-z]+), $", full[max(start - 30, 0) : start])
-        portfolio = portfolio if portfolio and not self.countries.lookup(portfolio.group(1)) else None
-        if portfolio and re.match(r"[A-Z][a-z]+ and ", text) and self._is_national_body(text):
-            start -= len(portfolio.group())  # "Environment, " + "Energy and Telecommunications Ministry"
-            text = full[start:end]
         for match in () if ent.ent_id_ else re.finditer(r"\s+and\s+(?=(?:the\s+)?[A-Z])", text):
             first, second = text[: match.start()], text[match.end() :]
             kinds = {self.words.kind(_unqualified(clean_name(part))) for part in (first, second)}

@@ -112,7 +112,7 @@ class OrganisationWords:
     generic_modifiers: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
     name_endings: frozenset[str] = frozenset()
-    """Last words that make a name an organisation whatever its head ("Oxfam International", "Human Rights Watch")."""
+    """Last words that make a name an organisation whatever its head ("Oxfam International")."""
     pair_arrangements: frozenset[str] = frozenset()
     """Heads that, after two parties joined by a hyphen, name their arrangement ("New Zealand-USP Partnership")."""
 

@@ -62,6 +62,8 @@ class SpeakerCues:
     not_name_words: frozenset[str]
     attendance_phrases: tuple[str, ...]
     portfolio_honorifics: frozenset[str]
+    title_abbreviations: frozenset[str]
+    """Title abbreviations written before a name ("DPM Lee"), as written."""
     name_particles: frozenset[str]
 
     @classmethod
@@ -77,6 +79,7 @@ class SpeakerCues:
             not_name_words=frozenset(w.lower() for w in data["not_name_words"]),
             attendance_phrases=tuple(data["attendance_phrases"]),
             portfolio_honorifics=frozenset(w.lower() for w in data["portfolio_honorifics"]),
+            title_abbreviations=frozenset(data["title_abbreviations"]),
             name_particles=frozenset(data["name_particles"]),
         )
 
@@ -282,8 +285,8 @@ class IntroductionReader:
             end += 1
         honorific = " ".join(t.text for t in doc[start:end]) or None
         name = doc[max(end, first) : person.end]
-        while len(name) > 1 and name[0].is_upper and name[0].is_alpha and len(name[0]) > 1 and not name[1].is_upper:
-            name = name[1:]  # a title's abbreviation: "SMS Tan", "SPS Lee"
+        while len(name) > 1 and name[0].text in self.cues.title_abbreviations:
+            name = name[1:]  # a title's abbreviation: "SMS Tan", "DPM Lee"
         while len(name) > 1 and (name[-1].text in ("’s", "'s", "’") or _post_nominal(name[-1])):
             name = name[:-1]
         return name, honorific
@@ -622,9 +625,6 @@ class IntroductionReader:
 
     def apply_prefix(self, match: SpeakerMatch, prefix: Span) -> None:
         """"Canada’s Minister X": the owner before a possessive is the country or institution, the rest the title."""
-        if re.fullmatch(r"[A-Z]{2,8}s", prefix[0].text) and len(prefix) > 1:
-            match.organisation = match.organisation or prefix[0].text[:-1]  # "USPs Deputy Vice-Chancellor": a lost apostrophe
-            prefix = prefix[1:]
         owner_end = next((t.i for t in prefix if t.text in ("’s", "'s")), None)
         if owner_end is None or owner_end == prefix.start:
             for size in (3, 2, 1):  # "Mongolia Vice Minister of Justice", "French Ambassador"
@@ -977,7 +977,7 @@ def _wrapped(doc: Doc, i: int) -> bool:
 def _behalf_split(part: _Field) -> list[_Field]:
     """"Ministry of Finance on behalf of the Government of X": the body, and whom it acts for, as two fields."""
     span = part.span
-    at = next((t.i for t in span if t.lower_ in ("behalf", "onbehalf")), None)
+    at = next((t.i for t in span if t.lower_ == "behalf"), None)
     if at is None or at + 1 >= span.end or span.doc[at + 1].lower_ != "of":
         return [part]
     left_end = at - 1 if at > span.start and span.doc[at - 1].lower_ == "on" else at
@@ -986,7 +986,9 @@ def _behalf_split(part: _Field) -> list[_Field]:
 
 
 _POSSESSIVE_OWNER = re.compile(r"^(?P<owner>[A-Z][\w .]*?)(?:[’']s|(?<=[.s])[’'])\s+(?P<rest>[A-Z].*)$")
-_CAPTION_PLACE = re.compile(r"\s*\((?:[^()]*\b(?:left|right|centre|center|middle|row|online)\b[^()]*)\)?", re.IGNORECASE)
+_CAPTION_PLACE = re.compile(
+    r"\s*\((?:(?:far|second from|third from|fourth from) )?(?:left|right|centre|center|middle)(?: row)?\)|\s*\(online\)"
+)
 
 
 def _clean_field(text: str) -> str:

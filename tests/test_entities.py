@@ -160,8 +160,6 @@ def test_a_defined_name_absorbs_the_tail_the_ner_cut_from_it(extractor: Extracto
 
 
 @pytest.mark.parametrize(("text", "cut", "name"), [
-    ("Maria Lopez, Environment, Energy and Mines Ministry, Peru, presented.", "Energy and Mines Ministry",
-     "Environment, Energy and Mines Ministry"),
     ("Maria Lopez, Director, Energy and Climate Change Branch, presented.", "Energy and Climate Change Branch",
      "Energy and Climate Change Branch"),
     ("Jon Ruiz, CTI-PFAN, presented.", "CTI", "CTI-PFAN"),

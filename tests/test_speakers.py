@@ -271,3 +271,8 @@ def test_list_items_led_by_an_honorific_take_the_heading_role(extractor) -> None
     assert {name: s.role for name, s in speakers.items()} == {
         "Rosa Quill": "panellist", "Tomas Vey": "panellist", "Ama Boateng": "panellist"
     }
+
+
+def test_initials_are_part_of_a_name_and_title_abbreviations_are_not(extractor) -> None:
+    text = "Dr JK Rowan, Director, Lakeside Institute, opened the session. DPM Ana Wei, Ministry of Trade, Chile, spoke."
+    assert set(speakers_in(extractor, text)) == {"JK Rowan", "Ana Wei"}
