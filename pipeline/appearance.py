@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import networkx as nx
 
@@ -33,12 +33,9 @@ _LAYOUT_BUDGET = 200 * 400**2
 _FEWEST_ITERATIONS = 30
 _LARGEST_FORCE_LAYOUT = 2000
 _ISOLATE_RADIUS = 0.4
+"""Nodes linked to nothing (organisations only mentioned) get little room: they add nothing to see."""
 _GAP = 1.0
 """Space between packed components, where a component of n nodes has a radius of √n."""
-"""Nodes linked to nothing (organisations only mentioned) get little room: they add nothing to see."""
-
-
-LOOK_ATTRIBUTES = ("r", "g", "b", "size", "x", "y")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +46,9 @@ class NodeLook:
     size: float
     x: float
     y: float
+
+
+LOOK_ATTRIBUTES = tuple(f.name for f in fields(NodeLook))
 
 
 def colour(node_type: str) -> tuple[int, int, int]:

@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
-from .appearance import NODE_COLOURS, OTHER_COLOUR, NodeLook, looks
+from .appearance import NODE_COLOURS, NodeLook, colour, looks
 
 LABELLED_NODES = 30
 """Labels for the largest nodes only: past a few dozen they cover the picture."""
@@ -112,7 +112,7 @@ def _legend(figure: Figure, graph: nx.MultiDiGraph) -> None:
         counts[str(data.get("type", ""))] = counts.get(str(data.get("type", "")), 0) + 1
     kinds = [kind for kind in NODE_COLOURS if kind in counts] + sorted(set(counts) - set(NODE_COLOURS))
     handles = [
-        Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=_rgb(*NODE_COLOURS.get(kind, OTHER_COLOUR)),
+        Line2D([], [], marker="o", linestyle="", markersize=9, markerfacecolor=_rgb(*colour(kind)),
                markeredgecolor="white", label=f"{kind or 'other'} ({counts[kind]})")
         for kind in kinds
     ]

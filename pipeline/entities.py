@@ -80,8 +80,6 @@ class NameEvidence:
     """ACR -> its first long form."""
     synonyms: tuple[tuple[str, str], ...]
     """Pairs of names the text equates: each acronym with every long form, a name with its translation."""
-    org_names: tuple[str, ...]
-    """Every name the NER or the rules tagged as an organisation, cleaned."""
     people: frozenset[str]
     """Folded names of people (PERSON entities and speakers)."""
     actor_acronyms: frozenset[str]
@@ -89,6 +87,7 @@ class NameEvidence:
     in_context: tuple[Span, ...] = ()
     """Names the words around present as institutions ("a partnership with X and Y"): kept like affiliations."""
     context_names: frozenset[str] = frozenset()
+    """The names of `in_context`, cleaned, for look-ups."""
 
 
 @cache
@@ -174,7 +173,7 @@ class EntityResolver:
         actor_acronyms = frozenset(a for a in possessive | openers if looks_like_acronym(a))
         in_context = tuple(span for span in names_in_context(doc) if not _names_a_person(span.text, people))
         return NameEvidence(
-            acronyms, tuple(synonyms), org_names, frozenset(people), actor_acronyms,
+            acronyms, tuple(synonyms), frozenset(people), actor_acronyms,
             in_context, frozenset(clean_name(span.text) for span in in_context),
         )
 

@@ -49,3 +49,9 @@ class InputError(SidegraphError):
 
 class ModelError(SidegraphError):
     """The NLP pipeline or its data cannot be loaded."""
+
+
+def short_reason(error: BaseException) -> str:
+    """The exception's type and the first line of its message, short enough for a one-line error."""
+    message = str(error).strip().split("\n", 1)[0][:120]
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__

@@ -2,9 +2,9 @@
 
 Gephi and strict GraphML readers reject what networkx writes by default in three ways: key ids
 d0..dN collide with ids Gephi reserves, list or None attribute values have no GraphML type,
-and graph-level data trips some importers. `gephi_ready` prepares one clean copy (scalars only,
-text valid in XML 1.0, evidence cut to a readable length, sorted, a unique id per edge) that
-every format is written from, so the formats agree with each other and two runs give
+and graph-level data trips some importers. Every format is written from the clean copy
+`gephi_ready` makes (scalars only, text valid in XML 1.0, evidence cut to a readable length,
+sorted, a unique id per edge), so the formats agree with each other and two runs give
 identical bytes. Every file is written atomically.
 """
 

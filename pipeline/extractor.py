@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .countries import CountryIndex
 from .entities import EntityResolver, Resolution
-from .errors import Errors, InputError
+from .errors import Errors, InputError, short_reason
 from .ingest import SourceDocument, document_from_text, load_document
 from .organisations import OrganisationGazetteer, OrganisationWords
 from .records import Entity, Extraction, Mention, Relation, Speaker
@@ -97,7 +97,7 @@ class Extractor:
                 return self._extraction(document, doc)
             except Exception as error:  # noqa: BLE001 -- reported for its document, with the reason
                 doc = error
-        return InputError(Errors.E013.format(path=path, reason=_reason(doc)))
+        return InputError(Errors.E013.format(path=path, reason=short_reason(doc)))
 
     def _tag_alone(self, text: str) -> Doc | Exception:
         try:
@@ -115,11 +115,6 @@ class Extractor:
             entities=tuple(_entities(document, resolution)),
             relations=tuple(_relations(document, relations)),
         )
-
-
-def _reason(error: Exception) -> str:
-    message = str(error).splitlines()[0][:120] if str(error) else ""
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 def _actors(doc: Doc, resolution: Resolution) -> list[ActorMention]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import Errors, InputError, Notes
+from .errors import Errors, InputError, Notes, short_reason
 from .records import DocumentInfo
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf")
@@ -303,7 +303,7 @@ def _read_pdf_pages(path: Path) -> tuple[list[str], list[str]]:
                     if not pages[-1].lines and page.images:
                         scanned.append(number)
                 except Exception as error:  # noqa: BLE001 -- one broken page must not cost the others
-                    notes.append(Notes.N007.format(path=path, page=number, reason=_reason(error)))
+                    notes.append(Notes.N007.format(path=path, page=number, reason=short_reason(error)))
                     pages.append(_PageLines(()))
                 finally:
                     page.close()
@@ -328,13 +328,7 @@ def _pdf_error(path: Path, error: Exception) -> str:
         return Errors.E004.format(path=path, reason="the file ends too early: truncated or damaged")
     if isinstance(cause, OSError):
         return Errors.E008.format(path=path, reason=cause.strerror or type(cause).__name__)
-    return Errors.E004.format(path=path, reason=_reason(cause))
-
-
-def _reason(error: BaseException) -> str:
-    """The exception's type and the first line of its message, short enough for one line."""
-    message = str(error).strip().split("\n", 1)[0][:100]
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+    return Errors.E004.format(path=path, reason=short_reason(cause))
 
 
 def _page_list(numbers: list[int]) -> str:

@@ -5,7 +5,7 @@ parse attaches to it: the subject or agent is the source, a direct object or the
 target preposition ("with", "to", "in") the target, "between X and Y" a pair. Coordination
 distributes ("China supported in Lao PDR and Cambodia" gives two relations), a passive
 participle takes its agent ("implemented jointly by the ILO and WHO"), a cue without a subject
-borrows the one of the clause it sits in ("Japan has a partnership with USP", "the interest of
+borrows the one of the clause it sits in ("Japan has a partnership with the Bank", "the interest of
 China to collaborate with the ILO"), hyphenated actors before a cue noun pair up
 ("ILO-Luxembourg cooperation"), and "we"/"our" stand for the speaker's institution. Some
 nouns stand for an actor: "the Government of Fiji", "the University" (an actor named just
@@ -96,6 +96,7 @@ class _Cues:
     referring_modifiers: frozenset[str]
     joint_verbs: frozenset[str]
     joint_products: frozenset[str]
+    """What actors make together: the event nouns and other products ("report", "project")."""
     event_nouns: frozenset[str]
 
 
@@ -138,7 +139,7 @@ def _cues() -> _Cues:
         pair_determiners=frozenset(data["pair_determiners"]),
         referring_modifiers=frozenset(data["referring_modifiers"]),
         joint_verbs=frozenset(data["joint_verbs"]),
-        joint_products=frozenset(data["joint_products"]),
+        joint_products=frozenset(data["joint_products"]) | frozenset(data["event_nouns"]),
         event_nouns=frozenset(data["event_nouns"]),
     )
 
@@ -225,8 +226,8 @@ class _ActorIndex:
 
     def _mention_tokens(self, token: Token) -> list[Token]:
         """The words of the name `token` is in: a proper name the gazetteers do not know ("IT for Change"), or an
-        actor's mention with the rest of its name when the mention stops short ("the University of Shanghai for
-        Science and Technology and George Washington University": the parser hangs the second on "Science")."""
+        actor's mention with the rest of its name when the mention stops short ("the University of Lagos for
+        Science and Technology and Boston University": the parser hangs the second on "Science")."""
         entity_id = self.by_token.get(token.i)
         if entity_id is None:
             return _proper_name(token)
@@ -250,7 +251,7 @@ class _ActorIndex:
             return [_End(speaker, IMPLICIT)] if speaker else []
         if lower in cues.reported_subjects and token.dep_ == "nsubj":
             return self._reporter(token)
-        if token.pos_ == "PROPN":  # "IT for Change (ITfC)": an unknown name glossed by a known acronym
+        if token.pos_ == "PROPN":  # "Data for Good (DfG)": an unknown name glossed by a known acronym
             glossed = [t for name in _proper_name(token) for t in name.children
                        if t.dep_ == "appos" and t.i in self.by_token and t.nbor(-1).text == "("]
             if glossed:
@@ -268,7 +269,7 @@ class _ActorIndex:
                      for member in (c, *c.conjuncts) for e in self._named(member, speaker, depth + 1)]
             if named:
                 return named
-        if token.pos_ == "NOUN":  # "India's digital ecosystem", "the USP Kiribati campus": the owner stands for it
+        if token.pos_ == "NOUN":  # "India's digital ecosystem", "the WHO Fiji office": the owner stands for it
             owners = sorted(t for c in token.lefts if c.dep_ in ("poss", "compound") for t in c.subtree)
             named = [_End(e.entity_id, min(e.confidence, INDIRECT)) for c in owners for e in self._named(c, speaker, depth + 1)]
             if named:
@@ -295,7 +296,7 @@ class _ActorIndex:
 
     def _definite(self, token: Token) -> list[_End]:
         """ "the University", "the Programme": of the actors named shortly before and with that word in one of
-        their names ("USP", also written "University of the South Pacific"), the one named most often (the
+        their names ("UWI", also written "University of the West Indies"), the one named most often (the
         report's subject, not an institution in passing), the nearest on a tie."""
         if token.lower_ not in _cues().definite_heads or not token.is_title:
             return []
@@ -347,7 +348,7 @@ class _ActorIndex:
         return [_End(e.entity_id, INDIRECT) for e in self.organisers] if _the_event(token) else []
 
     def _reporter(self, pronoun: Token) -> list[_End]:
-        """ "UNFPA Director Dr X said they ...": the one actor named in the subject of the reporting verb."""
+        """ "The WFP Director Dr X said they ...": the one actor named in the subject of the reporting verb."""
         clause = pronoun.head
         if clause.dep_ != "ccomp":
             return []
@@ -433,7 +434,7 @@ class _Arguments:
     open_target: bool
     """The cue has a prepositional target, an actor or not ("X and Y held events in conjunction with the Week")."""
     countries: list[_End]
-    """Countries where the source acts ("CTI engagement in Bolivia"): the source supports them."""
+    """Countries where the source acts ("its engagement in Chad"): the source supports them."""
 
 
 def _relations_at(cue: _Cue, index: _ActorIndex, speaker: str | None) -> list[tuple[str, str, str, float]]:
@@ -553,7 +554,7 @@ def _beneficiaries(bearer: Token, index: _ActorIndex, speaker: str | None, count
 
 
 def _position_support(verb: Token, index: _ActorIndex) -> bool:
-    """ "Austria, supported by the Netherlands, emphasized ...": backing a speaker's position in a debate, not
+    """ "Peru, supported by Chile, emphasized ...": backing a speaker's position in a debate, not
     support of the cooperation kind."""
     subject = verb.head
     return (verb.dep_ == "acl" and subject.dep_ == "nsubj" and subject.i in index.by_token
@@ -597,7 +598,7 @@ def _passive(token: Token) -> bool:
 
 
 def _modifier_actors(noun: Token, index: _ActorIndex, speaker: str | None) -> list[_End]:
-    """Actors in front of a cue noun: "Australia's partnership", "CTI engagement", "ILO-Luxembourg cooperation"."""
+    """Actors in front of a cue noun: "Australia's partnership", "the Fund's engagement", "ILO-Luxembourg cooperation"."""
     ends: list[_End] = []
     for child in noun.lefts:
         if child.dep_ in ("poss", "compound", "nmod", "amod"):
@@ -619,8 +620,8 @@ def _hyphen_joined(noun: Token, index: _ActorIndex) -> bool:
 
 def _clause_subject(cue: _Cue, bearer: Token, index: _ActorIndex, speaker: str | None) -> list[_End]:
     """The source of a cue without its own: the subject of the clause it sits in ("Japan has a partnership with
-    USP", "the GBN is a platform for enterprises to support the ILO") or the owner of the noun it completes
-    ("the PCA's desire to partner with Singapore"). Membership climbs only through "be" ("X is a member of Y"):
+    the Bank", "the GBN is a platform for enterprises to support the ILO") or the owner of the noun it completes
+    ("the Court's desire to partner with Ghana"). Membership climbs only through "be" ("X is a member of Y"):
     "X hosted members of Y" makes no member of X. A noun a cue describes is no subject of that cue: "partner
     countries including X and Y support ..." names the partners of someone else, not partners of each other."""
     allowed = MEMBERSHIP_CLIMB_DEPS if cue.type == "membership" else CLIMB_DEPS

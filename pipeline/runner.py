@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import spacy
 
-from .errors import Errors, InputError, SidegraphError
+from .errors import Errors, InputError, SidegraphError, short_reason
 from .export import atomic_write, write_extraction
 from .extractor import Extractor, Processed
 from .records import Extraction
@@ -176,7 +176,7 @@ def connect(address: str) -> Client:
     try:
         return Client(address, timeout="10s")
     except (OSError, TimeoutError, ValueError) as error:
-        raise SidegraphError(Errors.E014.format(address=address, reason=str(error).splitlines()[0][:120])) from None
+        raise SidegraphError(Errors.E014.format(address=address, reason=short_reason(error))) from None
 
 
 class _Future(Protocol):

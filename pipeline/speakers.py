@@ -65,6 +65,8 @@ class SpeakerCues:
     title_abbreviations: frozenset[str]
     """Title abbreviations written before a name ("DPM Lee"), as written."""
     name_particles: frozenset[str]
+    cue_words: frozenset[str]
+    """Titles, honorifics and role nouns: words that make a span a description, not a name."""
 
     @classmethod
     @cache
@@ -81,6 +83,9 @@ class SpeakerCues:
             portfolio_honorifics=frozenset(w.lower() for w in data["portfolio_honorifics"]),
             title_abbreviations=frozenset(data["title_abbreviations"]),
             name_particles=frozenset(data["name_particles"]),
+            cue_words=frozenset(
+                w.lower() for w in data["title_words"] + data["honorifics"] + data["honorific_lead_words"]
+            ) | {noun for nouns in data["role_nouns"].values() for noun in nouns},
         )
 
 
@@ -266,8 +271,7 @@ class IntroductionReader:
         )
 
     def _has_cue_word(self, span: Span) -> bool:
-        lowered = {t.lower_ for t in span}
-        return bool(lowered & (self.cues.title_words | self.cues.honorifics | set(self.cues.role_by_noun)))
+        return any(t.lower_ in self.cues.cue_words for t in span)
 
     def strip_honorific(self, person: Span) -> tuple[Span, str | None]:
         """The bare name and the honorific before it ("H.E. Mr", "Dr"); a title word before it stays a title."""

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
 from .countries import CountryIndex
-from .errors import Errors, ModelError
+from .errors import Errors, ModelError, short_reason
 from .organisations import OrganisationGazetteer
 from .resources import load_json, load_jsonl
 
@@ -30,7 +30,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     try:
         nlp = spacy.load(model)
     except (OSError, ImportError) as error:
-        raise ModelError(Errors.E007.format(model=model, reason=str(error).splitlines()[0][:120])) from None
+        raise ModelError(Errors.E007.format(model=model, reason=short_reason(error))) from None
     anchor = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("line_boundaries", before="parser" if "parser" in nlp.pipe_names else anchor)
     patterns = gazetteer_patterns(nlp)
