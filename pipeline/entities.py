@@ -422,8 +422,12 @@ class EntityResolver:
             if code:
                 return code
         after = doc[ent.end : ent.end + 2]
-        if len(after) == 2 and after[0].text in (",", "(") and after[1].ent_type_ == "GPE":
-            return self.countries.lookup(after[1].text) or (after[1].ent_id_ if after[1].ent_id_ in self._codes else None)
+        if len(after) == 2 and after[0].text in (",", "(") and after[1].ent_type_ == "GPE" and after[1].ent_iob_ == "B":
+            end = after[1].i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":  # the whole name: "Guinea-Bissau", not "Guinea"
+                end += 1
+            place = doc[after[1].i : end]
+            return self.countries.lookup(place.text) or (place[0].ent_id_ if place[0].ent_id_ in self._codes else None)
         return None
 
     def _add_speaker(

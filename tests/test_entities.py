@@ -180,6 +180,13 @@ def test_ministries_are_qualified_by_their_country(extractor: Extractor) -> None
     assert found["org:gha-ministry-of-environment"].country == "GHA"
 
 
+def test_a_country_after_a_ministry_is_read_whole(extractor: Extractor) -> None:
+    """ "Guinea-Bissau" is tokenised "Guinea - Bissau": the first token alone names another country."""
+    found = organisations(extractor, "Ms Ana Lopes, Director, Ministry of Health, Guinea-Bissau, spoke. So did Timor-Leste.")
+    assert "org:gnb-ministry-of-health" in found
+    assert found["org:gnb-ministry-of-health"].country == "GNB"
+
+
 def test_governments_are_countries_not_organisations(extractor: Extractor) -> None:
     extraction = extractor.extract_text("The Australian Government and the Government of Japan funded the Embassy of France in Suva.")
     ids = {e.id for e in extraction.entities}
