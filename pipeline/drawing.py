@@ -29,6 +29,9 @@ _FIGURE_INCHES = (12.0, 12.0)
 _DPI = 120
 _EDGE_COLOUR = (0.55, 0.55, 0.55, 0.35)
 _MARKER_AREA_PER_SIZE = 0.55
+_AXES_BOX = (0.01, 0.01, 0.98, 0.94)
+"""Figure fractions (left, bottom, width, height): the legend takes the strip above. A fixed box, not a
+constrained layout, since that needs a whole extra drawing pass before labels can be placed."""
 _SAVE_OPTIONS = {
     "png": {"dpi": _DPI, "metadata": {"Software": None}},
     "svg": {"metadata": {"Date": None, "Creator": None}},
@@ -36,29 +39,35 @@ _SAVE_OPTIONS = {
 IMAGE_FORMATS = tuple(_SAVE_OPTIONS)
 
 
-def render(graph: nx.MultiDiGraph, image_format: str) -> bytes:
-    """The graph drawn as `png` or `svg` bytes."""
-    if image_format not in _SAVE_OPTIONS:
-        raise ValueError(f"image format must be one of {', '.join(IMAGE_FORMATS)}, not {image_format!r}")
-    buffer = io.BytesIO()
+def render(graph: nx.MultiDiGraph, *image_formats: str) -> dict[str, bytes]:
+    """The graph drawn once and saved in each of `image_formats` (`png`, `svg`): format -> bytes."""
+    unknown = [f for f in image_formats if f not in _SAVE_OPTIONS]
+    if unknown:
+        raise ValueError(f"image format must be one of {', '.join(IMAGE_FORMATS)}, not {unknown[0]!r}")
+    images: dict[str, bytes] = {}
+    if not image_formats:
+        return images
     with matplotlib.rc_context({"svg.hashsalt": "sidegraph", "svg.fonttype": "path"}), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from")  # emoji and rare scripts: a box, not noise
-        _draw(graph).savefig(buffer, format=image_format, facecolor="white", **_SAVE_OPTIONS[image_format])
-    return buffer.getvalue()
+        figure = _draw(graph)
+        for image_format in image_formats:
+            buffer = io.BytesIO()
+            figure.savefig(buffer, format=image_format, facecolor="white", **_SAVE_OPTIONS[image_format])
+            images[image_format] = buffer.getvalue()
+    return images
 
 
 def _draw(graph: nx.MultiDiGraph) -> Figure:
-    figure = Figure(figsize=_FIGURE_INCHES, layout="constrained")
+    figure = Figure(figsize=_FIGURE_INCHES)
     FigureCanvasAgg(figure)
-    axes = figure.add_subplot()
+    axes = figure.add_axes(_AXES_BOX)
     axes.set_axis_off()
     axes.set_aspect("equal")
     node_looks = looks(graph)
     # Nodes linked to nothing are counted in the legend, not drawn: hundreds of lone dots hide the network.
     nodes = sorted((n for n in graph if graph.degree(n)), key=lambda n: (node_looks[n].size, n))  # large ones on top
-    segments = sorted(
-        ((node_looks[u].x, node_looks[u].y), (node_looks[v].x, node_looks[v].y)) for u, v in graph.edges()
-    )
+    linked = {tuple(sorted(pair)) for pair in graph.edges()}  # edges of several kinds, or both ways: one line
+    segments = sorted(((node_looks[u].x, node_looks[u].y), (node_looks[v].x, node_looks[v].y)) for u, v in linked)
     axes.add_collection(LineCollection(segments, colors=[_EDGE_COLOUR], linewidths=0.5, zorder=1))
     axes.scatter(
         [node_looks[n].x for n in nodes],
@@ -80,7 +89,7 @@ def _label(
     figure: Figure, axes: Axes, graph: nx.MultiDiGraph, node_looks: dict[str, NodeLook], candidates: list[str]
 ) -> None:
     """Label the largest nodes first, leaving out a label that would cover one already placed."""
-    figure.draw_without_rendering()  # settles the layout, so the extents measured below are final
+    axes.apply_aspect()  # fits the equal-aspect data box in the axes, so the extents measured below are final
     renderer = figure.canvas.get_renderer()
     placed: list[Bbox] = []
     for node in candidates:
@@ -120,7 +129,7 @@ def _legend(figure: Figure, graph: nx.MultiDiGraph) -> None:
     unlinked = sum(1 for node in graph if not graph.degree(node))
     if unlinked:
         handles.append(Line2D([], [], linestyle="", label=f"{unlinked} unlinked nodes not drawn"))
-    figure.legend(handles=handles, loc="outside upper center", ncols=len(handles), frameon=False, fontsize=11)
+    figure.legend(handles=handles, loc="upper center", ncols=len(handles), frameon=False, fontsize=11)
 
 
 def _rgb(r: int, g: int, b: int) -> tuple[float, float, float]:

@@ -59,10 +59,11 @@ def atomic_write(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
         raise
 
 
-def write_extraction(extraction: Extraction, path: Path) -> None:
+def write_extraction(extraction: Extraction | dict[str, Any], path: Path) -> None:
+    """`extraction` may be given as its `to_dict()`, for a caller that needs the dict too."""
+    data = extraction.to_dict() if isinstance(extraction, Extraction) else extraction
     with atomic_write(path) as stream:
-        json.dump(extraction.to_dict(), stream, ensure_ascii=False, indent=1)
-        stream.write("\n")
+        stream.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")  # one write: `json.dump` makes thousands
 
 
 def read_extraction(path: Path) -> Extraction:
@@ -83,9 +84,15 @@ def _reason(error: Exception) -> str:
     return type(error).__name__
 
 
-def gephi_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+class GephiReadyGraph(nx.MultiDiGraph):
+    """A graph `gephi_ready` made: the writers take it as it is, so a run cleans the graph once for all formats."""
+
+
+def gephi_ready(graph: nx.MultiDiGraph) -> GephiReadyGraph:
     """A copy with scalar attributes only, sorted nodes and edges, a unique `id` per edge, no graph data."""
-    clean = nx.MultiDiGraph()
+    if isinstance(graph, GephiReadyGraph):
+        return graph
+    clean = GephiReadyGraph()
     for node in sorted(graph.nodes):
         clean.add_node(xml_safe(node), **_scalars(graph.nodes[node]))
     edges = sorted(graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
@@ -135,7 +142,7 @@ GEXF_VERSION = "1.3"
 
 def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
     """GEXF 1.3 for Gephi's native import: colour, size and position go into `viz` elements."""
-    clean = gephi_ready(graph)
+    clean = gephi_ready(graph).copy()  # the look moves into `viz` below; the caller's graph keeps it
     for _, data in clean.nodes(data=True):
         if all(name in data for name in LOOK_ATTRIBUTES):
             look = {name: data.pop(name) for name in LOOK_ATTRIBUTES}

@@ -11,9 +11,10 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from .appearance import with_appearance
-from .drawing import render
+from .drawing import IMAGE_FORMATS, render
 from .export import (
     atomic_write,
+    gephi_ready,
     write_gexf,
     write_graphml,
     write_node_link,
@@ -51,21 +52,21 @@ def write_outputs(
         written.extend(files)
         return files
 
+    clean = gephi_ready(graph)
     if "graphml" in formats:
-        write_graphml(graph, *paths("graphml"))
+        write_graphml(clean, *paths("graphml"))
     if "gexf" in formats:
-        write_gexf(graph, *paths("gexf"))
+        write_gexf(clean, *paths("gexf"))
     if "json" in formats:
-        write_node_link(graph, *paths("json"))
+        write_node_link(clean, *paths("json"))
     if "csv" in formats:
-        write_tables(graph, *paths("csv"))
-    png = render(graph, "png") if {"png", "html"} & set(formats) else b""
-    if "png" in formats:
-        _write_bytes(*paths("png"), png)
-    if "svg" in formats:
-        _write_bytes(*paths("svg"), render(graph, "svg"))
+        write_tables(clean, *paths("csv"))
+    images = render(graph, *(f for f in IMAGE_FORMATS if f in formats or (f == "png" and "html" in formats)))
+    for image_format, image in images.items():
+        if image_format in formats:
+            _write_bytes(*paths(image_format), image)
     if "html" in formats:
-        _write_bytes(*paths("html"), render_report(ordered, graph, png).encode("utf-8"))
+        _write_bytes(*paths("html"), render_report(ordered, graph, images["png"]).encode("utf-8"))
     return written
 
 

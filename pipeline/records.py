@@ -7,7 +7,7 @@ so field names here are public and stable.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 EntityType = Literal["person", "organisation", "country"]
@@ -82,12 +82,13 @@ class Extraction:
     relations: tuple[Relation, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "document": asdict(self.document),
-            "speakers": [_listify(asdict(s)) for s in self.speakers],
-            "entities": [_entity_dict(e) for e in self.entities],
-            "relations": [asdict(r) for r in self.relations],
-        }
+        data: dict[str, Any] = _as_json(self)
+        for entity in data["entities"]:
+            if entity["type"] != "country":
+                del entity["iso3"]
+            if entity["parent"] is None:
+                del entity["parent"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extraction:
@@ -114,15 +115,13 @@ class Extraction:
         return next((e for e in self.entities if e.id == entity_id), None)
 
 
-def _listify(record: dict[str, Any]) -> dict[str, Any]:
-    """JSON has no tuples; lists keep the output stable across `json` round-trips."""
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in record.items()}
+def _as_json(value: Any) -> Any:
+    """Records as dicts, tuples as lists (JSON has no tuples, and lists survive a `json` round-trip
+    unchanged). Not `dataclasses.asdict`: its deep copies cost more than the rest of writing a file."""
+    if isinstance(value, tuple):
+        return [_as_json(item) for item in value]
+    names = _FIELD_NAMES.get(type(value))
+    return value if names is None else {name: _as_json(getattr(value, name)) for name in names}
 
 
-def _entity_dict(entity: Entity) -> dict[str, Any]:
-    data = _listify(asdict(entity))
-    if entity.type != "country":
-        del data["iso3"]
-    if entity.parent is None:
-        del data["parent"]
-    return data
+_FIELD_NAMES = {record: tuple(f.name for f in fields(record)) for record in (Mention, DocumentInfo, Speaker, Entity, Relation, Extraction)}

@@ -111,8 +111,6 @@ def run_corpus(
     try:
         for done, path in enumerate(paths, start=1):
             processed = known.get(path) or next(extracted)
-            if store and keys[path] and path not in known and isinstance(processed.result, Extraction):
-                store.put(keys[path], processed)
             notes.extend(processed.notes)
             if isinstance(processed.result, InputError):
                 if strict:
@@ -120,7 +118,10 @@ def run_corpus(
                 failures.append(Failure(path, str(processed.result)))
             else:
                 extraction = _placed(processed.result, names[path], path)
-                write_extraction(extraction, output / f"{names[path]}.json")
+                data = extraction.to_dict()
+                if store and keys[path] and path not in known:
+                    store.put(keys[path], data, processed.notes)
+                write_extraction(data, output / f"{names[path]}.json")
                 extractions.append(extraction)
             if progress:
                 progress(done, len(paths))
@@ -297,10 +298,10 @@ class ExtractionCache:
         source = extraction.document.source
         return Processed(path, _placed(extraction, extraction.document.id, path), tuple(n.replace(source, str(path), 1) for n in notes))
 
-    def put(self, key: str, processed: Processed) -> None:
-        assert isinstance(processed.result, Extraction)
+    def put(self, key: str, extraction: dict[str, Any], notes: Sequence[str]) -> None:
+        """`extraction` as `Extraction.to_dict()` gives it: the run writes the same dict to its own file."""
         with atomic_write(self.folder / f"{key}.json") as stream:
-            json.dump({"extraction": processed.result.to_dict(), "notes": list(processed.notes)}, stream, ensure_ascii=False)
+            stream.write(json.dumps({"extraction": extraction, "notes": list(notes)}, ensure_ascii=False))
 
 
 def _is_fingerprint(name: str) -> bool:

@@ -26,9 +26,10 @@ from pipeline import (
     write_graphml,
     write_outputs,
 )
-from pipeline.appearance import node_size
+from pipeline.appearance import node_size, with_appearance
 from pipeline.cli import main
-from pipeline.export import EVIDENCE_LIMIT
+from pipeline.drawing import render
+from pipeline.export import EVIDENCE_LIMIT, gephi_ready, write_gexf
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 
@@ -252,6 +253,25 @@ def test_order_of_documents_does_not_matter(corpus: list[Extraction], outputs: P
                  "report.html"):
         assert (tmp_path / name).read_bytes() == (outputs / name).read_bytes(), name
     assert "<dc:date>" not in (outputs / "graph.svg").read_text(encoding="utf-8")
+
+
+def test_one_drawing_serves_both_pictures(outputs: Path, corpus: list[Extraction]) -> None:
+    """`write_outputs` draws the figure once and saves it twice: the same bytes as each picture drawn alone."""
+    graph = with_appearance(build_graph(sorted(corpus, key=lambda x: (x.document.id, x.document.source))))
+    assert render(graph, "svg") == {"svg": (outputs / "graph.svg").read_bytes()}
+    assert render(graph, "png") == {"png": (outputs / "graph.png").read_bytes()}
+
+
+def test_writers_take_a_graph_cleaned_once(seed_graph: nx.MultiDiGraph, seed_file: Path, tmp_path: Path) -> None:
+    """The GEXF writer moves the look into `viz` on its own copy: the shared clean graph keeps it for the others."""
+    styled = with_appearance(seed_graph)
+    clean = gephi_ready(styled)
+    assert gephi_ready(clean) is clean
+    write_gexf(clean, tmp_path / "graph.gexf")
+    assert all("x" in data for _, data in clean.nodes(data=True))
+    write_graphml(clean, tmp_path / "shared.graphml")
+    write_graphml(styled, tmp_path / "alone.graphml")
+    assert (tmp_path / "shared.graphml").read_bytes() == (tmp_path / "alone.graphml").read_bytes()
 
 
 def test_nodes_are_styled_for_gephi(outputs: Path) -> None:
