@@ -76,14 +76,10 @@ FILLER = ["Participants discussed the outcomes of recent negotiations and next s
 
 
 def countries() -> list[str]:
-    """ISO 3166 short names that read as plain names (no "Korea, Republic of", no "Bolivia (...)").
-
-    Hyphenated names are left out: sidegraph reads "Guinea-Bissau" after a ministry as Guinea,
-    and `graph.build_graph` fails on an organisation whose country is not among the document's
-    entities (both reported; neither is this benchmark's subject)."""
+    """ISO 3166 short names that read as plain names (no "Korea, Republic of", no "Bolivia (...)")."""
     import pycountry
 
-    return sorted(c.name for c in pycountry.countries if not set(c.name) & set(",()-"))
+    return sorted(c.name for c in pycountry.countries if not set(c.name) & set(",()"))
 
 
 def summary(rng: random.Random, number: int, places: list[str]) -> str:
