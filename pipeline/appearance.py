@@ -9,10 +9,12 @@ numbers rounded, so two runs give the same bytes.
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass, fields
 
 import networkx as nx
+import numpy as np
+
+from .forceatlas import forceatlas2
 
 # Okabe–Ito colours: distinguishable with the common kinds of colour blindness.
 NODE_COLOURS: dict[str, tuple[int, int, int]] = {
@@ -120,17 +122,14 @@ def _component_layout(component: nx.Graph) -> dict[str, tuple[float, float]]:
     nodes = sorted(component)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
-    ordered = nx.Graph()
-    ordered.add_nodes_from(nodes)
-    ordered.add_edges_from(sorted(tuple(sorted(edge)) for edge in component.edges))
     if len(nodes) > _LARGEST_FORCE_LAYOUT:
-        positions = nx.circular_layout(ordered)
-    else:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # lin-log divides by the zero self-distances it then discards
-            iterations = max(_FEWEST_ITERATIONS, min(_LAYOUT_ITERATIONS, _LAYOUT_BUDGET // len(nodes) ** 2))
-            positions = nx.forceatlas2_layout(ordered, seed=_LAYOUT_SEED, max_iter=iterations, linlog=True)
-    return _fitted({n: (float(positions[n][0]), float(positions[n][1])) for n in nodes}, half_width=1.0)
+        circle = nx.circular_layout(nodes)
+        return _fitted({n: (float(circle[n][0]), float(circle[n][1])) for n in nodes}, half_width=1.0)
+    index = {node: number for number, node in enumerate(nodes)}
+    edges = np.array(sorted(tuple(sorted((index[u], index[v]))) for u, v in component.edges), dtype=np.int64)
+    iterations = max(_FEWEST_ITERATIONS, min(_LAYOUT_ITERATIONS, _LAYOUT_BUDGET // len(nodes) ** 2))
+    positions = forceatlas2(edges, len(nodes), iterations=iterations, seed=_LAYOUT_SEED)
+    return _fitted({n: (float(positions[index[n], 0]), float(positions[index[n], 1])) for n in nodes}, half_width=1.0)
 
 
 def _fitted(positions: dict[str, tuple[float, float]], *, half_width: float) -> dict[str, tuple[float, float]]:
