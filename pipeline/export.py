@@ -11,20 +11,17 @@ identical bytes. Every file is written atomically.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import re
 import tempfile
-import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
-from networkx.readwrite.gexf import GEXFWriter
-from networkx.readwrite.graphml import GraphMLWriter
 
 from .appearance import LOOK_ATTRIBUTES
 from .errors import Errors, InputError
@@ -101,82 +98,126 @@ def gephi_ready(graph: nx.MultiDiGraph) -> GephiReadyGraph:
     return clean
 
 
-# ---------------------------------------------------------------------------------------------- GraphML
+# ------------------------------------------------------------------------------------- GraphML and GEXF
+# Written line by line rather than through networkx's writers: those build an ElementTree that
+# then needed fixing (key ids, a date, networkx's own columns), and cost three times as long.
+_XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"
+_TEXT_ESCAPES = {"\r": "&#13;"}
+"""A bare carriage return in element text would reach a reader as a line feed."""
+_GRAPHML_ROOT = (
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'
+)
+
+
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    writer = GraphMLWriter(named_key_ids=True, edge_id_from_attribute="id")
-    writer.add_graph_element(gephi_ready(graph))
-    _unique_key_ids(writer.xml)
-    buffer = io.BytesIO()
-    writer.dump(buffer)
-    with atomic_write(path, "wb") as stream:
-        stream.write(buffer.getvalue())
+    """GraphML whose key ids are the attribute names (an edge attribute named like a node one,
+    such as `label`, gets an `edge_` id: ids are unique per file) and whose edge ids are `e0`, `e1`..."""
+    clean = gephi_ready(graph)
+    node_keys = _attribute_types(data for _, data in clean.nodes(data=True))
+    edge_keys = _attribute_types((data for _, _, data in clean.edges(data=True)), leaving=("id",))
+    edge_ids = {name: f"edge_{name}" if name in node_keys else name for name in edge_keys}
+    lines = [_XML_DECLARATION, _GRAPHML_ROOT]
+    for scope, keys, ids in (("node", node_keys, {name: name for name in node_keys}), ("edge", edge_keys, edge_ids)):
+        lines += [
+            f'  <key id={quoteattr(ids[name])} for="{scope}" attr.name={quoteattr(name)} attr.type="{kind}" />'
+            for name, kind in keys.items()
+        ]
+    lines.append('  <graph edgedefault="directed">')
+    for node, data in clean.nodes(data=True):
+        lines.append(f"    <node id={quoteattr(node)}>")
+        lines += [f"      <data key={quoteattr(name)}>{_xml_text(value)}</data>" for name, value in data.items()]
+        lines.append("    </node>")
+    for source, target, data in clean.edges(data=True):
+        lines.append(f"    <edge source={quoteattr(source)} target={quoteattr(target)} id={quoteattr(data['id'])}>")
+        lines += [
+            f"      <data key={quoteattr(edge_ids[name])}>{_xml_text(value)}</data>"
+            for name, value in data.items() if name in edge_ids
+        ]
+        lines.append("    </edge>")
+    lines += ["  </graph>", "</graphml>", ""]
+    _write_lines(path, lines)
 
 
-def _unique_key_ids(root: ET.Element) -> None:
-    """GraphML key ids must be unique in the file; networkx names a node and an edge attribute
-    of the same name ("label") alike, so the edge one becomes "edge_label". The edge `id`
-    is already the edge element's own id: its copy as data is dropped. (The tree is networkx's
-    own, before it is written: its elements carry no namespace.)"""
-    for key in root.findall("key"):
-        if key.get("for") == "edge" and key.get("attr.name") == "id":
-            root.remove(key)
-    edges = list(root.iter("edge"))
-    for edge in edges:
-        for value in edge.findall("data[@key='id']"):
-            edge.remove(value)
-    keys = root.findall("key")
-    node_ids = {key.get("id") for key in keys if key.get("for") != "edge"}
-    renamed = {}
-    for key in keys:
-        if key.get("for") == "edge" and key.get("id") in node_ids:
-            renamed[key.get("id")] = f"edge_{key.get('id')}"
-            key.set("id", renamed[key.get("id")])
-    for edge in edges:
-        for value in edge.findall("data"):
-            value.set("key", renamed.get(value.get("key"), value.get("key")))
-
-
-# ------------------------------------------------------------------------------------------------- GEXF
 GEXF_VERSION = "1.3"
-
-
-def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
-    """GEXF 1.3 for Gephi's native import: colour, size and position go into `viz` elements."""
-    clean = gephi_ready(graph).copy()  # the look moves into `viz` below; the caller's graph keeps it
-    for _, data in clean.nodes(data=True):
-        if all(name in data for name in LOOK_ATTRIBUTES):
-            look = {name: data.pop(name) for name in LOOK_ATTRIBUTES}
-            data["viz"] = {
-                "color": {"r": look["r"], "g": look["g"], "b": look["b"], "a": 1.0},
-                "size": look["size"],
-                "position": {"x": look["x"], "y": look["y"], "z": 0.0},
-            }
-    writer = GEXFWriter(prettyprint=False, version=GEXF_VERSION)
-    writer.add_graph(clean)
-    with atomic_write(path, "wb") as stream:
-        stream.write(_plain_gexf(writer.xml))
-
-
 _GEXF = f"http://gexf.net/{GEXF_VERSION}"
 
 
-def _plain_gexf(root: ET.Element) -> bytes:
-    """networkx stamps today's date into <meta> (two runs would differ), and copies each edge's
-    multigraph key into a `networkx_key` column that Gephi would show beside `label`: both go.
-    (The tree is networkx's own, before it is written: its GEXF elements carry no namespace.)"""
-    for name in ("xsi:schemaLocation", "xmlns:xsi"):
-        root.attrib.pop(name, None)  # networkx misspells the XML Schema namespace for 1.3; the hint is optional
-    for meta in root.iter("meta"):
-        meta.attrib.pop("lastmodifieddate", None)
-    for attributes in root.iter("attributes"):
-        for attribute in attributes.findall("attribute[@title='networkx_key']"):
-            attributes.remove(attribute)
-            for values in root.iter("attvalues"):
-                for value in values.findall(f"attvalue[@for='{attribute.get('id')}']"):
-                    values.remove(value)
-    ET.indent(root)
-    ET.register_namespace("viz", f"{_GEXF}/viz")  # ElementTree's prefixes are global: set ours before writing
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
+    """GEXF 1.3 for Gephi's native import: colour, size and position go into `viz` elements,
+    an edge's kind and weight into its `label` and `weight`, everything else into attribute columns."""
+    clean = gephi_ready(graph)
+    node_columns = _attribute_types((data for _, data in clean.nodes(data=True)), leaving=("label", *LOOK_ATTRIBUTES))
+    edge_columns = _attribute_types((data for _, _, data in clean.edges(data=True)), leaving=("id", "label", "weight"))
+    lines = [
+        _XML_DECLARATION,
+        f'<gexf xmlns="{_GEXF}" xmlns:viz="{_GEXF}/viz" version="{GEXF_VERSION}">',
+        "  <meta>",
+        "    <creator>sidegraph</creator>",
+        "  </meta>",
+        '  <graph defaultedgetype="directed" mode="static">',
+    ]
+    for scope, columns in (("node", node_columns), ("edge", edge_columns)):
+        lines.append(f'    <attributes class="{scope}" mode="static">')
+        lines += [f'      <attribute id={quoteattr(name)} title={quoteattr(name)} type="{kind}" />' for name, kind in columns.items()]
+        lines.append("    </attributes>")
+    lines.append("    <nodes>")
+    for node, data in clean.nodes(data=True):
+        lines.append(f"      <node id={quoteattr(node)} label={quoteattr(str(data.get('label', node)))}>")
+        if all(name in data for name in LOOK_ATTRIBUTES):
+            lines += [
+                f'        <viz:color r="{data["r"]}" g="{data["g"]}" b="{data["b"]}" a="1.0" />',
+                f'        <viz:size value="{data["size"]}" />',
+                f'        <viz:position x="{data["x"]}" y="{data["y"]}" z="0.0" />',
+            ]
+        lines += _attribute_values(data, node_columns)
+        lines.append("      </node>")
+    lines += ["    </nodes>", "    <edges>"]
+    for source, target, data in clean.edges(data=True):
+        optional = "".join(f" {name}={quoteattr(str(data[name]))}" for name in ("label", "weight") if name in data)
+        lines.append(f"      <edge source={quoteattr(source)} target={quoteattr(target)} id={quoteattr(data['id'])}{optional}>")
+        lines += _attribute_values(data, edge_columns)
+        lines.append("      </edge>")
+    lines += ["    </edges>", "  </graph>", "</gexf>", ""]
+    _write_lines(path, lines)
+
+
+def _attribute_values(data: dict[str, Any], columns: dict[str, str]) -> list[str]:
+    values = [f"          <attvalue for={quoteattr(name)} value={quoteattr(_xml_value(data[name]))} />" for name in columns if name in data]
+    return ["        <attvalues>", *values, "        </attvalues>"] if values else []
+
+
+def _attribute_types(records: Iterable[dict[str, Any]], *, leaving: tuple[str, ...] = ()) -> dict[str, str]:
+    """Each attribute's XML type, in name order: text if any value is text, a number wide enough for all values otherwise."""
+    seen: dict[str, set[type]] = {}
+    for record in records:
+        for name, value in record.items():
+            if name not in leaving:
+                seen.setdefault(name, set()).add(type(value))
+    return {name: _xml_type(seen[name]) for name in sorted(seen)}
+
+
+def _xml_type(types: set[type]) -> str:
+    if types == {bool}:
+        return "boolean"
+    if types <= {int}:
+        return "long"
+    if types <= {int, float}:
+        return "double"
+    return "string"
+
+
+def _xml_value(value: object) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _xml_text(value: object) -> str:
+    return escape(_xml_value(value), _TEXT_ESCAPES)
+
+
+def _write_lines(path: Path, lines: list[str]) -> None:
+    with atomic_write(path, "wb") as stream:
+        stream.write("\n".join(lines).encode("utf-8"))
 
 
 # ------------------------------------------------------------------------------------- node-link JSON
