@@ -225,8 +225,7 @@ def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
     """networkx's node-link form (`nx.node_link_graph(data, edges="edges")` reads it back), as d3 and sigma take it."""
     data = nx.node_link_data(gephi_ready(graph), edges="edges")
     with atomic_write(path) as stream:
-        json.dump(data, stream, ensure_ascii=False, indent=1, sort_keys=True)
-        stream.write("\n")
+        stream.write(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 # -------------------------------------------------------------------------------------------------- CSV
