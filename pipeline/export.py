@@ -157,9 +157,11 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
         "  </meta>",
         '  <graph defaultedgetype="directed" mode="static">',
     ]
-    for scope, columns in (("node", node_columns), ("edge", edge_columns)):
+    node_ids = {name: str(number) for number, name in enumerate(node_columns)}  # numbers, not names: Gephi reserves some
+    edge_ids = {name: str(len(node_ids) + number) for number, name in enumerate(edge_columns)}
+    for scope, columns, ids in (("node", node_columns, node_ids), ("edge", edge_columns, edge_ids)):
         lines.append(f'    <attributes class="{scope}" mode="static">')
-        lines += [f'      <attribute id={quoteattr(name)} title={quoteattr(name)} type="{kind}" />' for name, kind in columns.items()]
+        lines += [f'      <attribute id="{ids[name]}" title={quoteattr(name)} type="{kind}" />' for name, kind in columns.items()]
         lines.append("    </attributes>")
     lines.append("    <nodes>")
     for node, data in clean.nodes(data=True):
@@ -170,20 +172,20 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
                 f'        <viz:size value="{data["size"]}" />',
                 f'        <viz:position x="{data["x"]}" y="{data["y"]}" z="0.0" />',
             ]
-        lines += _attribute_values(data, node_columns)
+        lines += _attribute_values(data, node_ids)
         lines.append("      </node>")
     lines += ["    </nodes>", "    <edges>"]
     for source, target, data in clean.edges(data=True):
         optional = "".join(f" {name}={quoteattr(str(data[name]))}" for name in ("label", "weight") if name in data)
         lines.append(f"      <edge source={quoteattr(source)} target={quoteattr(target)} id={quoteattr(data['id'])}{optional}>")
-        lines += _attribute_values(data, edge_columns)
+        lines += _attribute_values(data, edge_ids)
         lines.append("      </edge>")
     lines += ["    </edges>", "  </graph>", "</gexf>", ""]
     _write_lines(path, lines)
 
 
-def _attribute_values(data: dict[str, Any], columns: dict[str, str]) -> list[str]:
-    values = [f"          <attvalue for={quoteattr(name)} value={quoteattr(_xml_value(data[name]))} />" for name in columns if name in data]
+def _attribute_values(data: dict[str, Any], ids: dict[str, str]) -> list[str]:
+    values = [f'          <attvalue for="{ids[name]}" value={quoteattr(_xml_value(data[name]))} />' for name in ids if name in data]
     return ["        <attvalues>", *values, "        </attvalues>"] if values else []
 
 
