@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,7 +30,7 @@ from .organisations import (
     org_key,
 )
 from .resources import load_json
-from .spans import document_text
+from .spans import doc_entities, document_text
 from .speakers import SpeakerMatch
 
 _MAX_WRAPPED_WORDS = 6
@@ -100,9 +100,12 @@ def _honorifics() -> frozenset[str]:
     return frozenset(h.lower().rstrip(".") for h in load_json("speaker_cues.json")["honorifics"])
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
     """One line, no leading article, no possessive, no unclosed parenthesis ("Association(IDA") and no trailing
-    place in parentheses ("Network (Washington, D.C.)")."""
+    place in parentheses ("Network (Washington, D.C.)").
+
+    Cached: a name is cleaned again at every step of its resolution."""
     text = " ".join(text.split())
     text = re.sub(r"\s*\([^)]*$", "", text)
     text = re.sub(r"\s+\([^)]*[\s,][^)]*\)$", "", text)
@@ -121,7 +124,7 @@ class EntityResolver:
         entities: dict[str, ResolvedEntity] = {}
         by_span: dict[tuple[int, int], str] = {}
         evidence = self.evidence(doc, speakers)
-        for ent in doc.ents:
+        for ent in doc_entities(doc).spans:
             entity = self.country_of(ent) if ent.label_ in ("GPE", "NORP", "ORG", "LOC") else None
             if entity is not None:
                 by_span[(ent.start_char, ent.end_char)] = _add(entities, entity, ent.text, ent.start_char, ent.end_char)
@@ -165,8 +168,9 @@ class EntityResolver:
 
     def evidence(self, doc: Doc, speakers: Iterable[SpeakerMatch]) -> NameEvidence:
         acronyms, synonyms = defined_names(document_text(doc), self.words)
-        org_names = tuple(clean_name(ent.text) for ent in doc.ents if ent.label_ == "ORG")
-        people = {fold(ent.text) for ent in doc.ents if ent.label_ == "PERSON"}
+        ents = doc_entities(doc).spans
+        org_names = tuple(clean_name(ent.text) for ent in ents if ent.label_ == "ORG")
+        people = {fold(ent.text) for ent in ents if ent.label_ == "PERSON"}
         people |= {fold(speaker.name.text) for speaker in speakers}
         possessive = set(re.findall(r"\b([A-Z][A-Za-z&-]{1,11})(?:’s|'s)\b", document_text(doc)))
         openers = {name.split()[0] for name in org_names if len(name.split()) > 1}
@@ -243,24 +247,15 @@ class EntityResolver:
             return affiliated or org_key(text) in {org_key(long) for long in evidence.acronyms.values()}
         return True
 
-    def _leading_country(self, name: str) -> tuple[str | None, list[str]]:
-        """The country a name opens with, by name or adjective ("NZ", "Australian"), and the words after it."""
-        words = name.split()
-        for size in (3, 2, 1):
-            lead = " ".join(words[:size])
-            if len(words) > size and (code := self.countries.lookup(lead) or self.countries.demonym(lead)):
-                return code, words[size:]
-        return None, words
-
     def _without_country(self, name: str) -> str:
         """`org_key` of a name without its leading country: "Singapore Attorney-General's Chambers"."""
-        code, rest = self._leading_country(name)
+        code, rest = _leading_country(self.countries, name)
         return org_key(" ".join(rest)) if code and len(rest) > 1 else org_key(name)
 
     def _country_key(self, name: str) -> str:
         """`org_key` with a leading country written as its code: "NZ High Commission" = "New Zealand High
         Commission", "Australian High Commission" = "Australia High Commission"."""
-        code, rest = self._leading_country(name)
+        code, rest = _leading_country(self.countries, name)
         return org_key(" ".join([code, *rest])) if code else org_key(name)
 
     def _plural_category(self, text: str) -> bool:
@@ -274,7 +269,8 @@ class EntityResolver:
         capitalised words up to a head noun), "Supreme Court of" + "Samoa"; and firms it took for people
         ("Harry Elias Partnership LLP")."""
         found = []
-        for ent in doc.ents:
+        ents = doc_entities(doc)
+        for ent in ents.spans:
             if ent.label_ == "GPE":
                 end = ent.end
                 while end < len(doc) and _continues_name(doc[end]):
@@ -285,13 +281,13 @@ class EntityResolver:
                     continue  # no head noun, or a head cut out of a longer name ("Ghana" + "Ministry of Health")
                 if doc[ent.end].text in ("-", "‐") and doc[end - 1].lower_ in self.words.pair_arrangements:
                     continue  # "New Zealand-USP Partnership": two parties' arrangement, not an institution
-                tail = next((e for e in doc.ents if e.start == end + 1), None) if end < len(doc) else None
+                tail = ents.starting_at(end + 1) if end < len(doc) else None
                 if tail is not None and doc[end].lower_ in ("of", "for"):
                     end = tail.end  # "Fiji National Commission for UNESCO"
                 found.append(doc[ent.start : end])
-            elif ent.label_ == "ORG" and ent[-1].lower_ in ("of", "for") and ent.end < len(doc) and doc[ent.end].ent_type_ == "GPE":
-                country = next(e for e in doc.ents if e.start == ent.end)
-                found.append(doc[ent.start : country.end])
+            elif ent.label_ == "ORG" and ent[-1].lower_ in ("of", "for") and (country := ents.starting_at(ent.end)) is not None:
+                if country.label_ == "GPE":
+                    found.append(doc[ent.start : country.end])
             elif ent.label_ == "PERSON" and self.words.kind(ent.text) == "company":
                 found.append(ent)
         return found
@@ -514,6 +510,19 @@ class EntityResolver:
                 entity.parent = f"org:{known.parent}"
 
 
+@lru_cache(maxsize=1 << 16)
+def _leading_country(countries: CountryIndex, name: str) -> tuple[str | None, tuple[str, ...]]:
+    """The country a name opens with, by name or adjective ("NZ", "Australian"), and the words after it.
+
+    Cached: entity resolution asks it of every alias of every organisation, document after document."""
+    words = tuple(name.split())
+    for size in (3, 2, 1):
+        lead = " ".join(words[:size])
+        if len(words) > size and (code := countries.lookup(lead) or countries.demonym(lead)):
+            return code, words[size:]
+    return None, words
+
+
 def _cut_tails(
     entities: dict[str, ResolvedEntity], by_span: dict[tuple[int, int], str], wholes: Iterable[tuple[int, int]]
 ) -> list[tuple[str, str]]:
@@ -585,7 +594,9 @@ def _without_location(name: str) -> str:
     return re.sub(r"\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", "", name)
 
 
+@lru_cache(maxsize=1 << 16)
 def _unqualified(name: str) -> str:
+    """Cached: `_same_actor_pairs` asks it of every pair of organisations."""
     return re.sub(r"\s*\([^)]*\)$", "", name)
 
 
@@ -604,7 +615,8 @@ def _same_person(a: str, b: str) -> bool:
     wa, wb = fold(a).split(), fold(b).split()
     if len(wa) != len(wb) or len(wa) < 2 or (wa[0] != wb[0] and wa[-1] != wb[-1]):
         return False
-    return difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio() >= _PERSON_VARIANT_RATIO
+    matcher = difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb))
+    return matcher.quick_ratio() >= _PERSON_VARIANT_RATIO and matcher.ratio() >= _PERSON_VARIANT_RATIO  # a bound first
 
 
 def _add(entities: dict[str, ResolvedEntity], entity: ResolvedEntity, text: str, start: int, end: int) -> str:
@@ -646,11 +658,12 @@ def _absorb(keep: ResolvedEntity, drop: ResolvedEntity) -> None:
     keep.parent = keep.parent or drop.parent
 
 
-_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|de|del|des|la|le|du|da|do|with|a|&)){0,12}"
+_WORD = r"[A-Z][\w’'&.-]*+"
+"""A capitalised word, taken whole (`*+`): what follows a word in a name is a space or a bracket, which none of
+its shorter heads is followed by, so the regex engine need not try them letter by letter."""
+_NAME = rf"{_WORD}(?:\s+(?:{_WORD}|of|for|and|the|on|in|de|del|des|la|le|du|da|do|with|a|&)){{0,12}}"
 _DEFINITION = re.compile(rf"(?<![\w’'&.-])({_NAME})\s*\(([A-Z][A-Za-z&-]{{1,11}})\)")
-_REVERSE_DEFINITION = re.compile(
-    r"\b([A-Z][A-Za-z&-]{1,11})\s*\(([A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|for|and|the|on|in|&))+)\)"
-)
+_REVERSE_DEFINITION = re.compile(rf"\b([A-Z][A-Za-z&-]{{1,11}})\s*\(({_WORD}(?:\s+(?:{_WORD}|of|for|and|the|on|in|&))+)\)")
 _TRANSLATION = re.compile(rf"(?<![\w’'&.-])({_NAME})\s*\(({_NAME})\)")
 _APPOSITION = re.compile(rf"\b([A-Z][A-Za-z&-]{{1,11}}),\s+(?:the\s+|[A-Z][\w-]*(?:’s|'s)\s+)({_NAME})")
 

@@ -6,6 +6,7 @@ corpus costs one model load however many files it has.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -136,11 +137,13 @@ def _speaker_sections(doc: Doc, speakers: list[SpeakerMatch], resolution: Resolu
         (speaker.name.start, (f"country:{speaker.country}" if speaker.country else None) or org_id)
         for speaker, (_, org_id) in zip(speakers, resolution.speaker_ids)
     )
+    sentence_starts = [sentence.start for sentence in doc.sents]
     for index, (start, actor) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(doc)
-        for sentence in doc[doc[start].sent.start : end].sents:  # from the sentence that names them
-            if actor:
-                sections[sentence.start] = actor
+        first = bisect.bisect_right(sentence_starts, start) - 1  # from the sentence that names them
+        last = max(bisect.bisect_left(sentence_starts, end), first + 1)
+        for sentence_start in sentence_starts[first:last] if actor else ():
+            sections[sentence_start] = actor
     return sections
 
 

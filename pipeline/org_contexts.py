@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .resources import load_json
+from .spans import token_positions
 
 _MAX_NAME_WORDS = 5
 _PARTNER_WINDOW = 4
@@ -43,12 +44,18 @@ class ContextCues:
             "partner_lemmas", "agent_verbs", "kind_nouns", "list_openers", "naming_verbs", "others"
         )))
 
+    @property
+    def triggers(self) -> frozenset[str]:
+        """The words a context is read at (`_opens_list`, `_closes_list`, `_shared_affiliation`): most tokens are
+        none, and need not be tried."""
+        return frozenset({"with", "from", "by", ":", "/"}) | self.naming_verbs | self.list_openers | self.kind_nouns
+
 
 def names_in_context(doc: Doc, cues: ContextCues | None = None) -> list[Span]:
     """Names that the surrounding words present as institutions, in document order."""
     cues = cues or ContextCues.default()
     found: dict[tuple[int, int], Span] = {}
-    for token in doc:
+    for token in (doc[i] for i in token_positions(doc, cues.triggers)):
         after = _names_after(token, cues) if _opens_list(token, cues) else ()
         before = _names_before(token, cues) if _closes_list(token, cues) else ()
         for span in (*after, *before, *_shared_affiliation(token)):
@@ -110,8 +117,10 @@ def _word_before(doc: Doc, i: int) -> Token | None:
 
 def _closes_list(token: Token, cues: ContextCues) -> bool:
     """A category after a list: "X, Y and other companies", "X, Y, many other firms"."""
+    if token.lower_ not in cues.kind_nouns:
+        return False
     before = _word_before(token.doc, token.i)
-    return token.lower_ in cues.kind_nouns and before is not None and before.lower_ in cues.others
+    return before is not None and before.lower_ in cues.others
 
 
 def _names_after(cue: Token, cues: ContextCues) -> Iterator[Span]:

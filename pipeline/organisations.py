@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .countries import fold
 from .resources import load_json, load_jsonl
@@ -22,8 +22,11 @@ _SPELLING_VARIANTS = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(text: str) -> str:
-    """A matching key for organisation names: `fold` plus British/American spelling merged."""
+    """A matching key for organisation names: `fold` plus British/American spelling merged.
+
+    Cached like `fold`: entity resolution compares every pair of a document's names by their keys."""
     key = fold(text)
     for pattern, replacement in _SPELLING_VARIANTS:
         key = pattern.sub(replacement, key)

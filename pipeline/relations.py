@@ -198,12 +198,14 @@ class _ActorIndex:
         self.by_token: dict[int, str] = {}
         self.mentions = sorted(actors, key=lambda a: a.start)
         self.organisers: list[_End] = []
-        self.previous: tuple[int, tuple[str, ...]] = (-1, ())
-        """Where the last relation found was stated and its sources, for "these exchanges" further on."""
-        self.paragraphs = [t.i + 1 for t in doc if "\n\n" in t.text + t.whitespace_]
-        """Token offsets where a paragraph (text after a blank line) starts."""
         """Who organised the event the report is about, once a sentence has said so (the first such sentence:
         later ones are mostly other events announced)."""
+        self.previous: tuple[int, tuple[str, ...]] = (-1, ())
+        """Where the last relation found was stated and its sources, for "these exchanges" further on."""
+        self.words = _Words.of(doc)
+        self.paragraphs = [i + 1 for i, word in enumerate(self.words.lowers) if "\n\n" in word]
+        """Token offsets where a paragraph (text after a blank line) starts: after a space token with a blank line
+        (a token's own trailing whitespace is one space at most)."""
         for actor in self.mentions:
             for i in range(actor.start, actor.end):
                 self.by_token.setdefault(i, actor.entity_id)
@@ -375,31 +377,61 @@ def _unique(ends: Iterable[_End]) -> list[_End]:
 
 
 # ---------------------------------------------------------------------------------------------- cues
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """Each token's lower-case lemma and form and its part of speech, read once per document off the hashes the
+    `Doc` stores: cue matching looks at every word, and a `Token` made for each would cost more than the matching."""
+
+    lemmas: list[str]
+    lowers: list[str]
+    pos: list[str]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        strings, array = doc.vocab.strings, doc.to_array(["LEMMA", "LOWER", "POS"])
+
+        def column(k: int, *, lower: bool = False) -> list[str]:
+            hashes = array[:, k].tolist()
+            words = {h: strings[h].lower() if lower else strings[h] for h in set(hashes)}  # each distinct word once
+            return [words[h] for h in hashes]
+
+        return cls(column(0, lower=True), column(1), column(2))
+
+
 def _find_cues(sentence: Span, index: _ActorIndex) -> list[_Cue]:
     """Cue words outside actor names ("Japan International Cooperation Agency" states no cooperation); a joint
     verb in the passive ("prepared by X with Y") is a joint-implementation cue."""
-    cues = _cues()
+    cues, doc, words = _cues(), sentence.doc, index.words
     found: list[_Cue] = []
     covered: set[int] = set()
-    tokens = [t for t in sentence if t.i not in index.by_token]
-    for i, token in enumerate(tokens):
-        if token.i in covered or (token.lemma_.lower() not in cues.phrase_starts and token.lower_ not in cues.phrase_starts):
+    positions = [i for i in range(sentence.start, sentence.end) if i not in index.by_token]
+    for n, i in enumerate(positions):
+        first = (words.lemmas[i], words.lowers[i])  # a cue's first word by lemma: "worked with" is "work with"
+        if i in covered or cues.phrase_starts.isdisjoint(first):
             continue
         for phrase, kind in cues.phrases:
-            span = tokens[i : i + len(phrase)]
-            if len(span) == len(phrase) and _phrase_matches(span, phrase):
-                found.append(_Cue(kind, next((t for t in span if not t.is_stop and t.is_alpha), span[0]), tuple(span)))
-                covered.update(t.i for t in span)
+            if phrase[0] not in first:
+                continue
+            span = positions[n : n + len(phrase)]
+            if len(span) == len(phrase) and _phrase_goes_on(span, phrase, words):
+                tokens = [doc[k] for k in span]
+                found.append(_Cue(kind, next((t for t in tokens if not t.is_stop and t.is_alpha), tokens[0]), tuple(tokens)))
+                covered.update(span)
                 break
-    for token in tokens:
-        if token.i in covered or token.pos_ not in ("NOUN", "VERB", "ADJ", "ADV", "PROPN"):
+    for i in positions:
+        if i in covered or words.pos[i] not in ("NOUN", "VERB", "ADJ", "ADV", "PROPN"):
             continue
-        prefix, lemma = _split_prefix(token), token.lemma_.lower()
-        prefixed = cues.lemmas.get(prefix + lemma) or cues.lemmas.get(prefix + token.lower_) if prefix else None
-        kind = prefixed or cues.lemmas.get(lemma) or cues.lemmas.get(token.lower_)
+        lemma, lower = words.lemmas[i], words.lowers[i]
+        prefix = _split_prefix(doc[i]) if i >= 2 and words.lowers[i - 1] == "-" else ""
+        prefixed = cues.lemmas.get(prefix + lemma) or cues.lemmas.get(prefix + lower) if prefix else None
+        kind = prefixed or cues.lemmas.get(lemma) or cues.lemmas.get(lower)
+        if not kind and lemma not in cues.joint_verbs:
+            continue
+        token = doc[i]
         if kind:
-            found.append(_Cue(kind, token, (*token.doc[token.i - 2 : token.i], token) if prefixed else (token,)))
-        if kind != "joint_implementation" and _passive(token) and (_made_jointly(token) or _has_partner(token)):
+            found.append(_Cue(kind, token, (*doc[i - 2 : i], token) if prefixed else (token,)))
+        if kind != "joint_implementation" and lemma in cues.joint_verbs and _passive(token) and (
+                _made_jointly(token) or _has_partner(token)):
             found.append(_Cue("joint_implementation", token, (token,)))
     return found
 
@@ -414,12 +446,11 @@ def _split_prefix(token: Token) -> str:
     return f"{prefix.lower_}-"
 
 
-def _phrase_matches(span: list[Token], phrase: tuple[str, ...]) -> bool:
-    """The first word by lemma ("worked with" is "work with"), the rest as written; tokens must be adjacent."""
-    if any(b.i != a.i + 1 for a, b in itertools.pairwise(span)):
+def _phrase_goes_on(span: list[int], phrase: tuple[str, ...], words: _Words) -> bool:
+    """The words after the first (which `_find_cues` matched) as written; tokens must be adjacent."""
+    if any(b != a + 1 for a, b in itertools.pairwise(span)):
         return False
-    first = span[0]
-    return phrase[0] in (first.lemma_.lower(), first.lower_) and [t.lower_ for t in span[1:]] == list(phrase[1:])
+    return [words.lowers[i] for i in span[1:]] == list(phrase[1:])
 
 
 # ---------------------------------------------------------------------------------------------- arguments

@@ -1,21 +1,68 @@
-"""Text around spans, read without rebuilding the document's text each time.
+"""Text and entities around spans, read without rebuilding them from the tokens each time.
 
-`Doc.text` joins every token on each access, so rules that look at the line around each of
-many candidate names would cost time quadratic in the document's length; they read the text
-through `document_text`, which builds it once per `Doc`.
+`Doc.text` joins every token on each access, and `Doc.ents` (which `Span.ents` reads whole) makes
+a new `Span` per entity on each access, so rules that look at the line or the entities around
+each of many candidate names would cost time quadratic in the document's length; they read the
+text through `document_text` and the entities through `doc_entities`, built once per `Doc`. Both are
+read after tagging, which is where sidegraph's rules run: nothing changes a tagged `Doc`'s entities. Rules
+that start from a few cue words find them with `token_positions` rather than a look at every token.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy
 from spacy.tokens import Doc, Span
 
 _TEXT_KEY = "sidegraph.text"
+_ENTITIES_KEY = "sidegraph.entities"
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    """A document's entities in text order, with their start tokens for look-ups by position."""
+
+    spans: tuple[Span, ...]
+    starts: tuple[int, ...]
+
+    def starting_at(self, i: int) -> Span | None:
+        """The entity that starts at token `i`."""
+        index = bisect.bisect_left(self.starts, i)
+        return self.spans[index] if index < len(self.starts) and self.starts[index] == i else None
+
+    def within(self, span: Span) -> list[Span]:
+        """What `span.ents` gives: the entities from the span's start on, up to the first that runs past its end."""
+        found = []
+        for ent in self.spans[bisect.bisect_left(self.starts, span.start) :]:
+            if ent.end > span.end:
+                break
+            found.append(ent)
+        return found
 
 
 def document_text(doc: Doc) -> str:
     if _TEXT_KEY not in doc.user_data:
         doc.user_data[_TEXT_KEY] = doc.text
     return doc.user_data[_TEXT_KEY]
+
+
+def doc_entities(doc: Doc) -> Entities:
+    if _ENTITIES_KEY not in doc.user_data:
+        spans = doc.ents
+        doc.user_data[_ENTITIES_KEY] = Entities(spans, tuple(ent.start for ent in spans))
+    return doc.user_data[_ENTITIES_KEY]
+
+
+def token_positions(doc: Doc, words: Iterable[str], *, attr: str = "LOWER") -> list[int]:
+    """Where the tokens are whose lower-case form (or, with `attr="ORTH"`, text) is one of `words`, in order.
+
+    Read off the hashes the `Doc` stores: a scan that made a `Token` for each word and decoded its text
+    would cost more than the rules that run at the few places found."""
+    hashes = [doc.vocab.strings.as_int(word) for word in words]
+    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), hashes)).tolist()
 
 
 def line_before(span: Span) -> str:

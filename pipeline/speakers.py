@@ -25,7 +25,7 @@ from .organisations import (
     looks_like_acronym,
 )
 from .resources import load_json
-from .spans import document_text, line_before
+from .spans import doc_entities, document_text, line_before, token_positions
 
 if not Doc.has_extension("speakers"):
     Doc.set_extension("speakers", default=[])
@@ -207,9 +207,9 @@ class IntroductionReader:
     def _attribution_names(self, doc: Doc) -> list[Span]:
         """The name right after a closing quote mark: the NER rarely tags names in attribution lines."""
         found = []
-        for i, token in enumerate(doc[:-2]):
-            if token.text not in _CLOSING_QUOTES:
-                continue
+        for i in token_positions(doc, _CLOSING_QUOTES, attr="ORTH"):
+            if i >= len(doc) - 2:
+                break
             start = i + 1
             while start < len(doc) and (doc[start].lower_ in _ATTRIBUTION_LEADS or self._honorific(doc[start])):
                 start += 1
@@ -367,16 +367,17 @@ class IntroductionReader:
         depth = 0  # commas inside brackets do not part fields: "ORG (Washington, D.C.)"
         while j < len(doc):
             token = doc[j]
+            text = token.text
             if not closing:
-                depth += {"(": 1, ")": -1}.get(token.text, 0)
-            if "\n" in token.text and _wrapped(doc, j):
+                depth += {"(": 1, ")": -1}.get(text, 0)
+            if "\n" in text and _wrapped(doc, j):
                 j += 1
                 continue
-            if "\n" in token.text or (
+            if "\n" in text or (
                 token.is_sent_start and j > field_start and not self._honorific(doc[j - 1]) and not _wrapped(doc, j - 1)
             ):
                 break
-            if closing and token.text == closing:
+            if closing and text == closing:
                 fields.append(_Field(doc[field_start:j]))
                 return _Description(_kept(fields), self.predicate_at(doc, j + 1))
             if j > field_start and self._titled_name_starts(doc, field_start, j):
@@ -388,7 +389,7 @@ class IntroductionReader:
                 if token.lower_ in ("and", "with", "while", "whereas") and j > field_start:
                     fields.append(_Field(doc[field_start:j]))
                 return _Description(_kept(fields), None, continues_list=True)
-            if depth <= 0 and _field_separator(token) and (token.text in ("-", "–", "—") or not _inside_entity(token)):
+            if depth <= 0 and _field_separator(token) and (text in ("-", "–", "—") or not _inside_entity(token)):
                 fields.append(_Field(doc[field_start:j]))
                 field_start = j + 1
                 if (predicate := self.predicate_at(doc, j + 1)) is not None:
@@ -412,9 +413,9 @@ class IntroductionReader:
             token = doc[j]
         while j + 1 < len(doc) and self._honorific(doc[j]):
             j, field_start = j + 1, True
-        token = doc[j]
         if not field_start:
             return False  # a name starts a new item, or follows an honorific; "Global Justice Now" mid-field does not
+        token = doc[j]
         if token.ent_type_ == "PERSON" and (token.ent_iob_ == "B" or j > 0 and self._honorific(doc[j - 1])) and not token.is_upper:
             end = j + 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
@@ -597,8 +598,9 @@ class IntroductionReader:
             if i < sentence_start or doc[i].text != ",":
                 break
             end = i
+        entities = doc_entities(doc)
         named = [
-            self._has_cue_word(part) or self._institution_named(part.text) or any(e.label_ == "ORG" for e in part.ents)
+            self._has_cue_word(part) or self._institution_named(part.text) or any(e.label_ == "ORG" for e in entities.within(part))
             or bool(self.countries.lookup(part.text))
             for part in parts
         ]
@@ -776,7 +778,7 @@ class IntroductionReader:
         described = re.match(r"^(?:a|an|the) (?P<place>[A-Z]\w+) (?P<rest>[a-z].*)$", text)
         if described and (code := self.countries.lookup(described["place"]) or self.countries.demonym(described["place"])):
             return "state", code, None  # "a Singapore youth leader", "a Kenyan farmer"
-        orgs = [ent for ent in span.ents if ent.label_ == "ORG"]
+        orgs = [ent for ent in doc_entities(span.doc).within(span) if ent.label_ == "ORG"]
         if not text[:1].isupper() and not orgs:
             return "other", text, None  # "the oldest permanent institution dedicated to ...": a comment, not a name
         of_org = self._of_organisation(span, orgs)
@@ -881,6 +883,7 @@ def _section_owner(starts: list[tuple[int, SpeakerMatch]], offset: int) -> Speak
 _CLOSING_QUOTES = ("”", '"', "''", "»")
 _ATTRIBUTION_LEADS = ("-", "–", "—", "says", "said", "adds", "added")
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.?$")
+_LIST_MARKER = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]")
 
 
 def _name_end(doc: Doc, start: int, particles: frozenset[str], *, longest: int = 5) -> int:
@@ -888,15 +891,19 @@ def _name_end(doc: Doc, start: int, particles: frozenset[str], *, longest: int =
     end = start
     while end < len(doc) and end - start < longest:
         token = doc[end]
-        if "\n" in token.text or (end > start and "\n" in doc[end - 1].whitespace_):
+        text = token.text
+        if "\n" in text or (end > start and "\n" in doc[end - 1].whitespace_):
             break
+        capitalised = token.is_alpha and text[:1].isupper() and not token.is_upper
+        if capitalised or _INITIAL.match(text):
+            end += 1
+            continue
         following = doc[end + 1] if end + 1 < len(doc) else None
-        capitalised = token.is_alpha and token.text[:1].isupper() and not token.is_upper
         particle = end > start and token.lower_ in particles and following is not None and following.text[:1].isupper()
         hyphen = (  # "Ould-Salem", "Martin-Roux"
-            end > start and token.text in ("-", "‐") and not token.whitespace_ and following is not None and following.is_title
+            end > start and text in ("-", "‐") and not token.whitespace_ and following is not None and following.is_title
         )
-        if not (capitalised or _INITIAL.match(token.text) or particle or hyphen):
+        if not (particle or hyphen):
             break
         end += 1
     while end > start and (doc[end - 1].lower_ in particles or doc[end - 1].text in ("-", "‐")):
@@ -916,20 +923,18 @@ def _clause_starts(doc: Doc) -> Iterator[int]:
             comma = next((t.i for t in doc[start : sentence.end] if t.text == ","), None)
             if comma is not None:
                 yield comma + 1
-    for token in doc[:-1]:
-        if token.lower_ in ("and", "while", "whereas"):
-            yield token.i + 1
+    yield from (i + 1 for i in token_positions(doc, ("and", "while", "whereas")) if i < len(doc) - 1)
 
 
 def _list_marker(token: Token) -> bool:
     """"1.", "b.", "iv." and "(a)" before a list item."""
-    return bool(re.fullmatch(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]", token.text))
+    return bool(_LIST_MARKER.fullmatch(token.text))
 
 
 def _joined_people(doc: Doc) -> list[Span]:
     """PERSON entities, with names the NER cut in two ("Kees van der" + "Berg") put back together."""
     people: list[Span] = []
-    for ent in doc.ents:
+    for ent in doc_entities(doc).spans:
         if ent.label_ != "PERSON":
             continue
         if people and people[-1].end == ent.start:
@@ -1055,11 +1060,12 @@ def _same_person(speakers: list[SpeakerMatch], name: Span) -> SpeakerMatch | Non
     tokens = _name_tokens(name)
     if not tokens:
         return None
-    candidates = [speaker for speaker in speakers if _name_contained(tokens, _name_tokens(speaker.name))]
+    known = [(speaker, _name_tokens(speaker.name)) for speaker in speakers]
+    candidates = [speaker for speaker, words in known if _name_contained(tokens, words)]
     if len(candidates) > 1:
         candidates = _fullest(candidates, name)
     if not candidates:
-        candidates = [speaker for speaker in speakers if _variant_spelling(tokens, _name_tokens(speaker.name))]
+        candidates = [speaker for speaker, words in known if _variant_spelling(tokens, words)]
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -1075,7 +1081,8 @@ def _variant_spelling(tokens: list[str], known: list[str]) -> bool:
     """
     if len(tokens) < 2 or len(known) < 2:
         return False
-    if SequenceMatcher(None, " ".join(tokens), " ".join(known)).ratio() >= 0.85:
+    matcher = SequenceMatcher(None, " ".join(tokens), " ".join(known))
+    if matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85:  # the quick upper bound spares most pairs the full count
         return True
     return tokens[0] == known[0] and len(tokens[-1]) >= 4 and tokens[-1][:4] == known[-1][:4]
 
