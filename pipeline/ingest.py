@@ -63,10 +63,14 @@ class _Traced:
 
     def sub(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | int]) -> _Traced:
         """Like `re.sub`, keeping origins: `replace` returns a group number to keep, or new text."""
+        matches = pattern.finditer(self.text)
+        first = next(matches, None)
+        if first is None:
+            return self  # most rewrites find nothing to do in a clean text file: no copy of the origins
         text: list[str] = []
         origin: list[int] = []
         last = 0
-        for match in pattern.finditer(self.text):
+        for match in itertools.chain((first,), matches):
             text.append(self.text[last : match.start()])
             origin.extend(self.origin[last : match.start()])
             kept = replace(match)
@@ -229,9 +233,15 @@ def _looks_binary(data: bytes) -> bool:
     return controls > 0.05 * len(sample)
 
 
+_NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _mostly_ascii_letters(text: str) -> bool:
-    letters = [c for c in text[:100_000] if c.isalpha()]
-    return sum(c.isascii() for c in letters) >= 0.7 * len(letters)
+    sample = text[:100_000]
+    ascii_letters = len(_NOT_ASCII_LETTER.sub("", sample))
+    other_letters = sum(c.isalpha() for c in _NOT_ASCII.findall(sample))  # few in English: counted one by one
+    return ascii_letters >= 0.7 * (ascii_letters + other_letters)
 
 
 def _looks_english(text: str) -> bool:
