@@ -70,6 +70,9 @@ class Resolution:
     """Entity id of each resolved mention, keyed by its (start, end) char offsets."""
     speaker_ids: list[tuple[str, str | None]]
     """(person id, organisation id) per speaker, in the order given."""
+    speaker_countries: list[str | None]
+    """The country each speaker represents: the one their introduction names, else that of the national body
+    they work for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +158,18 @@ class EntityResolver:
         speaker_ids = [(final(p), final(o) if o else None) for p, o in speaker_ids]
         self._link_parents(entities, speakers, speaker_ids)
         self._drop_ambiguous_aliases(entities)
-        return Resolution(entities, by_span, speaker_ids)
+        countries = [speaker.country or self._national_country(entities, org_id) for speaker, (_, org_id) in zip(speakers, speaker_ids)]
+        for (person_id, _), country in zip(speaker_ids, countries):
+            entities[person_id].country = entities[person_id].country or country
+        return Resolution(entities, by_span, speaker_ids, countries)
+
+    def _national_country(self, entities: dict[str, ResolvedEntity], org_id: str | None) -> str | None:
+        """The country of a national body ("Ministry of Foreign Affairs of Denmark", a national development
+        agency): its staff represent that country, though their introduction does not say so."""
+        organisation = entities.get(org_id) if org_id else None
+        if organisation is None or organisation.country is None:
+            return None
+        return organisation.country if organisation.known or self._is_national_body(organisation.name) else None
 
     @staticmethod
     def _drop_ambiguous_aliases(entities: dict[str, ResolvedEntity]) -> None:

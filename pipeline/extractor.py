@@ -112,7 +112,10 @@ class Extractor:
         relations = self.find_relations(doc, _actors(doc, resolution), implicit=_speaker_sections(doc, speakers, resolution))
         return Extraction(
             document=document.info,
-            speakers=tuple(_speaker(document, s, ids) for s, ids in zip(speakers, resolution.speaker_ids)),
+            speakers=tuple(
+                _speaker(document, s, ids, country)
+                for s, ids, country in zip(speakers, resolution.speaker_ids, resolution.speaker_countries)
+            ),
             entities=tuple(_entities(document, resolution)),
             relations=tuple(_relations(document, relations)),
         )
@@ -134,8 +137,8 @@ def _speaker_sections(doc: Doc, speakers: list[SpeakerMatch], resolution: Resolu
     speaks for (a ministry's "our collaboration with the ILO" is the country's), else their institution."""
     sections: dict[int, str] = {}
     starts = sorted(
-        (speaker.name.start, (f"country:{speaker.country}" if speaker.country else None) or org_id)
-        for speaker, (_, org_id) in zip(speakers, resolution.speaker_ids)
+        (speaker.name.start, (f"country:{country}" if country else None) or org_id)
+        for speaker, (_, org_id), country in zip(speakers, resolution.speaker_ids, resolution.speaker_countries)
     )
     sentence_starts = [sentence.start for sentence in doc.sents]
     for index, (start, actor) in enumerate(starts):
@@ -147,7 +150,7 @@ def _speaker_sections(doc: Doc, speakers: list[SpeakerMatch], resolution: Resolu
     return sections
 
 
-def _speaker(document: SourceDocument, match: SpeakerMatch, ids: tuple[str, str | None]) -> Speaker:
+def _speaker(document: SourceDocument, match: SpeakerMatch, ids: tuple[str, str | None], country: str | None) -> Speaker:
     start, end, page = document.locate(match.name.start_char, match.name.end_char)
     return Speaker(
         name=match.name.text,
@@ -157,7 +160,7 @@ def _speaker(document: SourceDocument, match: SpeakerMatch, ids: tuple[str, str 
         organisation=match.organisation_text,
         organisation_id=ids[1],
         unit=match.unit,
-        country=match.country,
+        country=country,
         quotes=tuple(dict.fromkeys(q.text.strip() for q in match.quotes)),
         start=start,
         end=end,

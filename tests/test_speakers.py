@@ -215,6 +215,17 @@ def test_on_behalf_of_a_government_gives_the_country(extractor) -> None:
     assert (speaker.organisation, speaker.country) == ("Ministry of Finance", "PER")
 
 
+def test_staff_of_a_national_body_represent_its_country(extractor) -> None:
+    """The body names the country ("of Denmark", a national development agency); an international one does not give one."""
+    text = (
+        "Panellists:\n- Ms. Anne Holm — Head of Climate Finance, Ministry of Foreign Affairs of Denmark\n"
+        "- Mr. Kofi Mensah, Senior Adviser, Danish International Development Agency\n"
+        "- Ms. Rita Das, Programme Officer, World Food Programme\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert [speakers[name].country for name in ("Anne Holm", "Kofi Mensah", "Rita Das")] == ["DNK", "DNK", None]
+
+
 def test_hard_wrapped_description_and_caption_position(extractor) -> None:
     text = "Ms Rosa Lind (left), a Chilean\nyouth delegate, and the Minister at the forum.\n\nMs Rosa Lind, a Chilean youth\ndelegate, presented the youth statement."
     speaker = speakers_in(extractor, text)["Rosa Lind"]
