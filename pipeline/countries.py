@@ -17,15 +17,17 @@ from .resources import load_json
 _STATE_WORDS = (
     "government|embassy|embassies|ministry|ministries|delegation|delegations|authorities|"
     "mission|permanent mission|high commission|presidency|state|republic|kingdom|"
-    "ambassador|minister|parliament|consulate"
+    "ambassador|minister|parliament|consulate|representative|envoy"
 )
+_QUALIFIERS = r"(?:[\w-]+\s+){0,2}?"
+"""Up to two words before a state word: "Deputy Minister of X", "Permanent Representative of X"."""
 _OF_COUNTRY = re.compile(
-    rf"^(?:the\s+)?(?:{_STATE_WORDS})(?:\s+general)?\s+(?:of|to)\s+(?:the\s+)?(?P<country>.+?)"
+    rf"^(?:the\s+)?{_QUALIFIERS}(?:{_STATE_WORDS})(?:\s+general)?\s+(?:of|to)\s+(?:the\s+)?(?P<country>.+?)"
     r"(?:\s+(?:in|to|at)\s+.+)?$",
     re.IGNORECASE,
 )
 _COUNTRY_STATE = re.compile(rf"^(?:the\s+)?(?P<country>.+?)(?:'s)?\s+(?:{_STATE_WORDS})\b.*$", re.IGNORECASE)
-_LAST_OF = re.compile(rf"^(?:the\s+)?(?:{_STATE_WORDS})\b.*\bof\s+(?:the\s+)?(?P<country>[^,]+?)$", re.IGNORECASE)
+_LAST_OF = re.compile(rf"^(?:the\s+)?{_QUALIFIERS}(?:{_STATE_WORDS})\b.*\bof\s+(?:the\s+)?(?P<country>[^,]+?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -220,20 +220,24 @@ class IntroductionReader:
 
     def _whole_name(self, span: Span) -> Span:
         """"Chair Awa Diallo" where the NER took only "Diallo": a lone surname takes the given name before it;
-        "Minister for Law Ken Ong" where it took "Law Ken Ong": the portfolio goes back to the title."""
+        "Minister for Law Ken Ong" where it took "Law Ken Ong": the portfolio goes back to the title; a name cut
+        one word before its comma takes that word."""
         doc = span.doc
         start = span.start
         if len(span) >= 3 and start > 0 and doc[start - 1].lower_ in ("of", "for"):
             return doc[start + 1 : span.end]  # "Minister for Law Ken Ong": "Law" is the portfolio
-        if len(span) == 1 and start > 0:
-            before = doc[start - 1]
-            if (
-                before.is_title and before.is_alpha and not before.ent_type_ and not before.is_stop
-                and not self._has_cue_word(doc[start - 1 : start]) and before.lower_ not in self.cues.not_name_words
-                and "\n" not in before.whitespace_
-            ):
-                start -= 1
-        return doc[start : span.end]
+        if len(span) == 1 and start > 0 and self._name_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        end = span.end
+        if end + 1 < len(doc) and doc[end + 1].text == "," and self._name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+            end += 1  # "Marcelo Abi-Ramia" + "Caetano, Secretary General": the NER stopped a word short
+        return doc[start:end]
+
+    def _name_word(self, token: Token) -> bool:
+        return (
+            token.is_title and token.is_alpha and not token.ent_type_ and not token.is_stop
+            and token.lower_ not in self.cues.not_name_words and not self._has_cue_word(token.doc[token.i : token.i + 1])
+        )
 
     def _name_shaped(self, doc: Doc) -> list[Span]:
         """Names the NER missed or called ORG where an introduction would start.

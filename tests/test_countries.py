@@ -60,9 +60,19 @@ def test_lookup(index: CountryIndex, name: str, iso3: str) -> None:
     ("Viet Nam", "VNM"),
     ("Japanese ministry", "JPN"),
     ("the Embassy of France in Fiji", "FRA"),
+    ("Deputy Minister of Social Development of South Africa", "ZAF"),
+    ("Permanent Representative of India to the United Nations", "IND"),
+    ("Special Envoy of Norway", "NOR"),
 ])
 def test_represented(index: CountryIndex, name: str, iso3: str) -> None:
     assert index.represented(name) == iso3
+
+
+@pytest.mark.parametrize("title", [
+    "Resident Representative of UNDP in Ghana", "Special Envoy of the Secretary-General", "Head of Climate Finance",
+])
+def test_a_title_without_a_state_represents_none(index: CountryIndex, title: str) -> None:
+    assert index.represented(title) is None
 
 
 def test_represented_is_not_lookup(index: CountryIndex) -> None:

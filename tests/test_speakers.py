@@ -226,6 +226,16 @@ def test_staff_of_a_national_body_represent_its_country(extractor) -> None:
     assert [speakers[name].country for name in ("Anne Holm", "Kofi Mensah", "Rita Das")] == ["DNK", "DNK", None]
 
 
+def test_an_event_line_shaped_like_an_introduction_is_not_a_speaker(extractor) -> None:
+    text = "Digital Public Infrastructure\nHLPF 2025 Side Event, United Nations Headquarters, New York, 15 July 2025\n\nThe event was chaired by Ms. Lina Berg, Director, UNICEF."
+    assert list(speakers_in(extractor, text)) == ["Lina Berg"]
+
+
+def test_a_name_the_ner_cut_a_word_short_takes_it_back(extractor) -> None:
+    text = "Speakers included Ms. Ana Ortiz, Director, UNEP; Mr. Marcelo Abi-Ramia Caetano, Secretary General of the Federation; and Dr. Emma Nakamura, Lead Economist at the World Bank."
+    assert "Marcelo Abi-Ramia Caetano" in speakers_in(extractor, text)
+
+
 def test_hard_wrapped_description_and_caption_position(extractor) -> None:
     text = "Ms Rosa Lind (left), a Chilean\nyouth delegate, and the Minister at the forum.\n\nMs Rosa Lind, a Chilean youth\ndelegate, presented the youth statement."
     speaker = speakers_in(extractor, text)["Rosa Lind"]
