@@ -701,7 +701,7 @@ def defined_names(text: str, words: OrganisationWords) -> tuple[dict[str, str], 
 
     for long_form, acronym in _DEFINITION.findall(text):
         trimmed = _trim_to_initials(long_form, acronym)
-        last_sentence = clean_name(re.split(r"(?<=[a-z])\.\s+", long_form)[-1])
+        last_sentence = clean_name(re.split(r"(?<=[a-z])\.\s+|\s+and\s+the\s+", long_form)[-1])  # the last party named
         if trimmed is None and words.kind(last_sentence) in ("institution", "company"):
             trimmed = last_sentence
         define(acronym, trimmed)

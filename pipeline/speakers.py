@@ -381,7 +381,7 @@ class IntroductionReader:
                 token.is_sent_start and j > field_start and not self._honorific(doc[j - 1]) and not _wrapped(doc, j - 1)
             ):
                 break
-            if closing and text == closing:
+            if closing and text.startswith(closing):  # the tokenizer keeps "):" whole
                 fields.append(_Field(doc[field_start:j]))
                 return _Description(_kept(fields), self.predicate_at(doc, j + 1))
             if j > field_start and self._titled_name_starts(doc, field_start, j):
@@ -499,6 +499,7 @@ class IntroductionReader:
         """A role named just before the name: "Chair NAME", "Moderator: NAME", "moderated by NAME"."""
         before = line_before(person).lower()
         before = re.sub(r"\b(?:mr|ms|mrs|dr|prof|h\.e|hon)\.?\s*$", "", before.strip()).strip(" :–—-,")
+        before = _PASSIVE_BY.sub(" by", before)  # "welcome remarks were delivered by" is "welcome remarks by"
         for phrase, role in self.cues.role_by_phrase.items():
             if before.endswith(phrase):
                 return role
@@ -887,6 +888,7 @@ def _section_owner(starts: list[tuple[int, SpeakerMatch]], offset: int) -> Speak
 _CLOSING_QUOTES = ("”", '"', "''", "»")
 _ATTRIBUTION_LEADS = ("-", "–", "—", "says", "said", "adds", "added")
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.?$")
+_PASSIVE_BY = re.compile(r"(?<!\s)\s+(?:was|were|is|are|been)\s+(?:also\s+)?\w+\s+by$")
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]")
 
 

@@ -124,6 +124,12 @@ def test_a_country_joined_to_a_name_by_a_hyphen(extractor: Extractor) -> None:
     assert not any("Partnership" in name for name in found)
 
 
+def test_a_definition_after_two_parties_takes_the_last() -> None:
+    """"IFREMER and the Pacific Community (SPC)": SPC is the Pacific Community, not both."""
+    acronyms, _ = defined_names("Research by IFREMER and the Pacific Community (SPC) on tuna.", OrganisationWords.default())
+    assert acronyms == {"SPC": "Pacific Community"}
+
+
 def test_clipped_short_names_and_exact_initials_are_definitions() -> None:
     acronyms, _ = defined_names(
         "It was organised by the Ruritania Ministry of Trade (MinTrade). The Chair of the Board on Coastal "

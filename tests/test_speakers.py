@@ -236,6 +236,18 @@ def test_a_name_the_ner_cut_a_word_short_takes_it_back(extractor) -> None:
     assert "Marcelo Abi-Ramia Caetano" in speakers_in(extractor, text)
 
 
+def test_a_role_phrase_in_the_passive_introduces_the_speaker(extractor) -> None:
+    """Only the introduction says Barange takes part: the sentence after it must not hide that."""
+    text = "Welcome remarks were delivered by Mr. Manuel Barange, Assistant Director-General, FAO. He said so."
+    assert speakers_in(extractor, text)["Manuel Barange"].role == "host"
+
+
+def test_an_affiliation_in_brackets_before_a_colon(extractor) -> None:
+    """spaCy keeps "):" as one token."""
+    text = "Panel discussion, moderated by Ms. Julia Kroeger (WWF International):\n• Dr. Ana Ruiz, Senior Scientist, UNEP"
+    assert speakers_in(extractor, text)["Julia Kroeger"].organisation == "WWF International"
+
+
 def test_hard_wrapped_description_and_caption_position(extractor) -> None:
     text = "Ms Rosa Lind (left), a Chilean\nyouth delegate, and the Minister at the forum.\n\nMs Rosa Lind, a Chilean youth\ndelegate, presented the youth statement."
     speaker = speakers_in(extractor, text)["Rosa Lind"]
