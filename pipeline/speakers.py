@@ -744,6 +744,9 @@ class IntroductionReader:
             self.words.is_institution(match.unit.split()[0])
         ):
             match.organisation, match.unit = match.unit, None  # "Department of Energy" with nothing larger named
+        bracketed = re.search(r"\(([^()]+)\)$", match.organisation_text or "")
+        if match.country is None and bracketed:
+            match.country = self.countries.lookup(bracketed.group(1))  # "IFREMER (France)"
         known = self._known(match.organisation)
         if known is not None and known.international:
             match.country = None  # a country next to an IGO is where the person works, not whom they represent

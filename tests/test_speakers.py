@@ -248,6 +248,12 @@ def test_an_affiliation_in_brackets_before_a_colon(extractor) -> None:
     assert speakers_in(extractor, text)["Julia Kroeger"].organisation == "WWF International"
 
 
+def test_a_country_in_brackets_after_the_organisation(extractor) -> None:
+    text = "Panellists:\n• Dr. Mariana Toussaint, Senior Scientist, IFREMER (France)\n• Ms. Ana Ruiz, Economist, UNDP (Ghana)\n"
+    speakers = speakers_in(extractor, text)
+    assert (speakers["Mariana Toussaint"].country, speakers["Ana Ruiz"].country) == ("FRA", None)
+
+
 def test_hard_wrapped_description_and_caption_position(extractor) -> None:
     text = "Ms Rosa Lind (left), a Chilean\nyouth delegate, and the Minister at the forum.\n\nMs Rosa Lind, a Chilean youth\ndelegate, presented the youth statement."
     speaker = speakers_in(extractor, text)["Rosa Lind"]
