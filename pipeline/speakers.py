@@ -623,7 +623,7 @@ class IntroductionReader:
         """A national minister speaks for the ministry the title names: "Minister for Law" of Singapore → "Ministry of Law"."""
         if match.organisation is not None or match.title is None or match.country is None:
             return
-        portfolios = re.findall(r"\bMinister (?:for|of) ((?:the )?[A-Z][\w’' -]*?)(?=,|;|$| of [A-Z]| in )", match.title)
+        portfolios = _PORTFOLIO.findall(match.title)
         if portfolios and portfolios[-1].strip().lower() != "state":
             match.organisation = f"Ministry of {portfolios[-1].strip()}"
 
@@ -891,6 +891,12 @@ def _section_owner(starts: list[tuple[int, SpeakerMatch]], offset: int) -> Speak
 _CLOSING_QUOTES = ("”", '"', "''", "»")
 _ATTRIBUTION_LEADS = ("-", "–", "—", "says", "said", "adds", "added")
 _INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.?$")
+_PORTFOLIO_WORDS = r"[A-Z][\w’' -]*?"
+_PORTFOLIO = re.compile(
+    rf"\bMinister (?:for|of) ((?:the )?{_PORTFOLIO_WORDS}(?:(?:, {_PORTFOLIO_WORDS})+,? and {_PORTFOLIO_WORDS})?)"
+    r"(?=,|;|$| of [A-Z]| in )"
+)
+"""The portfolio in a minister's title, a list too: "Minister of Finance, Planning and Economic Development"."""
 _PASSIVE_BY = re.compile(r"(?<!\s)\s+(?:was|were|is|are|been)\s+(?:also\s+)?\w+\s+by$")
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]")
 

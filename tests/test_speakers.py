@@ -248,6 +248,12 @@ def test_an_affiliation_in_brackets_before_a_colon(extractor) -> None:
     assert speakers_in(extractor, text)["Julia Kroeger"].organisation == "WWF International"
 
 
+def test_a_ministers_portfolio_may_be_a_list(extractor) -> None:
+    text = "Chair: Ms. Rania Adel (Minister of Planning, Economic Development and International Cooperation, Egypt)\n"
+    speaker = speakers_in(extractor, text)["Rania Adel"]
+    assert (speaker.organisation, speaker.country) == ("Ministry of Planning, Economic Development and International Cooperation", "EGY")
+
+
 def test_a_country_in_brackets_after_the_organisation(extractor) -> None:
     text = "Panellists:\n• Dr. Mariana Toussaint, Senior Scientist, IFREMER (France)\n• Ms. Ana Ruiz, Economist, UNDP (Ghana)\n"
     speakers = speakers_in(extractor, text)
