@@ -124,12 +124,13 @@ def _component_layout(component: nx.Graph) -> dict[str, tuple[float, float]]:
         return {nodes[0]: (0.0, 0.0)}
     if len(nodes) > _LARGEST_FORCE_LAYOUT:
         circle = nx.circular_layout(nodes)
-        return _fitted({n: (float(circle[n][0]), float(circle[n][1])) for n in nodes}, half_width=1.0)
-    index = {node: number for number, node in enumerate(nodes)}
-    edges = np.array(sorted(tuple(sorted((index[u], index[v]))) for u, v in component.edges), dtype=np.int64)
-    iterations = max(_FEWEST_ITERATIONS, min(_LAYOUT_ITERATIONS, _LAYOUT_BUDGET // len(nodes) ** 2))
-    positions = forceatlas2(edges, len(nodes), iterations=iterations, seed=_LAYOUT_SEED)
-    return _fitted({n: (float(positions[index[n], 0]), float(positions[index[n], 1])) for n in nodes}, half_width=1.0)
+        positions = [circle[n] for n in nodes]
+    else:
+        index = {node: number for number, node in enumerate(nodes)}
+        edges = np.array(sorted(tuple(sorted((index[u], index[v]))) for u, v in component.edges), dtype=np.int64)
+        iterations = max(_FEWEST_ITERATIONS, min(_LAYOUT_ITERATIONS, _LAYOUT_BUDGET // len(nodes) ** 2))
+        positions = list(forceatlas2(edges, len(nodes), iterations=iterations, seed=_LAYOUT_SEED))
+    return _fitted({n: (float(x), float(y)) for n, (x, y) in zip(nodes, positions)}, half_width=1.0)
 
 
 def _fitted(positions: dict[str, tuple[float, float]], *, half_width: float) -> dict[str, tuple[float, float]]:

@@ -55,7 +55,8 @@ def forceatlas2(edges: npt.NDArray[np.int64], node_count: int, *, iterations: in
 
 
 class _Speed:
-    """ForceAtlas2's adaptive speed: global swing (oscillation) against traction (useful movement)."""
+    """ForceAtlas2's adaptive speed, global swing (oscillation) against traction (useful movement), both
+    measured as networkx measures them, so the layout keeps the look it had with networkx's implementation."""
 
     def __init__(self, node_count: int) -> None:
         self.node_count = node_count
