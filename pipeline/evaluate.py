@@ -215,8 +215,17 @@ class CorpusReport:
     def micro(self) -> dict[str, Counts]:
         return micro_average(self.documents)
 
+    @property
+    def publishers(self) -> dict[str, dict[str, Counts]]:
+        """Micro scores per publisher group, so a rule that lifts one publisher and no other shows as such."""
+        groups: dict[str, list[DocumentScore]] = {}
+        for score in self.documents:
+            groups.setdefault(publisher(score.document), []).append(score)
+        return {group: micro_average(scores) for group, scores in sorted(groups.items())}
+
     def to_dict(self) -> dict[str, Any]:
         return {"micro": {k: c.to_dict() for k, c in self.micro.items()},
+                "publishers": {g: {k: c.to_dict() for k, c in m.items()} for g, m in self.publishers.items()},
                 "split_organisations": sum(d.split_organisations for d in self.documents),
                 "documents": [d.to_dict() for d in self.documents],
                 "notes": list(self.notes)}
@@ -481,6 +490,11 @@ def score_document(gold: Mapping[str, Any], predicted: Mapping[str, Any]) -> Doc
         split_names=splits)
 
 
+def publisher(document: str) -> str:
+    """The publisher group of a document: its name up to the first "_" ("enb_enb12501e_..." -> "enb")."""
+    return document.split("_", 1)[0]
+
+
 def micro_average(scores: Iterable[DocumentScore]) -> dict[str, Counts]:
     """Add the counts of all documents, metric by metric."""
     total = {name: Counts() for name in METRICS}
@@ -515,7 +529,7 @@ def evaluate(gold_dir: Path, docs_dir: Path,
 def format_table(report: CorpusReport) -> str:
     """Fixed-width P/R/F1 table, one row per document plus MICRO, then the speaker-field block and notes."""
     cols = ("speakers", "attribution", "countries", "organisations", "relations")
-    width = max([len("document"), len("MICRO"), *(len(d.document) for d in report.documents)])
+    width = max([len("document"), len("MICRO"), *(len(d.document) + 5 for d in report.documents)])
 
     def prf(c: Counts) -> str:
         return f"{c.precision:4.2f} {c.recall:4.2f} {c.f1:4.2f}"
@@ -529,6 +543,10 @@ def format_table(report: CorpusReport) -> str:
     lines += [row(d.document, d.metrics, d.split_organisations) for d in report.documents]
     lines.append("-" * len(lines[0]))
     lines.append(row("MICRO", report.micro, sum(d.split_organisations for d in report.documents)))
+    lines += ["", "per publisher (micro over its documents)"]
+    for group, metrics in report.publishers.items():
+        documents = [d for d in report.documents if publisher(d.document) == group]
+        lines.append(row(f"{group} ({len(documents)})", metrics, sum(d.split_organisations for d in documents)))
     lines += ["", "speaker fields (micro, over matched speakers)",
               f"{'field':<14}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>7}{'R':>7}{'F1':>7}"]
     for field in FIELDS:

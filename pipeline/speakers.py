@@ -1011,7 +1011,7 @@ def _behalf_split(part: _Field) -> list[_Field]:
 
 _POSSESSIVE_OWNER = re.compile(r"^(?P<owner>[A-Z][\w .]*?)(?:[’']s|(?<=[.s])[’'])\s+(?P<rest>[A-Z].*)$")
 _CAPTION_PLACE = re.compile(
-    r"\s*\((?:(?:far|second from|third from|fourth from) )?(?:left|right|centre|center|middle)(?: row)?\)|\s*\(online\)"
+    r"(?<!\s)\s*\((?:(?:far|second from|third from|fourth from) )?(?:left|right|centre|center|middle)(?: row)?\)|(?<!\s)\s*\(online\)"
 )
 
 

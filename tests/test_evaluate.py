@@ -13,12 +13,14 @@ from pipeline.evaluate import (
     METRICS,
     CorpusReport,
     Counts,
+    DocumentScore,
     evaluate,
     field_outcome,
     format_table,
     micro_average,
     names_match,
     normalise,
+    publisher,
     role_class,
     score_document,
     texts_match,
@@ -344,11 +346,24 @@ def test_evaluate_skips_missing_documents(tmp_path: Path) -> None:
     assert "0.75 0.75 0.75" in table  # organisations P/R/F1 of the toy row
     data = json.loads(json.dumps(report.to_dict()))
     assert data["micro"]["relations"]["precision"] == 0.75
+    assert data["publishers"]["toy"]["organisations"] == data["micro"]["organisations"]
     assert data["split_organisations"] == 1
     assert data["documents"][0]["errors"]["countries"] == {"missed": ["KEN"], "spurious": ["DEU"]}
 
     with pytest.raises(ValueError):
         evaluate(gold_dir, docs_dir, lambda paths: [])
+
+
+def test_publisher_groups_add_their_documents_only() -> None:
+    def scored(name: str, speakers: Counts) -> DocumentScore:
+        return DocumentScore(name, {**{metric: Counts() for metric in METRICS}, "speakers": speakers}, 0, {})
+
+    one, two, other = scored("enb_a", Counts(1, 0, 1)), scored("enb_b", Counts(2, 1, 0)), scored("seed", Counts(0, 3, 3))
+    report = CorpusReport((one, two, other))
+    assert publisher("enb_a") == "enb" and publisher("seed") == "seed"
+    assert report.publishers["enb"]["speakers"] == Counts(3, 1, 1)
+    assert report.publishers["seed"]["speakers"] == Counts(0, 3, 3)
+    assert "enb (2)" in format_table(report)
 
 
 def test_format_table_of_empty_report() -> None:

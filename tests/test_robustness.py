@@ -302,19 +302,29 @@ def _patterns(module: object) -> list[tuple[str, re.Pattern[str]]]:
     return [(name, value) for name, value in vars(module).items() if isinstance(value, re.Pattern)]
 
 
+def _scan_time(pattern: re.Pattern[str], text: str) -> float:
+    """The fastest of three scans: a busy machine only ever adds time."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        for _ in pattern.finditer(text):
+            pass
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
 def _assert_linear(module: object) -> None:
+    """Four times the text may cost at most eight times the time (linear is 4x, quadratic 16x): a ratio
+    measured in the same process, so a slow machine does not fail it."""
     for name, pattern in _patterns(module):
         for text in ADVERSARIAL:
-            started = time.perf_counter()
-            for _ in pattern.finditer(text):
-                pass
-            elapsed = time.perf_counter() - started
-            assert elapsed < 0.5, f"{module.__name__}.{name} took {elapsed:.1f}s on {text[:12]!r}... ({len(text)} chars)"
+            short, long = _scan_time(pattern, text), _scan_time(pattern, text * 4)
+            assert long < 8 * short + 0.01, f"{module.__name__}.{name}: {short:.3f}s -> {long:.3f}s on 4x {text[:12]!r}..."
 
 
 @pytest.mark.parametrize("module", [ingest, speakers, relations])
 def test_regular_expressions_are_linear(module: object) -> None:
-    """Every module-level pattern scans 10,000 characters of repeated fragments in well under a second."""
+    """Every module-level pattern scans repeated fragments in time linear in their length."""
     assert _patterns(module) or module is relations
     _assert_linear(module)
 
