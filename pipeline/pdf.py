@@ -1,0 +1,998 @@
+"""Reading PDF pages the way people read them, from the boxes of their characters.
+
+A PDF stores glyphs at positions, not text in reading order. PDFium (pypdfium2) gives every
+character with its box, fast; this module rebuilds what a reader sees from those boxes:
+characters → words (split where the gap between two characters is a space's width, so words the
+text layer runs together come apart) → lines → blocks (a paragraph, a heading, a table row, a
+name over a title over an organisation) → columns and reading order. Its output, one string per
+page, is the contract the speaker readers build on:
+
+- lines of text; a paragraph's wrapped lines stay lines (`ingest._reflow` joins them);
+- blocks separated by a blank line; a heading is a block of its own;
+- a table or programme-grid row is ONE line, its cells joined by `CELL_SEPARATOR`; the lines of
+  one cell are joined by ", " (by a space where one line wraps into the next), its paragraphs by "; ";
+- records side by side (a photo grid, signature blocks) are blocks of their own, one line each
+  for the name, the title and the organisation;
+- running headers, footers and page numbers are left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import itertools
+import math
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import Errors, InputError, Notes, short_reason
+
+CELL_SEPARATOR = " | "
+"""Between the cells of a table row: a bar surrounded by spaces never occurs inside running prose."""
+BLOCK_SEPARATOR = "\n\n"
+
+
+# -------------------------------------------------------------------------------------------- records
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word on the page, in points from the top-left corner; `size` is the font size."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    glued: bool = False
+    """Split from the word before it by a change of line height (a superscript), not by a space."""
+    row: int = -1
+    """The page-wide row it sits in, for running headers and footers."""
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of text as read, with the page-wide row it starts in (`-1`: none, a table row)."""
+
+    text: str
+    row: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """What a reader takes in at once: a paragraph, a heading, a table row or a record."""
+
+    kind: str
+    """"text", "heading", "row" or "record"."""
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    blocks: tuple[Block, ...]
+    edges: tuple[tuple[tuple[int, str], ...], ...] = ()
+    """(row, text) of the top rows, then of the bottom rows, outermost first: where running
+    headers and footers sit."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """A ruled table: its box and its rows of cells, each cell the words inside it."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    rows: tuple[tuple[tuple[float, float, tuple[Word, ...]], ...], ...]
+    """Per row, per cell: (left, right, words)."""
+
+
+# ------------------------------------------------------------------------------------------ reading
+def read_pages(path: Path) -> tuple[list[str], list[str]]:
+    """Page texts in reading order, without running headers, footers and page numbers, and notes.
+
+    Pages are read one at a time and each page's characters are dropped once its layout is
+    taken, so memory stays flat however long the file is.
+    """
+    import pypdfium2
+
+    _check_complete(path)
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as error:
+        raise InputError(_open_error(path, error)) from None
+    notes: list[str] = []
+    layouts: list[PageLayout] = []
+    scanned: list[int] = []
+    try:
+        for number in range(1, len(pdf) + 1):
+            try:
+                layout, has_images = _read_page(pdf, number - 1)
+            except Exception as error:  # noqa: BLE001 -- one broken page must not cost the others
+                notes.append(Notes.N007.format(path=path, page=number, reason=short_reason(error)))
+                layout, has_images = PageLayout(()), False
+            layouts.append(layout)
+            if not layout.blocks and has_images:
+                scanned.append(number)
+    finally:
+        pdf.close()
+    texts = without_running_lines(layouts)
+    if not any(text.strip() for text in texts):
+        raise InputError(Errors.E005.format(path=path))
+    if scanned:
+        notes.append(Notes.N005.format(path=path, count=len(scanned), pages=_page_list(scanned)))
+    return texts, notes
+
+
+_TAIL = 2048
+"""A PDF ends with "%%EOF" (after the last cross-reference section), give or take trailing junk."""
+
+
+def _check_complete(path: Path) -> None:
+    """A cut file is refused, though PDFium would show what it can of it: half a report is not the report."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(1024)
+            file.seek(max(0, path.stat().st_size - _TAIL))
+            tail = file.read()
+    except OSError as error:
+        raise InputError(Errors.E008.format(path=path, reason=error.strerror or type(error).__name__)) from None
+    if b"%PDF" in head and b"%%EOF" not in tail:
+        raise InputError(Errors.E004.format(path=path, reason="the file ends too early: truncated or damaged"))
+
+
+def _open_error(path: Path, error: Any) -> str:
+    import pypdfium2.raw as pdfium_c
+
+    code = getattr(error, "err_code", None)
+    if code == pdfium_c.FPDF_ERR_PASSWORD:
+        return Errors.E011.format(path=path)
+    if code == pdfium_c.FPDF_ERR_FILE:
+        return Errors.E008.format(path=path, reason="cannot open the file")
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        return Errors.E004.format(path=path, reason="unsupported security handler")
+    return Errors.E004.format(path=path, reason="damaged or not a PDF")
+
+
+def _page_list(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:10]))
+    return f"pages {shown}, ..." if len(numbers) > 10 else f"page {shown}" if len(numbers) == 1 else f"pages {shown}"
+
+
+def _read_page(pdf: Any, index: int) -> tuple[PageLayout, bool]:
+    """One page's layout, and whether it shows images (a page of images without text is a scan)."""
+    page = pdf[index]
+    try:
+        height = page.get_height()
+        shapes = _Shapes.of(page, height)
+        textpage = page.get_textpage()
+        try:
+            words = _words(textpage, height, shapes)
+        finally:
+            textpage.close()
+        return page_layout(words, shapes), bool(shapes.images)
+    finally:
+        page.close()
+
+
+# --------------------------------------------------------------------------------- characters → words
+_BREAKS = frozenset(" \t\r\n\x00\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+_GLYPHS = {"\x02": "-", "\ufffe": "-", "\uf0a7": "•", "\uf0b7": "•", "\uf0d8": "•", "\uf0fc": "•"}
+"""PDFium marks a hyphen it found at a line end with the first two: it is a hyphen. The others are
+bullets of the Symbol and Wingdings fonts, which have no Unicode meaning of their own."""
+_WORD_GAP = 0.2
+"""A gap between two characters wider than this share of the line height separates words (a space is ~0.25)."""
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Style:
+    size: float
+    bold: bool
+    hidden: bool
+    """White text: invisible unless something dark lies under it."""
+    rotated: bool
+
+
+def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
+    """The page's words in content order, from PDFium's characters and their boxes.
+
+    PDFium puts a space where the PDF has one and where the gap to the next glyph looks like
+    one; a gap of more than a fifth of the line height also ends a word here, so words set
+    apart by positioning alone ("signed" "the") stay apart. Rotated text (margin stamps) and
+    white text on a light ground (left-overs hidden by the designer) are not read.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # PDFium left out or added characters: read them one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 32) for i in range(count))
+    rect = pdfium_c.FS_RECTF()
+    box = pdfium_c.FPDFText_GetLooseCharBox
+    reference = ctypes.byref(rect)
+    styles: dict[int | None, _Style] = {}
+    words: list[Word] = []
+    chars: list[str] = []
+    x0 = x1 = top = bottom = 0.0
+    first, glued = 0, False
+
+    def flush() -> None:
+        style = _style(raw, first, styles)
+        if style.rotated or (style.hidden and not shapes.dark_under(x0, x1, top, bottom)):
+            return
+        words.append(Word("".join(chars), x0, x1, top, bottom, style.size, style.bold, glued))
+
+    for index, char in enumerate(text):
+        if char in _BREAKS:
+            if chars:
+                flush()
+                chars = []
+            continue
+        box(raw, index, reference)
+        left, right, char_top, char_bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+        starts_glued = False
+        if chars:
+            line_height = bottom - top
+            gap = left - x1
+            same_line = abs(char_bottom - bottom) <= 0.25 * line_height and abs(char_top - top) <= 0.25 * line_height
+            if same_line and -0.5 * line_height <= gap <= _WORD_GAP * line_height:
+                chars.append(_GLYPHS.get(char, char))
+                x1 = max(x1, right)
+                continue
+            flush()
+            chars = []
+            starts_glued = not same_line and abs(gap) < 0.1 * line_height  # a superscript touching its word
+        chars.append(_GLYPHS.get(char, char))
+        first, glued, x0, x1, top, bottom = index, starts_glued, left, right, char_top, char_bottom
+    if chars:
+        flush()
+    return words
+
+
+def _style(raw: Any, index: int, styles: dict[int | None, _Style]) -> _Style:
+    """Size, weight, colour and angle of the text object a character belongs to (read once per object)."""
+    import pypdfium2.raw as pdfium_c
+
+    text_object = pdfium_c.FPDFText_GetTextObject(raw, index)
+    key = ctypes.cast(text_object, ctypes.c_void_p).value
+    style = styles.get(key)
+    if style is None:
+        size = pdfium_c.FPDFText_GetFontSize(raw, index)
+        font = pdfium_c.FPDFTextObj_GetFont(text_object) if key else None
+        bold = False
+        if font:
+            length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+            name = ctypes.create_string_buffer(max(length, 1))
+            pdfium_c.FPDFFont_GetBaseFontName(font, name, length)
+            bold = pdfium_c.FPDFFont_GetWeight(font) >= 600 or bool(_BOLD_NAME.search(name.value.decode("latin-1")))
+        red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+        white = bool(pdfium_c.FPDFText_GetFillColor(raw, index, red, green, blue, alpha)) and min(
+            red.value, green.value, blue.value) >= 240
+        angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
+        rotated = angle >= 0 and min(angle, 2 * math.pi - angle) > 0.1
+        style = styles[key] = _Style(size, bold, white, rotated)
+    return style
+
+
+# ------------------------------------------------------------------------------ rules, fills, images
+_THIN = 2.5
+"""A filled or stroked shape at most this thick (points) is a rule."""
+_SNAP = 2.5
+"""Rules and corners this close (points) are one."""
+_WHITE = 245
+"""A colour whose red, green and blue are all at least this is white: a white frame draws no line."""
+
+
+@dataclass(slots=True)
+class _Shapes:
+    """What the page draws besides text: rules (for tables and row breaks), dark areas, images."""
+
+    horizontals: list[tuple[float, float, float]]
+    """(y, x0, x1) of horizontal rules and box edges."""
+    verticals: list[tuple[float, float, float]]
+    """(x, top, bottom) of vertical rules and box edges."""
+    darks: list[tuple[float, float, float, float]]
+    """(x0, top, x1, bottom) of dark fills and images: white text on them is seen."""
+    images: int
+
+    @classmethod
+    def of(cls, page: Any, height: float) -> _Shapes:
+        import pypdfium2.raw as pdfium_c
+
+        shapes = cls([], [], [], 0)
+        width = page.get_width()
+        fills: list[tuple[float, float, float, float, tuple[int, int, int]]] = []
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+        red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+        for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+            item = pdfium_c.FPDFPage_GetObject(page.raw, index)
+            kind = pdfium_c.FPDFPageObj_GetType(item)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                shapes.images += _form_images(item)
+            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+                continue
+            if not pdfium_c.FPDFPageObj_GetBounds(item, left, bottom, right, top):
+                continue
+            x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
+            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                shapes.images += 1
+                shapes.darks.append((x0, y0, x1, y1))
+                continue
+            pdfium_c.FPDFPath_GetDrawMode(item, fill_mode, stroke)
+            filled = fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE and pdfium_c.FPDFPageObj_GetFillColor(
+                item, red, green, blue, alpha) and alpha.value > 0
+            if filled and 0.3 * red.value + 0.59 * green.value + 0.11 * blue.value < 140:
+                shapes.darks.append((x0, y0, x1, y1))
+            colour = (red.value, green.value, blue.value)
+            seen = (filled and min(colour) < _WHITE and not _same_ground(fills, x0, y0, x1, y1, colour)) or (
+                stroke.value and pdfium_c.FPDFPageObj_GetStrokeColor(item, red, green, blue, alpha)
+                and alpha.value > 0 and min(red.value, green.value, blue.value) < _WHITE)
+            if filled:
+                fills.append((x0, y0, x1, y1, colour))
+            if not seen or x1 - x0 < 6 and y1 - y0 < 6 or (x1 - x0 > 0.9 * width and y1 - y0 > 0.5 * height):
+                continue  # white on white, dots and corners, the page's background
+            if y1 - y0 <= _THIN:
+                shapes.horizontals.append(((y0 + y1) / 2, x0, x1))
+            elif x1 - x0 <= _THIN:
+                shapes.verticals.append(((x0 + x1) / 2, y0, y1))
+            elif pdfium_c.FPDFPath_CountSegments(item) <= 6:  # a rectangle: its edges bound cells
+                shapes.horizontals += [(y0, x0, x1), (y1, x0, x1)]
+                shapes.verticals += [(x0, y0, y1), (x1, y0, y1)]
+        return shapes
+
+    def dark_under(self, x0: float, x1: float, top: float, bottom: float) -> bool:
+        x, y = (x0 + x1) / 2, (top + bottom) / 2
+        return any(a <= x <= b and c <= y <= d for a, c, b, d in self.darks)
+
+    def rules_between(self, top: float, bottom: float, x0: float, x1: float, *, reach: float = 0.7) -> bool:
+        """Whether a horizontal rule across `reach` of [x0, x1] runs between the heights `top` and `bottom`."""
+        reach *= x1 - x0
+        return any(top <= y <= bottom and min(b, x1) - max(a, x0) >= reach for y, a, b in self.horizontals)
+
+    def tables(self, words: list[Word]) -> list[_Table]:
+        """Ruled tables: cells closed by rules on four sides, two or more side by side."""
+        horizontals = _merged(self.horizontals)
+        verticals = _merged(self.verticals)
+        if len(horizontals) < 2 or len(verticals) < 3:
+            return []
+        corners = {
+            (h, v)
+            for h, (y, a, b) in enumerate(horizontals)
+            for v, (x, c, d) in enumerate(verticals)
+            if a - _SNAP <= x <= b + _SNAP and c - _SNAP <= y <= d + _SNAP
+        }
+        cells = []
+        for h, v in sorted(corners):
+            below = (h2 for h2 in range(h + 1, len(horizontals)) if (h2, v) in corners)
+            right = [v2 for v2 in range(v + 1, len(verticals)) if (h, v2) in corners]
+            cell = next(((h2, v2) for h2 in below for v2 in right if (h2, v2) in corners), None)
+            if cell is not None:
+                cells.append((verticals[v][0], horizontals[h][0], verticals[cell[1]][0], horizontals[cell[0]][0]))
+        return [table for group in _touching(cells) if (table := _table(group, words)) is not None]
+
+
+def _same_ground(fills: list[tuple[float, float, float, float, tuple[int, int, int]]], x0: float, y0: float,
+                 x1: float, y1: float, colour: tuple[int, int, int]) -> bool:
+    """Whether a fill lies on an earlier fill of its own colour (a shaded line in a shaded cell): no edge shows."""
+    return any(a - _SNAP <= x0 and x1 <= c + _SNAP and b - _SNAP <= y0 and y1 <= d + _SNAP
+               and max(abs(p - q) for p, q in zip(colour, ground)) <= 8 for a, b, c, d, ground in fills)
+
+
+def _form_images(form: Any) -> int:
+    import pypdfium2.raw as pdfium_c
+
+    count = 0
+    for index in range(pdfium_c.FPDFFormObj_CountObjects(form)):
+        item = pdfium_c.FPDFFormObj_GetObject(form, index)
+        kind = pdfium_c.FPDFPageObj_GetType(item)
+        count += 1 if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE else _form_images(item) if kind == pdfium_c.FPDF_PAGEOBJ_FORM else 0
+    return count
+
+
+def _merged(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Collinear segments that touch or overlap, as one: Word draws a table's rules cell by cell."""
+    merged: list[list[float]] = []
+    for position, start, end in sorted(segments, key=lambda s: (round(s[0] / _SNAP), s[1])):
+        last = merged[-1] if merged else None
+        if last and abs(last[0] - position) <= _SNAP and start <= last[2] + _SNAP:
+            last[2] = max(last[2], end)
+        else:
+            merged.append([position, start, end])
+    return sorted((p, s, e) for p, s, e in merged)
+
+
+def _touching(cells: list[tuple[float, float, float, float]]) -> list[list[tuple[float, float, float, float]]]:
+    """Cells grouped into tables: two cells belong together when they share a corner."""
+    groups: list[list[tuple[float, float, float, float]]] = []
+    corners: list[set[tuple[int, int]]] = []
+    for cell in cells:
+        x0, top, x1, bottom = cell
+        mine = {(round(x / _SNAP), round(y / _SNAP)) for x in (x0, x1) for y in (top, bottom)}
+        mine |= {(a + da, b + db) for a, b in mine for da in (-1, 0, 1) for db in (-1, 0, 1)}
+        joined = [n for n, theirs in enumerate(corners) if theirs & mine]
+        group, seen = [cell], set(mine)
+        for n in reversed(joined):
+            group += groups.pop(n)
+            seen |= corners.pop(n)
+        groups.append(group)
+        corners.append(seen)
+    return groups
+
+
+def _table(cells: list[tuple[float, float, float, float]], words: list[Word]) -> _Table | None:
+    rows: list[list[tuple[float, float, float, float]]] = []
+    for cell in sorted(cells, key=lambda c: (c[1], c[0])):
+        if rows and abs(rows[-1][0][1] - cell[1]) <= _SNAP:
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    if all(len(row) < 2 for row in rows):
+        return None  # boxes stacked, a frame: not a table
+    placed: set[int] = set()
+    filled = []
+    for row in rows:
+        cells_of_row = []
+        for x0, top, x1, bottom in sorted(row):
+            inside = tuple(w for w in words if id(w) not in placed and x0 <= (w.x0 + w.x1) / 2 <= x1
+                           and top <= (w.top + w.bottom) / 2 <= bottom)
+            placed.update(map(id, inside))
+            cells_of_row.append((x0, x1, inside))
+        filled.append(tuple(cells_of_row))
+    return _Table(min(c[0] for c in cells), max(c[2] for c in cells), min(c[1] for c in cells),
+                  max(c[3] for c in cells), tuple(filled))
+
+
+# ------------------------------------------------------------------------------------------- layout
+_EDGE_ROWS = 2
+_MIN_GUTTER = 7.0
+"""Narrowest gap between columns, in points: twice a word space in body text."""
+_MAX_DEPTH = 8
+_HEADING = 1.15
+"""A line set this much larger than the page's body text is a heading."""
+_BULLET = re.compile(r"^(?:[•▪◦●○■□▫►▸▶➢➤✓✔◆◇❖*–-]|\(?(?:\d{1,2}|[A-Za-z]|[IVXivx]{1,4})[.)])$")
+"""A list marker standing alone: a bullet glyph, "1.", "(a)", "iv."."""
+
+Item = Word | _Table
+
+
+@dataclass(frozen=True, slots=True)
+class _LineBox:
+    """A line with its box, while the page is laid out."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    row: int
+    first: float = 0.0
+    """Width of the first word: whether it would have fitted at the end of the line above."""
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What every step of a page's layout needs to know about the whole page."""
+
+    body: float
+    """The body text's font size."""
+    gap: float
+    """A normal gap between two lines of a paragraph, as a share of the line height."""
+    shapes: _Shapes
+    rows: dict[int, int]
+    """Page-wide row of each word (by id)."""
+
+    def breaks(self, above: _LineBox, below: _LineBox) -> bool:
+        """Whether a paragraph ends between two lines: a wider gap than between its lines, or a rule."""
+        height = min(above.height, below.height) or 1.0
+        if (below.top - above.bottom) / height > self.gap + 0.35:
+            return True
+        return self.shapes.rules_between(above.bottom - 1, below.top + 1, max(above.x0, below.x0), min(above.x1, below.x1))
+
+
+def page_layout(words: list[Word], shapes: _Shapes) -> PageLayout:
+    """A page's blocks in reading order, and its edge rows (where running headers and footers sit)."""
+    if not words:
+        return PageLayout(())
+    rows = _rows(words)
+    row_of = {id(word): number for number, row in enumerate(rows) for word in row}
+    texts = [(number, _line(row, row_of).text) for number, row in enumerate(rows)]
+    edges = (tuple(texts[:_EDGE_ROWS]), tuple(reversed(texts[-_EDGE_ROWS:])))
+    sizes = Counter(round(word.size * 2) / 2 for word in words for _ in range(len(word.text)))
+    page = _Page(body=sizes.most_common(1)[0][0], gap=_normal_gap(rows), shapes=shapes, rows=row_of)
+    tables = shapes.tables(words)
+    in_tables = {id(word) for table in tables for row in table.rows for _, _, cell in row for word in cell}
+    items: list[Item] = [word for word in words if id(word) not in in_tables and not _inside(word, tables)]
+    return PageLayout(tuple(_region([*items, *tables], page, 0)), edges)
+
+
+def _inside(word: Word, tables: list[_Table]) -> bool:
+    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return any(t.x0 <= x <= t.x1 and t.top <= y <= t.bottom for t in tables)
+
+
+def _normal_gap(rows: list[list[Item]]) -> float:
+    """The gap between lines of a paragraph on this page, as a share of line height (a fifth of them are closer)."""
+    boxes = [(min(i.top for i in row), max(i.bottom for i in row)) for row in rows]
+    ratios = sorted(
+        (below[0] - above[1]) / (above[1] - above[0])
+        for above, below in itertools.pairwise(boxes)
+        if above[1] > above[0] and abs((below[1] - below[0]) / (above[1] - above[0]) - 1) < 0.15
+        and below[0] - above[1] > -0.3 * (above[1] - above[0])
+    )
+    return min(ratios[len(ratios) // 5], 0.5) if len(ratios) >= 3 else 0.15
+
+
+def _rows(items: Iterable[Item]) -> list[list[Item]]:
+    """Items grouped into rows (top to bottom), each row left to right; a table is a row of its own.
+
+    An item joins a row when its middle lies within the row's height or the row's middle within
+    the item's: a superscript joins its line, and lines whose boxes barely touch stay apart.
+    """
+    rows: list[list[Any]] = []  # [top, bottom, items]
+    for item in sorted(items, key=lambda i: (i.top + i.bottom, i.x0)):
+        last = rows[-1] if rows else None
+        if last and not isinstance(item, _Table) and not isinstance(last[2][0], _Table):
+            top, bottom = last[0], last[1]
+            if top <= (item.top + item.bottom) / 2 <= bottom or item.top <= (top + bottom) / 2 <= item.bottom:
+                last[0], last[1] = min(top, item.top), max(bottom, item.bottom)
+                last[2].append(item)
+                continue
+        rows.append([item.top, item.bottom, [item]])
+    return [sorted(members, key=lambda i: i.x0) for _, _, members in rows]
+
+
+def _region(items: list[Item], page: _Page, depth: int) -> list[Block]:
+    """Blocks of a part of the page in reading order: runs of rows that share a gutter are split
+    into columns (each read as a region of its own) or read as a grid; other rows as one column."""
+    rows = _rows(items)
+    if depth >= _MAX_DEPTH or len(items) < 2:
+        return _column_blocks(rows, page)
+    blocks: list[Block] = []
+    for run, gutter in _runs(rows, page):
+        if gutter is None:
+            blocks.extend(_column_blocks(run, page))
+            continue
+        low, high = gutter
+        if _is_grid(run, low, high):
+            blocks.extend(_grid_blocks(run, page))
+            continue
+        left = [i for row in run for i in row if i.x1 <= low]
+        right = [i for row in run for i in row if i.x0 >= high]
+        blocks.extend(_region(left, page, depth + 1) + _region(right, page, depth + 1))
+    return blocks
+
+
+def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], tuple[float, float] | None]]:
+    """The rows cut into runs of consecutive rows, top to bottom, with the gutter of each run of
+    columns (None for one column).
+
+    A gap inside a row is followed up and down for as long as a strip of it stays free in the
+    rows: a row on one side of it (a caption beside a column, the last line of a paragraph) does
+    not end the run, a row across it (a title, a heading over both columns) does. The longest
+    run with text on both sides of its strip is taken first, then the rows above and below it
+    are cut the same way, so that a caption at the top of a column does not decide its gutter.
+    No run crosses a rule or the edge of a coloured band across the region (a newsletter's sections).
+    """
+    items = [i for row in rows for i in row]
+    left_edge, right_edge = min(i.x0 for i in items), max(i.x1 for i in items)
+    height = statistics.median(i.bottom - i.top for i in items)
+    least = max(_MIN_GUTTER, 0.8 * height)
+    free = [_free(row, left_edge, right_edge, least) for row in rows]
+    boxes = [_box(row) for row in rows]
+    ruled = [False] + [page.shapes.rules_between(above.bottom - 1, below.top + 1, left_edge, right_edge, reach=0.9)
+                       for above, below in itertools.pairwise(boxes)]
+
+    def longest(start: int, end: int) -> tuple[int, int, tuple[float, float]] | None:
+        best: tuple[int, int, tuple[float, float]] | None = None
+        covered: list[tuple[int, int, tuple[float, float]]] = []
+        for number in range(start, end):
+            for gap in free[number]:
+                if gap[0] <= left_edge or gap[1] >= right_edge or any(
+                        low <= number < high and gap[0] < strip[1] and strip[0] < gap[1] for low, high, strip in covered):
+                    continue
+                low, high, strip = number, number + 1, gap
+                while low > start and not ruled[low] and (wider := _within(strip, free[low - 1], least)):
+                    low, strip = low - 1, wider
+                while high < end and not ruled[high] and (wider := _within(strip, free[high], least)):
+                    high, strip = high + 1, wider
+                covered.append((low, high, strip))
+                gutter = _gutter(rows[low:high], [strip], height)
+                if gutter and (best is None or high - low > best[1] - best[0]):
+                    best = (low, high, gutter)
+        return best
+
+    def cut(start: int, end: int) -> list[tuple[list[list[Item]], tuple[float, float] | None]]:
+        if start >= end:
+            return []
+        found = longest(start, end)
+        if found is None:
+            return [(rows[start:end], None)]
+        low, high, gutter = found
+        while low < high - 1 and low > start and _carries_on(rows[low - 1], rows[low], gutter, height):
+            low += 1  # the rest of a caption that began above the run
+        while high - 1 > low and high < end and _carries_on(rows[high], rows[high - 1], gutter, height):
+            high -= 1
+        return cut(start, low) + [(rows[low:high], gutter)] + cut(high, end)
+
+    return cut(0, len(rows))
+
+
+def _carries_on(outside: list[Item], inside: list[Item], gutter: tuple[float, float], height: float) -> bool:
+    """Whether a row at the edge of a run, on one side of its gutter, belongs to the block just
+    outside the run: close to it and under (or over) its text on that side."""
+    low, high = gutter
+    if not (all(i.x1 <= low for i in inside) or all(i.x0 >= high for i in inside)):
+        return False
+    gap = max(inside[0].top - outside[0].bottom, outside[0].top - inside[0].bottom)
+    x0, x1 = min(i.x0 for i in inside), max(i.x1 for i in inside)
+    return gap < 0.6 * height and any(i.x0 < x1 and x0 < i.x1 for i in outside)
+
+
+def _within(strip: tuple[float, float], free: list[tuple[float, float]], least: float) -> tuple[float, float] | None:
+    """The widest part of `strip` that a row leaves free, if at least `least` wide."""
+    parts = [(max(strip[0], low), min(strip[1], high)) for low, high in free]
+    widest = max(parts, key=lambda part: part[1] - part[0], default=None)
+    return widest if widest is not None and widest[1] - widest[0] >= least else None
+
+
+def _free(row: list[Item], left_edge: float, right_edge: float, least: float) -> list[tuple[float, float]]:
+    """The x intervals of at least `least` points that a row leaves free, its margins included."""
+    free, reached = [], left_edge
+    for item in row:
+        if item.x0 - reached >= least:
+            free.append((reached, item.x0))
+        reached = max(reached, item.x1)
+    if right_edge - reached >= least:
+        free.append((reached, right_edge))
+    return free
+
+
+def _gutter(run: list[list[Item]], strips: list[tuple[float, float]], height: float) -> tuple[float, float] | None:
+    """The widest of a run's free strips with lines on both sides, or None for one column.
+
+    A run of one or two lines needs a wider strip (two word spaces do not make a column), a long
+    run lines on both sides in a quarter of its rows; the gap after the bullets of a list with
+    hanging indents is no gutter.
+    """
+    least = max(_MIN_GUTTER, (0.8 if len(run) >= 3 else 2.0) * height)
+    need = max(1, min(3, len(run) // 4))
+    best = None
+    for low, high in strips:
+        if high - low < least or (best is not None and high - low <= best[1] - best[0]):
+            continue
+        left = [i for row in run for i in row if i.x1 <= low]
+        left_rows = sum(any(i.x1 <= low for i in row) for row in run)
+        right_rows = sum(any(i.x0 >= high for i in row) for row in run)
+        if min(left_rows, right_rows) < need:
+            continue
+        if all(isinstance(i, Word) and _BULLET.match(i.text) for i in left):
+            continue
+        best = (low, high)
+    return best
+
+
+def _box(row: list[Item]) -> _LineBox:
+    return _LineBox("", min(i.x0 for i in row), max(i.x1 for i in row), min(i.top for i in row),
+                    max(i.bottom for i in row), 0.0, False, -1)
+
+
+def _is_grid(band: list[list[Item]], low: float, high: float) -> bool:
+    """Whether two sides of a gutter are cells of rows (read across) rather than columns (read down).
+
+    Columns of running text fill their width; lists side by side each start with a bullet; what
+    is left is a grid when its lines sit on shared baselines: times beside sessions, names beside
+    talks, records side by side.
+    """
+    if any(isinstance(i, _Table) for row in band for i in row):
+        return False
+    left = [[i for i in row if i.x1 <= low] for row in band]
+    right = [[i for i in row if i.x0 >= high] for row in band]
+    left, right = [r for r in left if r], [r for r in right if r]
+    right_edge = max(i.x1 for row in right for i in row)
+    left_edge = min(i.x0 for row in left for i in row)
+    if _prose(left, left_edge, low) and _prose(right, high, right_edge):
+        return False
+    if _BULLET.match(left[0][0].text) and _BULLET.match(right[0][0].text):  # type: ignore[union-attr]
+        return False
+    fewer, more = sorted((left, right), key=len)
+    bottoms = [max(i.bottom for i in row) for row in more]
+    aligned = sum(
+        any(abs(b - bottom) <= 0.25 * (max(i.bottom for i in row) - min(i.top for i in row)) for b in bottoms)
+        for row in fewer
+        for bottom in [max(i.bottom for i in row)]
+    )
+    return aligned >= 0.7 * len(fewer)
+
+
+def _prose(lines: list[list[Item]], left: float, right: float) -> bool:
+    """Lines of running text: at least three, filling their column, and the column is a line's width."""
+    if len(lines) < 3:
+        return False
+    height = statistics.median(i.bottom - i.top for row in lines for i in row)
+    ends = statistics.median(max(i.x1 for i in row) for row in lines)
+    return right - left >= 12 * height and ends - left >= 0.6 * (right - left)
+
+
+# --------------------------------------------------------------------------------------------- grids
+def _grid_blocks(band: list[list[Item]], page: _Page) -> list[Block]:
+    """A grid read row by row: a row with two or more cells is one line, cells joined by
+    `CELL_SEPARATOR`; records side by side are blocks of their own.
+
+    Rows are the grid's lines, a line that only continues a cell of the line above (a wrapped
+    title) joining that row; where rules separate the rows, all lines between two rules are one
+    row.
+    """
+    columns = _columns(band)
+    grid_left, grid_right = columns[0][0], columns[-1][1]
+    lines = []  # per physical row: per column, the words in it
+    for row in band:
+        cells: list[list[Word]] = [[] for _ in columns]
+        for segment in _segments(row, _MIN_GUTTER):
+            number = max(n for n, (left, _) in enumerate(columns) if n == 0 or segment[0].x0 >= left - _SNAP)
+            cells[number].extend(segment)  # type: ignore[arg-type]
+        lines.append(cells)
+    boxes = [_box(row) for row in band]
+    groups: list[list[int]] = [[0]]
+    ruled = 0
+    for number in range(1, len(band)):
+        above, below = boxes[number - 1], boxes[number]
+        if page.shapes.rules_between(above.bottom - 1, below.top + 1, grid_left, grid_right):
+            ruled += 1
+            groups.append([number])
+        elif page.breaks(above, below):
+            groups.append([number])
+        else:
+            groups[-1].append(number)
+    by_rules = ruled >= 2 and len(band) <= 6 * len(groups)
+    blocks: list[Block] = []
+    for group in groups:
+        cells_by_line = [lines[n] for n in group]
+        if by_rules:
+            blocks.extend(_row_blocks([[_line(line[c], page.rows) for line in cells_by_line if line[c]]
+                                       for c in range(len(columns))], columns, page))
+        elif _records(cells_by_line):
+            for c in range(len(columns)):
+                record = [_line(cell, page.rows) for line in cells_by_line for cell in [line[c]] if cell]
+                if record:
+                    blocks.append(Block("record", tuple(Line(r.text, r.row) for r in record)))
+        else:
+            blocks.extend(_line_rows(cells_by_line, columns, page))
+    return blocks
+
+
+def _columns(band: list[list[Item]]) -> list[tuple[float, float]]:
+    """The grid's columns: x ranges its line pieces cover, apart where no piece crosses a gap of a line's height."""
+    height = statistics.median(i.bottom - i.top for row in band for i in row)
+    least = max(_MIN_GUTTER, height)
+    columns: list[list[float]] = []
+    for left, right in sorted((s[0].x0, max(i.x1 for i in s)) for row in band for s in _segments(row, least)):
+        if columns and left - columns[-1][1] < least:
+            columns[-1][1] = max(columns[-1][1], right)
+        else:
+            columns.append([left, right])
+    return [(left, right) for left, right in columns]
+
+
+def _segments(row: list[Item], least: float) -> list[list[Item]]:
+    """A row's items in pieces separated by gaps of at least `least` points."""
+    pieces: list[list[Item]] = []
+    for item in row:
+        if pieces and item.x0 - max(i.x1 for i in pieces[-1]) < least:
+            pieces[-1].append(item)
+        else:
+            pieces.append([item])
+    return pieces
+
+
+def _records(lines: list[list[list[Word]]]) -> bool:
+    """Records side by side (name over title over organisation, under photos or signatures): every
+    filled column holds two to six lines, starting on the same line as the others."""
+    filled = [c for c in range(len(lines[0])) if any(line[c] for line in lines)]
+    if len(filled) < 2:
+        return False
+    counts = [sum(bool(line[c]) for line in lines) for c in filled]
+    first = [next(n for n, line in enumerate(lines) if line[c]) for c in filled]
+    return all(2 <= count <= 6 for count in counts) and len(set(first)) == 1
+
+
+def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]], page: _Page) -> list[Block]:
+    """Each line of the grid a row, unless all its cells continue the cells of the line above."""
+    rows: list[list[list[_LineBox]]] = []
+    for cells in lines:
+        boxes = [[_line(cell, page.rows)] if cell else [] for cell in cells]
+        if rows and all(
+            not box or (rows[-1][c] and _continues(rows[-1][c][-1], box[0], *columns[c], ruled=False))
+            for c, box in enumerate(boxes)
+        ):
+            for c, box in enumerate(boxes):
+                rows[-1][c] += box
+        else:
+            rows.append(boxes)
+    blocks: list[Block] = []
+    for row in rows:
+        blocks.extend(_row_blocks(row, columns, page))
+    return _merge_text_blocks(blocks)
+
+
+def _row_blocks(cells: list[list[_LineBox]], columns: list[tuple[float, float]], page: _Page, *,
+                ruled: bool = False) -> list[Block]:
+    """One row of a grid: a line of cells, or the lines of its only cell."""
+    filled = [(c, cell) for c, cell in enumerate(cells) if cell]
+    if not filled:
+        return []
+    if len(filled) == 1:
+        return [Block("text", tuple(Line(line.text, line.row) for line in filled[0][1]))]
+    text = CELL_SEPARATOR.join(_cell_text(cell, *columns[c], page, ruled=ruled) for c, cell in filled)
+    return [Block("row", (Line(text, filled[0][1][0].row),))]
+
+
+def _merge_text_blocks(blocks: list[Block]) -> list[Block]:
+    """Consecutive single lines of one cell make one block: the lines under a session title."""
+    merged: list[Block] = []
+    for block in blocks:
+        if merged and block.kind == "text" and merged[-1].kind == "text":
+            merged[-1] = Block("text", merged[-1].lines + block.lines)
+        else:
+            merged.append(block)
+    return merged
+
+
+def _cell_text(lines: list[_LineBox], left: float, right: float, page: _Page, *, ruled: bool) -> str:
+    """A cell's lines as one stretch of text: a wrapped line joins the next with a space (a hyphen
+    at a wrap is dropped before a lower-case letter), other lines with ", ", paragraphs and list
+    items with "; "."""
+    text = lines[0].text
+    for above, below in itertools.pairwise(lines):
+        if page.breaks(above, below) or _BULLET.match(below.text.split(" ", 1)[0]):
+            text += "; " + below.text
+        elif _continues(above, below, left, right, ruled=ruled):
+            hyphenated = text.endswith("-") and len(text) > 1 and text[-2].isalpha() and below.text[:1].islower()
+            text = text[:-1] + below.text if hyphenated else text + " " + below.text
+        elif text.endswith((",", ";", ":", "(", "/", "–", "—", "-", "&")):
+            text += " " + below.text
+        else:
+            text += ", " + below.text
+    return text
+
+
+def _continues(above: _LineBox, below: _LineBox, left: float, right: float, *, ruled: bool) -> bool:
+    """Whether `below` carries on the text of `above`, wrapped at the cell's right edge: set in
+    the same font, and the first word of `below` would not have fitted at the end of `above`.
+
+    A rule gives the edge of a cell; without one the edge is only known from the longest line,
+    and the line must also nearly reach it or leave its sentence visibly unfinished (a comma, a
+    hyphen or a lower-case word at its end, or a lower-case start below).
+    """
+    if above.bold != below.bold or abs(above.size - below.size) > 0.1 * above.size:
+        return False  # a title over a name, a name over a title: fields, not a sentence
+    if below.first + 0.25 * below.height <= right - above.x1:
+        return False
+    if ruled or above.x1 - left >= 0.9 * (right - left):
+        return True
+    last = above.text.rsplit(" ", 1)[-1]
+    return above.text.endswith((",", "-", "&")) or last[:1].islower() or below.text[:1].islower()
+
+
+# ----------------------------------------------------------------------------------- columns, tables
+def _column_blocks(rows: list[list[Item]], page: _Page) -> list[Block]:
+    """One column read top to bottom: blocks end at paragraph gaps and rules, and around headings."""
+    blocks: list[Block] = []
+    current: list[_LineBox] = []
+    heading = False
+
+    def close() -> None:
+        if current:
+            blocks.append(Block("heading" if heading else "text", tuple(Line(line.text, line.row) for line in current)))
+
+    for row in rows:
+        if isinstance(row[0], _Table):
+            close()
+            current = []
+            blocks.extend(_table_blocks(row[0], page))
+            continue
+        line = _line(row, page.rows)  # type: ignore[arg-type]
+        is_heading = line.size >= _HEADING * page.body
+        if current and (is_heading != heading or abs(line.size - current[-1].size) > 0.15 * line.size
+                        or page.breaks(current[-1], line)):
+            close()
+            current = []
+        if not current:
+            heading = is_heading
+        current.append(line)
+    close()
+    return blocks
+
+
+def _table_blocks(table: _Table, page: _Page) -> list[Block]:
+    """A ruled table row by row; a table whose cells hold whole pages of text (a layout made with a
+    table) is read cell by cell instead."""
+    blocks: list[Block] = []
+    for row in table.rows:
+        cells = [(left, right, [_line(r, page.rows) for r in _rows(words)]) for left, right, words in row]
+        if any(len(lines) > 15 for _, _, lines in cells):
+            for _, _, words in row:
+                blocks.extend(_region(list(words), page, _MAX_DEPTH - 2))
+            continue
+        pads = [max(1.0, min((line.x0 for line in lines), default=left) - left) for left, _, lines in cells]
+        inner = [(left + pad, right - pad) for (left, right, _), pad in zip(cells, pads)]
+        blocks.extend(_row_blocks([lines for _, _, lines in cells], inner, page, ruled=True))
+    return blocks
+
+
+_OVERPRINT = 0.5
+"""A word drawn again over itself this much (a poor man's bold) is read once."""
+
+
+def _line(row: list[Word], rows: dict[int, int]) -> _LineBox:
+    """A row's words as text: a space between words, none where a superscript touches its word."""
+    parts: list[str] = []
+    previous: Word | None = None
+    for word in row:
+        if previous is not None:
+            if word.text == previous.text and min(word.x1, previous.x1) - max(word.x0, previous.x0) > _OVERPRINT * (
+                    word.x1 - word.x0):
+                continue
+            if not (word.glued and word.x0 - previous.x1 < 0.1 * word.height):
+                parts.append(" ")
+        parts.append(word.text)
+        previous = word
+    size = max(row, key=lambda w: len(w.text)).size
+    return _LineBox("".join(parts), row[0].x0, max(w.x1 for w in row), min(w.top for w in row),
+                    max(w.bottom for w in row), size, all(w.bold for w in row), rows.get(id(row[0]), -1),
+                    row[0].x1 - row[0].x0)
+
+
+# ---------------------------------------------------------------------------------- running lines
+def without_running_lines(pages: list[PageLayout]) -> list[str]:
+    """Page texts without running headers and footers: edge rows repeated on many pages.
+
+    Rows are compared with their numbers masked ("Page 3 of 10", "Annual report | 7"); a bare
+    page number at the edge of a page goes even in a document too short for repetition to show.
+    A row is taken only from the very edge inwards, so the first line of body text, which may
+    look like the first line of other pages, stays unless everything outside it went.
+    """
+    counts = Counter(key for page in pages for key in {_running_key(text) for edge in page.edges for _, text in edge})
+    needed = max(2, math.ceil(0.4 * len(pages)))
+    running = {key for key, count in counts.items() if count >= needed}
+    texts = []
+    for page in pages:
+        furniture = set()
+        for edge in page.edges:
+            for row, text in edge:
+                if _running_key(text) not in running and not _PAGE_NUMBER.fullmatch(text):
+                    break
+                furniture.add(row)
+        blocks = [[line.text for line in block.lines if line.row not in furniture] for block in page.blocks]
+        texts.append(BLOCK_SEPARATOR.join("\n".join(lines) for lines in blocks if lines))
+    return texts
+
+
+def _running_key(text: str) -> str:
+    return " ".join(_DIGITS.sub("#", text.lower()).split())
+
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"\A(?:page\s*)?[-–—(\[]?\s*(?:\d{1,3}|[ivx]{1,5})\s*[-–—)\]]?(?:\s*(?:/|of)\s*\d{1,4})?\Z", re.IGNORECASE
+)
+"""A row that is only a page number; anchored, as only a whole row can be one."""
