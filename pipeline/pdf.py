@@ -105,11 +105,14 @@ def read_pages(path: Path) -> tuple[list[str], list[str]]:
     """
     import pypdfium2
 
-    _check_complete(path)
+    complete, body = _ends(path)
     try:
         pdf = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as error:
-        raise InputError(_open_error(path, error)) from None
+        raise InputError(_open_error(path, error, cut=body and not complete)) from None
+    if not complete:
+        pdf.close()
+        raise InputError(Errors.E004.format(path=path, reason=_CUT))
     notes: list[str] = []
     layouts: list[PageLayout] = []
     scanned: list[int] = []
@@ -135,29 +138,32 @@ def read_pages(path: Path) -> tuple[list[str], list[str]]:
 
 _TAIL = 2048
 """A PDF ends with "%%EOF" (after the last cross-reference section), give or take trailing junk."""
+_CUT = "the file ends too early: truncated or damaged"
 
 
-def _check_complete(path: Path) -> None:
-    """A cut file is refused, though PDFium would show what it can of it: half a report is not the report."""
+def _ends(path: Path) -> tuple[bool, bool]:
+    """Whether the file ends as a PDF does, and whether it starts with PDF objects (a cut PDF, not junk).
+
+    A cut file is refused even where PDFium could show some of it: half a report is not the report.
+    """
     try:
         with path.open("rb") as file:
-            head = file.read(1024)
+            head = file.read(4096)
             file.seek(max(0, path.stat().st_size - _TAIL))
             tail = file.read()
     except OSError as error:
         raise InputError(Errors.E008.format(path=path, reason=error.strerror or type(error).__name__)) from None
-    if b"%PDF" in head and b"%%EOF" not in tail:
-        raise InputError(Errors.E004.format(path=path, reason="the file ends too early: truncated or damaged"))
+    return b"%%EOF" in tail, b" obj" in head
 
 
-def _open_error(path: Path, error: Any) -> str:
+def _open_error(path: Path, error: Any, *, cut: bool) -> str:
     import pypdfium2.raw as pdfium_c
 
     code = getattr(error, "err_code", None)
     if code == pdfium_c.FPDF_ERR_PASSWORD:
         return Errors.E011.format(path=path)
-    if code == pdfium_c.FPDF_ERR_FILE:
-        return Errors.E008.format(path=path, reason="cannot open the file")
+    if cut:
+        return Errors.E004.format(path=path, reason=_CUT)
     if code == pdfium_c.FPDF_ERR_SECURITY:
         return Errors.E004.format(path=path, reason="unsupported security handler")
     return Errors.E004.format(path=path, reason="damaged or not a PDF")
@@ -248,7 +254,7 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
             line_height = bottom - top
             gap = left - x1
             same_line = abs(char_bottom - bottom) <= 0.25 * line_height and abs(char_top - top) <= 0.25 * line_height
-            if same_line and -0.5 * line_height <= gap <= _WORD_GAP * line_height:
+            if same_line and left >= x0 - 0.2 * line_height and gap <= _WORD_GAP * line_height:
                 chars.append(_GLYPHS.get(char, char))
                 x1 = max(x1, right)
                 continue
@@ -531,15 +537,22 @@ def _inside(word: Word, tables: list[_Table]) -> bool:
 
 
 def _normal_gap(rows: list[list[Item]]) -> float:
-    """The gap between lines of a paragraph on this page, as a share of line height (a fifth of them are closer)."""
-    boxes = [(min(i.top for i in row), max(i.bottom for i in row)) for row in rows]
-    ratios = sorted(
-        (below[0] - above[1]) / (above[1] - above[0])
-        for above, below in itertools.pairwise(boxes)
-        if above[1] > above[0] and abs((below[1] - below[0]) / (above[1] - above[0]) - 1) < 0.15
-        and below[0] - above[1] > -0.3 * (above[1] - above[0])
-    )
-    return min(ratios[len(ratios) // 5], 0.5) if len(ratios) >= 3 else 0.15
+    """The gap between lines of a paragraph, as a share of line height (a fifth of all gaps are closer).
+
+    Gaps are taken between a piece of a row and the piece below it in the same column, so that
+    columns whose lines are not level with each other do not blur the measure.
+    """
+    pieces = [[_box(piece) for piece in _segments(row, 20.0)] for row in rows]
+    ratios = []
+    for number, row in enumerate(pieces):
+        for above in row:
+            height = above.bottom - above.top
+            below = next((b for later in pieces[number + 1 : number + 4] for b in later
+                          if b.x0 < above.x1 and above.x0 < b.x1), None)
+            if below is not None and height > 0 and abs((below.bottom - below.top) / height - 1) < 0.15:
+                ratios.append((below.top - above.bottom) / height)
+    ratios = sorted(r for r in ratios if r > -0.3)
+    return min(max(ratios[len(ratios) // 5], 0.0), 0.5) if len(ratios) >= 3 else 0.15
 
 
 def _rows(items: Iterable[Item]) -> list[list[Item]]:
@@ -573,12 +586,17 @@ def _region(items: list[Item], page: _Page, depth: int) -> list[Block]:
             blocks.extend(_column_blocks(run, page))
             continue
         low, high = gutter
-        if _is_grid(run, low, high):
+        kind = _kind(run, low, high)
+        if kind == "grid":
             blocks.extend(_grid_blocks(run, page))
             continue
-        left = [i for row in run for i in row if i.x1 <= low]
-        right = [i for row in run for i in row if i.x0 >= high]
-        blocks.extend(_region(left, page, depth + 1) + _region(right, page, depth + 1))
+        left = _region([i for row in run for i in row if i.x1 <= low], page, depth + 1)
+        right = _region([i for row in run for i in row if i.x0 >= high], page, depth + 1)
+        if kind == "flow" and left and right and left[-1].kind == right[0].kind == "text":
+            # a paragraph running from the foot of one column to the head of the next: one block,
+            # whose lines `ingest._reflow` joins where they wrap
+            left[-1] = Block("text", left[-1].lines + right.pop(0).lines)
+        blocks.extend(left + right)
     return blocks
 
 
@@ -696,32 +714,32 @@ def _box(row: list[Item]) -> _LineBox:
                     max(i.bottom for i in row), 0.0, False, -1)
 
 
-def _is_grid(band: list[list[Item]], low: float, high: float) -> bool:
-    """Whether two sides of a gutter are cells of rows (read across) rather than columns (read down).
+def _kind(band: list[list[Item]], low: float, high: float) -> str:
+    """How the two sides of a gutter are read: "flow" (running text, down one column and on into
+    the next), "columns" (side by side but apart: a list beside a list, captions beside a column,
+    read one after the other) or "grid" (cells of rows, read across).
 
-    Columns of running text fill their width; lists side by side each start with a bullet; what
-    is left is a grid when its lines sit on shared baselines: times beside sessions, names beside
-    talks, records side by side.
+    What is neither running text on both sides nor lists side by side is a grid when its lines
+    sit on shared baselines: times beside sessions, names beside talks, records side by side.
     """
     if any(isinstance(i, _Table) for row in band for i in row):
-        return False
-    left = [[i for i in row if i.x1 <= low] for row in band]
-    right = [[i for i in row if i.x0 >= high] for row in band]
-    left, right = [r for r in left if r], [r for r in right if r]
+        return "columns"
+    left = [r for r in ([i for i in row if i.x1 <= low] for row in band) if r]
+    right = [r for r in ([i for i in row if i.x0 >= high] for row in band) if r]
     right_edge = max(i.x1 for row in right for i in row)
     left_edge = min(i.x0 for row in left for i in row)
     if _prose(left, left_edge, low) and _prose(right, high, right_edge):
-        return False
+        return "flow"
     if _BULLET.match(left[0][0].text) and _BULLET.match(right[0][0].text):  # type: ignore[union-attr]
-        return False
+        return "columns"
     fewer, more = sorted((left, right), key=len)
     bottoms = [max(i.bottom for i in row) for row in more]
     aligned = sum(
-        any(abs(b - bottom) <= 0.25 * (max(i.bottom for i in row) - min(i.top for i in row)) for b in bottoms)
+        any(abs(b - bottom) <= 0.25 * (bottom - min(i.top for i in row)) for b in bottoms)
         for row in fewer
         for bottom in [max(i.bottom for i in row)]
     )
-    return aligned >= 0.7 * len(fewer)
+    return "grid" if aligned >= 0.7 * len(fewer) else "columns"
 
 
 def _prose(lines: list[list[Item]], left: float, right: float) -> bool:
@@ -769,7 +787,7 @@ def _grid_blocks(band: list[list[Item]], page: _Page) -> list[Block]:
         cells_by_line = [lines[n] for n in group]
         if by_rules:
             blocks.extend(_row_blocks([[_line(line[c], page.rows) for line in cells_by_line if line[c]]
-                                       for c in range(len(columns))], columns, page))
+                                       for c in range(len(columns))], columns, page, ruled=True))
         elif _records(cells_by_line):
             for c in range(len(columns)):
                 record = [_line(cell, page.rows) for line in cells_by_line for cell in [line[c]] if cell]
@@ -821,7 +839,7 @@ def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]]
     for cells in lines:
         boxes = [[_line(cell, page.rows)] if cell else [] for cell in cells]
         if rows and all(
-            not box or (rows[-1][c] and _continues(rows[-1][c][-1], box[0], *columns[c], ruled=False))
+            not box or (rows[-1][c] and _continues(rows[-1][c][-1], box[0], columns[c][1], ruled=False))
             for c, box in enumerate(boxes)
         ):
             for c, box in enumerate(boxes):
@@ -842,7 +860,7 @@ def _row_blocks(cells: list[list[_LineBox]], columns: list[tuple[float, float]],
         return []
     if len(filled) == 1:
         return [Block("text", tuple(Line(line.text, line.row) for line in filled[0][1]))]
-    text = CELL_SEPARATOR.join(_cell_text(cell, *columns[c], page, ruled=ruled) for c, cell in filled)
+    text = CELL_SEPARATOR.join(_cell_text(cell, columns[c][1], page, ruled=ruled) for c, cell in filled)
     return [Block("row", (Line(text, filled[0][1][0].row),))]
 
 
@@ -857,7 +875,7 @@ def _merge_text_blocks(blocks: list[Block]) -> list[Block]:
     return merged
 
 
-def _cell_text(lines: list[_LineBox], left: float, right: float, page: _Page, *, ruled: bool) -> str:
+def _cell_text(lines: list[_LineBox], right: float, page: _Page, *, ruled: bool) -> str:
     """A cell's lines as one stretch of text: a wrapped line joins the next with a space (a hyphen
     at a wrap is dropped before a lower-case letter), other lines with ", ", paragraphs and list
     items with "; "."""
@@ -865,7 +883,7 @@ def _cell_text(lines: list[_LineBox], left: float, right: float, page: _Page, *,
     for above, below in itertools.pairwise(lines):
         if page.breaks(above, below) or _BULLET.match(below.text.split(" ", 1)[0]):
             text += "; " + below.text
-        elif _continues(above, below, left, right, ruled=ruled):
+        elif _continues(above, below, right, ruled=ruled):
             hyphenated = text.endswith("-") and len(text) > 1 and text[-2].isalpha() and below.text[:1].islower()
             text = text[:-1] + below.text if hyphenated else text + " " + below.text
         elif text.endswith((",", ";", ":", "(", "/", "–", "—", "-", "&")):
@@ -875,19 +893,19 @@ def _cell_text(lines: list[_LineBox], left: float, right: float, page: _Page, *,
     return text
 
 
-def _continues(above: _LineBox, below: _LineBox, left: float, right: float, *, ruled: bool) -> bool:
+def _continues(above: _LineBox, below: _LineBox, right: float, *, ruled: bool) -> bool:
     """Whether `below` carries on the text of `above`, wrapped at the cell's right edge: set in
     the same font, and the first word of `below` would not have fitted at the end of `above`.
 
-    A rule gives the edge of a cell; without one the edge is only known from the longest line,
-    and the line must also nearly reach it or leave its sentence visibly unfinished (a comma, a
-    hyphen or a lower-case word at its end, or a lower-case start below).
+    Rules give the edges of a cell; without them the edge is only known from the longest line,
+    and the sentence must also look unfinished (a comma, a hyphen or a lower-case word at the end
+    of `above`, or a lower-case start below): a list of short cells is not one wrapped line.
     """
     if above.bold != below.bold or abs(above.size - below.size) > 0.1 * above.size:
         return False  # a title over a name, a name over a title: fields, not a sentence
     if below.first + 0.25 * below.height <= right - above.x1:
         return False
-    if ruled or above.x1 - left >= 0.9 * (right - left):
+    if ruled:
         return True
     last = above.text.rsplit(" ", 1)[-1]
     return above.text.endswith((",", "-", "&")) or last[:1].islower() or below.text[:1].islower()
