@@ -11,16 +11,13 @@ import bisect
 import codecs
 import html
 import itertools
-import math
 import os
 import re
 import statistics
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .errors import Errors, InputError, Notes
 from .pdf import read_pages

@@ -18,14 +18,14 @@ page, is the contract the speaker readers build on:
 
 from __future__ import annotations
 
-import bisect
 import ctypes
+import functools
 import itertools
 import math
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,8 +51,6 @@ class Word:
     bold: bool
     glued: bool = False
     """Split from the word before it by a change of line height (a superscript), not by a space."""
-    row: int = -1
-    """The page-wide row it sits in, for running headers and footers."""
 
     @property
     def height(self) -> float:
@@ -192,7 +190,7 @@ def _read_page(pdf: Any, index: int) -> tuple[PageLayout, bool]:
 
 # --------------------------------------------------------------------------------- characters → words
 _BREAKS = frozenset(" \t\r\n\x00\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
-_GLYPHS = {"\x02": "-", "\ufffe": "-", "\uf0a7": "•", "\uf0b7": "•", "\uf0d8": "•", "\uf0fc": "•"}
+_GLYPHS = str.maketrans({"\x02": "-", "\ufffe": "-", "\uf0a7": "•", "\uf0b7": "•", "\uf0d8": "•", "\uf0fc": "•"})
 """PDFium marks a hyphen it found at a line end with the first two: it is a hyphen. The others are
 bullets of the Symbol and Wingdings fonts, which have no Unicode meaning of their own."""
 _WORD_GAP = 0.2
@@ -212,10 +210,13 @@ class _Style:
 def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
     """The page's words in content order, from PDFium's characters and their boxes.
 
-    PDFium puts a space where the PDF has one and where the gap to the next glyph looks like
-    one; a gap of more than a fifth of the line height also ends a word here, so words set
-    apart by positioning alone ("signed" "the") stay apart. Rotated text (margin stamps) and
-    white text on a light ground (left-overs hidden by the designer) are not read.
+    PDFium's text puts a space where the PDF has one and where the gap between two glyphs is
+    wider than about a sixth of their size, so words set apart by positioning alone ("signed"
+    "the") come apart already. A word's box is read from its first and last character; where
+    those do not sit on one line (PDFium joins a word hyphenated at a line end without a line
+    break) or differ in height (a superscript), the word is split character by character where
+    the line changes or a gap opens. Rotated text (margin stamps) and white text on a light
+    ground (left-overs hidden by the designer) are not read.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -226,71 +227,113 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
     text = textpage.get_text_range(0, count)
     if len(text) != count:  # PDFium left out or added characters: read them one by one
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 32) for i in range(count))
-    rect = pdfium_c.FS_RECTF()
-    box = pdfium_c.FPDFText_GetLooseCharBox
-    reference = ctypes.byref(rect)
+    text = text.translate(_GLYPHS)
+    read_box, box = _box_reader(), (ctypes.c_float * 4)()
+    address, corners = ctypes.addressof(box), memoryview(box).cast("B").cast("f")
+    object_of, handle = _object_of(), ctypes.cast(raw, ctypes.c_void_p).value
     styles: dict[int | None, _Style] = {}
+    fonts: dict[int, bool] = {}
     words: list[Word] = []
-    chars: list[str] = []
-    x0 = x1 = top = bottom = 0.0
-    first, glued = 0, False
 
-    def flush() -> None:
-        style = _style(raw, first, styles)
-        if style.rotated or (style.hidden and not shapes.dark_under(x0, x1, top, bottom)):
-            return
-        words.append(Word("".join(chars), x0, x1, top, bottom, style.size, style.bold, glued))
+    def add(start: int, end: int, left: float, right: float, upper: float, lower: float, glued: bool) -> None:
+        key = object_of(handle, start)
+        style = styles.get(key) or _style(raw, start, key, styles, fonts)
+        top, bottom = height - upper, height - lower
+        if not style.rotated and not (style.hidden and not shapes.dark_under(left, right, top, bottom)):
+            words.append(Word(text[start:end], left, right, top, bottom, style.size, style.bold, glued))
 
-    for index, char in enumerate(text):
-        if char in _BREAKS:
-            if chars:
-                flush()
-                chars = []
-            continue
-        box(raw, index, reference)
-        left, right, char_top, char_bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
-        starts_glued = False
-        if chars:
-            line_height = bottom - top
-            gap = left - x1
-            same_line = abs(char_bottom - bottom) <= 0.25 * line_height and abs(char_top - top) <= 0.25 * line_height
-            if same_line and left >= x0 - 0.2 * line_height and gap <= _WORD_GAP * line_height:
-                chars.append(_GLYPHS.get(char, char))
-                x1 = max(x1, right)
+    for token in _TOKEN.finditer(text):
+        start, end = token.span()
+        read_box(handle, start, address)
+        left, upper, right, lower = corners  # PDF space: y grows upwards
+        if end - start > 1:
+            read_box(handle, end - 1, address)
+            last_left, last_upper, last_right, last_lower = corners
+            slack = 0.25 * (upper - lower)
+            if not (abs(last_lower - lower) <= slack and abs(last_upper - upper) <= slack and last_left >= left):
+                for piece in _pieces(start, end, read_box, handle, address, corners):
+                    add(*piece)
                 continue
-            flush()
-            chars = []
-            starts_glued = not same_line and abs(gap) < 0.1 * line_height  # a superscript touching its word
-        chars.append(_GLYPHS.get(char, char))
-        first, glued, x0, x1, top, bottom = index, starts_glued, left, right, char_top, char_bottom
-    if chars:
-        flush()
+            right = max(right, last_right)
+        add(start, end, left, right, upper, lower, False)
     return words
 
 
-def _style(raw: Any, index: int, styles: dict[int | None, _Style]) -> _Style:
-    """Size, weight, colour and angle of the text object a character belongs to (read once per object)."""
+_TOKEN = re.compile(f"[^{''.join(sorted(_BREAKS))}]+")
+
+
+def _pieces(start: int, end: int, read_box: Callable[[int | None, int, int], int], handle: int | None,
+            address: int, corners: memoryview) -> Iterator[tuple[int, int, float, float, float, float, bool]]:
+    """A token cut where the next character leaves the line or a gap of a space opens: (start,
+    end, left, right, upper, lower, glued), `glued` for a piece touching the one before it at
+    another height (a superscript)."""
+    first, glued = start, False
+    read_box(handle, start, address)
+    x0, upper, x1, lower = corners
+    for index in range(start + 1, end):
+        read_box(handle, index, address)
+        left, char_upper, right, char_lower = corners
+        line_height = upper - lower
+        same_line = abs(char_lower - lower) <= 0.25 * line_height and abs(char_upper - upper) <= 0.25 * line_height
+        if same_line and x0 - 0.2 * line_height <= left <= x1 + _WORD_GAP * line_height:
+            x1 = max(x1, right)
+            continue
+        yield first, index, x0, x1, upper, lower, glued
+        glued = not same_line and abs(left - x1) < 0.1 * line_height
+        first, x0, x1, upper, lower = index, left, right, char_upper, char_lower
+    yield first, end, x0, x1, upper, lower, glued
+
+
+@functools.cache
+def _box_reader() -> Callable[[int | None, int, int], int]:
+    """PDFium's FPDFText_GetLooseCharBox called with plain ints: the box of every character is
+    read, and ctypes' argument conversions cost more than the call itself."""
     import pypdfium2.raw as pdfium_c
 
-    text_object = pdfium_c.FPDFText_GetTextObject(raw, index)
-    key = ctypes.cast(text_object, ctypes.c_void_p).value
-    style = styles.get(key)
-    if style is None:
-        size = pdfium_c.FPDFText_GetFontSize(raw, index)
-        font = pdfium_c.FPDFTextObj_GetFont(text_object) if key else None
-        bold = False
-        if font:
-            length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
-            name = ctypes.create_string_buffer(max(length, 1))
-            pdfium_c.FPDFFont_GetBaseFontName(font, name, length)
-            bold = pdfium_c.FPDFFont_GetWeight(font) >= 600 or bool(_BOLD_NAME.search(name.value.decode("latin-1")))
-        red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-        white = bool(pdfium_c.FPDFText_GetFillColor(raw, index, red, green, blue, alpha)) and min(
-            red.value, green.value, blue.value) >= 240
-        angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
-        rotated = angle >= 0 and min(angle, 2 * math.pi - angle) > 0.1
-        style = styles[key] = _Style(size, bold, white, rotated)
+    address = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+    prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    return prototype(address)  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _object_of() -> Callable[[Any, int], int | None]:
+    """PDFium's FPDFText_GetTextObject returning the object's address as a plain int: a
+    dictionary key for the styles read once per text object, without a ctypes cast per word."""
+    import pypdfium2.raw as pdfium_c
+
+    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)  # type: ignore[no-any-return]
+
+
+def _style(raw: Any, index: int, key: int | None, styles: dict[int | None, _Style], fonts: dict[int, bool]) -> _Style:
+    """Size, weight, colour and angle of the text object a character belongs to, kept in `styles`
+    (read once per object; whether its font is bold once per font of the page, in `fonts`)."""
+    import pypdfium2.raw as pdfium_c
+
+    font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index)) if key else None
+    address = ctypes.cast(font, ctypes.c_void_p).value if font else None
+    if address is not None and address not in fonts:
+        fonts[address] = _bold(font)
+    red, green, blue, alpha = _COLOUR
+    white = bool(pdfium_c.FPDFText_GetFillColor(raw, index, red, green, blue, alpha)) and min(
+        red.value, green.value, blue.value) >= 240
+    angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
+    style = styles[key] = _Style(pdfium_c.FPDFText_GetFontSize(raw, index), fonts.get(address or 0, False),
+                                 white, angle >= 0 and min(angle, 2 * math.pi - angle) > 0.1)
     return style
+
+
+_COLOUR = tuple(ctypes.c_uint() for _ in range(4))
+
+
+def _bold(font: Any) -> bool:
+    """Whether a font is bold: by its weight, or by its name ("Arial-BoldMT")."""
+    import pypdfium2.raw as pdfium_c
+
+    length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+    name = ctypes.create_string_buffer(max(length, 1))
+    pdfium_c.FPDFFont_GetBaseFontName(font, name, length)
+    return pdfium_c.FPDFFont_GetWeight(font) >= 600 or bool(_BOLD_NAME.search(name.value.decode("latin-1")))
 
 
 # ------------------------------------------------------------------------------ rules, fills, images
@@ -320,7 +363,7 @@ class _Shapes:
 
         shapes = cls([], [], [], 0)
         width = page.get_width()
-        fills: list[tuple[float, float, float, float, tuple[int, int, int]]] = []
+        fills: dict[tuple[int, int, int], list[tuple[float, float, float, float]]] = {}
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
         fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
         red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
@@ -348,7 +391,7 @@ class _Shapes:
                 stroke.value and pdfium_c.FPDFPageObj_GetStrokeColor(item, red, green, blue, alpha)
                 and alpha.value > 0 and min(red.value, green.value, blue.value) < _WHITE)
             if filled:
-                fills.append((x0, y0, x1, y1, colour))
+                fills.setdefault(colour, []).append((x0, y0, x1, y1))
             if not seen or x1 - x0 < 6 and y1 - y0 < 6 or (x1 - x0 > 0.9 * width and y1 - y0 > 0.5 * height):
                 continue  # white on white, dots and corners, the page's background
             if y1 - y0 <= _THIN:
@@ -391,11 +434,11 @@ class _Shapes:
         return [table for group in _touching(cells) if (table := _table(group, words)) is not None]
 
 
-def _same_ground(fills: list[tuple[float, float, float, float, tuple[int, int, int]]], x0: float, y0: float,
+def _same_ground(fills: dict[tuple[int, int, int], list[tuple[float, float, float, float]]], x0: float, y0: float,
                  x1: float, y1: float, colour: tuple[int, int, int]) -> bool:
     """Whether a fill lies on an earlier fill of its own colour (a shaded line in a shaded cell): no edge shows."""
     return any(a - _SNAP <= x0 and x1 <= c + _SNAP and b - _SNAP <= y0 and y1 <= d + _SNAP
-               and max(abs(p - q) for p, q in zip(colour, ground)) <= 8 for a, b, c, d, ground in fills)
+               for a, b, c, d in fills.get(colour, ()))
 
 
 def _form_images(form: Any) -> int:
@@ -521,9 +564,12 @@ def page_layout(words: list[Word], shapes: _Shapes) -> PageLayout:
         return PageLayout(())
     rows = _rows(words)
     row_of = {id(word): number for number, row in enumerate(rows) for word in row}
-    texts = [(number, _line(row, row_of).text) for number, row in enumerate(rows)]
-    edges = (tuple(texts[:_EDGE_ROWS]), tuple(reversed(texts[-_EDGE_ROWS:])))
-    sizes = Counter(round(word.size * 2) / 2 for word in words for _ in range(len(word.text)))
+    numbers = list(range(len(rows)))
+    edges = tuple(tuple((n, _line(rows[n], row_of).text) for n in side)  # type: ignore[arg-type]
+                  for side in (numbers[:_EDGE_ROWS], numbers[::-1][:_EDGE_ROWS]))
+    sizes: Counter[float] = Counter()
+    for word in words:
+        sizes[round(word.size * 2) / 2] += len(word.text)
     page = _Page(body=sizes.most_common(1)[0][0], gap=_normal_gap(rows), shapes=shapes, rows=row_of)
     tables = shapes.tables(words)
     in_tables = {id(word) for table in tables for row in table.rows for _, _, cell in row for word in cell}
@@ -814,11 +860,13 @@ def _columns(band: list[list[Item]]) -> list[tuple[float, float]]:
 def _segments(row: list[Item], least: float) -> list[list[Item]]:
     """A row's items in pieces separated by gaps of at least `least` points."""
     pieces: list[list[Item]] = []
+    reached = -math.inf
     for item in row:
-        if pieces and item.x0 - max(i.x1 for i in pieces[-1]) < least:
+        if item.x0 - reached < least:
             pieces[-1].append(item)
         else:
             pieces.append([item])
+        reached = max(reached, item.x1)
     return pieces
 
 
