@@ -19,6 +19,7 @@ page, is the contract the speaker readers build on:
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import functools
 import itertools
 import math
@@ -532,6 +533,8 @@ class _LineBox:
     row: int
     first: float = 0.0
     """Width of the first word: whether it would have fitted at the end of the line above."""
+    indent: float = 0.0
+    """Where the second word starts: the text of a list item, right of its bullet."""
 
     @property
     def height(self) -> float:
@@ -638,12 +641,20 @@ def _region(items: list[Item], page: _Page, depth: int) -> list[Block]:
             continue
         left = _region([i for row in run for i in row if i.x1 <= low], page, depth + 1)
         right = _region([i for row in run for i in row if i.x0 >= high], page, depth + 1)
-        if kind == "flow" and left and right and left[-1].kind == right[0].kind == "text":
+        if kind == "flow" and left[-1].kind == right[0].kind == "text" and _runs_on(run, low, high):
             # a paragraph running from the foot of one column to the head of the next: one block,
             # whose lines `ingest._reflow` joins where they wrap
             left[-1] = Block("text", left[-1].lines + right.pop(0).lines)
         blocks.extend(left + right)
     return blocks
+
+
+def _runs_on(run: list[list[Item]], low: float, high: float) -> bool:
+    """Whether the left column's last line wraps into the right column's first: a paragraph cut by the column break."""
+    last = [i for i in next(row for row in reversed(run) if any(i.x1 <= low for i in row)) if i.x1 <= low]
+    first = [i for i in next(row for row in run if any(i.x0 >= high for i in row)) if i.x0 >= high]
+    right = max(i.x1 for row in run for i in row if i.x1 <= low)
+    return _continues(_line(last, {}), _line(first, {}), right, ruled=False)  # type: ignore[arg-type]
 
 
 def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], tuple[float, float] | None]]:
@@ -692,8 +703,9 @@ def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], t
         if found is None:
             return [(rows[start:end], None)]
         low, high, gutter = found
-        while low < high - 1 and low > start and _carries_on(rows[low - 1], rows[low], gutter, height):
-            low += 1  # the rest of a caption that began above the run
+        while low < high - 1 and (low > start and _carries_on(rows[low - 1], rows[low], gutter, height)
+                                  or _one_side(rows[low], gutter) and page.breaks(boxes[low], boxes[low + 1])):
+            low += 1  # the rest of a caption that began above the run, a heading over one column
         while high - 1 > low and high < end and _carries_on(rows[high], rows[high - 1], gutter, height):
             high -= 1
         return cut(start, low) + [(rows[low:high], gutter)] + cut(high, end)
@@ -701,11 +713,14 @@ def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], t
     return cut(0, len(rows))
 
 
+def _one_side(row: list[Item], gutter: tuple[float, float]) -> bool:
+    return all(i.x1 <= gutter[0] for i in row) or all(i.x0 >= gutter[1] for i in row)
+
+
 def _carries_on(outside: list[Item], inside: list[Item], gutter: tuple[float, float], height: float) -> bool:
     """Whether a row at the edge of a run, on one side of its gutter, belongs to the block just
     outside the run: close to it and under (or over) its text on that side."""
-    low, high = gutter
-    if not (all(i.x1 <= low for i in inside) or all(i.x0 >= high for i in inside)):
+    if not _one_side(inside, gutter):
         return False
     gap = max(inside[0].top - outside[0].bottom, outside[0].top - inside[0].bottom)
     x0, x1 = min(i.x0 for i in inside), max(i.x1 for i in inside)
@@ -765,16 +780,17 @@ def _kind(band: list[list[Item]], low: float, high: float) -> str:
     the next), "columns" (side by side but apart: a list beside a list, captions beside a column,
     read one after the other) or "grid" (cells of rows, read across).
 
-    What is neither running text on both sides nor lists side by side is a grid when its lines
-    sit on shared baselines: times beside sessions, names beside talks, records side by side.
+    Running text on both sides, in one type size, flows. Otherwise lists side by side are
+    columns, and what is left is a grid when its lines sit on shared baselines: times beside
+    sessions, names beside talks, records side by side.
     """
     if any(isinstance(i, _Table) for row in band for i in row):
         return "columns"
     left = [r for r in ([i for i in row if i.x1 <= low] for row in band) if r]
     right = [r for r in ([i for i in row if i.x0 >= high] for row in band) if r]
-    right_edge = max(i.x1 for row in right for i in row)
-    left_edge = min(i.x0 for row in left for i in row)
-    if _prose(left, left_edge, low) and _prose(right, high, right_edge):
+    if _prose(left, low) and _prose(right, max(i.x1 for row in right for i in row)) and abs(
+            statistics.median(i.size for row in left for i in row if isinstance(i, Word))
+            - statistics.median(i.size for row in right for i in row if isinstance(i, Word))) < 0.5:
         return "flow"
     if _BULLET.match(left[0][0].text) and _BULLET.match(right[0][0].text):  # type: ignore[union-attr]
         return "columns"
@@ -788,13 +804,17 @@ def _kind(band: list[list[Item]], low: float, high: float) -> str:
     return "grid" if aligned >= 0.7 * len(fewer) else "columns"
 
 
-def _prose(lines: list[list[Item]], left: float, right: float) -> bool:
-    """Lines of running text: at least three, filling their column, and the column is a line's width."""
-    if len(lines) < 3:
+def _prose(rows: list[list[Item]], right: float) -> bool:
+    """Running text: at least three lines in a column a line's width wide, most of them wrapped
+    into the next (names over titles, list items and table cells are not)."""
+    if len(rows) < 3 or not all(isinstance(i, Word) for row in rows for i in row):
         return False
-    height = statistics.median(i.bottom - i.top for row in lines for i in row)
-    ends = statistics.median(max(i.x1 for i in row) for row in lines)
-    return right - left >= 12 * height and ends - left >= 0.6 * (right - left)
+    lines = [_line(row, {}) for row in rows]  # type: ignore[arg-type]
+    left = min(line.x0 for line in lines)
+    if right - left < 12 * statistics.median(line.height for line in lines):
+        return False
+    wrapped = sum(_continues(above, below, right, ruled=False) for above, below in itertools.pairwise(lines))
+    return wrapped >= 0.5 * (len(lines) - 1)
 
 
 # --------------------------------------------------------------------------------------------- grids
@@ -845,9 +865,9 @@ def _grid_blocks(band: list[list[Item]], page: _Page) -> list[Block]:
 
 
 def _columns(band: list[list[Item]]) -> list[tuple[float, float]]:
-    """The grid's columns: x ranges its line pieces cover, apart where no piece crosses a gap of a line's height."""
+    """The grid's columns: x ranges its line pieces cover, apart where no piece crosses a gap of two word spaces."""
     height = statistics.median(i.bottom - i.top for row in band for i in row)
-    least = max(_MIN_GUTTER, height)
+    least = max(_MIN_GUTTER, 0.6 * height)
     columns: list[list[float]] = []
     for left, right in sorted((s[0].x0, max(i.x1 for i in s)) for row in band for s in _segments(row, least)):
         if columns and left - columns[-1][1] < least:
@@ -882,18 +902,20 @@ def _records(lines: list[list[list[Word]]]) -> bool:
 
 
 def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]], page: _Page) -> list[Block]:
-    """Each line of the grid a row, unless all its cells continue the cells of the line above."""
+    """Each line of the grid a row, unless it carries on the row above: all its cells continue the
+    cells above (a wrapped time), or its first cell is empty and one of them continues (a session
+    title wrapped beside a second speaker)."""
     rows: list[list[list[_LineBox]]] = []
     for cells in lines:
         boxes = [[_line(cell, page.rows)] if cell else [] for cell in cells]
-        if rows and all(
-            not box or (rows[-1][c] and _continues(rows[-1][c][-1], box[0], columns[c][1], ruled=False))
-            for c, box in enumerate(boxes)
-        ):
-            for c, box in enumerate(boxes):
-                rows[-1][c] += box
-        else:
-            rows.append(boxes)
+        if rows:
+            wraps = [bool(box and rows[-1][c]) and _continues(rows[-1][c][-1], box[0], columns[c][1], ruled=False)
+                     for c, box in enumerate(boxes)]
+            if all(wrap for wrap, box in zip(wraps, boxes) if box) or (not boxes[0] and any(wraps)):
+                for c, box in enumerate(boxes):
+                    rows[-1][c] += box
+                continue
+        rows.append(boxes)
     blocks: list[Block] = []
     for row in rows:
         blocks.extend(_row_blocks(row, columns, page))
@@ -925,20 +947,28 @@ def _merge_text_blocks(blocks: list[Block]) -> list[Block]:
 
 def _cell_text(lines: list[_LineBox], right: float, page: _Page, *, ruled: bool) -> str:
     """A cell's lines as one stretch of text: a wrapped line joins the next with a space (a hyphen
-    at a wrap is dropped before a lower-case letter), other lines with ", ", paragraphs and list
-    items with "; "."""
+    at a wrap is dropped before a lower-case letter), other lines with ", " (a name over a title),
+    paragraphs, list items and records ("NAME, TITLE, ORG" over "NAME, TITLE, ORG") with "; "."""
     text = lines[0].text
     for above, below in itertools.pairwise(lines):
         if page.breaks(above, below) or _BULLET.match(below.text.split(" ", 1)[0]):
             text += "; " + below.text
         elif _continues(above, below, right, ruled=ruled):
-            hyphenated = text.endswith("-") and len(text) > 1 and text[-2].isalpha() and below.text[:1].islower()
-            text = text[:-1] + below.text if hyphenated else text + " " + below.text
+            text = _wrapped(text, below.text)
         elif text.endswith((",", ";", ":", "(", "/", "–", "—", "-", "&")):
             text += " " + below.text
+        elif ", " in above.text and ", " in below.text:
+            text += "; " + below.text  # two records ("NAME, TITLE, ORG") one under the other
         else:
-            text += ", " + below.text
+            text += ", " + below.text  # a name over a title over an organisation
     return text
+
+
+def _wrapped(text: str, below: str) -> str:
+    """A line and the line it wraps into as one: "imple-" "mentation" loses its hyphen, "South-" "East" keeps it."""
+    if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and below[:1].islower():
+        return text[:-1] + below
+    return text + ("" if text.endswith("-") else " ") + below
 
 
 def _continues(above: _LineBox, below: _LineBox, right: float, *, ruled: bool) -> bool:
@@ -982,11 +1012,22 @@ def _column_blocks(rows: list[list[Item]], page: _Page) -> list[Block]:
                         or page.breaks(current[-1], line)):
             close()
             current = []
+        if current and _hangs(current[-1], line):
+            current[-1] = dataclasses.replace(current[-1], text=_wrapped(current[-1].text, line.text), x1=line.x1,
+                                              bottom=line.bottom)
+            continue
         if not current:
             heading = is_heading
         current.append(line)
     close()
     return blocks
+
+
+def _hangs(item: _LineBox, line: _LineBox) -> bool:
+    """Whether `line` goes on with a list item: the item starts with a bullet, and `line` is set
+    under the item's text, right of the bullet (a hanging indent), not at a new bullet."""
+    return (bool(_BULLET.match(item.text.split(" ", 1)[0])) and abs(line.x0 - item.indent) < 0.5 * line.height
+            and not _BULLET.match(line.text.split(" ", 1)[0]))
 
 
 def _table_blocks(table: _Table, page: _Page) -> list[Block]:
@@ -1025,7 +1066,7 @@ def _line(row: list[Word], rows: dict[int, int]) -> _LineBox:
     size = max(row, key=lambda w: len(w.text)).size
     return _LineBox("".join(parts), row[0].x0, max(w.x1 for w in row), min(w.top for w in row),
                     max(w.bottom for w in row), size, all(w.bold for w in row), rows.get(id(row[0]), -1),
-                    row[0].x1 - row[0].x0)
+                    row[0].x1 - row[0].x0, row[1].x0 if len(row) > 1 else row[0].x1)
 
 
 # ---------------------------------------------------------------------------------- running lines
