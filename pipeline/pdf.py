@@ -490,8 +490,9 @@ def _table(cells: list[tuple[float, float, float, float]], words: list[Word]) ->
             rows[-1].append(cell)
         else:
             rows.append([cell])
-    if all(len(row) < 2 for row in rows):
-        return None  # boxes stacked, a frame: not a table
+    if all(len(row) < 2 for row in rows) or any(
+            right > left + _SNAP for row in rows for (_, _, right, _), (left, _, _, _) in itertools.pairwise(sorted(row))):
+        return None  # boxes stacked, frames in frames: not a table
     placed: set[int] = set()
     filled = []
     for row in rows:
@@ -677,6 +678,16 @@ def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], t
     ruled = [False] + [page.shapes.rules_between(above.bottom - 1, below.top + 1, left_edge, right_edge, reach=0.9)
                        for above, below in itertools.pairwise(boxes)]
 
+    def trimmed(start: int, end: int, low: int, high: int, strip: tuple[float, float]) -> tuple[int, int]:
+        """A run without the rows at its ends that belong outside it: the rest of a caption that
+        began above it, a heading over one of its columns, a caption that goes on below it."""
+        while low < high - 1 and (low > start and _carries_on(rows[low - 1], rows[low], strip, height)
+                                  or _one_side(rows[low], strip) and page.breaks(boxes[low], boxes[low + 1])):
+            low += 1
+        while high - 1 > low and high < end and _carries_on(rows[high], rows[high - 1], strip, height):
+            high -= 1
+        return low, high
+
     def longest(start: int, end: int) -> tuple[int, int, tuple[float, float]] | None:
         best: tuple[int, int, tuple[float, float]] | None = None
         covered: list[tuple[int, int, tuple[float, float]]] = []
@@ -691,6 +702,7 @@ def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], t
                 while high < end and not ruled[high] and (wider := _within(strip, free[high], least)):
                     high, strip = high + 1, wider
                 covered.append((low, high, strip))
+                low, high = trimmed(start, end, low, high, strip)
                 gutter = _gutter(rows[low:high], [strip], height)
                 if gutter and (best is None or high - low > best[1] - best[0]):
                     best = (low, high, gutter)
@@ -703,11 +715,6 @@ def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], t
         if found is None:
             return [(rows[start:end], None)]
         low, high, gutter = found
-        while low < high - 1 and (low > start and _carries_on(rows[low - 1], rows[low], gutter, height)
-                                  or _one_side(rows[low], gutter) and page.breaks(boxes[low], boxes[low + 1])):
-            low += 1  # the rest of a caption that began above the run, a heading over one column
-        while high - 1 > low and high < end and _carries_on(rows[high], rows[high - 1], gutter, height):
-            high -= 1
         return cut(start, low) + [(rows[low:high], gutter)] + cut(high, end)
 
     return cut(0, len(rows))
@@ -749,8 +756,9 @@ def _free(row: list[Item], left_edge: float, right_edge: float, least: float) ->
 def _gutter(run: list[list[Item]], strips: list[tuple[float, float]], height: float) -> tuple[float, float] | None:
     """The widest of a run's free strips with lines on both sides, or None for one column.
 
-    A run of one or two lines needs a wider strip (two word spaces do not make a column), a long
-    run lines on both sides in a quarter of its rows; the gap after the bullets of a list with
+    A run of one or two lines needs a wider strip (two word spaces do not make a column), and
+    in a short run the strip must stand out from the other gaps of its lines; a long run needs
+    lines on both sides in a quarter of its rows. The gap after the bullets of a list with
     hanging indents is no gutter.
     """
     least = max(_MIN_GUTTER, (0.8 if len(run) >= 3 else 2.0) * height)
@@ -766,8 +774,18 @@ def _gutter(run: list[list[Item]], strips: list[tuple[float, float]], height: fl
             continue
         if all(isinstance(i, Word) and _BULLET.match(i.text) for i in left):
             continue
+        if len(run) < 4 and not all(_stands_out(row, low, high) for row in run):
+            continue
         best = (low, high)
     return best
+
+
+def _stands_out(row: list[Item], low: float, high: float) -> bool:
+    """Whether the gap at a strip is wider than the row's other gaps: the spaces of a justified
+    line are stretched alike, a tab stop or a gutter is not."""
+    others = [b.x0 - a.x1 for a, b in itertools.pairwise(row) if not (a.x1 <= low and b.x0 >= high)]
+    gap = min((b.x0 - a.x1 for a, b in itertools.pairwise(row) if a.x1 <= low and b.x0 >= high), default=None)
+    return gap is None or not others or gap >= 2 * max(others)
 
 
 def _box(row: list[Item]) -> _LineBox:
@@ -794,6 +812,8 @@ def _kind(band: list[list[Item]], low: float, high: float) -> str:
         return "flow"
     if _BULLET.match(left[0][0].text) and _BULLET.match(right[0][0].text):  # type: ignore[union-attr]
         return "columns"
+    if len(band) > 1 and sum(any(i.x1 <= low for i in row) and any(i.x0 >= high for i in row) for row in band) < 2:
+        return "columns"  # one line beside a paragraph: a caption beside a caption, not rows
     fewer, more = sorted((left, right), key=len)
     bottoms = [max(i.bottom for i in row) for row in more]
     aligned = sum(
