@@ -548,8 +548,8 @@ class _Page:
 
     body: float
     """The body text's font size."""
-    gap: float
-    """A normal gap between two lines of a paragraph, as a share of the line height."""
+    gaps: dict[float, float]
+    """A normal gap between two lines of a paragraph, as a share of the line height, per type size."""
     shapes: _Shapes
     rows: dict[int, int]
     """Page-wide row of each word (by id)."""
@@ -557,7 +557,8 @@ class _Page:
     def breaks(self, above: _LineBox, below: _LineBox) -> bool:
         """Whether a paragraph ends between two lines: a wider gap than between its lines, or a rule."""
         height = min(above.height, below.height) or 1.0
-        if (below.top - above.bottom) / height > self.gap + 0.35:
+        normal = self.gaps.get(round(above.size * 2) / 2, self.gaps.get(0.0, 0.15))
+        if (below.top - above.bottom) / height > normal + 0.35:
             return True
         return self.shapes.rules_between(above.bottom - 1, below.top + 1, max(above.x0, below.x0), min(above.x1, below.x1))
 
@@ -574,7 +575,7 @@ def page_layout(words: list[Word], shapes: _Shapes) -> PageLayout:
     sizes: Counter[float] = Counter()
     for word in words:
         sizes[round(word.size * 2) / 2] += len(word.text)
-    page = _Page(body=sizes.most_common(1)[0][0], gap=_normal_gap(rows), shapes=shapes, rows=row_of)
+    page = _Page(body=sizes.most_common(1)[0][0], gaps=_normal_gaps(rows), shapes=shapes, rows=row_of)
     tables = shapes.tables(words)
     in_tables = {id(word) for table in tables for row in table.rows for _, _, cell in row for word in cell}
     items: list[Item] = [word for word in words if id(word) not in in_tables and not _inside(word, tables)]
@@ -586,23 +587,28 @@ def _inside(word: Word, tables: list[_Table]) -> bool:
     return any(t.x0 <= x <= t.x1 and t.top <= y <= t.bottom for t in tables)
 
 
-def _normal_gap(rows: list[list[Item]]) -> float:
-    """The gap between lines of a paragraph, as a share of line height (a fifth of all gaps are closer).
+def _normal_gaps(rows: list[list[Item]]) -> dict[float, float]:
+    """The gap between lines of a paragraph, as a share of line height, per type size (a fifth of
+    the gaps between lines of that size are closer); under `0.0`, for all sizes together.
 
     Gaps are taken between a piece of a row and the piece below it in the same column, so that
-    columns whose lines are not level with each other do not blur the measure.
+    columns whose lines are not level with each other do not blur the measure; and per size, as
+    captions are set tighter than the text beside them.
     """
-    pieces = [[_box(piece) for piece in _segments(row, 20.0)] for row in rows]
-    ratios = []
+    pieces = [[(_box(piece), piece[0].size) for piece in _segments(row, 20.0)] for row in rows]
+    ratios: dict[float, list[float]] = {}
     for number, row in enumerate(pieces):
-        for above in row:
+        for above, size in row:
             height = above.bottom - above.top
-            below = next((b for later in pieces[number + 1 : number + 4] for b in later
+            below = next((b for later in pieces[number + 1 : number + 4] for b, _ in later
                           if b.x0 < above.x1 and above.x0 < b.x1), None)
             if below is not None and height > 0 and abs((below.bottom - below.top) / height - 1) < 0.15:
-                ratios.append((below.top - above.bottom) / height)
-    ratios = sorted(r for r in ratios if r > -0.3)
-    return min(max(ratios[len(ratios) // 5], 0.0), 0.5) if len(ratios) >= 3 else 0.15
+                ratio = (below.top - above.bottom) / height
+                if ratio > -0.3:
+                    ratios.setdefault(round(size * 2) / 2, []).append(ratio)
+                    ratios.setdefault(0.0, []).append(ratio)
+    return {size: min(max(sorted(found)[len(found) // 5], 0.0), 0.5) for size, found in ratios.items()
+            if len(found) >= 3}
 
 
 def _rows(items: Iterable[Item]) -> list[list[Item]]:
@@ -662,8 +668,8 @@ def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], t
     """The rows cut into runs of consecutive rows, top to bottom, with the gutter of each run of
     columns (None for one column).
 
-    A gap inside a row is followed up and down for as long as a strip of it stays free in the
-    rows: a row on one side of it (a caption beside a column, the last line of a paragraph) does
+    A gap in a row (inside it, or beside it: a caption alone on its line) is followed up and down
+    for as long as a strip of it stays free in the rows: a row on one side of it (a caption beside a column, the last line of a paragraph) does
     not end the run, a row across it (a title, a heading over both columns) does. The longest
     run with text on both sides of its strip is taken first, then the rows above and below it
     are cut the same way, so that a caption at the top of a column does not decide its gutter.
@@ -675,7 +681,7 @@ def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], t
     least = max(_MIN_GUTTER, 0.8 * height)
     free = [_free(row, left_edge, right_edge, least) for row in rows]
     boxes = [_box(row) for row in rows]
-    ruled = [False] + [page.shapes.rules_between(above.bottom - 1, below.top + 1, left_edge, right_edge, reach=0.9)
+    apart = [False] + [page.shapes.rules_between(above.bottom - 1, below.top + 1, left_edge, right_edge, reach=0.9)
                        for above, below in itertools.pairwise(boxes)]
 
     def trimmed(start: int, end: int, low: int, high: int, strip: tuple[float, float]) -> tuple[int, int]:
@@ -693,13 +699,12 @@ def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], t
         covered: list[tuple[int, int, tuple[float, float]]] = []
         for number in range(start, end):
             for gap in free[number]:
-                if gap[0] <= left_edge or gap[1] >= right_edge or any(
-                        low <= number < high and gap[0] < strip[1] and strip[0] < gap[1] for low, high, strip in covered):
+                if any(low <= number < high and gap[0] < strip[1] and strip[0] < gap[1] for low, high, strip in covered):
                     continue
                 low, high, strip = number, number + 1, gap
-                while low > start and not ruled[low] and (wider := _within(strip, free[low - 1], least)):
+                while low > start and not apart[low] and (wider := _within(strip, free[low - 1], least)):
                     low, strip = low - 1, wider
-                while high < end and not ruled[high] and (wider := _within(strip, free[high], least)):
+                while high < end and not apart[high] and (wider := _within(strip, free[high], least)):
                     high, strip = high + 1, wider
                 covered.append((low, high, strip))
                 low, high = trimmed(start, end, low, high, strip)
@@ -762,7 +767,7 @@ def _gutter(run: list[list[Item]], strips: list[tuple[float, float]], height: fl
     hanging indents is no gutter.
     """
     least = max(_MIN_GUTTER, (0.8 if len(run) >= 3 else 2.0) * height)
-    need = max(1, min(3, len(run) // 4))
+    need = 1
     best = None
     for low, high in strips:
         if high - low < least or (best is not None and high - low <= best[1] - best[0]):
@@ -812,9 +817,9 @@ def _kind(band: list[list[Item]], low: float, high: float) -> str:
         return "flow"
     if _BULLET.match(left[0][0].text) and _BULLET.match(right[0][0].text):  # type: ignore[union-attr]
         return "columns"
-    if len(band) > 1 and sum(any(i.x1 <= low for i in row) and any(i.x0 >= high for i in row) for row in band) < 2:
-        return "columns"  # one line beside a paragraph: a caption beside a caption, not rows
     fewer, more = sorted((left, right), key=len)
+    if len(fewer) == 1 < len(more) and _width(fewer[0]) >= 0.5 * statistics.median(map(_width, more)):
+        return "columns"  # a line of text beside a paragraph (a caption beside a caption), not a key beside its row
     bottoms = [max(i.bottom for i in row) for row in more]
     aligned = sum(
         any(abs(b - bottom) <= 0.25 * (bottom - min(i.top for i in row)) for b in bottoms)
@@ -822,6 +827,10 @@ def _kind(band: list[list[Item]], low: float, high: float) -> str:
         for bottom in [max(i.bottom for i in row)]
     )
     return "grid" if aligned >= 0.7 * len(fewer) else "columns"
+
+
+def _width(row: list[Item]) -> float:
+    return max(i.x1 for i in row) - min(i.x0 for i in row)
 
 
 def _prose(rows: list[list[Item]], right: float) -> bool:
