@@ -203,7 +203,7 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 class _Style:
     size: float
     bold: bool
-    hidden: bool
+    white: bool
     """White text: invisible unless something dark lies under it."""
     rotated: bool
 
@@ -216,8 +216,8 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
     "the") come apart already. A word's box is read from its first and last character; where
     those do not sit on one line (PDFium joins a word hyphenated at a line end without a line
     break) or differ in height (a superscript), the word is split character by character where
-    the line changes or a gap opens. Rotated text (margin stamps) and white text on a light
-    ground (left-overs hidden by the designer) are not read.
+    the line changes or a gap opens. Rotated text (margin stamps), text under a picture drawn
+    over it and white text on a light ground (left-overs the designer hid) are not read.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -240,7 +240,7 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
         key = object_of(handle, start)
         style = styles.get(key) or _style(raw, start, key, styles, fonts)
         top, bottom = height - upper, height - lower
-        if not style.rotated and not (style.hidden and not shapes.dark_under(left, right, top, bottom)):
+        if not style.rotated and not shapes.hidden(key, style.white, left, right, top, bottom):
             words.append(Word(text[start:end], left, right, top, bottom, style.size, style.bold, glued))
 
     for token in _TOKEN.finditer(text):
@@ -354,15 +354,19 @@ class _Shapes:
     """(y, x0, x1) of horizontal rules and box edges."""
     verticals: list[tuple[float, float, float]]
     """(x, top, bottom) of vertical rules and box edges."""
-    darks: list[tuple[float, float, float, float]]
-    """(x0, top, x1, bottom) of dark fills and images: white text on them is seen."""
+    darks: list[tuple[int, float, float, float, float]]
+    """(drawing order, x0, top, x1, bottom) of dark fills and images: white text drawn on them is seen."""
+    pictures: list[tuple[int, float, float, float, float]]
+    """(drawing order, x0, top, x1, bottom) of images: text drawn before one, under it, is hidden."""
+    order: dict[int | None, int]
+    """Drawing order of each text object (by address)."""
     images: int
 
     @classmethod
     def of(cls, page: Any, height: float) -> _Shapes:
         import pypdfium2.raw as pdfium_c
 
-        shapes = cls([], [], [], 0)
+        shapes = cls([], [], [], [], {}, 0)
         width = page.get_width()
         fills: dict[tuple[int, int, int], list[tuple[float, float, float, float]]] = {}
         left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -371,6 +375,8 @@ class _Shapes:
         for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
             item = pdfium_c.FPDFPage_GetObject(page.raw, index)
             kind = pdfium_c.FPDFPageObj_GetType(item)
+            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                shapes.order[ctypes.cast(item, ctypes.c_void_p).value] = index
             if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
                 shapes.images += _form_images(item)
             if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
@@ -380,13 +386,14 @@ class _Shapes:
             x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
             if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 shapes.images += 1
-                shapes.darks.append((x0, y0, x1, y1))
+                shapes.darks.append((index, x0, y0, x1, y1))
+                shapes.pictures.append((index, x0, y0, x1, y1))
                 continue
             pdfium_c.FPDFPath_GetDrawMode(item, fill_mode, stroke)
             filled = fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE and pdfium_c.FPDFPageObj_GetFillColor(
                 item, red, green, blue, alpha) and alpha.value > 0
             if filled and 0.3 * red.value + 0.59 * green.value + 0.11 * blue.value < 140:
-                shapes.darks.append((x0, y0, x1, y1))
+                shapes.darks.append((index, x0, y0, x1, y1))
             colour = (red.value, green.value, blue.value)
             seen = (filled and min(colour) < _WHITE and not _same_ground(fills, x0, y0, x1, y1, colour)) or (
                 stroke.value and pdfium_c.FPDFPageObj_GetStrokeColor(item, red, green, blue, alpha)
@@ -404,9 +411,13 @@ class _Shapes:
                 shapes.verticals += [(x0, y0, y1), (x1, y0, y1)]
         return shapes
 
-    def dark_under(self, x0: float, x1: float, top: float, bottom: float) -> bool:
+    def hidden(self, text_object: int | None, white: bool, x0: float, x1: float, top: float, bottom: float) -> bool:
+        """Whether text is out of sight: under an image drawn after it, or white on a light ground."""
+        drawn = self.order.get(text_object, -1)
         x, y = (x0 + x1) / 2, (top + bottom) / 2
-        return any(a <= x <= b and c <= y <= d for a, c, b, d in self.darks)
+        if any(n > drawn and a <= x <= b and c <= y <= d for n, a, c, b, d in self.pictures):
+            return True
+        return white and not any(n < drawn and a <= x <= b and c <= y <= d for n, a, c, b, d in self.darks)
 
     def rules_between(self, top: float, bottom: float, x0: float, x1: float, *, reach: float = 0.7) -> bool:
         """Whether a horizontal rule across `reach` of [x0, x1] runs between the heights `top` and `bottom`."""
