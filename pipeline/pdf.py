@@ -2,10 +2,11 @@
 
 A PDF stores glyphs at positions, not text in reading order. PDFium (pypdfium2) gives every
 character with its box, fast; this module rebuilds what a reader sees from those boxes:
-characters → words (split where the gap between two characters is a space's width, so words the
+characters → words (apart where the gap between two glyphs is a space's width, so words the
 text layer runs together come apart) → lines → blocks (a paragraph, a heading, a table row, a
-name over a title over an organisation) → columns and reading order. Its output, one string per
-page, is the contract the speaker readers build on:
+name over a title over an organisation) → columns and reading order, with the page's rules and
+boxes for tables and sections. Its output, one string per page, is the contract the speaker
+readers build on:
 
 - lines of text; a paragraph's wrapped lines stay lines (`ingest._reflow` joins them);
 - blocks separated by a blank line; a heading is a block of its own;
@@ -23,6 +24,7 @@ import dataclasses
 import functools
 import itertools
 import math
+import operator
 import re
 import statistics
 from collections import Counter
@@ -39,9 +41,24 @@ BLOCK_SEPARATOR = "\n\n"
 
 
 # -------------------------------------------------------------------------------------------- records
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word on the page, in points from the top-left corner; `size` is the font size."""
+class _Boxed:
+    """Something with a box on the page, in points from the top-left corner."""
+
+    __slots__ = ()
+    top: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class Word(_Boxed):
+    """A word on the page, in points from the top-left corner; `size` is the font size.
+
+    Not frozen: a page makes thousands, and a frozen dataclass takes seven times as long to make.
+    """
 
     text: str
     x0: float
@@ -52,10 +69,6 @@ class Word:
     bold: bool
     glued: bool = False
     """Split from the word before it by a change of line height (a superscript), not by a space."""
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,13 +247,14 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
     object_of, handle = _object_of(), ctypes.cast(raw, ctypes.c_void_p).value
     styles: dict[int | None, _Style] = {}
     fonts: dict[int, bool] = {}
+    pictures = bool(shapes.pictures)
     words: list[Word] = []
 
     def add(start: int, end: int, left: float, right: float, upper: float, lower: float, glued: bool) -> None:
         key = object_of(handle, start)
         style = styles.get(key) or _style(raw, start, key, styles, fonts)
         top, bottom = height - upper, height - lower
-        if not style.rotated and not shapes.hidden(key, style.white, left, right, top, bottom):
+        if not style.rotated and not ((pictures or style.white) and shapes.hidden(key, style.white, left, right, top, bottom)):
             words.append(Word(text[start:end], left, right, top, bottom, style.size, style.bold, glued))
 
     for token in _TOKEN.finditer(text):
@@ -315,16 +329,13 @@ def _style(raw: Any, index: int, key: int | None, styles: dict[int | None, _Styl
     address = ctypes.cast(font, ctypes.c_void_p).value if font else None
     if address is not None and address not in fonts:
         fonts[address] = _bold(font)
-    red, green, blue, alpha = _COLOUR
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
     white = bool(pdfium_c.FPDFText_GetFillColor(raw, index, red, green, blue, alpha)) and min(
         red.value, green.value, blue.value) >= 240
     angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
     style = styles[key] = _Style(pdfium_c.FPDFText_GetFontSize(raw, index), fonts.get(address or 0, False),
                                  white, angle >= 0 and min(angle, 2 * math.pi - angle) > 0.1)
     return style
-
-
-_COLOUR = tuple(ctypes.c_uint() for _ in range(4))
 
 
 def _bold(font: Any) -> bool:
@@ -531,9 +542,9 @@ _BULLET = re.compile(r"^(?:[•▪◦●○■□▫►▸▶➢➤✓✔◆◇�
 Item = Word | _Table
 
 
-@dataclass(frozen=True, slots=True)
-class _LineBox:
-    """A line with its box, while the page is laid out."""
+@dataclass(slots=True)
+class _LineBox(_Boxed):
+    """A line with its box, while the page is laid out (not frozen, as `Word`)."""
 
     text: str
     x0: float
@@ -547,10 +558,6 @@ class _LineBox:
     """Width of the first word: whether it would have fitted at the end of the line above."""
     indent: float = 0.0
     """Where the second word starts: the text of a list item, right of its bullet."""
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
 
 
 @dataclass(frozen=True, slots=True)
@@ -589,6 +596,8 @@ def page_layout(words: list[Word], shapes: _Shapes) -> PageLayout:
     page = _Page(body=sizes.most_common(1)[0][0], gaps=_normal_gaps(rows), shapes=shapes, rows=row_of)
     tables = shapes.tables(words)
     in_tables = {id(word) for table in tables for row in table.rows for _, _, cell in row for word in cell}
+    if not tables:
+        return PageLayout(tuple(_region(words, page, 0, rows)), edges)  # type: ignore[arg-type]
     items: list[Item] = [word for word in words if id(word) not in in_tables and not _inside(word, tables)]
     return PageLayout(tuple(_region([*items, *tables], page, 0)), edges)
 
@@ -628,23 +637,30 @@ def _rows(items: Iterable[Item]) -> list[list[Item]]:
     An item joins a row when its middle lies within the row's height or the row's middle within
     the item's: a superscript joins its line, and lines whose boxes barely touch stay apart.
     """
-    rows: list[list[Any]] = []  # [top, bottom, items]
-    for item in sorted(items, key=lambda i: (i.top + i.bottom, i.x0)):
-        last = rows[-1] if rows else None
-        if last and not isinstance(item, _Table) and not isinstance(last[2][0], _Table):
-            top, bottom = last[0], last[1]
-            if top <= (item.top + item.bottom) / 2 <= bottom or item.top <= (top + bottom) / 2 <= item.bottom:
-                last[0], last[1] = min(top, item.top), max(bottom, item.bottom)
-                last[2].append(item)
-                continue
-        rows.append([item.top, item.bottom, [item]])
-    return [sorted(members, key=lambda i: i.x0) for _, _, members in rows]
+    rows: list[list[Item]] = []
+    top = bottom = 0.0
+    members: list[Item] = []
+    for _, _, _, item in sorted((i.top + i.bottom, i.x0, n, i) for n, i in enumerate(items)):
+        if members and not isinstance(item, _Table) and not isinstance(members[0], _Table) and (
+                top <= (item.top + item.bottom) / 2 <= bottom or item.top <= (top + bottom) / 2 <= item.bottom):
+            top, bottom = min(top, item.top), max(bottom, item.bottom)
+            members.append(item)
+            continue
+        members = [item]
+        top, bottom = item.top, item.bottom
+        rows.append(members)
+    for row in rows:
+        row.sort(key=_X0)
+    return rows
 
 
-def _region(items: list[Item], page: _Page, depth: int) -> list[Block]:
+_X0 = operator.attrgetter("x0")
+
+
+def _region(items: list[Item], page: _Page, depth: int, rows: list[list[Item]] | None = None) -> list[Block]:
     """Blocks of a part of the page in reading order: runs of rows that share a gutter are split
     into columns (each read as a region of its own) or read as a grid; other rows as one column."""
-    rows = _rows(items)
+    rows = rows or _rows(items)
     if depth >= _MAX_DEPTH or len(items) < 2:
         return _column_blocks(rows, page)
     blocks: list[Block] = []
@@ -710,7 +726,9 @@ def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], t
         covered: list[tuple[int, int, tuple[float, float]]] = []
         for number in range(start, end):
             for gap in free[number]:
-                if any(low <= number < high and gap[0] < strip[1] and strip[0] < gap[1] for low, high, strip in covered):
+                margin = gap[0] <= left_edge or gap[1] >= right_edge
+                if margin and gap[1] - gap[0] < 0.25 * (right_edge - left_edge) or any(
+                        low <= number < high and gap[0] < strip[1] and strip[0] < gap[1] for low, high, strip in covered):
                     continue
                 low, high, strip = number, number + 1, gap
                 while low > start and not apart[low] and (wider := _within(strip, free[low - 1], least)):
@@ -805,8 +823,10 @@ def _stands_out(row: list[Item], low: float, high: float) -> bool:
 
 
 def _box(row: list[Item]) -> _LineBox:
-    return _LineBox("", min(i.x0 for i in row), max(i.x1 for i in row), min(i.top for i in row),
-                    max(i.bottom for i in row), 0.0, False, -1)
+    x0, x1, top, bottom = row[0].x0, row[0].x1, row[0].top, row[0].bottom
+    for item in row:
+        x0, x1, top, bottom = min(x0, item.x0), max(x1, item.x1), min(top, item.top), max(bottom, item.bottom)
+    return _LineBox("", x0, x1, top, bottom, 0.0, False, -1)
 
 
 def _kind(band: list[list[Item]], low: float, high: float) -> str:
@@ -1091,11 +1111,13 @@ _OVERPRINT = 0.5
 
 
 def _line(row: list[Word], rows: dict[int, int]) -> _LineBox:
-    """A row's words as text: a space between words, none where a superscript touches its word."""
+    """A row's words as text: a space between words, none where a superscript touches its word.
+    Its size is that of its longest word, it is bold if all its words are."""
     parts: list[str] = []
-    previous: Word | None = None
+    previous = longest = row[0]
+    x1, top, bottom, bold = previous.x1, previous.top, previous.bottom, previous.bold
     for word in row:
-        if previous is not None:
+        if word is not previous:
             if word.text == previous.text and min(word.x1, previous.x1) - max(word.x0, previous.x0) > _OVERPRINT * (
                     word.x1 - word.x0):
                 continue
@@ -1103,9 +1125,10 @@ def _line(row: list[Word], rows: dict[int, int]) -> _LineBox:
                 parts.append(" ")
         parts.append(word.text)
         previous = word
-    size = max(row, key=lambda w: len(w.text)).size
-    return _LineBox("".join(parts), row[0].x0, max(w.x1 for w in row), min(w.top for w in row),
-                    max(w.bottom for w in row), size, all(w.bold for w in row), rows.get(id(row[0]), -1),
+        x1, top, bottom, bold = max(x1, word.x1), min(top, word.top), max(bottom, word.bottom), bold and word.bold
+        if len(word.text) > len(longest.text):
+            longest = word
+    return _LineBox("".join(parts), row[0].x0, x1, top, bottom, longest.size, bold, rows.get(id(row[0]), -1),
                     row[0].x1 - row[0].x0, row[1].x0 if len(row) > 1 else row[0].x1)
 
 
