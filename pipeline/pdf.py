@@ -1055,21 +1055,24 @@ def _column_blocks(rows: list[list[Item]], page: _Page) -> list[Block]:
     blocks: list[Block] = []
     current: list[_LineBox] = []
     heading = False
+    lines = [row[0] if isinstance(row[0], _Table) else _line(row, page.rows) for row in rows]  # type: ignore[arg-type]
+    boxes = [line for line in lines if isinstance(line, _LineBox)]
+    width = max((line.x1 for line in boxes), default=0.0) - min((line.x0 for line in boxes), default=0.0)
 
     def close() -> None:
         if current:
             blocks.append(Block("heading" if heading else "text", tuple(Line(line.text, line.row) for line in current)))
 
-    for row in rows:
-        if isinstance(row[0], _Table):
+    for line in lines:
+        if isinstance(line, _Table):
             close()
             current = []
-            blocks.extend(_table_blocks(row[0], page))
+            blocks.extend(_table_blocks(line, page))
             continue
-        line = _line(row, page.rows)  # type: ignore[arg-type]
         is_heading = line.size >= _HEADING * page.body
         if current and (is_heading != heading or abs(line.size - current[-1].size) > 0.15 * line.size
-                        or page.breaks(current[-1], line)):
+                        or page.breaks(current[-1], line) or _heads(current, line, width)):
+            heading = heading or _heads(current, line, width)
             close()
             current = []
         if current and _hangs(current[-1], line):
@@ -1081,6 +1084,14 @@ def _column_blocks(rows: list[list[Item]], page: _Page) -> list[Block]:
         current.append(line)
     close()
     return blocks
+
+
+def _heads(lines: list[_LineBox], line: _LineBox, width: float) -> bool:
+    """Whether bold lines over `line` are a heading set in the body's size: all bold, the last a
+    long one (a short bold line over plain ones is a name over its title) that ends its text."""
+    last = lines[-1]
+    return (all(above.bold for above in lines) and not line.bold and last.x1 - last.x0 >= 0.6 * width
+            and not last.text.endswith((",", "-", ";")) and not last.text.rsplit(" ", 1)[-1][:1].islower())
 
 
 def _hangs(item: _LineBox, line: _LineBox) -> bool:
