@@ -384,14 +384,17 @@ def test_words_set_apart_without_a_space_are_read_apart(tmp_path: Path) -> None:
     assert load_document(write_page(tmp_path / "apart.pdf", draw)).text == "The ministers signed the agreement."
 
 
-def test_heading_is_a_line_of_its_own(tmp_path: Path) -> None:
-    """A heading set larger right above its paragraph is a block of its own, not the paragraph's first line."""
+@pytest.mark.parametrize(("heading", "size"), [("Panel on the financing of social protection", 14),
+                                              ("Part II: the financing of social protection floors in Asia and the Pacific", 10)],
+                         ids=["larger", "bold in the body's size"])
+def test_heading_is_a_line_of_its_own(tmp_path: Path, heading: str, size: float) -> None:
+    """A heading right above its paragraph, set larger or in bold, is a block of its own, not the
+    paragraph's first line (a long one would be joined to it as a wrapped line)."""
     def draw(canvas: Canvas) -> None:
-        canvas.setFont(BOLD, 14)
-        canvas.drawString(72, 700, "Panel on the financing of social protection")
+        canvas.setFont(BOLD, size)
+        canvas.drawString(72, 700, heading)
         canvas.setFont(FONT, 10)
         for number, line in enumerate(simpleSplit(SESSIONS[0], FONT, 10, 450)):
-            canvas.drawString(72, 684 - 12.5 * number, line)
+            canvas.drawString(72, 700 - size * 1.2 - 12.5 * number, line)
 
-    assert blocks_of(load_document(write_page(tmp_path / "heading.pdf", draw))) == [
-        "Panel on the financing of social protection", SESSIONS[0]]
+    assert blocks_of(load_document(write_page(tmp_path / "heading.pdf", draw))) == [heading, SESSIONS[0]]
