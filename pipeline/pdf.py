@@ -571,6 +571,15 @@ class _Page:
     shapes: _Shapes
     rows: dict[int, int]
     """Page-wide row of each word (by id)."""
+    lines: dict[tuple[int, int, int], _LineBox] = dataclasses.field(default_factory=dict)
+    """Lines made so far, by (first word, last word, length): a row is looked at from several sides."""
+
+    def line(self, row: list[Word]) -> _LineBox:
+        key = (id(row[0]), id(row[-1]), len(row))
+        made = self.lines.get(key)
+        if made is None:
+            made = self.lines[key] = _line(row, self.rows)
+        return made
 
     def breaks(self, above: _LineBox, below: _LineBox) -> bool:
         """Whether a paragraph ends between two lines: a wider gap than between its lines, or a rule."""
@@ -669,13 +678,13 @@ def _region(items: list[Item], page: _Page, depth: int, rows: list[list[Item]] |
             blocks.extend(_column_blocks(run, page))
             continue
         low, high = gutter
-        kind = _kind(run, low, high)
+        kind = _kind(run, low, high, page)
         if kind == "grid":
             blocks.extend(_grid_blocks(run, page))
             continue
         left = _region([i for row in run for i in row if i.x1 <= low], page, depth + 1)
         right = _region([i for row in run for i in row if i.x0 >= high], page, depth + 1)
-        if kind == "flow" and left[-1].kind == right[0].kind == "text" and _runs_on(run, low, high):
+        if kind == "flow" and left[-1].kind == right[0].kind == "text" and _runs_on(run, low, high, page):
             # a paragraph running from the foot of one column to the head of the next: one block,
             # whose lines `ingest._reflow` joins where they wrap
             left[-1] = Block("text", left[-1].lines + right.pop(0).lines)
@@ -683,12 +692,12 @@ def _region(items: list[Item], page: _Page, depth: int, rows: list[list[Item]] |
     return blocks
 
 
-def _runs_on(run: list[list[Item]], low: float, high: float) -> bool:
+def _runs_on(run: list[list[Item]], low: float, high: float, page: _Page) -> bool:
     """Whether the left column's last line wraps into the right column's first: a paragraph cut by the column break."""
     last = [i for i in next(row for row in reversed(run) if any(i.x1 <= low for i in row)) if i.x1 <= low]
     first = [i for i in next(row for row in run if any(i.x0 >= high for i in row)) if i.x0 >= high]
     right = max(i.x1 for row in run for i in row if i.x1 <= low)
-    return _continues(_line(last, {}), _line(first, {}), right, ruled=False)  # type: ignore[arg-type]
+    return _continues(page.line(last), page.line(first), right, ruled=False)  # type: ignore[arg-type]
 
 
 def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], tuple[float, float] | None]]:
@@ -829,7 +838,7 @@ def _box(row: list[Item]) -> _LineBox:
     return _LineBox("", x0, x1, top, bottom, 0.0, False, -1)
 
 
-def _kind(band: list[list[Item]], low: float, high: float) -> str:
+def _kind(band: list[list[Item]], low: float, high: float, page: _Page) -> str:
     """How the two sides of a gutter are read: "flow" (running text, down one column and on into
     the next), "columns" (side by side but apart: a list beside a list, captions beside a column,
     read one after the other) or "grid" (cells of rows, read across).
@@ -842,7 +851,7 @@ def _kind(band: list[list[Item]], low: float, high: float) -> str:
         return "columns"
     left = [r for r in ([i for i in row if i.x1 <= low] for row in band) if r]
     right = [r for r in ([i for i in row if i.x0 >= high] for row in band) if r]
-    if _prose(left, low) and _prose(right, max(i.x1 for row in right for i in row)) and abs(
+    if _prose(left, low, page) and _prose(right, max(i.x1 for row in right for i in row), page) and abs(
             statistics.median(i.size for row in left for i in row if isinstance(i, Word))
             - statistics.median(i.size for row in right for i in row if isinstance(i, Word))) < 0.5:
         return "flow"
@@ -864,12 +873,12 @@ def _width(row: list[Item]) -> float:
     return max(i.x1 for i in row) - min(i.x0 for i in row)
 
 
-def _prose(rows: list[list[Item]], right: float) -> bool:
+def _prose(rows: list[list[Item]], right: float, page: _Page) -> bool:
     """Running text: at least three lines in a column a line's width wide, most of them wrapped
     into the next (names over titles, list items and table cells are not)."""
     if len(rows) < 3 or not all(isinstance(i, Word) for row in rows for i in row):
         return False
-    lines = [_line(row, {}) for row in rows]  # type: ignore[arg-type]
+    lines = [page.line(row) for row in rows]  # type: ignore[arg-type]
     left = min(line.x0 for line in lines)
     if right - left < 12 * statistics.median(line.height for line in lines):
         return False
@@ -912,11 +921,11 @@ def _grid_blocks(band: list[list[Item]], page: _Page) -> list[Block]:
     for group in groups:
         cells_by_line = [lines[n] for n in group]
         if by_rules:
-            blocks.extend(_row_blocks([[_line(line[c], page.rows) for line in cells_by_line if line[c]]
+            blocks.extend(_row_blocks([[page.line(line[c]) for line in cells_by_line if line[c]]
                                        for c in range(len(columns))], columns, page, ruled=True))
         elif _records(cells_by_line):
             for c in range(len(columns)):
-                record = [_line(cell, page.rows) for line in cells_by_line for cell in [line[c]] if cell]
+                record = [page.line(cell) for line in cells_by_line for cell in [line[c]] if cell]
                 if record:
                     blocks.append(Block("record", tuple(Line(r.text, r.row) for r in record)))
         else:
@@ -967,7 +976,7 @@ def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]]
     title wrapped beside a second speaker)."""
     rows: list[list[list[_LineBox]]] = []
     for cells in lines:
-        boxes = [[_line(cell, page.rows)] if cell else [] for cell in cells]
+        boxes = [[page.line(cell)] if cell else [] for cell in cells]
         if rows:
             wraps = [bool(box and rows[-1][c]) and _continues(rows[-1][c][-1], box[0], columns[c][1], ruled=False)
                      for c, box in enumerate(boxes)]
@@ -1055,7 +1064,7 @@ def _column_blocks(rows: list[list[Item]], page: _Page) -> list[Block]:
     blocks: list[Block] = []
     current: list[_LineBox] = []
     heading = False
-    lines = [row[0] if isinstance(row[0], _Table) else _line(row, page.rows) for row in rows]  # type: ignore[arg-type]
+    lines = [row[0] if isinstance(row[0], _Table) else page.line(row) for row in rows]  # type: ignore[arg-type]
     boxes = [line for line in lines if isinstance(line, _LineBox)]
     width = max((line.x1 for line in boxes), default=0.0) - min((line.x0 for line in boxes), default=0.0)
 
@@ -1106,7 +1115,7 @@ def _table_blocks(table: _Table, page: _Page) -> list[Block]:
     table) is read cell by cell instead."""
     blocks: list[Block] = []
     for row in table.rows:
-        cells = [(left, right, [_line(r, page.rows) for r in _rows(words)]) for left, right, words in row]
+        cells = [(left, right, [page.line(r) for r in _rows(words)]) for left, right, words in row]  # type: ignore[arg-type]
         if any(len(lines) > 15 for _, _, lines in cells):
             for _, _, words in row:
                 blocks.extend(_region(list(words), page, _MAX_DEPTH - 2))
