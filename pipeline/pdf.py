@@ -203,8 +203,8 @@ def _read_page(pdf: Any, index: int) -> tuple[PageLayout, bool]:
 
 
 # --------------------------------------------------------------------------------- characters → words
-_BREAKS = frozenset(" \t\r\n\x00\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
-_GLYPHS = str.maketrans({"\x02": "-", "\ufffe": "-", "\uf0a7": "•", "\uf0b7": "•", "\uf0d8": "•", "\uf0fc": "•"})
+_BREAKS = frozenset(" \t\r\n\x00\xa0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+_GLYPHS = str.maketrans({"\x02": "-", "\ufffe": "-", **dict.fromkeys("\uf0a7\uf0b7\uf0d8\uf0fc", "•")})
 """PDFium marks a hyphen it found at a line end with the first two: it is a hyphen. The others are
 bullets of the Symbol and Wingdings fonts, which have no Unicode meaning of their own."""
 _WORD_GAP = 0.2
@@ -254,7 +254,8 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
         key = object_of(handle, start)
         style = styles.get(key) or _style(raw, start, key, styles, fonts)
         top, bottom = height - upper, height - lower
-        if not style.rotated and not ((pictures or style.white) and shapes.hidden(key, style.white, left, right, top, bottom)):
+        hidden = (pictures or style.white) and shapes.hidden(key, style.white, left, right, top, bottom)
+        if not style.rotated and not hidden:
             words.append(Word(text[start:end], left, right, top, bottom, style.size, style.bold, glued))
 
     for token in _TOKEN.finditer(text):
@@ -471,7 +472,10 @@ def _form_images(form: Any) -> int:
     for index in range(pdfium_c.FPDFFormObj_CountObjects(form)):
         item = pdfium_c.FPDFFormObj_GetObject(form, index)
         kind = pdfium_c.FPDFPageObj_GetType(item)
-        count += 1 if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE else _form_images(item) if kind == pdfium_c.FPDF_PAGEOBJ_FORM else 0
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            count += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            count += _form_images(item)
     return count
 
 
@@ -513,7 +517,8 @@ def _table(cells: list[tuple[float, float, float, float]], words: list[Word]) ->
         else:
             rows.append([cell])
     if all(len(row) < 2 for row in rows) or any(
-            right > left + _SNAP for row in rows for (_, _, right, _), (left, _, _, _) in itertools.pairwise(sorted(row))):
+            right > left + _SNAP
+            for row in rows for (_, _, right, _), (left, _, _, _) in itertools.pairwise(sorted(row))):
         return None  # boxes stacked, frames in frames: not a table
     placed: set[int] = set()
     filled = []
@@ -587,7 +592,8 @@ class _Page:
         normal = self.gaps.get(round(above.size * 2) / 2, self.gaps.get(0.0, 0.15))
         if (below.top - above.bottom) / height > normal + 0.35:
             return True
-        return self.shapes.rules_between(above.bottom - 1, below.top + 1, max(above.x0, below.x0), min(above.x1, below.x1))
+        x0, x1 = max(above.x0, below.x0), min(above.x1, below.x1)
+        return self.shapes.rules_between(above.bottom - 1, below.top + 1, x0, x1)
 
 
 def page_layout(words: list[Word], shapes: _Shapes) -> PageLayout:
@@ -705,11 +711,12 @@ def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], t
     columns (None for one column).
 
     A gap in a row (inside it, or beside it: a caption alone on its line) is followed up and down
-    for as long as a strip of it stays free in the rows: a row on one side of it (a caption beside a column, the last line of a paragraph) does
-    not end the run, a row across it (a title, a heading over both columns) does. The longest
-    run with text on both sides of its strip is taken first, then the rows above and below it
-    are cut the same way, so that a caption at the top of a column does not decide its gutter.
-    No run crosses a rule or the edge of a coloured band across the region (a newsletter's sections).
+    for as long as a strip of it stays free in the rows: a row on one side of it (a caption
+    beside a column, the last line of a paragraph) does not end the run, a row across it (a
+    title, a heading over both columns) does. The longest run with text on both sides of its
+    strip is taken first, then the rows above and below it are cut the same way, so that a
+    caption at the top of a column does not decide its gutter. No run crosses a rule or the
+    edge of a coloured band across the region (a newsletter's sections).
     """
     items = [i for row in rows for i in row]
     left_edge, right_edge = min(i.x0 for i in items), max(i.x1 for i in items)
@@ -737,7 +744,8 @@ def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], t
             for gap in free[number]:
                 margin = gap[0] <= left_edge or gap[1] >= right_edge
                 if margin and gap[1] - gap[0] < 0.25 * (right_edge - left_edge) or any(
-                        low <= number < high and gap[0] < strip[1] and strip[0] < gap[1] for low, high, strip in covered):
+                        low <= number < high and gap[0] < strip[1] and strip[0] < gap[1]
+                        for low, high, strip in covered):
                     continue
                 low, high, strip = number, number + 1, gap
                 while low > start and not apart[low] and (wider := _within(strip, free[low - 1], least)):
@@ -1115,7 +1123,8 @@ def _table_blocks(table: _Table, page: _Page) -> list[Block]:
     table) is read cell by cell instead."""
     blocks: list[Block] = []
     for row in table.rows:
-        cells = [(left, right, [page.line(r) for r in _rows(words)]) for left, right, words in row]  # type: ignore[arg-type]
+        cells = [(left, right, [page.line(r) for r in _rows(words)])  # type: ignore[arg-type]
+                 for left, right, words in row]
         if any(len(lines) > 15 for _, _, lines in cells):
             for _, _, words in row:
                 blocks.extend(_region(list(words), page, _MAX_DEPTH - 2))

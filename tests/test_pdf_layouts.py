@@ -46,7 +46,7 @@ def seed_two_columns(seed_text: SourceDocument, tmp_path_factory: pytest.TempPat
 
 
 def test_two_columns_read_in_column_order(seed_text: SourceDocument, seed_two_columns: Path) -> None:
-    """pdfplumber's own text interleaves the columns line by line; each paragraph must come out whole."""
+    """Text sorted by height interleaves the columns line by line; each paragraph must come out whole."""
     pdf = load_document(seed_two_columns)
     assert pdf.info.pages > 1
     assert paragraphs_of(pdf) == paragraphs_of(seed_text)
@@ -172,7 +172,7 @@ def test_long_pdf_read_completely(long_document: tuple[SourceDocument, int, floa
 
 
 def test_long_pdf_memory_stays_bounded(long_document: tuple[SourceDocument, int, float]) -> None:
-    """Each page's parsed characters are dropped once read: keeping pdfplumber's page cache costs ~1 MB a page."""
+    """Each page's characters and layout are dropped once its text is taken: memory does not grow with the pages."""
     _, peak, _ = long_document
     assert peak < 40 * 2**20, f"peak {peak / 2**20:.0f} MB"
 
