@@ -842,8 +842,13 @@ def _stands_out(row: list[Item], low: float, high: float) -> bool:
 def _box(row: list[Item]) -> _LineBox:
     x0, x1, top, bottom = row[0].x0, row[0].x1, row[0].top, row[0].bottom
     for item in row:
-        x0, x1, top, bottom = min(x0, item.x0), max(x1, item.x1), min(top, item.top), max(bottom, item.bottom)
-    return _LineBox("", x0, x1, top, bottom, 0.0, False, -1)
+        if item.x1 > x1:
+            x1 = item.x1
+        if item.top < top:
+            top = item.top
+        if item.bottom > bottom:
+            bottom = item.bottom
+    return _LineBox("", x0, x1, top, bottom, 0.0, False, -1)  # a row runs left to right: x0 is its first
 
 
 def _kind(band: list[list[Item]], low: float, high: float, page: _Page) -> str:
@@ -1154,7 +1159,13 @@ def _line(row: list[Word], rows: dict[int, int]) -> _LineBox:
                 parts.append(" ")
         parts.append(word.text)
         previous = word
-        x1, top, bottom, bold = max(x1, word.x1), min(top, word.top), max(bottom, word.bottom), bold and word.bold
+        if word.x1 > x1:
+            x1 = word.x1
+        if word.top < top:
+            top = word.top
+        if word.bottom > bottom:
+            bottom = word.bottom
+        bold = bold and word.bold
         if len(word.text) > len(longest.text):
             longest = word
     return _LineBox("".join(parts), row[0].x0, x1, top, bottom, longest.size, bold, rows.get(id(row[0]), -1),
