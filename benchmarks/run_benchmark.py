@@ -336,16 +336,19 @@ def bench_pdf_readers(paths: list[Path], repeats: int) -> dict[str, Any]:
     texts = [new_reader(path)[0] for path in paths]
     words = sum(len(text.split()) for pages in texts for text in pages)
     seconds: dict[str, list[float]] = {"pdfplumber": [], "pdfium": []}
+    cpu: dict[str, list[float]] = {"pdfplumber": [], "pdfium": []}
     for _ in range(repeats):
         for name, reader in (("pdfplumber", old_reader), ("pdfium", new_reader)):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), cpu_seconds()
             for path in paths:
                 reader(path)
             seconds[name].append(time.perf_counter() - started)
+            cpu[name].append(cpu_seconds() - started_cpu)
     old, new = min(seconds["pdfplumber"]), min(seconds["pdfium"])
     return {"files": [p.name for p in paths], "pages": sum(map(len, texts)), "words": words,
             "pdfplumber_words_per_s": words / old, "pdfium_words_per_s": words / new, "ratio": old / new,
-            "seconds_per_round": seconds}
+            "ratio_cpu_time": min(cpu["pdfplumber"]) / min(cpu["pdfium"]),
+            "seconds_per_round": seconds, "cpu_seconds_per_round": cpu}
 
 
 def write_pdf_corpus(folder: Path, texts: Path, size: int) -> int:
@@ -416,7 +419,8 @@ def table(results: dict[str, Any]) -> str:
         pdf = results["pdf_readers"]
         lines.append(f"PDF reading, {len(pdf['files'])} PDFs, {pdf['pages']} pages, {pdf['words']} words: "
                      f"pdfplumber (before) {pdf['pdfplumber_words_per_s']:,.0f} words/s, "
-                     f"PDFium layout (now) {pdf['pdfium_words_per_s']:,.0f} words/s: x{pdf['ratio']:.1f}")
+                     f"PDFium layout (now) {pdf['pdfium_words_per_s']:,.0f} words/s: x{pdf['ratio']:.1f} "
+                     f"(CPU time x{pdf['ratio_cpu_time']:.1f})")
     if "pdf_end_to_end" in results:
         run = results["pdf_end_to_end"]
         attempts = ", ".join(f"{wall:.2f} / {cpu:.2f}" for wall, cpu in zip(
