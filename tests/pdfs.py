@@ -7,7 +7,7 @@ mapping, as they do in word-processor exports.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,11 +18,14 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-FONT = "Vera"
+FONT, BOLD = "Vera", "Vera-Bold"
 pdfmetrics.registerFont(TTFont(FONT, str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")))
+pdfmetrics.registerFont(TTFont(BOLD, str(Path(reportlab.__file__).parent / "fonts" / "VeraBd.ttf")))
 
 Paragraph = str | Sequence[str]
-"""A paragraph to wrap to the column width, or one already broken into lines (to place a hyphen at a line end)."""
+"""A paragraph to wrap to the column width, or one already broken into lines (to place a hyphen at a line end).
+A paragraph that starts with "• " is a list item: its bullet stands out, its lines hang under its first word."""
+_HANGING = 12.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,15 +69,21 @@ def _paginate(paragraphs: Sequence[Paragraph], layout: Layout) -> list[list[tupl
         y -= 2 * leading
     column_top = y
     for paragraph in paragraphs:
-        lines = simpleSplit(paragraph, FONT, layout.font_size, column_width) if isinstance(paragraph, str) else paragraph
-        for line in lines:
+        item = isinstance(paragraph, str) and paragraph.startswith("• ")
+        indent = _HANGING if item else 0.0
+        lines = (simpleSplit(paragraph.removeprefix("• "), FONT, layout.font_size, column_width - indent)
+                 if isinstance(paragraph, str) else paragraph)
+        for number, line in enumerate(lines):
             if y < bottom:
                 column += 1
                 if column == layout.columns:
                     pages.append([])
                     column, column_top = 0, top
                 y = column_top
-            pages[-1].append((layout.margin + column * (column_width + layout.gutter), y, line))
+            x = layout.margin + column * (column_width + layout.gutter)
+            if item and not number:
+                pages[-1].append((x, y, "•"))
+            pages[-1].append((x + indent, y, line))
             y -= leading
         y -= layout.paragraph_gap
     return pages
@@ -109,3 +118,105 @@ def report_paragraphs(count: int) -> list[str]:
             f"with {n % 90 + 5} per cent of the people concerned now covered, and said that {outcome}."
         )
     return paragraphs
+
+
+# --------------------------------------------------------------------------------- other layouts
+Cell = str | Sequence[str]
+"""A table cell: one line, or lines set one under the other."""
+
+
+def write_page(path: Path, draw: Callable[[Canvas], None]) -> Path:
+    """A one-page PDF drawn by `draw`."""
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    draw(canvas)
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+def draw_title(canvas: Canvas, title: str, *, y: float = A4[1] - 72, size: float = 16) -> None:
+    canvas.setFont(BOLD, size)
+    canvas.drawString(56, y, title)
+
+
+def write_sidebar_pdf(path: Path, main: Sequence[str], sidebar: Sequence[str], *, title: str) -> Path:
+    """Running text in a wide column and, beside it, a boxed sidebar on a tinted ground, in a
+    smaller type with its own line spacing, starting lower down the page; its "• " items hang
+    under their first word."""
+    width, height = A4
+
+    def draw(canvas: Canvas) -> None:
+        draw_title(canvas, title)
+        y = height - 110
+        for paragraph in main:
+            for line in simpleSplit(paragraph, FONT, 10, 330):
+                canvas.setFont(FONT, 10)
+                canvas.drawString(56, y, line)
+                y -= 13
+            y -= 8
+        box_top, y = height - 200, height - 220
+        lines = sum(len(simpleSplit(item.removeprefix("• "), FONT, 8, 130)) for item in sidebar)
+        canvas.setFillColorRGB(0.92, 0.95, 0.98)
+        canvas.setStrokeColorRGB(0.3, 0.4, 0.6)
+        canvas.rect(400, box_top - 30 - 10.5 * lines, 160, 30 + 10.5 * lines, fill=1, stroke=1)
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.setFont(FONT, 8)
+        for item in sidebar:
+            for number, line in enumerate(simpleSplit(item.removeprefix("• "), FONT, 8, 130)):
+                if item.startswith("• ") and not number:
+                    canvas.drawString(410, y, "•")
+                canvas.drawString(420 if item.startswith("• ") else 410, y, line)
+                y -= 10.5
+
+    return write_page(path, draw)
+
+
+def write_grid_pdf(path: Path, rows: Sequence[Sequence[Cell]], columns: Sequence[float], *, title: str,
+                   ruled: bool = False) -> Path:
+    """A programme grid: each row's cells at the columns' x, a cell's lines one under the other; with
+    `ruled`, a box around every cell (as word processors draw tables)."""
+    width, height = A4
+    right = width - 56
+    edges = [*columns, right]
+
+    def draw(canvas: Canvas) -> None:
+        draw_title(canvas, title)
+        top = height - 110
+        for row in rows:
+            cells = [[cell] if isinstance(cell, str) else list(cell) for cell in row]
+            for left, cell_right, cell in zip(edges, edges[1:], cells):
+                assert all(canvas.stringWidth(line, FONT, 9) <= cell_right - left - 8 for line in cell), cell
+            lines = max(map(len, cells))
+            for x, cell in zip(columns, cells):
+                for number, line in enumerate(cell):
+                    canvas.setFont(FONT, 9)
+                    canvas.drawString(x + 4, top - 12 - 12 * number, line)
+            bottom = top - 12 * lines - 6
+            if ruled:
+                for left, cell_right in zip(edges, edges[1:]):
+                    canvas.rect(left, bottom, cell_right - left, top - bottom, fill=0, stroke=1)
+            top = bottom - (0 if ruled else 8)
+
+    return write_page(path, draw)
+
+
+def write_photo_grid_pdf(path: Path, records: Sequence[Sequence[str]], *, title: str, per_row: int = 3) -> Path:
+    """Portraits in a grid (grey boxes), under each a name in bold over a title over an organisation."""
+    width, height = A4
+    column = (width - 112) / per_row
+
+    def draw(canvas: Canvas) -> None:
+        draw_title(canvas, title)
+        top = height - 110
+        for start in range(0, len(records), per_row):
+            for number, record in enumerate(records[start : start + per_row]):
+                x = 56 + number * column
+                canvas.setFillColorRGB(0.6, 0.6, 0.6)
+                canvas.rect(x + 10, top - 90, column - 40, 90, fill=1, stroke=0)
+                canvas.setFillColorRGB(0, 0, 0)
+                for line_number, line in enumerate(record):
+                    canvas.setFont(BOLD if line_number == 0 else FONT, 9)
+                    canvas.drawString(x + 10, top - 106 - 12 * line_number, line)
+            top -= 170
+
+    return write_page(path, draw)

@@ -1,0 +1,1208 @@
+"""Reading PDF pages the way people read them, from the boxes of their characters.
+
+A PDF stores glyphs at positions, not text in reading order. PDFium (pypdfium2) gives every
+character with its box, fast; this module rebuilds what a reader sees from those boxes:
+characters → words (apart where the gap between two glyphs is a space's width, so words the
+text layer runs together come apart) → lines → blocks (a paragraph, a heading, a table row, a
+name over a title over an organisation) → columns and reading order, with the page's rules and
+boxes for tables and sections. Its output, one string per page, is the contract the speaker
+readers build on:
+
+- lines of text; a paragraph's wrapped lines stay lines (`ingest._reflow` joins them);
+- blocks separated by a blank line; a heading is a block of its own;
+- a table or programme-grid row is ONE line, its cells joined by `CELL_SEPARATOR`; the lines of
+  one cell are joined by ", " (by a space where one line wraps into the next), its paragraphs by "; ";
+- records side by side (a photo grid, signature blocks) are blocks of their own, one line each
+  for the name, the title and the organisation;
+- running headers, footers and page numbers are left out.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import functools
+import itertools
+import math
+import operator
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import Errors, InputError, Notes, short_reason
+
+CELL_SEPARATOR = " | "
+"""Between the cells of a table row: a bar surrounded by spaces never occurs inside running prose."""
+BLOCK_SEPARATOR = "\n\n"
+
+
+# -------------------------------------------------------------------------------------------- records
+class _Boxed:
+    """Something with a box on the page, in points from the top-left corner."""
+
+    __slots__ = ()
+    top: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class Word(_Boxed):
+    """A word on the page, in points from the top-left corner; `size` is the font size.
+
+    Not frozen: a page makes thousands, and a frozen dataclass takes seven times as long to make.
+    """
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    glued: bool = False
+    """Split from the word before it by a change of line height (a superscript), not by a space."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of text as read, with the page-wide row it starts in (`-1`: none, a table row)."""
+
+    text: str
+    row: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """What a reader takes in at once: a paragraph, a heading, a table row or a record."""
+
+    kind: str
+    """"text", "heading", "row" or "record"."""
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    blocks: tuple[Block, ...]
+    edges: tuple[tuple[tuple[int, str], ...], ...] = ()
+    """(row, text) of the top rows, then of the bottom rows, outermost first: where running
+    headers and footers sit."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """A ruled table: its box and its rows of cells, each cell the words inside it."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    rows: tuple[tuple[tuple[float, float, tuple[Word, ...]], ...], ...]
+    """Per row, per cell: (left, right, words)."""
+
+
+# ------------------------------------------------------------------------------------------ reading
+def read_pages(path: Path) -> tuple[list[str], list[str]]:
+    """Page texts in reading order, without running headers, footers and page numbers, and notes.
+
+    Pages are read one at a time and each page's characters are dropped once its layout is
+    taken, so memory stays flat however long the file is.
+    """
+    import pypdfium2
+
+    complete, body = _ends(path)
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError as error:
+        raise InputError(_open_error(path, error, cut=body and not complete)) from None
+    if not complete:
+        pdf.close()
+        raise InputError(Errors.E004.format(path=path, reason=_CUT))
+    notes: list[str] = []
+    layouts: list[PageLayout] = []
+    scanned: list[int] = []
+    try:
+        for number in range(1, len(pdf) + 1):
+            try:
+                layout, has_images = _read_page(pdf, number - 1)
+            except Exception as error:  # noqa: BLE001 -- one broken page must not cost the others
+                notes.append(Notes.N007.format(path=path, page=number, reason=short_reason(error)))
+                layout, has_images = PageLayout(()), False
+            layouts.append(layout)
+            if not layout.blocks and has_images:
+                scanned.append(number)
+    finally:
+        pdf.close()
+    texts = without_running_lines(layouts)
+    if not any(text.strip() for text in texts):
+        raise InputError(Errors.E005.format(path=path))
+    if scanned:
+        notes.append(Notes.N005.format(path=path, count=len(scanned), pages=_page_list(scanned)))
+    return texts, notes
+
+
+_TAIL = 2048
+"""A PDF ends with "%%EOF" (after the last cross-reference section), give or take trailing junk."""
+_CUT = "the file ends too early: truncated or damaged"
+
+
+def _ends(path: Path) -> tuple[bool, bool]:
+    """Whether the file ends as a PDF does, and whether it starts with PDF objects (a cut PDF, not junk).
+
+    A cut file is refused even where PDFium could show some of it: half a report is not the report.
+    """
+    try:
+        with path.open("rb") as file:
+            head = file.read(4096)
+            file.seek(max(0, path.stat().st_size - _TAIL))
+            tail = file.read()
+    except OSError as error:
+        raise InputError(Errors.E008.format(path=path, reason=error.strerror or type(error).__name__)) from None
+    return b"%%EOF" in tail, b" obj" in head
+
+
+def _open_error(path: Path, error: Any, *, cut: bool) -> str:
+    import pypdfium2.raw as pdfium_c
+
+    code = getattr(error, "err_code", None)
+    if code == pdfium_c.FPDF_ERR_PASSWORD:
+        return Errors.E011.format(path=path)
+    if cut:
+        return Errors.E004.format(path=path, reason=_CUT)
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        return Errors.E004.format(path=path, reason="unsupported security handler")
+    return Errors.E004.format(path=path, reason="damaged or not a PDF")
+
+
+def _page_list(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:10]))
+    return f"pages {shown}, ..." if len(numbers) > 10 else f"page {shown}" if len(numbers) == 1 else f"pages {shown}"
+
+
+def _read_page(pdf: Any, index: int) -> tuple[PageLayout, bool]:
+    """One page's layout, and whether it shows images (a page of images without text is a scan)."""
+    page = pdf[index]
+    try:
+        height = page.get_height()
+        shapes = _Shapes.of(page, height)
+        textpage = page.get_textpage()
+        try:
+            words = _words(textpage, height, shapes)
+        finally:
+            textpage.close()
+        return page_layout(words, shapes), bool(shapes.images)
+    finally:
+        page.close()
+
+
+# --------------------------------------------------------------------------------- characters → words
+_BREAKS = frozenset(" \t\r\n\x00\xa0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+_GLYPHS = str.maketrans({"\x02": "-", "\ufffe": "-", **dict.fromkeys("\uf0a7\uf0b7\uf0d8\uf0fc", "•")})
+"""PDFium marks a hyphen it found at a line end with the first two: it is a hyphen. The others are
+bullets of the Symbol and Wingdings fonts, which have no Unicode meaning of their own."""
+_WORD_GAP = 0.2
+"""A gap between two characters wider than this share of the line height separates words (a space is ~0.25)."""
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Style:
+    size: float
+    bold: bool
+    white: bool
+    """White text: invisible unless something dark lies under it."""
+    rotated: bool
+
+
+def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
+    """The page's words in content order, from PDFium's characters and their boxes.
+
+    PDFium's text puts a space where the PDF has one and where the gap between two glyphs is
+    wider than about a sixth of their size, so words set apart by positioning alone ("signed"
+    "the") come apart already. A word's box is read from its first and last character; where
+    those do not sit on one line (PDFium joins a word hyphenated at a line end without a line
+    break) or differ in height (a superscript), the word is split character by character where
+    the line changes or a gap opens. Rotated text (margin stamps), text under a picture drawn
+    over it and white text on a light ground (left-overs the designer hid) are not read.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # PDFium left out or added characters: read them one by one
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 32) for i in range(count))
+    text = text.translate(_GLYPHS)
+    read_box, box = _box_reader(), (ctypes.c_float * 4)()
+    address, corners = ctypes.addressof(box), memoryview(box).cast("B").cast("f")
+    object_of, handle = _object_of(), ctypes.cast(raw, ctypes.c_void_p).value
+    styles: dict[int | None, _Style] = {}
+    fonts: dict[int, bool] = {}
+    pictures = bool(shapes.pictures)
+    words: list[Word] = []
+
+    def add(start: int, end: int, left: float, right: float, upper: float, lower: float, glued: bool) -> None:
+        key = object_of(handle, start)
+        style = styles.get(key) or _style(raw, start, key, styles, fonts)
+        top, bottom = height - upper, height - lower
+        hidden = (pictures or style.white) and shapes.hidden(key, style.white, left, right, top, bottom)
+        if not style.rotated and not hidden:
+            words.append(Word(text[start:end], left, right, top, bottom, style.size, style.bold, glued))
+
+    for token in _TOKEN.finditer(text):
+        start, end = token.span()
+        read_box(handle, start, address)
+        left, upper, right, lower = corners  # PDF space: y grows upwards
+        if end - start > 1:
+            read_box(handle, end - 1, address)
+            last_left, last_upper, last_right, last_lower = corners
+            slack = 0.25 * (upper - lower)
+            if not (abs(last_lower - lower) <= slack and abs(last_upper - upper) <= slack and last_left >= left):
+                for piece in _pieces(start, end, read_box, handle, address, corners):
+                    add(*piece)
+                continue
+            right = max(right, last_right)
+        add(start, end, left, right, upper, lower, False)
+    return words
+
+
+_TOKEN = re.compile(f"[^{''.join(sorted(_BREAKS))}]+")
+
+
+def _pieces(start: int, end: int, read_box: Callable[[int | None, int, int], int], handle: int | None,
+            address: int, corners: memoryview) -> Iterator[tuple[int, int, float, float, float, float, bool]]:
+    """A token cut where the next character leaves the line or a gap of a space opens: (start,
+    end, left, right, upper, lower, glued), `glued` for a piece touching the one before it at
+    another height (a superscript)."""
+    first, glued = start, False
+    read_box(handle, start, address)
+    x0, upper, x1, lower = corners
+    for index in range(start + 1, end):
+        read_box(handle, index, address)
+        left, char_upper, right, char_lower = corners
+        line_height = upper - lower
+        same_line = abs(char_lower - lower) <= 0.25 * line_height and abs(char_upper - upper) <= 0.25 * line_height
+        if same_line and x0 - 0.2 * line_height <= left <= x1 + _WORD_GAP * line_height:
+            x1 = max(x1, right)
+            continue
+        yield first, index, x0, x1, upper, lower, glued
+        glued = not same_line and abs(left - x1) < 0.1 * line_height
+        first, x0, x1, upper, lower = index, left, right, char_upper, char_lower
+    yield first, end, x0, x1, upper, lower, glued
+
+
+@functools.cache
+def _box_reader() -> Callable[[int | None, int, int], int]:
+    """PDFium's FPDFText_GetLooseCharBox called with plain ints: the box of every character is
+    read, and ctypes' argument conversions cost more than the call itself."""
+    import pypdfium2.raw as pdfium_c
+
+    address = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+    prototype = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    return prototype(address)  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _object_of() -> Callable[[Any, int], int | None]:
+    """PDFium's FPDFText_GetTextObject returning the object's address as a plain int: a
+    dictionary key for the styles read once per text object, without a ctypes cast per word."""
+    import pypdfium2.raw as pdfium_c
+
+    address = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)  # type: ignore[no-any-return]
+
+
+def _style(raw: Any, index: int, key: int | None, styles: dict[int | None, _Style], fonts: dict[int, bool]) -> _Style:
+    """Size, weight, colour and angle of the text object a character belongs to, kept in `styles`
+    (read once per object; whether its font is bold once per font of the page, in `fonts`)."""
+    import pypdfium2.raw as pdfium_c
+
+    font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index)) if key else None
+    address = ctypes.cast(font, ctypes.c_void_p).value if font else None
+    if address is not None and address not in fonts:
+        fonts[address] = _bold(font)
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    white = bool(pdfium_c.FPDFText_GetFillColor(raw, index, red, green, blue, alpha)) and min(
+        red.value, green.value, blue.value) >= 240
+    angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
+    style = styles[key] = _Style(pdfium_c.FPDFText_GetFontSize(raw, index), fonts.get(address or 0, False),
+                                 white, angle >= 0 and min(angle, 2 * math.pi - angle) > 0.1)
+    return style
+
+
+def _bold(font: Any) -> bool:
+    """Whether a font is bold: by its weight, or by its name ("Arial-BoldMT")."""
+    import pypdfium2.raw as pdfium_c
+
+    length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+    name = ctypes.create_string_buffer(max(length, 1))
+    pdfium_c.FPDFFont_GetBaseFontName(font, name, length)
+    return pdfium_c.FPDFFont_GetWeight(font) >= 600 or bool(_BOLD_NAME.search(name.value.decode("latin-1")))
+
+
+# ------------------------------------------------------------------------------ rules, fills, images
+_THIN = 2.5
+"""A filled or stroked shape at most this thick (points) is a rule."""
+_SNAP = 2.5
+"""Rules and corners this close (points) are one."""
+_WHITE = 245
+"""A colour whose red, green and blue are all at least this is white: a white frame draws no line."""
+
+
+@dataclass(slots=True)
+class _Shapes:
+    """What the page draws besides text: rules (for tables and row breaks), dark areas, images."""
+
+    horizontals: list[tuple[float, float, float]]
+    """(y, x0, x1) of horizontal rules and box edges."""
+    verticals: list[tuple[float, float, float]]
+    """(x, top, bottom) of vertical rules and box edges."""
+    darks: list[tuple[int, float, float, float, float]]
+    """(drawing order, x0, top, x1, bottom) of dark fills and images: white text drawn on them is seen."""
+    pictures: list[tuple[int, float, float, float, float]]
+    """(drawing order, x0, top, x1, bottom) of images: text drawn before one, under it, is hidden."""
+    order: dict[int | None, int]
+    """Drawing order of each text object (by address)."""
+    images: int
+
+    @classmethod
+    def of(cls, page: Any, height: float) -> _Shapes:
+        import pypdfium2.raw as pdfium_c
+
+        shapes = cls([], [], [], [], {}, 0)
+        width = page.get_width()
+        fills: dict[tuple[int, int, int], list[tuple[float, float, float, float]]] = {}
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+        red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+        for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+            item = pdfium_c.FPDFPage_GetObject(page.raw, index)
+            kind = pdfium_c.FPDFPageObj_GetType(item)
+            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                shapes.order[ctypes.cast(item, ctypes.c_void_p).value] = index
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                shapes.images += _form_images(item)
+            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+                continue
+            if not pdfium_c.FPDFPageObj_GetBounds(item, left, bottom, right, top):
+                continue
+            x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
+            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                shapes.images += 1
+                shapes.darks.append((index, x0, y0, x1, y1))
+                shapes.pictures.append((index, x0, y0, x1, y1))
+                continue
+            pdfium_c.FPDFPath_GetDrawMode(item, fill_mode, stroke)
+            filled = fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE and pdfium_c.FPDFPageObj_GetFillColor(
+                item, red, green, blue, alpha) and alpha.value > 0
+            if filled and 0.3 * red.value + 0.59 * green.value + 0.11 * blue.value < 140:
+                shapes.darks.append((index, x0, y0, x1, y1))
+            colour = (red.value, green.value, blue.value)
+            seen = (filled and min(colour) < _WHITE and not _same_ground(fills, x0, y0, x1, y1, colour)) or (
+                stroke.value and pdfium_c.FPDFPageObj_GetStrokeColor(item, red, green, blue, alpha)
+                and alpha.value > 0 and min(red.value, green.value, blue.value) < _WHITE)
+            if filled:
+                fills.setdefault(colour, []).append((x0, y0, x1, y1))
+            if not seen or x1 - x0 < 6 and y1 - y0 < 6 or (x1 - x0 > 0.9 * width and y1 - y0 > 0.5 * height):
+                continue  # white on white, dots and corners, the page's background
+            if y1 - y0 <= _THIN:
+                shapes.horizontals.append(((y0 + y1) / 2, x0, x1))
+            elif x1 - x0 <= _THIN:
+                shapes.verticals.append(((x0 + x1) / 2, y0, y1))
+            elif pdfium_c.FPDFPath_CountSegments(item) <= 6:  # a rectangle: its edges bound cells
+                shapes.horizontals += [(y0, x0, x1), (y1, x0, x1)]
+                shapes.verticals += [(x0, y0, y1), (x1, y0, y1)]
+        return shapes
+
+    def hidden(self, text_object: int | None, white: bool, x0: float, x1: float, top: float, bottom: float) -> bool:
+        """Whether text is out of sight: under an image drawn after it, or white on a light ground."""
+        drawn = self.order.get(text_object, -1)
+        x, y = (x0 + x1) / 2, (top + bottom) / 2
+        if any(n > drawn and a <= x <= b and c <= y <= d for n, a, c, b, d in self.pictures):
+            return True
+        return white and not any(n < drawn and a <= x <= b and c <= y <= d for n, a, c, b, d in self.darks)
+
+    def rules_between(self, top: float, bottom: float, x0: float, x1: float, *, reach: float = 0.7) -> bool:
+        """Whether a horizontal rule across `reach` of [x0, x1] runs between the heights `top` and `bottom`."""
+        reach *= x1 - x0
+        return any(top <= y <= bottom and min(b, x1) - max(a, x0) >= reach for y, a, b in self.horizontals)
+
+    def tables(self, words: list[Word]) -> list[_Table]:
+        """Ruled tables: cells closed by rules on four sides, two or more side by side."""
+        horizontals = _merged(self.horizontals)
+        verticals = _merged(self.verticals)
+        if len(horizontals) < 2 or len(verticals) < 3:
+            return []
+        corners = {
+            (h, v)
+            for h, (y, a, b) in enumerate(horizontals)
+            for v, (x, c, d) in enumerate(verticals)
+            if a - _SNAP <= x <= b + _SNAP and c - _SNAP <= y <= d + _SNAP
+        }
+        cells = []
+        for h, v in sorted(corners):
+            below = (h2 for h2 in range(h + 1, len(horizontals)) if (h2, v) in corners)
+            right = [v2 for v2 in range(v + 1, len(verticals)) if (h, v2) in corners]
+            cell = next(((h2, v2) for h2 in below for v2 in right if (h2, v2) in corners), None)
+            if cell is not None:
+                cells.append((verticals[v][0], horizontals[h][0], verticals[cell[1]][0], horizontals[cell[0]][0]))
+        return [table for group in _touching(cells) if (table := _table(group, words)) is not None]
+
+
+def _same_ground(fills: dict[tuple[int, int, int], list[tuple[float, float, float, float]]], x0: float, y0: float,
+                 x1: float, y1: float, colour: tuple[int, int, int]) -> bool:
+    """Whether a fill lies on an earlier fill of its own colour (a shaded line in a shaded cell): no edge shows."""
+    return any(a - _SNAP <= x0 and x1 <= c + _SNAP and b - _SNAP <= y0 and y1 <= d + _SNAP
+               for a, b, c, d in fills.get(colour, ()))
+
+
+def _form_images(form: Any) -> int:
+    import pypdfium2.raw as pdfium_c
+
+    count = 0
+    for index in range(pdfium_c.FPDFFormObj_CountObjects(form)):
+        item = pdfium_c.FPDFFormObj_GetObject(form, index)
+        kind = pdfium_c.FPDFPageObj_GetType(item)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            count += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            count += _form_images(item)
+    return count
+
+
+def _merged(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Collinear segments that touch or overlap, as one: Word draws a table's rules cell by cell."""
+    merged: list[list[float]] = []
+    for position, start, end in sorted(segments, key=lambda s: (round(s[0] / _SNAP), s[1])):
+        last = merged[-1] if merged else None
+        if last and abs(last[0] - position) <= _SNAP and start <= last[2] + _SNAP:
+            last[2] = max(last[2], end)
+        else:
+            merged.append([position, start, end])
+    return sorted((p, s, e) for p, s, e in merged)
+
+
+def _touching(cells: list[tuple[float, float, float, float]]) -> list[list[tuple[float, float, float, float]]]:
+    """Cells grouped into tables: two cells belong together when they share a corner."""
+    groups: list[list[tuple[float, float, float, float]]] = []
+    corners: list[set[tuple[int, int]]] = []
+    for cell in cells:
+        x0, top, x1, bottom = cell
+        mine = {(round(x / _SNAP), round(y / _SNAP)) for x in (x0, x1) for y in (top, bottom)}
+        mine |= {(a + da, b + db) for a, b in mine for da in (-1, 0, 1) for db in (-1, 0, 1)}
+        joined = [n for n, theirs in enumerate(corners) if theirs & mine]
+        group, seen = [cell], set(mine)
+        for n in reversed(joined):
+            group += groups.pop(n)
+            seen |= corners.pop(n)
+        groups.append(group)
+        corners.append(seen)
+    return groups
+
+
+def _table(cells: list[tuple[float, float, float, float]], words: list[Word]) -> _Table | None:
+    rows: list[list[tuple[float, float, float, float]]] = []
+    for cell in sorted(cells, key=lambda c: (c[1], c[0])):
+        if rows and abs(rows[-1][0][1] - cell[1]) <= _SNAP:
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    if all(len(row) < 2 for row in rows) or any(
+            right > left + _SNAP
+            for row in rows for (_, _, right, _), (left, _, _, _) in itertools.pairwise(sorted(row))):
+        return None  # boxes stacked, frames in frames: not a table
+    placed: set[int] = set()
+    filled = []
+    for row in rows:
+        cells_of_row = []
+        for x0, top, x1, bottom in sorted(row):
+            inside = tuple(w for w in words if id(w) not in placed and x0 <= (w.x0 + w.x1) / 2 <= x1
+                           and top <= (w.top + w.bottom) / 2 <= bottom)
+            placed.update(map(id, inside))
+            cells_of_row.append((x0, x1, inside))
+        filled.append(tuple(cells_of_row))
+    return _Table(min(c[0] for c in cells), max(c[2] for c in cells), min(c[1] for c in cells),
+                  max(c[3] for c in cells), tuple(filled))
+
+
+# ------------------------------------------------------------------------------------------- layout
+_EDGE_ROWS = 2
+_MIN_GUTTER = 7.0
+"""Narrowest gap between columns, in points: twice a word space in body text."""
+_MAX_DEPTH = 8
+_HEADING = 1.15
+"""A line set this much larger than the page's body text is a heading."""
+_BULLET = re.compile(r"^(?:[•▪◦●○■□▫►▸▶➢➤✓✔◆◇❖*–-]|\(?(?:\d{1,2}|[A-Za-z]|[IVXivx]{1,4})[.)])$")
+"""A list marker standing alone: a bullet glyph, "1.", "(a)", "iv."."""
+
+Item = Word | _Table
+
+
+@dataclass(slots=True)
+class _LineBox(_Boxed):
+    """A line with its box, while the page is laid out (not frozen, as `Word`)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    row: int
+    first: float = 0.0
+    """Width of the first word: whether it would have fitted at the end of the line above."""
+    indent: float = 0.0
+    """Where the second word starts: the text of a list item, right of its bullet."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What every step of a page's layout needs to know about the whole page."""
+
+    body: float
+    """The body text's font size."""
+    gaps: dict[float, float]
+    """A normal gap between two lines of a paragraph, as a share of the line height, per type size."""
+    shapes: _Shapes
+    rows: dict[int, int]
+    """Page-wide row of each word (by id)."""
+    lines: dict[tuple[int, int, int], _LineBox] = dataclasses.field(default_factory=dict)
+    """Lines made so far, by (first word, last word, length): a row is looked at from several sides."""
+
+    def line(self, row: list[Word]) -> _LineBox:
+        key = (id(row[0]), id(row[-1]), len(row))
+        made = self.lines.get(key)
+        if made is None:
+            made = self.lines[key] = _line(row, self.rows)
+        return made
+
+    def breaks(self, above: _LineBox, below: _LineBox) -> bool:
+        """Whether a paragraph ends between two lines: a wider gap than between its lines, or a rule."""
+        height = min(above.height, below.height) or 1.0
+        normal = self.gaps.get(round(above.size * 2) / 2, self.gaps.get(0.0, 0.15))
+        if (below.top - above.bottom) / height > normal + 0.35:
+            return True
+        x0, x1 = max(above.x0, below.x0), min(above.x1, below.x1)
+        return self.shapes.rules_between(above.bottom - 1, below.top + 1, x0, x1)
+
+
+def page_layout(words: list[Word], shapes: _Shapes) -> PageLayout:
+    """A page's blocks in reading order, and its edge rows (where running headers and footers sit)."""
+    if not words:
+        return PageLayout(())
+    rows = _rows(words)
+    row_of = {id(word): number for number, row in enumerate(rows) for word in row}
+    numbers = list(range(len(rows)))
+    edges = tuple(tuple((n, _line(rows[n], row_of).text) for n in side)  # type: ignore[arg-type]
+                  for side in (numbers[:_EDGE_ROWS], numbers[::-1][:_EDGE_ROWS]))
+    sizes: Counter[float] = Counter()
+    for word in words:
+        sizes[round(word.size * 2) / 2] += len(word.text)
+    page = _Page(body=sizes.most_common(1)[0][0], gaps=_normal_gaps(rows), shapes=shapes, rows=row_of)
+    tables = shapes.tables(words)
+    in_tables = {id(word) for table in tables for row in table.rows for _, _, cell in row for word in cell}
+    if not tables:
+        return PageLayout(tuple(_region(words, page, 0, rows)), edges)  # type: ignore[arg-type]
+    items: list[Item] = [word for word in words if id(word) not in in_tables and not _inside(word, tables)]
+    return PageLayout(tuple(_region([*items, *tables], page, 0)), edges)
+
+
+def _inside(word: Word, tables: list[_Table]) -> bool:
+    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return any(t.x0 <= x <= t.x1 and t.top <= y <= t.bottom for t in tables)
+
+
+def _normal_gaps(rows: list[list[Item]]) -> dict[float, float]:
+    """The gap between lines of a paragraph, as a share of line height, per type size (a fifth of
+    the gaps between lines of that size are closer); under `0.0`, for all sizes together.
+
+    Gaps are taken between a piece of a row and the piece below it in the same column, so that
+    columns whose lines are not level with each other do not blur the measure; and per size, as
+    captions are set tighter than the text beside them.
+    """
+    pieces = [[(_box(piece), piece[0].size) for piece in _segments(row, 20.0)] for row in rows]
+    ratios: dict[float, list[float]] = {}
+    for number, row in enumerate(pieces):
+        for above, size in row:
+            height = above.bottom - above.top
+            below = next((b for later in pieces[number + 1 : number + 4] for b, _ in later
+                          if b.x0 < above.x1 and above.x0 < b.x1), None)
+            if below is not None and height > 0 and abs((below.bottom - below.top) / height - 1) < 0.15:
+                ratio = (below.top - above.bottom) / height
+                if ratio > -0.3:
+                    ratios.setdefault(round(size * 2) / 2, []).append(ratio)
+                    ratios.setdefault(0.0, []).append(ratio)
+    return {size: min(max(sorted(found)[len(found) // 5], 0.0), 0.5) for size, found in ratios.items()
+            if len(found) >= 3}
+
+
+def _rows(items: Iterable[Item]) -> list[list[Item]]:
+    """Items grouped into rows (top to bottom), each row left to right; a table is a row of its own.
+
+    An item joins a row when its middle lies within the row's height or the row's middle within
+    the item's: a superscript joins its line, and lines whose boxes barely touch stay apart.
+    """
+    rows: list[list[Item]] = []
+    top = bottom = 0.0
+    members: list[Item] = []
+    for _, _, _, item in sorted((i.top + i.bottom, i.x0, n, i) for n, i in enumerate(items)):
+        if members and not isinstance(item, _Table) and not isinstance(members[0], _Table) and (
+                top <= (item.top + item.bottom) / 2 <= bottom or item.top <= (top + bottom) / 2 <= item.bottom):
+            top, bottom = min(top, item.top), max(bottom, item.bottom)
+            members.append(item)
+            continue
+        members = [item]
+        top, bottom = item.top, item.bottom
+        rows.append(members)
+    for row in rows:
+        row.sort(key=_X0)
+    return rows
+
+
+_X0 = operator.attrgetter("x0")
+
+
+def _region(items: list[Item], page: _Page, depth: int, rows: list[list[Item]] | None = None) -> list[Block]:
+    """Blocks of a part of the page in reading order: runs of rows that share a gutter are split
+    into columns (each read as a region of its own) or read as a grid; other rows as one column."""
+    rows = rows or _rows(items)
+    if depth >= _MAX_DEPTH or len(items) < 2:
+        return _column_blocks(rows, page)
+    blocks: list[Block] = []
+    for run, gutter in _runs(rows, page):
+        if gutter is None:
+            blocks.extend(_column_blocks(run, page))
+            continue
+        low, high = gutter
+        kind = _kind(run, low, high, page)
+        if kind == "grid":
+            blocks.extend(_grid_blocks(run, page))
+            continue
+        left = _region([i for row in run for i in row if i.x1 <= low], page, depth + 1)
+        right = _region([i for row in run for i in row if i.x0 >= high], page, depth + 1)
+        if kind == "flow" and left[-1].kind == right[0].kind == "text" and _runs_on(run, low, high, page):
+            # a paragraph running from the foot of one column to the head of the next: one block,
+            # whose lines `ingest._reflow` joins where they wrap
+            left[-1] = Block("text", left[-1].lines + right.pop(0).lines)
+        blocks.extend(left + right)
+    return blocks
+
+
+def _runs_on(run: list[list[Item]], low: float, high: float, page: _Page) -> bool:
+    """Whether the left column's last line wraps into the right column's first: a paragraph cut by the column break."""
+    last = [i for i in next(row for row in reversed(run) if any(i.x1 <= low for i in row)) if i.x1 <= low]
+    first = [i for i in next(row for row in run if any(i.x0 >= high for i in row)) if i.x0 >= high]
+    right = max(i.x1 for row in run for i in row if i.x1 <= low)
+    return _continues(page.line(last), page.line(first), right, ruled=False)  # type: ignore[arg-type]
+
+
+def _runs(rows: list[list[Item]], page: _Page) -> list[tuple[list[list[Item]], tuple[float, float] | None]]:
+    """The rows cut into runs of consecutive rows, top to bottom, with the gutter of each run of
+    columns (None for one column).
+
+    A gap in a row (inside it, or beside it: a caption alone on its line) is followed up and down
+    for as long as a strip of it stays free in the rows: a row on one side of it (a caption
+    beside a column, the last line of a paragraph) does not end the run, a row across it (a
+    title, a heading over both columns) does. The longest run with text on both sides of its
+    strip is taken first, then the rows above and below it are cut the same way, so that a
+    caption at the top of a column does not decide its gutter. No run crosses a rule or the
+    edge of a coloured band across the region (a newsletter's sections).
+    """
+    items = [i for row in rows for i in row]
+    left_edge, right_edge = min(i.x0 for i in items), max(i.x1 for i in items)
+    height = statistics.median(i.bottom - i.top for i in items)
+    least = max(_MIN_GUTTER, 0.8 * height)
+    free = [_free(row, left_edge, right_edge, least) for row in rows]
+    boxes = [_box(row) for row in rows]
+    apart = [False] + [page.shapes.rules_between(above.bottom - 1, below.top + 1, left_edge, right_edge, reach=0.9)
+                       for above, below in itertools.pairwise(boxes)]
+
+    def trimmed(start: int, end: int, low: int, high: int, strip: tuple[float, float]) -> tuple[int, int]:
+        """A run without the rows at its ends that belong outside it: the rest of a caption that
+        began above it, a heading over one of its columns, a caption that goes on below it."""
+        while low < high - 1 and (low > start and _carries_on(rows[low - 1], rows[low], strip, height)
+                                  or _one_side(rows[low], strip) and page.breaks(boxes[low], boxes[low + 1])):
+            low += 1
+        while high - 1 > low and high < end and _carries_on(rows[high], rows[high - 1], strip, height):
+            high -= 1
+        return low, high
+
+    def longest(start: int, end: int) -> tuple[int, int, tuple[float, float]] | None:
+        best: tuple[int, int, tuple[float, float]] | None = None
+        covered: list[tuple[int, int, tuple[float, float]]] = []
+        for number in range(start, end):
+            for gap in free[number]:
+                margin = gap[0] <= left_edge or gap[1] >= right_edge
+                if margin and gap[1] - gap[0] < 0.25 * (right_edge - left_edge) or any(
+                        low <= number < high and gap[0] < strip[1] and strip[0] < gap[1]
+                        for low, high, strip in covered):
+                    continue
+                low, high, strip = number, number + 1, gap
+                while low > start and not apart[low] and (wider := _within(strip, free[low - 1], least)):
+                    low, strip = low - 1, wider
+                while high < end and not apart[high] and (wider := _within(strip, free[high], least)):
+                    high, strip = high + 1, wider
+                covered.append((low, high, strip))
+                low, high = trimmed(start, end, low, high, strip)
+                gutter = _gutter(rows[low:high], [strip], height)
+                if gutter and (best is None or high - low > best[1] - best[0]):
+                    best = (low, high, gutter)
+        return best
+
+    def cut(start: int, end: int) -> list[tuple[list[list[Item]], tuple[float, float] | None]]:
+        if start >= end:
+            return []
+        found = longest(start, end)
+        if found is None:
+            return [(rows[start:end], None)]
+        low, high, gutter = found
+        return cut(start, low) + [(rows[low:high], gutter)] + cut(high, end)
+
+    return cut(0, len(rows))
+
+
+def _one_side(row: list[Item], gutter: tuple[float, float]) -> bool:
+    return all(i.x1 <= gutter[0] for i in row) or all(i.x0 >= gutter[1] for i in row)
+
+
+def _carries_on(outside: list[Item], inside: list[Item], gutter: tuple[float, float], height: float) -> bool:
+    """Whether a row at the edge of a run, on one side of its gutter, belongs to the block just
+    outside the run: close to it and under (or over) its text on that side."""
+    if not _one_side(inside, gutter):
+        return False
+    gap = max(inside[0].top - outside[0].bottom, outside[0].top - inside[0].bottom)
+    x0, x1 = min(i.x0 for i in inside), max(i.x1 for i in inside)
+    return gap < 0.6 * height and any(i.x0 < x1 and x0 < i.x1 for i in outside)
+
+
+def _within(strip: tuple[float, float], free: list[tuple[float, float]], least: float) -> tuple[float, float] | None:
+    """The widest part of `strip` that a row leaves free, if at least `least` wide."""
+    parts = [(max(strip[0], low), min(strip[1], high)) for low, high in free]
+    widest = max(parts, key=lambda part: part[1] - part[0], default=None)
+    return widest if widest is not None and widest[1] - widest[0] >= least else None
+
+
+def _free(row: list[Item], left_edge: float, right_edge: float, least: float) -> list[tuple[float, float]]:
+    """The x intervals of at least `least` points that a row leaves free, its margins included."""
+    free, reached = [], left_edge
+    for item in row:
+        if item.x0 - reached >= least:
+            free.append((reached, item.x0))
+        reached = max(reached, item.x1)
+    if right_edge - reached >= least:
+        free.append((reached, right_edge))
+    return free
+
+
+def _gutter(run: list[list[Item]], strips: list[tuple[float, float]], height: float) -> tuple[float, float] | None:
+    """The widest of a run's free strips with lines on both sides, or None for one column.
+
+    A run of one or two lines needs a wider strip (two word spaces do not make a column), and
+    in a short run the strip must stand out from the other gaps of its lines; a long run needs
+    lines on both sides in a quarter of its rows. The gap after the bullets of a list with
+    hanging indents is no gutter.
+    """
+    least = max(_MIN_GUTTER, (0.8 if len(run) >= 3 else 2.0) * height)
+    need = 1
+    best = None
+    for low, high in strips:
+        if high - low < least or (best is not None and high - low <= best[1] - best[0]):
+            continue
+        left = [i for row in run for i in row if i.x1 <= low]
+        left_rows = sum(any(i.x1 <= low for i in row) for row in run)
+        right_rows = sum(any(i.x0 >= high for i in row) for row in run)
+        if min(left_rows, right_rows) < need:
+            continue
+        if all(isinstance(i, Word) and _BULLET.match(i.text) for i in left):
+            continue
+        if len(run) < 4 and not all(_stands_out(row, low, high) for row in run):
+            continue
+        best = (low, high)
+    return best
+
+
+def _stands_out(row: list[Item], low: float, high: float) -> bool:
+    """Whether the gap at a strip is wider than the row's other gaps: the spaces of a justified
+    line are stretched alike, a tab stop or a gutter is not."""
+    others = [b.x0 - a.x1 for a, b in itertools.pairwise(row) if not (a.x1 <= low and b.x0 >= high)]
+    gap = min((b.x0 - a.x1 for a, b in itertools.pairwise(row) if a.x1 <= low and b.x0 >= high), default=None)
+    return gap is None or not others or gap >= 2 * max(others)
+
+
+def _box(row: list[Item]) -> _LineBox:
+    x0, x1, top, bottom = row[0].x0, row[0].x1, row[0].top, row[0].bottom
+    for item in row:
+        if item.x1 > x1:
+            x1 = item.x1
+        if item.top < top:
+            top = item.top
+        if item.bottom > bottom:
+            bottom = item.bottom
+    return _LineBox("", x0, x1, top, bottom, 0.0, False, -1)  # a row runs left to right: x0 is its first
+
+
+def _kind(band: list[list[Item]], low: float, high: float, page: _Page) -> str:
+    """How the two sides of a gutter are read: "flow" (running text, down one column and on into
+    the next), "columns" (side by side but apart: a list beside a list, captions beside a column,
+    read one after the other) or "grid" (cells of rows, read across).
+
+    Running text on both sides, in one type size, flows. Otherwise lists side by side are
+    columns, and what is left is a grid when its lines sit on shared baselines: times beside
+    sessions, names beside talks, records side by side.
+    """
+    if any(isinstance(i, _Table) for row in band for i in row):
+        return "columns"
+    left = [r for r in ([i for i in row if i.x1 <= low] for row in band) if r]
+    right = [r for r in ([i for i in row if i.x0 >= high] for row in band) if r]
+    if _prose(left, low, page) and _prose(right, max(i.x1 for row in right for i in row), page) and abs(
+            statistics.median(i.size for row in left for i in row if isinstance(i, Word))
+            - statistics.median(i.size for row in right for i in row if isinstance(i, Word))) < 0.5:
+        return "flow"
+    if _BULLET.match(left[0][0].text) and _BULLET.match(right[0][0].text):  # type: ignore[union-attr]
+        return "columns"
+    fewer, more = sorted((left, right), key=len)
+    if len(fewer) == 1 < len(more) and _width(fewer[0]) >= 0.5 * statistics.median(map(_width, more)):
+        return "columns"  # a line of text beside a paragraph (a caption beside a caption), not a key beside its row
+    bottoms = [max(i.bottom for i in row) for row in more]
+    aligned = sum(
+        any(abs(b - bottom) <= 0.25 * (bottom - min(i.top for i in row)) for b in bottoms)
+        for row in fewer
+        for bottom in [max(i.bottom for i in row)]
+    )
+    return "grid" if aligned >= 0.7 * len(fewer) else "columns"
+
+
+def _width(row: list[Item]) -> float:
+    return max(i.x1 for i in row) - min(i.x0 for i in row)
+
+
+def _prose(rows: list[list[Item]], right: float, page: _Page) -> bool:
+    """Running text: at least three lines in a column a line's width wide, most of them wrapped
+    into the next (names over titles, list items and table cells are not)."""
+    if len(rows) < 3 or not all(isinstance(i, Word) for row in rows for i in row):
+        return False
+    lines = [page.line(row) for row in rows]  # type: ignore[arg-type]
+    left = min(line.x0 for line in lines)
+    if right - left < 12 * statistics.median(line.height for line in lines):
+        return False
+    wrapped = sum(_continues(above, below, right, ruled=False) for above, below in itertools.pairwise(lines))
+    return wrapped >= 0.5 * (len(lines) - 1)
+
+
+# --------------------------------------------------------------------------------------------- grids
+def _grid_blocks(band: list[list[Item]], page: _Page) -> list[Block]:
+    """A grid read row by row: a row with two or more cells is one line, cells joined by
+    `CELL_SEPARATOR`; records side by side are blocks of their own.
+
+    Rows are the grid's lines, a line that only continues a cell of the line above (a wrapped
+    title) joining that row; where rules separate the rows, all lines between two rules are one
+    row.
+    """
+    columns = _columns(band)
+    grid_left, grid_right = columns[0][0], columns[-1][1]
+    lines = []  # per physical row: per column, the words in it
+    for row in band:
+        cells: list[list[Word]] = [[] for _ in columns]
+        for segment in _segments(row, _MIN_GUTTER):
+            number = max(n for n, (left, _) in enumerate(columns) if n == 0 or segment[0].x0 >= left - _SNAP)
+            cells[number].extend(segment)  # type: ignore[arg-type]
+        lines.append(cells)
+    boxes = [_box(row) for row in band]
+    groups: list[list[int]] = [[0]]
+    ruled = 0
+    for number in range(1, len(band)):
+        above, below = boxes[number - 1], boxes[number]
+        if page.shapes.rules_between(above.bottom - 1, below.top + 1, grid_left, grid_right):
+            ruled += 1
+            groups.append([number])
+        elif page.breaks(above, below):
+            groups.append([number])
+        else:
+            groups[-1].append(number)
+    by_rules = ruled >= 2 and len(band) <= 6 * len(groups)
+    blocks: list[Block] = []
+    for group in groups:
+        cells_by_line = [lines[n] for n in group]
+        if by_rules:
+            blocks.extend(_row_blocks([[page.line(line[c]) for line in cells_by_line if line[c]]
+                                       for c in range(len(columns))], columns, page, ruled=True))
+        elif _records(cells_by_line):
+            for c in range(len(columns)):
+                record = [page.line(cell) for line in cells_by_line for cell in [line[c]] if cell]
+                if record:
+                    blocks.append(Block("record", tuple(Line(r.text, r.row) for r in record)))
+        else:
+            blocks.extend(_line_rows(cells_by_line, columns, page))
+    return blocks
+
+
+def _columns(band: list[list[Item]]) -> list[tuple[float, float]]:
+    """The grid's columns: x ranges its line pieces cover, apart where no piece crosses a gap of two word spaces."""
+    height = statistics.median(i.bottom - i.top for row in band for i in row)
+    least = max(_MIN_GUTTER, 0.6 * height)
+    columns: list[list[float]] = []
+    for left, right in sorted((s[0].x0, max(i.x1 for i in s)) for row in band for s in _segments(row, least)):
+        if columns and left - columns[-1][1] < least:
+            columns[-1][1] = max(columns[-1][1], right)
+        else:
+            columns.append([left, right])
+    return [(left, right) for left, right in columns]
+
+
+def _segments(row: list[Item], least: float) -> list[list[Item]]:
+    """A row's items in pieces separated by gaps of at least `least` points."""
+    pieces: list[list[Item]] = []
+    reached = -math.inf
+    for item in row:
+        if item.x0 - reached < least:
+            pieces[-1].append(item)
+        else:
+            pieces.append([item])
+        reached = max(reached, item.x1)
+    return pieces
+
+
+def _records(lines: list[list[list[Word]]]) -> bool:
+    """Records side by side (name over title over organisation, under photos or signatures): every
+    filled column holds two to six lines, starting on the same line as the others."""
+    filled = [c for c in range(len(lines[0])) if any(line[c] for line in lines)]
+    if len(filled) < 2:
+        return False
+    counts = [sum(bool(line[c]) for line in lines) for c in filled]
+    first = [next(n for n, line in enumerate(lines) if line[c]) for c in filled]
+    return all(2 <= count <= 6 for count in counts) and len(set(first)) == 1
+
+
+def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]], page: _Page) -> list[Block]:
+    """Each line of the grid a row, unless it carries on the row above: all its cells continue the
+    cells above (a wrapped time), or its first cell is empty and one of them continues (a session
+    title wrapped beside a second speaker)."""
+    rows: list[list[list[_LineBox]]] = []
+    for cells in lines:
+        boxes = [[page.line(cell)] if cell else [] for cell in cells]
+        if rows:
+            wraps = [bool(box and rows[-1][c]) and _continues(rows[-1][c][-1], box[0], columns[c][1], ruled=False)
+                     for c, box in enumerate(boxes)]
+            if all(wrap for wrap, box in zip(wraps, boxes) if box) or (not boxes[0] and any(wraps)):
+                for c, box in enumerate(boxes):
+                    rows[-1][c] += box
+                continue
+        rows.append(boxes)
+    blocks: list[Block] = []
+    for row in rows:
+        blocks.extend(_row_blocks(row, columns, page))
+    return _merge_text_blocks(blocks)
+
+
+def _row_blocks(cells: list[list[_LineBox]], columns: list[tuple[float, float]], page: _Page, *,
+                ruled: bool = False) -> list[Block]:
+    """One row of a grid: a line of cells, or the lines of its only cell."""
+    filled = [(c, cell) for c, cell in enumerate(cells) if cell]
+    if not filled:
+        return []
+    if len(filled) == 1:
+        return [Block("text", tuple(Line(line.text, line.row) for line in filled[0][1]))]
+    text = CELL_SEPARATOR.join(_cell_text(cell, columns[c][1], page, ruled=ruled) for c, cell in filled)
+    return [Block("row", (Line(text, filled[0][1][0].row),))]
+
+
+def _merge_text_blocks(blocks: list[Block]) -> list[Block]:
+    """Consecutive single lines of one cell make one block: the lines under a session title."""
+    merged: list[Block] = []
+    for block in blocks:
+        if merged and block.kind == "text" and merged[-1].kind == "text":
+            merged[-1] = Block("text", merged[-1].lines + block.lines)
+        else:
+            merged.append(block)
+    return merged
+
+
+def _cell_text(lines: list[_LineBox], right: float, page: _Page, *, ruled: bool) -> str:
+    """A cell's lines as one stretch of text: a wrapped line joins the next with a space (a hyphen
+    at a wrap is dropped before a lower-case letter), other lines with ", " (a name over a title),
+    paragraphs, list items and records ("NAME, TITLE, ORG" over "NAME, TITLE, ORG") with "; "."""
+    text = lines[0].text
+    for above, below in itertools.pairwise(lines):
+        if page.breaks(above, below) or _BULLET.match(below.text.split(" ", 1)[0]):
+            text += "; " + below.text
+        elif _continues(above, below, right, ruled=ruled):
+            text = _wrapped(text, below.text)
+        elif text.endswith((",", ";", ":", "(", "/", "–", "—", "-", "&")):
+            text += " " + below.text
+        elif ", " in above.text and ", " in below.text:
+            text += "; " + below.text  # two records ("NAME, TITLE, ORG") one under the other
+        else:
+            text += ", " + below.text  # a name over a title over an organisation
+    return text
+
+
+def _wrapped(text: str, below: str) -> str:
+    """A line and the line it wraps into as one: "imple-" "mentation" loses its hyphen, "South-" "East" keeps it."""
+    if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and below[:1].islower():
+        return text[:-1] + below
+    return text + ("" if text.endswith("-") else " ") + below
+
+
+def _continues(above: _LineBox, below: _LineBox, right: float, *, ruled: bool) -> bool:
+    """Whether `below` carries on the text of `above`, wrapped at the cell's right edge: set in
+    the same font, and the first word of `below` would not have fitted at the end of `above`.
+
+    Rules give the edges of a cell; without them the edge is only known from the longest line,
+    and the sentence must also look unfinished (a comma, a hyphen or a lower-case word at the end
+    of `above`, or a lower-case start below): a list of short cells is not one wrapped line.
+    """
+    if above.bold != below.bold or abs(above.size - below.size) > 0.1 * above.size:
+        return False  # a title over a name, a name over a title: fields, not a sentence
+    if below.first + 0.25 * below.height <= right - above.x1:
+        return False
+    if ruled:
+        return True
+    last = above.text.rsplit(" ", 1)[-1]
+    return above.text.endswith((",", "-", "&")) or last[:1].islower() or below.text[:1].islower()
+
+
+# ----------------------------------------------------------------------------------- columns, tables
+def _column_blocks(rows: list[list[Item]], page: _Page) -> list[Block]:
+    """One column read top to bottom: blocks end at paragraph gaps and rules, and around headings."""
+    blocks: list[Block] = []
+    current: list[_LineBox] = []
+    heading = False
+    lines = [row[0] if isinstance(row[0], _Table) else page.line(row) for row in rows]  # type: ignore[arg-type]
+    boxes = [line for line in lines if isinstance(line, _LineBox)]
+    width = max((line.x1 for line in boxes), default=0.0) - min((line.x0 for line in boxes), default=0.0)
+
+    def close() -> None:
+        if current:
+            blocks.append(Block("heading" if heading else "text", tuple(Line(line.text, line.row) for line in current)))
+
+    for line in lines:
+        if isinstance(line, _Table):
+            close()
+            current = []
+            blocks.extend(_table_blocks(line, page))
+            continue
+        is_heading = line.size >= _HEADING * page.body
+        if current and (is_heading != heading or abs(line.size - current[-1].size) > 0.15 * line.size
+                        or page.breaks(current[-1], line) or _heads(current, line, width)):
+            heading = heading or _heads(current, line, width)
+            close()
+            current = []
+        if current and _hangs(current[-1], line):
+            current[-1] = dataclasses.replace(current[-1], text=_wrapped(current[-1].text, line.text), x1=line.x1,
+                                              bottom=line.bottom)
+            continue
+        if not current:
+            heading = is_heading
+        current.append(line)
+    close()
+    return blocks
+
+
+def _heads(lines: list[_LineBox], line: _LineBox, width: float) -> bool:
+    """Whether bold lines over `line` are a heading set in the body's size: all bold, the last a
+    long one (a short bold line over plain ones is a name over its title) that ends its text."""
+    last = lines[-1]
+    return (all(above.bold for above in lines) and not line.bold and last.x1 - last.x0 >= 0.6 * width
+            and not last.text.endswith((",", "-", ";")) and not last.text.rsplit(" ", 1)[-1][:1].islower())
+
+
+def _hangs(item: _LineBox, line: _LineBox) -> bool:
+    """Whether `line` goes on with a list item: the item starts with a bullet, and `line` is set
+    under the item's text, right of the bullet (a hanging indent), not at a new bullet."""
+    return (bool(_BULLET.match(item.text.split(" ", 1)[0])) and abs(line.x0 - item.indent) < 0.5 * line.height
+            and not _BULLET.match(line.text.split(" ", 1)[0]))
+
+
+def _table_blocks(table: _Table, page: _Page) -> list[Block]:
+    """A ruled table row by row; a table whose cells hold whole pages of text (a layout made with a
+    table) is read cell by cell instead."""
+    blocks: list[Block] = []
+    for row in table.rows:
+        cells = [(left, right, [page.line(r) for r in _rows(words)])  # type: ignore[arg-type]
+                 for left, right, words in row]
+        if any(len(lines) > 15 for _, _, lines in cells):
+            for _, _, words in row:
+                blocks.extend(_region(list(words), page, _MAX_DEPTH - 2))
+            continue
+        pads = [max(1.0, min((line.x0 for line in lines), default=left) - left) for left, _, lines in cells]
+        inner = [(left + pad, right - pad) for (left, right, _), pad in zip(cells, pads)]
+        blocks.extend(_row_blocks([lines for _, _, lines in cells], inner, page, ruled=True))
+    return blocks
+
+
+_OVERPRINT = 0.5
+"""A word drawn again over itself this much (a poor man's bold) is read once."""
+
+
+def _line(row: list[Word], rows: dict[int, int]) -> _LineBox:
+    """A row's words as text: a space between words, none where a superscript touches its word.
+    Its size is that of its longest word, it is bold if all its words are."""
+    parts: list[str] = []
+    previous = longest = row[0]
+    x1, top, bottom, bold = previous.x1, previous.top, previous.bottom, previous.bold
+    for word in row:
+        if word is not previous:
+            if word.text == previous.text and min(word.x1, previous.x1) - max(word.x0, previous.x0) > _OVERPRINT * (
+                    word.x1 - word.x0):
+                continue
+            if not (word.glued and word.x0 - previous.x1 < 0.1 * word.height):
+                parts.append(" ")
+        parts.append(word.text)
+        previous = word
+        if word.x1 > x1:
+            x1 = word.x1
+        if word.top < top:
+            top = word.top
+        if word.bottom > bottom:
+            bottom = word.bottom
+        bold = bold and word.bold
+        if len(word.text) > len(longest.text):
+            longest = word
+    return _LineBox("".join(parts), row[0].x0, x1, top, bottom, longest.size, bold, rows.get(id(row[0]), -1),
+                    row[0].x1 - row[0].x0, row[1].x0 if len(row) > 1 else row[0].x1)
+
+
+# ---------------------------------------------------------------------------------- running lines
+def without_running_lines(pages: list[PageLayout]) -> list[str]:
+    """Page texts without running headers and footers: edge rows repeated on many pages.
+
+    Rows are compared with their numbers masked ("Page 3 of 10", "Annual report | 7"); a bare
+    page number at the edge of a page goes even in a document too short for repetition to show.
+    A row is taken only from the very edge inwards, so the first line of body text, which may
+    look like the first line of other pages, stays unless everything outside it went.
+    """
+    counts = Counter(key for page in pages for key in {_running_key(text) for edge in page.edges for _, text in edge})
+    needed = max(2, math.ceil(0.4 * len(pages)))
+    running = {key for key, count in counts.items() if count >= needed}
+    texts = []
+    for page in pages:
+        furniture = set()
+        for edge in page.edges:
+            for row, text in edge:
+                if _running_key(text) not in running and not _PAGE_NUMBER.fullmatch(text):
+                    break
+                furniture.add(row)
+        blocks = [[line.text for line in block.lines if line.row not in furniture] for block in page.blocks]
+        texts.append(BLOCK_SEPARATOR.join("\n".join(lines) for lines in blocks if lines))
+    return texts
+
+
+def _running_key(text: str) -> str:
+    return " ".join(_DIGITS.sub("#", text.lower()).split())
+
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(
+    r"\A(?:page\s*)?[-–—(\[]?\s*(?:\d{1,3}|[ivx]{1,5})\s*[-–—)\]]?(?:\s*(?:/|of)\s*\d{1,4})?\Z", re.IGNORECASE
+)
+"""A row that is only a page number; anchored, as only a whole row can be one."""
