@@ -11,6 +11,7 @@ const FADED = "#e4e4e4";
 const EDGE = "#c8c8c8";
 const EDGE_HIGHLIGHT = "#555555";
 const SEARCH_RESULTS = 12;
+const LARGE = 3000;
 
 const $ = (id) => document.getElementById(id);
 
@@ -56,6 +57,8 @@ function main() {
       labelRenderedSizeThreshold: 6,
       labelDensity: 0.5,
       zIndex: true,
+      hideEdgesOnMove: graph.size > LARGE, // dragging thousands of links redraws them all each frame
+      hideLabelsOnMove: graph.size > LARGE,
       nodeReducer: (key, attributes) => nodeLook(key, attributes),
       edgeReducer: (key, attributes) => edgeLook(key, attributes),
     });
