@@ -139,7 +139,8 @@ def _explorer(data: dict[str, object]) -> str:
         '<input id="search" type="search" placeholder="name, acronym or alias" autocomplete="off">',
         '<ul id="search-results"></ul>',
         '<fieldset id="filters"><legend>Show</legend>',
-        f"<div><b>Nodes</b>{boxes('type', types)}</div>",
+        f"<div><b>Nodes</b>{boxes('type', types)}"
+        '<label><input id="unlinked" type="checkbox"> linked to nothing</label></div>',
         f"<div><b>Links</b>{boxes('kind', kinds)}</div>",
         f'<div><b>Years</b><br><input id="year-from" type="number" {bounds} value="{years[0] if years else ""}" aria-label="from year">'
         f' – <input id="year-to" type="number" {bounds} value="{years[-1] if years else ""}" aria-label="to year">'

@@ -76,6 +76,7 @@ function main() {
 
   function nodeShown(key, attributes) {
     if (!filters.types.has(attributes.category)) return false;
+    if (!filters.unlinked && graph.degree(key) === 0) return false;
     if (filters.document !== null && !attributes.docs.includes(filters.document)) return false;
     return inYears(attributes.years);
   }
@@ -124,7 +125,7 @@ function main() {
   function focus(key) {
     if (!state.visibleNodes.has(key)) {
       // a searched node hidden by the filters: widen them rather than show nothing
-      for (const box of document.querySelectorAll("[data-filter], #undated")) box.checked = true;
+      for (const box of document.querySelectorAll("[data-filter], #undated, #unlinked")) box.checked = true;
       $("document-filter").value = "";
       $("year-from").value = $("year-from").min;
       $("year-to").value = $("year-to").max;
@@ -230,6 +231,7 @@ function readFilters() {
     types: checked("type"),
     kinds: checked("kind"),
     undated: $("undated").checked,
+    unlinked: $("unlinked").checked,
     from: Number($("year-from").value || -Infinity),
     to: Number($("year-to").value || Infinity),
     document: document_ === "" ? null : Number(document_),
