@@ -240,8 +240,8 @@ def read_event(document: SourceDocument) -> EventMetadata:
     if found is None and (headings := _day_headings(text, reference)) and headings.start < headings.end:
         found = structural = (headings, "")
     span, source = (found[0], "text") if found else _fallback(front_matter, document)
-    # A date read from the title, a label or the programme says nothing of where; the lead's statements do,
-    # unless the lead is background (a summary whose own lead sits in the title).
+    # When the title, a label or the programme dated the event, only that line speaks for its place and series:
+    # the lead may be background (a summary whose own lead sits in its title). Otherwise the lead's statements do.
     statements = [found[1]] if found else []
     if not structural:
         statements += _lead_statements(lead)

@@ -156,7 +156,7 @@ def _explorer(data: dict[str, object]) -> str:
 
 
 def _swatch(node_type: str) -> str:
-    return '<span class="swatch" style="background: rgb{}"></span>'.format(colour(node_type))
+    return f'<span class="swatch" style="background: rgb{colour(node_type)}"></span>'
 
 
 def _counted(values: Iterable[str]) -> dict[str, int]:
