@@ -14,14 +14,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLE_PDF
 
-from pipeline import DocumentInfo, Extraction, Extractor, write_extraction
+from pipeline import DocumentInfo, Extraction, Extractor, Place, write_extraction
 from pipeline.cli import main
-from pipeline.event_metadata import read_event
+from pipeline.event_metadata import EventMetadata, read_event
 from pipeline.ingest import document_from_text, load_document
-from pipeline.records import Place
 
 
-def event(text: str, **options: str):  # noqa: ANN201 -- EventMetadata
+def event(text: str, **options: str) -> EventMetadata:
     return read_event(document_from_text(text, **options))
 
 

@@ -13,8 +13,7 @@ import networkx as nx
 import pytest
 from test_readers import graphology
 
-from pipeline import DocumentInfo, Entity, Extraction, Relation, Speaker, build_graph, write_outputs
-from pipeline.records import Organiser, Place
+from pipeline import DocumentInfo, Entity, Extraction, Organiser, Place, Relation, Speaker, build_graph, write_outputs
 
 GEXF = "http://gexf.net/1.3"
 
