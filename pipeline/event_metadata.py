@@ -434,8 +434,10 @@ def _fallback(front_matter: DateSpan | None, document: SourceDocument) -> tuple[
 
 
 # --------------------------------------------------------------------------------------------- place
-_NAME_RUN = r"[A-Z][\w'’.-]*(?:[ -](?:(?:of|and|the|de|la|el|al)[ -])?[A-Z][\w'’.-]*){0,3}"
-_CITY_COUNTRY = re.compile(rf"(?P<city>{_NAME_RUN}),\s+(?P<country>(?:the\s+)?{_NAME_RUN})(?![\w'’-]|\s+[A-Z])")
+_NAME_RUN = r"[A-Z][\w'’.-]*+(?:[ -](?:(?:of|and|the|de|la|el|al)[ -])?[A-Z][\w'’.-]*+){0,3}"
+"""Up to four capitalised words ("Addis Ababa", "Republic of Korea"); possessive, and tried only where a word
+starts, so a long run of letters costs linear time."""
+_CITY_COUNTRY = re.compile(rf"(?<![\w'’.-])(?P<city>{_NAME_RUN}),\s+(?P<country>(?:the\s+)?{_NAME_RUN})(?![\w'’-]|\s+[A-Z])")
 _IN_PLACE = re.compile(
     rf"\bin\s+(?P<city>{_NAME_RUN})(?:,\s+(?P<country>(?:the\s+)?{_NAME_RUN})(?![\w'’-]|\s+[A-Z]))?"
     r"(?=\s+(?:from|on|during|at|today|this|between|in|under|to)\b|\s*[,.;?]|$)"

@@ -255,3 +255,24 @@ def test_dates_of_the_shared_corpus(shared: Path) -> None:
         if found.date and found.date_source != "text":
             assert expected is None or name in ALSO_RIGHT, f"{name}: a stand-in date where the text states one"
     assert not wrong, "\n".join(wrong)
+
+
+# ------------------------------------------------------------------------------ catastrophic backtracking
+def test_the_patterns_scan_in_linear_time() -> None:
+    """The reader's patterns that repeat a class or a group (dates, labelled lines, place names, phrase ends) on
+    repeated fragments, as tests/test_robustness.py checks ingest's: four times the text, at most eight times the
+    time. (The rest are alternations of literal words.)"""
+    import re
+
+    from test_robustness import ADVERSARIAL, _scan_time
+
+    from pipeline import event_metadata
+
+    built = event_metadata._patterns()
+    patterns = [*built.dates, built.label, built.place_label, built.organiser_label, built.series_context]
+    patterns += [value for value in vars(event_metadata).values() if isinstance(value, re.Pattern)]
+    fragments = [f * (10_000 // len(f)) for f in ("1 1 ", "12 June ", "Monday, 3 ", "in Ab Cd, ", "June 1-", "Date: ")]
+    for pattern in patterns:
+        for text in [*ADVERSARIAL, *fragments]:
+            short, long = _scan_time(pattern, text), _scan_time(pattern, text * 4)
+            assert long < 8 * short + 0.01, f"{pattern.pattern[:60]}: {short:.3f}s -> {long:.3f}s on 4x {text[:12]!r}"
