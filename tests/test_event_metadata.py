@@ -260,8 +260,8 @@ def test_dates_of_the_shared_corpus(shared: Path) -> None:
 # ------------------------------------------------------------------------------ catastrophic backtracking
 def test_the_patterns_scan_in_linear_time() -> None:
     """The reader's patterns that repeat a class or a group (dates, labelled lines, place names, phrase ends) on
-    repeated fragments, as tests/test_robustness.py checks ingest's: four times the text, at most eight times the
-    time. (The rest are alternations of literal words.)"""
+    repeated fragments: eight times the text may cost at most 24 times the time (linear is 8x, quadratic 64x; the
+    wide margin keeps a busy machine's noise from failing it). The rest are alternations of literal words."""
     import re
 
     from test_robustness import ADVERSARIAL, _scan_time
@@ -274,5 +274,5 @@ def test_the_patterns_scan_in_linear_time() -> None:
     fragments = [f * (10_000 // len(f)) for f in ("1 1 ", "12 June ", "Monday, 3 ", "in Ab Cd, ", "June 1-", "Date: ")]
     for pattern in patterns:
         for text in [*ADVERSARIAL, *fragments]:
-            short, long = _scan_time(pattern, text), _scan_time(pattern, text * 4)
-            assert long < 8 * short + 0.01, f"{pattern.pattern[:60]}: {short:.3f}s -> {long:.3f}s on 4x {text[:12]!r}"
+            short, long = _scan_time(pattern, text), _scan_time(pattern, text * 8)
+            assert long < 24 * short + 0.02, f"{pattern.pattern[:60]}: {short:.3f}s -> {long:.3f}s on 8x {text[:12]!r}"
