@@ -17,7 +17,7 @@ from .extractor import Extractor
 from .graph import build_graph
 from .ingest import SourceDocument, document_from_text, load_document
 from .outputs import ALL_FORMATS, write_outputs
-from .records import DocumentInfo, Entity, Extraction, Mention, Relation, Speaker
+from .records import DocumentInfo, Entity, Extraction, Mention, Organiser, Place, Relation, Speaker
 from .runner import RunReport, run_corpus
 from .speakers import SpeakerAttribution, SpeakerMatch
 from .tagging import DEFAULT_MODEL, load_pipeline
@@ -32,6 +32,8 @@ __all__ = [
     "InputError",
     "Mention",
     "ModelError",
+    "Organiser",
+    "Place",
     "Relation",
     "RunReport",
     "SidegraphError",

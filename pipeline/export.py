@@ -25,6 +25,7 @@ import networkx as nx
 
 from .appearance import LOOK_ATTRIBUTES
 from .errors import Errors, InputError
+from .graph import LIST_SEPARATOR
 from .records import Extraction
 
 _SCALARS = (str, int, float, bool)
@@ -145,17 +146,20 @@ _GEXF = f"http://gexf.net/{GEXF_VERSION}"
 
 def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
     """GEXF 1.3 for Gephi's native import: colour, size and position go into `viz` elements,
-    an edge's kind and weight into its `label` and `weight`, everything else into attribute columns."""
+    an edge's kind and weight into its `label` and `weight`, the days of its events into `spells`
+    (the graph is then dynamic, for Gephi's timeline), everything else into attribute columns."""
     clean = gephi_ready(graph)
-    node_columns = _attribute_types((data for _, data in clean.nodes(data=True)), leaving=("label", *LOOK_ATTRIBUTES))
-    edge_columns = _attribute_types((data for _, _, data in clean.edges(data=True)), leaving=("id", "label", "weight"))
+    node_columns = _attribute_types((data for _, data in clean.nodes(data=True)), leaving=("label", "dates", *LOOK_ATTRIBUTES))
+    edge_columns = _attribute_types((data for _, _, data in clean.edges(data=True)), leaving=("id", "label", "weight", "dates"))
+    dynamic = any("dates" in data for _, data in clean.nodes(data=True))
+    mode = 'mode="dynamic" timeformat="date"' if dynamic else 'mode="static"'
     lines = [
         _XML_DECLARATION,
         f'<gexf xmlns="{_GEXF}" xmlns:viz="{_GEXF}/viz" version="{GEXF_VERSION}">',
         "  <meta>",
         "    <creator>sidegraph</creator>",
         "  </meta>",
-        '  <graph defaultedgetype="directed" mode="static">',
+        f'  <graph defaultedgetype="directed" {mode}>',
     ]
     node_ids = {name: str(number) for number, name in enumerate(node_columns)}  # numbers, not names: Gephi reserves some
     edge_ids = {name: str(len(node_ids) + number) for number, name in enumerate(edge_columns)}
@@ -173,15 +177,28 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
                 f'        <viz:position x="{data["x"]}" y="{data["y"]}" z="0.0" />',
             ]
         lines += _attribute_values(data, node_ids)
+        lines += _spells(data)
         lines.append("      </node>")
     lines += ["    </nodes>", "    <edges>"]
     for source, target, data in clean.edges(data=True):
         optional = "".join(f" {name}={quoteattr(str(data[name]))}" for name in ("label", "weight") if name in data)
         lines.append(f"      <edge source={quoteattr(source)} target={quoteattr(target)} id={quoteattr(data['id'])}{optional}>")
         lines += _attribute_values(data, edge_ids)
+        lines += _spells(data)
         lines.append("      </edge>")
     lines += ["    </edges>", "  </graph>", "</gexf>", ""]
     _write_lines(path, lines)
+
+
+def _spells(data: dict[str, Any]) -> list[str]:
+    """One spell per event day or range ("2008-06-25/2008-06-27"), ends included, as Gephi reads them."""
+    if "dates" not in data:
+        return []
+    spells = []
+    for span in str(data["dates"]).split(LIST_SEPARATOR):
+        start, _, end = span.partition("/")
+        spells.append(f'          <spell start="{start}" end="{end or start}" />')
+    return ["        <spells>", *spells, "        </spells>"]
 
 
 def _attribute_values(data: dict[str, Any], ids: dict[str, str]) -> list[str]:

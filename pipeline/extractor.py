@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .countries import CountryIndex
 from .entities import EntityResolver, Resolution
 from .errors import Errors, InputError, short_reason
+from .event_metadata import describe_event
 from .ingest import SourceDocument, document_from_text, load_document
 from .organisations import OrganisationGazetteer, OrganisationWords
 from .records import Entity, Extraction, Mention, Relation, Speaker
@@ -111,7 +112,7 @@ class Extractor:
         resolution = self.resolver.resolve(doc, speakers)
         relations = self.find_relations(doc, _actors(doc, resolution), implicit=_speaker_sections(doc, speakers, resolution))
         return Extraction(
-            document=document.info,
+            document=describe_event(document, doc, resolution),
             speakers=tuple(
                 _speaker(document, s, ids, country)
                 for s, ids, country in zip(speakers, resolution.speaker_ids, resolution.speaker_countries)

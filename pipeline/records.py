@@ -24,11 +24,49 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where the event was held, as far as the text says: either part may be unknown."""
+
+    city: str | None
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Organiser:
+    """An organisation (or country) the text says organised or hosted the event: the graph's `organised_by` edge."""
+
+    id: str
+    evidence: str
+    start: int
+    end: int
+    page: int
+
+
+DateSource = Literal["text", "front_matter", "pdf_metadata"]
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentInfo:
     id: str
     source: str
     title: str
     pages: int
+    date: str | None = None
+    """When the event took place, ISO 8601: a day ("2008-06-25") or an interval of days ("2008-06-25/2008-06-27")."""
+    date_source: DateSource | None = None
+    """"text" when the text states it; else the file's own publication date, flagged as such."""
+    place: Place | None = None
+    series: str | None = None
+    """The conference or process the event belongs to ("COP 23", "HLPF 2022")."""
+    organisers: tuple[Organiser, ...] = ()
+
+    @property
+    def days(self) -> tuple[str, str] | None:
+        """First and last day of the event (the same day twice for a one-day event)."""
+        if self.date is None:
+            return None
+        start, _, end = self.date.partition("/")
+        return start, end or start
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +131,15 @@ class Extraction:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extraction:
         """Rebuild an extraction from saved JSON, so graphs can be re-exported without NLP."""
+        document = data["document"]
         return cls(
-            document=DocumentInfo(**data["document"]),
+            document=DocumentInfo(  # written before event metadata existed, a document has only the first four fields
+                **{
+                    **document,
+                    "place": Place(**document["place"]) if document.get("place") else None,
+                    "organisers": tuple(Organiser(**o) for o in document.get("organisers", ())),
+                }
+            ),
             speakers=tuple(
                 Speaker(**{**s, "quotes": tuple(s["quotes"])}) for s in data["speakers"]
             ),
@@ -124,4 +169,4 @@ def _as_json(value: Any) -> Any:
     return value if names is None else {name: _as_json(getattr(value, name)) for name in names}
 
 
-_FIELD_NAMES = {record: tuple(f.name for f in fields(record)) for record in (Mention, DocumentInfo, Speaker, Entity, Relation, Extraction)}
+_FIELD_NAMES = {record: tuple(f.name for f in fields(record)) for record in (Mention, Place, Organiser, DocumentInfo, Speaker, Entity, Relation, Extraction)}

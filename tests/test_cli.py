@@ -84,7 +84,8 @@ def test_extract_prints_json() -> None:
     data = json.loads(result.stdout)
     assert len(data["speakers"]) == 7
     assert data["document"] == {"id": "side-event-sstc", "source": str(SEED),
-                                "title": "South-South and Triangular Cooperation", "pages": 1}
+                                "title": "South-South and Triangular Cooperation", "pages": 1,
+                                "date": None, "date_source": None, "place": None, "series": None, "organisers": []}
 
 
 def test_extract_missing_file(tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ def test_wheel_contains_data_files(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"pipeline/models/{name}" for name in DATA_FILES} <= names
     assert "pipeline/py.typed" in names
+    assert "pipeline/assets/report.js" in names  # the interactive report's script: no node needed to get it
     assert "pipeline/__init__.py" in names and "pipeline/components.py" in names
 
 

@@ -12,7 +12,7 @@ from pipeline import Extraction, read_extraction, write_extraction
 
 SCHEMA = REPO / "schema" / "extraction.schema.json"
 
-DOCUMENT_KEYS = {"id", "source", "title", "pages"}
+DOCUMENT_KEYS = {"id", "source", "title", "pages", "date", "date_source", "place", "series", "organisers"}
 SPEAKER_KEYS = {"name", "honorific", "role", "title", "organisation", "organisation_id", "unit", "country", "quotes",
                 "start", "end", "page"}
 ENTITY_KEYS = {"id", "type", "name", "aliases", "country", "mentions"}
