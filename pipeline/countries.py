@@ -38,16 +38,35 @@ class Country:
     subregion: str
 
 
+APOSTROPHES = "’‘ʼ′`"
+"""Written for an apostrophe (U+0027) in published text: typographic, modifier letter, prime, backtick."""
+QUOTES = "“”″"
+"""Written for a double quote."""
+_PLAIN = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(QUOTES, '"')})
+_FANCY = re.compile(f"[{APOSTROPHES}{QUOTES}]")
+
+
+def plain_quotes(text: str) -> str:
+    """ "Côte d’Ivoire" -> "Côte d'Ivoire": every apostrophe and double quote in one form, character for
+    character (offsets stay valid), so names match however they were typeset."""
+    return text.translate(_PLAIN) if _FANCY.search(text) else text
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """A matching key: case, accents, apostrophes, punctuation and a leading 'the' do not matter.
 
     Cached: every stage folds the same few names over and over."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[^\w\s]", " ", text)
-    return re.sub(r"^the\s+", "", " ".join(text.split()))
+    text = plain_quotes(text)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _NOT_WORD.sub(" ", _POSSESSIVE.sub("", text.lower()))
+    return _LEADING_THE.sub("", " ".join(text.split()))
+
+
+_POSSESSIVE = re.compile(r"'s\b")
+_NOT_WORD = re.compile(r"[^\w\s]")
+_LEADING_THE = re.compile(r"^the\s+")
 
 
 class CountryIndex:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -28,6 +27,7 @@ from .organisations import (
     OrganisationWords,
     looks_like_acronym,
     org_key,
+    slug,
 )
 from .resources import load_json
 from .spans import doc_entities, document_text
@@ -39,12 +39,6 @@ _NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "des", "de", "du
 
 _PERSON_VARIANT_RATIO = 0.8
 """Two names of one person in a document: "Okafor" and a misspelt "Okafur" (difflib ratio 0.83)."""
-
-
-def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "unnamed"
 
 
 @dataclass(slots=True)
@@ -91,6 +85,9 @@ class NameEvidence:
     """Names the words around present as institutions ("a partnership with X and Y"): kept like affiliations."""
     context_names: frozenset[str] = frozenset()
     """The names of `in_context`, cleaned, for look-ups."""
+    countries: frozenset[str] = frozenset()
+    """ISO3 codes of the countries the document names: the registry trusts an acronym or a generic name of a body
+    from one of them ("MLIT" in a text about Japan)."""
 
 
 @cache
@@ -190,10 +187,16 @@ class EntityResolver:
         openers = {name.split()[0] for name in org_names if len(name.split()) > 1}
         actor_acronyms = frozenset(a for a in possessive | openers if looks_like_acronym(a))
         in_context = tuple(span for span in names_in_context(doc) if not _names_a_person(span.text, people))
+        countries = {code for ent in ents if (code := self._country_code(ent))}
         return NameEvidence(
             acronyms, tuple(synonyms), frozenset(people), actor_acronyms,
-            in_context, frozenset(clean_name(span.text) for span in in_context),
+            in_context, frozenset(clean_name(span.text) for span in in_context), frozenset(countries),
         )
+
+    def _country_code(self, ent: Span) -> str | None:
+        if ent.ent_id_ in self._codes:
+            return ent.ent_id_
+        return self.countries.lookup(ent.text) if ent.label_ in ("GPE", "NORP") else None
 
     def country_of(self, ent: Span) -> ResolvedEntity | None:
         code = ent.ent_id_ if ent.ent_id_ in self._codes else None
@@ -216,8 +219,9 @@ class EntityResolver:
         if not text:
             return None
         defined = evidence.acronyms.get(text)
-        known = self.organisations.lookup(defined) if defined else None
-        known = known or (self.organisations.get(known_id) if known_id else self.organisations.lookup(text))
+        known = self.organisations.lookup(defined, countries=evidence.countries) if defined else None
+        countries = evidence.countries if not defined else ()  # "EIT": an economy in transition here, no institute
+        known = known or (self.organisations.get(known_id) if known_id else self.organisations.lookup(text, countries=countries))
         if known is None and defined and not self.is_organisation_name(defined, evidence, affiliated=True):
             return None  # "Multi-Criteria Decision Analysis (MCDA)": the text defines a method, not an institution
         if known is not None:

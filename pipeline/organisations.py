@@ -8,18 +8,20 @@ acronyms, so "ILO", "the ILO’s" and "International Labour Office" are one orga
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from .countries import fold
+from .countries import fold, plain_quotes
 from .resources import load_json, load_jsonl
 
-_SPELLING_VARIANTS = (
-    (re.compile(r"\borganization\b"), "organisation"),
-    (re.compile(r"\blabor\b"), "labour"),
-    (re.compile(r"\bcenter\b"), "centre"),
-    (re.compile(r"\bprogram\b"), "programme"),
-)
+if TYPE_CHECKING:
+    from .registry import Registry
+
+_SPELLING_VARIANTS = {"organization": "organisation", "labor": "labour", "center": "centre", "program": "programme"}
+_VARIANT = re.compile(rf"\b(?:{'|'.join(_SPELLING_VARIANTS)})\b")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -27,10 +29,14 @@ def org_key(text: str) -> str:
     """A matching key for organisation names: `fold` plus British/American spelling merged.
 
     Cached like `fold`: entity resolution compares every pair of a document's names by their keys."""
-    key = fold(text)
-    for pattern, replacement in _SPELLING_VARIANTS:
-        key = pattern.sub(replacement, key)
-    return key
+    return _VARIANT.sub(lambda m: _SPELLING_VARIANTS[m.group()], fold(text))
+
+
+def slug(text: str) -> str:
+    """The readable part of an entity id: "org:kenyatta-university", "person:ana-lima"."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
 def looks_like_acronym(text: str) -> bool:
@@ -48,14 +54,20 @@ class KnownOrganisation:
     kind: str
     parent: str | None
     country: str | None
-
-    @property
-    def international(self) -> bool:
-        return self.country is None
+    """The state whose staff the body's people represent (a national agency), None for the rest."""
+    international: bool
+    """An intergovernmental or international body: a country named beside it is where its people work."""
+    located: str | None = None
+    """Where the body is (a university's country, which its people need not represent); the registry's."""
 
 
 class OrganisationGazetteer:
-    def __init__(self, records: tuple[dict, ...]) -> None:
+    """The gazetteer of international bodies and well-known agencies (`models/organisations.jsonl`), backed by
+    the registry of national institutions (`pipeline/registry.py`): the gazetteer's entry wins wherever both know
+    a name, so a registry record never makes an international body national."""
+
+    def __init__(self, records: tuple[dict, ...], registry: Registry | None = None) -> None:
+        self.registry = registry
         self.records = tuple(
             KnownOrganisation(
                 id=r["id"],
@@ -65,6 +77,8 @@ class OrganisationGazetteer:
                 kind=r.get("kind", "intergovernmental"),
                 parent=r.get("parent"),
                 country=r.get("country"),
+                international=r.get("country") is None,
+                located=r.get("country"),
             )
             for r in records
         )
@@ -74,17 +88,25 @@ class OrganisationGazetteer:
             for alias in (record.name, *record.aliases):
                 self._by_key.setdefault(org_key(alias), record)
             for alias in record.exact_aliases:
-                self._by_exact.setdefault(alias, record)
+                self._by_exact.setdefault(plain_quotes(alias), record)
         self._by_id = {record.id: record for record in self.records}
 
     @classmethod
     @cache
     def default(cls) -> OrganisationGazetteer:
-        return cls(load_jsonl("organisations.jsonl"))
+        from .registry import Registry  # noqa: PLC0415 (the registry's records are this module's KnownOrganisation)
 
-    def lookup(self, text: str) -> KnownOrganisation | None:
-        text = re.sub(r"(?:'s|’s|’|')$", "", text.strip())
-        return self._by_exact.get(text) or self._by_key.get(org_key(text)) or self._under_parent(text)
+        return cls(load_jsonl("organisations.jsonl"), Registry.default())
+
+    def lookup(self, text: str, *, countries: Collection[str] = ()) -> KnownOrganisation | None:
+        """The organisation a name stands for: the gazetteer's, else the registry's when it is sure. `countries`
+        (ISO3 codes the document names) lets the registry trust a generic name or an acronym of a body from one
+        of them ("MLIT" in a text about Japan)."""
+        text = re.sub(r"(?:'s|')$", "", plain_quotes(text.strip()))
+        known = self._by_exact.get(text) or self._by_key.get(org_key(text)) or self._under_parent(text)
+        if known is None and self.registry is not None:
+            known = self.registry.lookup(text, countries=countries)
+        return known
 
     def _under_parent(self, text: str) -> KnownOrganisation | None:
         """A body named after its parent's acronym: "UNESCO Intergovernmental Oceanographic Commission"."""
@@ -94,7 +116,10 @@ class OrganisationGazetteer:
         return child if child is not None and child.parent == parent.id else None
 
     def get(self, org_id: str) -> KnownOrganisation | None:
-        return self._by_id.get(org_id)
+        known = self._by_id.get(org_id)
+        if known is None and self.registry is not None:
+            known = self.registry.get(org_id)
+        return known
 
 
 _LINKS = frozenset({"of", "for", "on", "in", "to", "at", "with", "de", "del", "des", "du", "da", "do", "dos", "pour", "para"})

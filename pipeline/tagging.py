@@ -38,6 +38,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     ruler.add_patterns(patterns.any_case)
     exact = nlp.add_pipe("entity_ruler", name=EXACT_RULER_NAME, after=RULER_NAME, config={"phrase_matcher_attr": "ORTH"})
     exact.add_patterns(patterns.as_written)
+    nlp.add_pipe("registry_ruler", after=EXACT_RULER_NAME)
     nlp.add_pipe("speaker_attribution")
     return nlp
 
