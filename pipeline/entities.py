@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .countries import CountryIndex, fold
+from .countries import APOSTROPHE, APOSTROPHES, CountryIndex, fold, plain_quotes
 from .org_contexts import names_in_context
 from .organisations import (
     OrganisationGazetteer,
@@ -109,7 +109,7 @@ def clean_name(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"\s*\([^)]*$", "", text)
     text = re.sub(r"\s+\([^)]*[\s,][^)]*\)$", "", text)
-    text = re.sub(r"\s*(?:’s|'s|’)$", "", text)
+    text = re.sub(rf"\s*{APOSTROPHE}s?$", "", text)
     return re.sub(r"^(?:the|The|THE)\s+", "", text).strip(" ,;:")
 
 
@@ -183,7 +183,7 @@ class EntityResolver:
         org_names = tuple(clean_name(ent.text) for ent in ents if ent.label_ == "ORG")
         people = {fold(ent.text) for ent in ents if ent.label_ == "PERSON"}
         people |= {fold(speaker.name.text) for speaker in speakers}
-        possessive = set(re.findall(r"\b([A-Z][A-Za-z&-]{1,11})(?:’s|'s)\b", document_text(doc)))
+        possessive = set(re.findall(rf"\b([A-Z][A-Za-z&-]{{1,11}}){APOSTROPHE}s\b", document_text(doc)))
         openers = {name.split()[0] for name in org_names if len(name.split()) > 1}
         actor_acronyms = frozenset(a for a in possessive | openers if looks_like_acronym(a))
         in_context = tuple(span for span in names_in_context(doc) if not _names_a_person(span.text, people))
@@ -429,7 +429,7 @@ class EntityResolver:
         """A country written just before ("Japan's", "Japanese") or after (", Japan") a name."""
         doc = ent.doc
         before = doc[max(ent.start - 2, 0) : ent.start]
-        if len(before) == 2 and before[1].text in ("’s", "'s"):
+        if len(before) == 2 and plain_quotes(before[1].text) == "'s":
             return self.countries.lookup(before[0].text)
         if len(before) and before[-1].is_title:
             code = self.countries.demonym(before[-1].text) or self.countries.lookup(before[-1].text)
@@ -609,7 +609,7 @@ def _initials(name: str) -> str | None:
 
 def _without_location(name: str) -> str:
     """ "Embassy of X in Vientiane" -> "Embassy of X"."""
-    return re.sub(r"\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", "", name)
+    return re.sub(rf"\s+in\s+[A-Z][\w{APOSTROPHES}'-]*(?:\s+[A-Z][\w{APOSTROPHES}'-]*)*$", "", name)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -676,14 +676,14 @@ def _absorb(keep: ResolvedEntity, drop: ResolvedEntity) -> None:
     keep.parent = keep.parent or drop.parent
 
 
-_WORD = r"[A-Z][\w’'&.-]*+"
+_WORD = rf"[A-Z][\w{APOSTROPHES}'&.-]*+"
 """A capitalised word, taken whole (`*+`): what follows a word in a name is a space or a bracket, which none of
 its shorter heads is followed by, so the regex engine need not try them letter by letter."""
 _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|of|for|and|the|on|in|de|del|des|la|le|du|da|do|with|a|&)){{0,12}}"
-_DEFINITION = re.compile(rf"(?<![\w’'&.-])({_NAME})\s*\(([A-Z][A-Za-z&-]{{1,11}})\)")
+_DEFINITION = re.compile(rf"(?<![\w{APOSTROPHES}'&.-])({_NAME})\s*\(([A-Z][A-Za-z&-]{{1,11}})\)")
 _REVERSE_DEFINITION = re.compile(rf"\b([A-Z][A-Za-z&-]{{1,11}})\s*\(({_WORD}(?:\s+(?:{_WORD}|of|for|and|the|on|in|&))+)\)")
-_TRANSLATION = re.compile(rf"(?<![\w’'&.-])({_NAME})\s*\(({_NAME})\)")
-_APPOSITION = re.compile(rf"\b([A-Z][A-Za-z&-]{{1,11}}),\s+(?:the\s+|[A-Z][\w-]*(?:’s|'s)\s+)({_NAME})")
+_TRANSLATION = re.compile(rf"(?<![\w{APOSTROPHES}'&.-])({_NAME})\s*\(({_NAME})\)")
+_APPOSITION = re.compile(rf"\b([A-Z][A-Za-z&-]{{1,11}}),\s+(?:the\s+|[A-Z][\w-]*{APOSTROPHE}s\s+)({_NAME})")
 
 
 def defined_names(text: str, words: OrganisationWords) -> tuple[dict[str, str], list[tuple[str, str]]]:
@@ -725,7 +725,7 @@ def defined_names(text: str, words: OrganisationWords) -> tuple[dict[str, str], 
 def _definition_site(text: str, acronym: str, long_form: str) -> re.Match[str] | None:
     """Where `long_form` stands before "(ACR)", whatever the line breaks or a lost apostrophe ("Programme s")."""
     words = r"\s+".join(map(re.escape, long_form.split()))
-    return re.search(rf"(?<![\w-]){words}(?=(?:’s|'s|\s+s)?\s*\({re.escape(acronym)}\))", text)
+    return re.search(rf"(?<![\w-]){words}(?=(?:{APOSTROPHE}s|\s+s)?\s*\({re.escape(acronym)}\))", text)
 
 
 def _clipped_source(short: str, long_form: str) -> str | None:

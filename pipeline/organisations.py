@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from .countries import fold, plain_quotes
+from .countries import APOSTROPHES, QUOTES, fold, plain_quotes
 from .resources import load_json, load_jsonl
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ class OrganisationWords:
     def head(self, text: str) -> str:
         """The head noun: the word before the first linking preposition ("Ministry" of "Ministry of X"), else the
         last word; a legal form ("Ltd", "S.A.") is skipped, and a "X, Y Department" list keeps its last head."""
-        words = [w.strip(",;:()\"'’") for w in text.split()]
+        words = [w.strip(f",;:()\"'{APOSTROPHES}{QUOTES}") for w in text.split()]
         words = [w for w in words if w]
         while len(words) > 1 and words[-1] in self.legal_forms:
             words.pop()

@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
-from .countries import CountryIndex
+from .countries import CountryIndex, typeset_forms
 from .errors import Errors, ModelError, short_reason
 from .organisations import OrganisationGazetteer
 from .resources import load_json, load_jsonl
@@ -62,22 +62,27 @@ def gazetteer_patterns(nlp: Language) -> GazetteerPatterns:
     for alias, iso3 in countries.written_names.items():
         _add_name(patterns, nlp, alias, "GPE", iso3)
     for demonym, iso3 in countries.written_demonyms.items():  # the state, not its people: "the Chinese Government"
-        patterns.any_case.extend({"label": "GPE", "pattern": f"{demonym} {noun}", "id": iso3} for noun in _STATE_NOUNS)
+        patterns.any_case.extend(
+            {"label": "GPE", "pattern": f"{form} {noun}", "id": iso3} for form in typeset_forms(demonym) for noun in _STATE_NOUNS
+        )
     for org in OrganisationGazetteer.default().records:
         for alias in (org.name, *org.aliases):
             _add_name(patterns, nlp, alias, "ORG", org.id)
-        patterns.as_written.extend({"label": "ORG", "pattern": alias, "id": org.id} for alias in org.exact_aliases)
+        patterns.as_written.extend(
+            {"label": "ORG", "pattern": form, "id": org.id} for alias in org.exact_aliases for form in typeset_forms(alias)
+        )
     patterns.any_case.extend(_person_patterns())
     patterns.any_case.extend(load_jsonl("entity_patterns.jsonl"))
     return patterns
 
 
 def _add_name(patterns: GazetteerPatterns, nlp: Language, name: str, label: str, entity_id: str) -> None:
-    """Long names match in any case; one-word names capitalised or in capitals; acronyms only as written."""
+    """Long names match in any case; one-word names capitalised or in capitals; acronyms only as written. Each in
+    every typeset form ("Côte d’Ivoire")."""
     if len(nlp.make_doc(name)) > 1 and not name.isupper():
-        patterns.any_case.append({"label": label, "pattern": name, "id": entity_id})
+        patterns.any_case.extend({"label": label, "pattern": form, "id": entity_id} for form in typeset_forms(name))
         return
-    for form in dict.fromkeys((name, name.upper())):
+    for form in dict.fromkeys(f for written in (name, name.upper()) for f in typeset_forms(written)):
         patterns.as_written.append({"label": label, "pattern": form, "id": entity_id})
 
 

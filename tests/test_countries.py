@@ -75,6 +75,30 @@ def test_a_title_without_a_state_represents_none(index: CountryIndex, title: str
     assert index.represented(title) is None
 
 
+@pytest.mark.parametrize(("name", "iso3"), [
+    ("Ministry of Digital Affairs of the Republic of Poland", "POL"),
+    ("Ministry of Water of the Kingdom of Tonga", "TON"),
+    ("Ministry of Health of the United Republic of Tanzania", "TZA"),
+    ("Federal Democratic Republic of Ethiopia", "ETH"),
+    ("the Kingdom of Tonga", "TON"),
+    ("Ministry of Foreign Affairs of the Democratic People’s Republic of Korea", "PRK"),  # not the Korea at its end
+    ("Ministry of Foreign Affairs of the Republic of Korea", "KOR"),
+    ("Government of the People‘s Republic of China", "CHN"),
+    ("Ministry of Water, Irrigation and Energy of Ethiopia", "ETH"),
+    ("Permanent Mission of the Kingdom of Tonga to the United Nations", "TON"),
+    ("Republic of Korea’s Ministry of Environment", "KOR"),
+])
+def test_official_state_names(index: CountryIndex, name: str, iso3: str) -> None:
+    assert index.represented(name) == iso3
+
+
+@pytest.mark.parametrize("apostrophe", ["’", "‘", "ʼ", "′", "`", "'"])
+def test_every_apostrophe_is_one(index: CountryIndex, apostrophe: str) -> None:
+    assert index.lookup(f"Côte d{apostrophe}Ivoire") == "CIV"
+    assert index.lookup(f"the Democratic People{apostrophe}s Republic of Korea") == "PRK"
+    assert index.represented(f"Embassy of the Lao People{apostrophe}s Democratic Republic") == "LAO"
+
+
 def test_represented_is_not_lookup(index: CountryIndex) -> None:
     """An embassy is not a country by name: only `represented` sees the state behind it."""
     assert index.lookup("Government of Japan") is None
@@ -116,6 +140,15 @@ def test_data_files_keep_their_rules(index: CountryIndex) -> None:
         for alias in {org_key(a) for a in (record["name"], *record.get("aliases", ()))}:
             assert owners.setdefault(alias, record["id"]) == record["id"], alias
             assert alias not in country_names and alias not in non_countries, alias
+
+
+@pytest.mark.parametrize("apostrophe", ["’", "‘", "ʼ", "′", "`"])
+def test_typeset_names_are_tagged(extractor, apostrophe: str) -> None:
+    """The entity rulers match names as written, so every typeset form of an apostrophe is a pattern."""
+    text = f"Côte d{apostrophe}Ivoire and the Democratic People{apostrophe}s Republic of Korea met in Paris."
+    doc = extractor.nlp(text)
+    found = {ent.ent_id_ for ent in doc.ents if ent.label_ == "GPE"}
+    assert {"CIV", "PRK"} <= found and "KOR" not in found
 
 
 @pytest.mark.parametrize(("text", "iso3"), [

@@ -276,3 +276,16 @@ def test_corpus_run_has_one_node_per_actor(extractor: Extractor, shared) -> None
         ]
         assert nodes == [f"country:{iso3}"], nodes
         assert graph.nodes[f"country:{iso3}"]["documents"] >= 2
+
+
+@pytest.mark.parametrize(("text", "iso3"), [
+    ("Ms Ana Lima, Director, Ministry of Digital Affairs of the Republic of Poland, spoke.", "POL"),
+    ("Ms Ana Lima, Director, Ministry of Foreign Affairs of the People’s Republic of China, spoke.", "CHN"),
+    ("Mr Joe Obi, Adviser, Ministry of Planning of the Lao People’s Democratic Republic, spoke.", "LAO"),
+    ("Mr Joe Obi, Adviser, Ministry of Water of the Kingdom of Tonga, spoke.", "TON"),
+])
+def test_a_ministry_of_an_official_state_name_is_that_states(extractor: Extractor, text: str, iso3: str) -> None:
+    extraction = extractor.extract_text(text)
+    (ministry,) = [e for e in extraction.entities if e.type == "organisation"]
+    assert ministry.name.startswith("Ministry of") and ministry.country == iso3
+    assert [s.country for s in extraction.speakers] == [iso3]
