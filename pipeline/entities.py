@@ -86,8 +86,12 @@ class NameEvidence:
     context_names: frozenset[str] = frozenset()
     """The names of `in_context`, cleaned, for look-ups."""
     countries: frozenset[str] = frozenset()
-    """ISO3 codes of the countries the document names: the registry trusts an acronym or a generic name of a body
-    from one of them ("MLIT" in a text about Japan)."""
+    """ISO3 codes of the countries the document names: the registry trusts an acronym of a body from one of them
+    ("MLIT" in a text about Japan)."""
+    text: str = ""
+    """The document's text with plain quotes (`plain_quotes`), to find where a speaker's organisation is named."""
+    organisation_names: frozenset[str] = frozenset()
+    """The NER's organisation names, cleaned."""
 
 
 @cache
@@ -124,22 +128,25 @@ class EntityResolver:
         entities: dict[str, ResolvedEntity] = {}
         by_span: dict[tuple[int, int], str] = {}
         evidence = self.evidence(doc, speakers)
+        reach = 0
         for ent in doc_entities(doc).spans:
             entity = self.country_of(ent) if ent.label_ in ("GPE", "NORP", "ORG", "LOC") else None
             if entity is not None:
                 by_span[(ent.start_char, ent.end_char)] = _add(entities, entity, ent.text, ent.start_char, ent.end_char)
-            elif ent.label_ == "ORG":
+            elif ent.label_ == "ORG" and ent.end_char > reach:  # not inside a name made whole ("UNITAR-UNOSAT")
                 country = self._country_around(ent)
-                for text, start, end in self._names_in(ent):
-                    known_id = ent.ent_id_ if end == ent.end_char else ""  # a name made whole is looked up afresh
+                for text, start, end in self._names_in(ent, evidence):
+                    reach = max(reach, end)
+                    same = (start, end) == (ent.start_char, ent.end_char)
+                    known_id = ent.ent_id_ if same else ""  # a name made whole or cut is looked up afresh
                     if entity := self.organisation_of(text, known_id, evidence, country=country):
                         by_span[(start, end)] = _add(entities, entity, text, start, end)
         defined = self._defined_names(doc, evidence)
         for span in (*self.names_missed_by_ner(doc), *defined):
             if (span.start_char, span.end_char) not in by_span and (entity := self.organisation_of(span.text, "", evidence)):
                 by_span[(span.start_char, span.end_char)] = _add(entities, entity, span.text, span.start_char, span.end_char)
-        for text, start, end in (name for span in evidence.in_context for name in self._names_in(span)):
-            if (start, end) not in by_span and (entity := self.organisation_of(text, "", evidence)):
+        for text, start, end in (name for span in evidence.in_context for name in self._names_in(span, evidence)):
+            if (start, end) not in by_span and (entity := self.organisation_of(text, "", evidence, affiliated=True)):
                 by_span[(start, end)] = _add(entities, entity, text, start, end)
         speaker_ids = [self._add_speaker(entities, by_span, speaker, evidence) for speaker in speakers]
         qualified = self._qualify_national_bodies(entities)
@@ -153,9 +160,13 @@ class EntityResolver:
 
         by_span = {span: final(entity_id) for span, entity_id in by_span.items()}
         speaker_ids = [(final(p), final(o) if o else None) for p, o in speaker_ids]
+        countries = [speaker.country or self._national_country(entities, org_id) for speaker, (_, org_id) in zip(speakers, speaker_ids)]
+        unnamed = {e.id for e in entities.values() if e.type == "organisation" and not e.mentions}
+        for entity_id in unnamed:  # "Minister of Power" made "Ministry of Power": the text never names it
+            del entities[entity_id]
+        speaker_ids = [(p, None if o in unnamed else o) for p, o in speaker_ids]
         self._link_parents(entities, speakers, speaker_ids)
         self._drop_ambiguous_aliases(entities)
-        countries = [speaker.country or self._national_country(entities, org_id) for speaker, (_, org_id) in zip(speakers, speaker_ids)]
         for (person_id, _), country in zip(speaker_ids, countries):
             entities[person_id].country = entities[person_id].country or country
         return Resolution(entities, by_span, speaker_ids, countries)
@@ -191,6 +202,7 @@ class EntityResolver:
         return NameEvidence(
             acronyms, tuple(synonyms), frozenset(people), actor_acronyms,
             in_context, frozenset(clean_name(span.text) for span in in_context), frozenset(countries),
+            plain_quotes(document_text(doc)), frozenset(org_names),
         )
 
     def _country_code(self, ent: Span) -> str | None:
@@ -250,11 +262,13 @@ class EntityResolver:
             return False  # the NER's PERSON, unless a legal form ("Harry Elias Partnership LLP") or the context says firm
         if self._is_government(text) and self.countries.represented(text):
             return False
+        if self.words.is_role(text):
+            return False  # "Co-Chair", "Director-General", "Principal Investigator": a post
         if len(words) == 1:
-            if self.countries.demonym(text) or self.words.kind(text) in ("institution", "unit"):
-                return False  # "Indian", "University": an adjective, a bare head noun
-            if looks_like_acronym(text):
-                return affiliated or text in evidence.acronyms or text in evidence.actor_acronyms
+            if self.countries.demonym(text) or self.words.kind(text) != "unknown" or text.lower() in self.words.generic_modifiers:
+                return False  # "Indian", "University", "Workshop", "National": an adjective, a bare head noun
+            if looks_like_acronym(text) or self._of_a_family(text):
+                return affiliated or text in evidence.acronyms or text in evidence.actor_acronyms or self._of_a_family(text)
             return affiliated and text[0].isupper()
         kind = self.words.kind(text)
         if kind == "not_institution" or len(words) > 14 or self._plural_category(text):
@@ -264,6 +278,11 @@ class EntityResolver:
         if kind == "unknown":
             return affiliated or org_key(text) in {org_key(long) for long in evidence.acronyms.values()}
         return True
+
+    def _of_a_family(self, acronym: str) -> bool:
+        """An acronym joined to a known body's ("UN-GGIM", "UNITAR-UNOSAT"): a body of that family."""
+        parts = re.split(r"[-‐/]", acronym)
+        return len(parts) > 1 and any(self.organisations.lookup(part) for part in parts)
 
     def _without_country(self, name: str) -> str:
         """`org_key` of a name without its leading country: "Singapore Attorney-General's Chambers"."""
@@ -335,13 +354,14 @@ class EntityResolver:
         candidates = (doc[ent.start : stop] for stop in range(end, ent.end, -1) if not doc[stop - 1].is_space)
         return next((c for c in candidates if "\n" in c.text and self.organisations.lookup(" ".join(c.text.split()))), None)
 
-    def _names_in(self, ent: Span) -> list[tuple[str, int, int]]:
+    def _names_in(self, ent: Span, evidence: NameEvidence) -> list[tuple[str, int, int]]:
         """The names an ORG span holds, as (text, start, end): a span the NER began inside a hyphenated word
         ("General’s Chambers" of "Attorney-General’s Chambers") is widened to the word; a job title run into
         a name ("Technical Cooperation, International Cooperation Department") is dropped; two institutions
         joined by "and" ("Expert Group on X and Climate Technology Institute") are split, and a last word the
         NER left out after "and" is taken back ("Centre of Arbitration and Mediation"); an acronym joined to
-        another ("CTI-PFAN") is one name."""
+        others ("CTI-PFAN", "UN-GGIM-AP") is one name, and so is a word the NER cut at its hyphen
+        ("Department of Survey, Mapping and Geo" + "-Information"). The rest is `_parts`."""
         text, start, end = ent.text, ent.start_char, ent.end_char
         doc, after = ent.doc, ent.doc[ent.end : ent.end + 3]
         full = document_text(doc)
@@ -356,19 +376,61 @@ class EntityResolver:
         if not ent.ent_id_ and start > 1 and full[start - 1] == "-" and full[start - 2].isalpha():
             start = full.rfind(" ", 0, start) + 1
             text = full[start:end]
-        if looks_like_acronym(text) and (joined := re.match(r"[-‐/][A-Z][A-Za-z]*[A-Z]\b", full[end:])):
-            end += joined.end()  # "CTI" + "-PFAN": an acronym of two acronyms
+        if looks_like_acronym(text) and (joined := re.match(r"(?:[-‐/][A-Z][A-Za-z]*[A-Z]\b)+", full[end:])):
+            end += joined.end()  # "CTI" + "-PFAN": an acronym of acronyms
             text = full[start:end]
+        elif not ent.ent_id_ and (word := re.match(r"[-‐][A-Z]\w*", full[end:])) and full[end - 1].isalpha():
+            end += word.end()  # "Geo" + "-Information"
+            text = full[start:end]
+        return [(text, start, end)] if ent.ent_id_ and text == ent.text else self._parts(text, start, evidence)
+
+    def _parts(self, text: str, start: int, evidence: NameEvidence) -> list[tuple[str, int, int]]:
+        """The names in an organisation's text as the NER or a speaker's introduction gives it, as (text, start,
+        end) (`start` -1: the text is not in the document). A job title run into a name is dropped, before it
+        ("Technical Cooperation, International Cooperation Department") or after it ("Renault VP of Strategy",
+        "Department of State Assistant"); a name placed "in" a country ends there ("INVEMAR in Colombia and the
+        OBIS Node Manager"); an owner the document names as an organisation keeps its possessive's unit out ("UC
+        Davis’ Institute of Transportation Studies" is UC Davis); two institutions joined by "and" are split
+        ("Expert Group on X and Climate Technology Institute", "the Sierra Club and Renewable Cities")."""
+        offset = 0
         lead, comma, last = text.rpartition(", ")
         if comma and len(last.split()) > 1 and self.words.kind(last) in ("institution", "unit") and self.words.kind(lead) == "not_institution":
-            start += len(lead) + len(comma)  # "Technical Cooperation, International Cooperation Department": a title ran in
-            text = last
-        for match in () if ent.ent_id_ else re.finditer(r"\s+and\s+(?=(?:the\s+)?[A-Z])", text):
+            offset, text = len(lead) + len(comma), last
+        if (role := self.words.role_start(text)) is not None:
+            text = " ".join(text.split()[:role]).rstrip(" ,;&-")
+        placed = re.match(r"(.+?)\s+in\s+(?=[A-Z])", text)
+        if placed and _leading_country(self.countries, text[placed.end() :] + " .")[0]:
+            text = placed.group(1)
+        owner = re.match(rf"(.+?){APOSTROPHE}s?\s+(?=[A-Z])", text)
+        if owner and self.words.kind(text[owner.end() :]) in ("institution", "unit") and self._names_an_organisation(owner.group(1), evidence):
+            text = owner.group(1)
+        pieces = [(0, text)]
+        for match in re.finditer(r"\s+and\s+(?=(?:the\s+)?[A-Z])", text):
             first, second = text[: match.start()], text[match.end() :]
-            kinds = {self.words.kind(_unqualified(clean_name(part))) for part in (first, second)}
-            if len(first.split()) > 1 and kinds <= {"institution", "company"}:
-                return [(first, start, start + len(first)), (second, start + match.end(), end)]
-        return [(text, start, end)]
+            if self._two_names(clean_name(first), clean_name(second)):
+                pieces = [(0, first), (match.end(), second)]
+                break
+        return [(piece, *((start + offset + at, start + offset + at + len(piece)) if start >= 0 else (-1, -1))) for at, piece in pieces]
+
+    def _names_an_organisation(self, text: str, evidence: NameEvidence) -> bool:
+        """An acronym, a known body, or a name the NER tags as an organisation on its own ("UC Davis’")."""
+        return looks_like_acronym(text) or text in evidence.organisation_names or (
+            self.organisations.lookup(text, countries=evidence.countries) is not None
+        )
+
+    def _two_names(self, first: str, second: str) -> bool:
+        """Two institutions, not one whose portfolio has an "and" ("Ministry of Water and Rural Development"): both
+        institutions; or two names of two words or more, the first without a linking word and the second without
+        an institution's head at its end ("Sierra Club" and "Renewable Cities", not "Natural Resources and
+        Environment Ministry")."""
+        kinds = {self.words.kind(_unqualified(part)) for part in (first, second)}
+        if len(first.split()) > 1 and kinds <= {"institution", "company"}:
+            return True
+        words = first.split()
+        return (
+            kinds == {"unknown"} and len(words) > 1 and len(second.split()) > 1 and not any(w in _NAME_LINKS for w in words)
+            and second.split()[-1].lower() not in self.words.institution | self.words.unit
+        )
 
     def _person_like(self, text: str) -> bool:
         """ "Dr Ada Obi", "Ms Okafor": an honorific opens a person's name, never an institution's."""
@@ -454,16 +516,20 @@ class EntityResolver:
         org_id = None
         organisation = speaker.organisation
         if isinstance(organisation, Span):
-            org_id = by_span.get((organisation.start_char, organisation.end_char))
+            org_id = _resolved_around(by_span, organisation.start_char, organisation.end_char)
             if org_id is None:
-                text, start, end = self._names_in(organisation)[0]
-                entity = self.organisation_of(text, organisation.ent_id_, evidence, affiliated=True, country=speaker.country)
+                text, start, end = self._names_in(organisation, evidence)[0]
+                known_id = organisation.ent_id_ if (start, end) == (organisation.start_char, organisation.end_char) else ""
+                entity = self.organisation_of(text, known_id, evidence, affiliated=True, country=speaker.country)
                 if entity is not None:
                     org_id = _add(entities, entity, text, start, end)
         elif organisation:
-            entity = self.organisation_of(organisation, "", evidence, affiliated=True, country=speaker.country)
+            start, end = _named_at(evidence.text, organisation)
+            named = document_text(speaker.name.doc)[start:end] if start >= 0 else organisation
+            text, start, end = self._parts(named, start, evidence)[0]
+            entity = self.organisation_of(text, "", evidence, affiliated=True, country=speaker.country)
             if entity is not None:
-                org_id = _add(entities, entity, organisation, -1, -1)
+                org_id = _add(entities, entity, text, start, end)
         if org_id is not None and speaker.country and entities[org_id].country is None and not entities[org_id].known:
             entities[org_id].country = speaker.country
         name = _without_honorific(speaker.name.text)
@@ -541,6 +607,21 @@ def _leading_country(countries: CountryIndex, name: str) -> tuple[str | None, tu
     return None, words
 
 
+def _resolved_around(by_span: dict[tuple[int, int], str], start: int, end: int) -> str | None:
+    """The entity resolved at these offsets, or at a name made whole around them ("UNOSAT" in "UNITAR-UNOSAT")."""
+    if (start, end) in by_span:
+        return by_span[(start, end)]
+    return next((entity_id for (s, e), entity_id in by_span.items() if s <= start and end <= e), None)
+
+
+def _named_at(text: str, name: str) -> tuple[int, int]:
+    """Where `text` (quotes made plain) names a speaker's organisation, its words in order whatever the spacing,
+    or (-1, -1): "Ministry of Power" made from "Minister of Power" is not named."""
+    words = r"\s+".join(map(re.escape, plain_quotes(name).split()))
+    found = re.search(rf"(?<!\w){words}(?!\w)", text) if words else None
+    return found.span() if found else (-1, -1)
+
+
 def _cut_tails(
     entities: dict[str, ResolvedEntity], by_span: dict[tuple[int, int], str], wholes: Iterable[tuple[int, int]]
 ) -> list[tuple[str, str]]:
@@ -583,15 +664,15 @@ def _plausible_name(text: str) -> bool:
     words = text.split()
     if not words or not text[0].isupper() or re.search(r"[@/]|www\.|\.(?:com|org|net)\b|-$", text):
         return False
-    if text.isupper() and (len(words) > 2 or len(text) > 12):
-        return False  # a heading in capitals: "MANAGEMENT AND USE OF DATA", "OPPORTUNITIES"
+    if text.isupper() and (len(words) > 2 or max(len(part) for part in re.split(r"[-‐/]", text)) > 12):
+        return False  # a heading in capitals: "MANAGEMENT AND USE OF DATA", "OPPORTUNITIES"; "UNITAR-UNOSAT" is a name
     if text.count("(") != text.count(")"):
         return False  # "AR7) Cycle Bureau": cut out of a parenthesis
     if re.fullmatch(r"[A-Z]{2,6}[\s./-]?\d{1,3}", text):
         return False  # a numbered session: "COP-8", "SB 34", "MC12"
     if words[-1].lower() in ("of", "the", "and", "for", "on", "in", "&") or words[0].lower() in ("a", "an", "from", "met"):
         return False  # a name the NER cut short ("the Government of") or ran into ("from the United Kingdom")
-    return not any(word.isdigit() for word in words)  # "2030 Agenda", "Session 80"; "SDG16 Data Initiative" is a name
+    return not any(re.fullmatch(r"\d[\d.–-]*", word) for word in words)  # "2030 Agenda", "Session 80", "Bangladesh 3-3"
 
 
 def _without_honorific(name: str) -> str:

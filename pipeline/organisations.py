@@ -143,6 +143,10 @@ class OrganisationWords:
     """Last words that make a name an organisation whatever its head ("Oxfam International")."""
     pair_arrangements: frozenset[str] = frozenset()
     """Heads that, after two parties joined by a hyphen, name their arrangement ("New Zealand-USP Partnership")."""
+    roles: frozenset[str] = frozenset()
+    """Posts people hold ("Director", "VP", "SG"): a name that runs on into one ran into a job title."""
+    role_modifiers: frozenset[str] = frozenset()
+    """Words before a post ("Deputy", "Executive"): part of the job title when a post follows them."""
 
     @classmethod
     @cache
@@ -155,6 +159,8 @@ class OrganisationWords:
             legal_forms=frozenset(data.get("legal_forms", ())),
             name_endings=frozenset(data.get("name_endings", ())),
             pair_arrangements=frozenset(w.lower() for w in data.get("pair_arrangements", ())),
+            roles=frozenset(w.lower() for w in data.get("roles", ())),
+            role_modifiers=frozenset(w.lower() for w in data.get("role_modifiers", ())),
         )
 
     def is_unit(self, text: str) -> bool:
@@ -190,6 +196,26 @@ class OrganisationWords:
             if head in heads or head.rstrip("s") in heads:
                 return kind
         return "unknown"
+
+    def role_start(self, text: str) -> int | None:
+        """Where a job title begins in a name that ran on into one, as a word index: "Renault VP of Strategy" (1),
+        "Department of State Assistant" (3); None when no post follows the first word, or the post belongs to
+        the name ("Office of the Chief Economist")."""
+        words = text.split()
+        for index, word in enumerate(words[1:], start=1):
+            following = words[index + 1].lower() if index + 1 < len(words) else None
+            if word.lower() in self.roles and following in (None, "of", "for", "at"):
+                while index > 1 and words[index - 1].lower() in self.role_modifiers | self.roles:
+                    index -= 1
+                return None if words[index - 1].lower() in _LINKS | {"the", "and"} else index
+        if len(words) > 2 and words[-1].lower() in self.role_modifiers and self.kind(" ".join(words[:-1])) == "institution":
+            return len(words) - 1  # the NER cut "Assistant Secretary" in two
+        return None
+
+    def is_role(self, text: str) -> bool:
+        """ "Co-Chair", "Director-General", "Principal Investigator": a post, named without an institution."""
+        words = text.split()
+        return bool(words) and words[-1].lower() in self.roles and not self.is_institution(text)
 
     def is_generic(self, text: str) -> bool:
         """Only generic modifiers before the head ("Regional Bureau", "Executive Office"): a description, not a name."""

@@ -173,7 +173,8 @@ def test_a_defined_name_absorbs_the_tail_the_ner_cut_from_it(extractor: Extracto
 def test_names_the_ner_cut_are_made_whole(extractor: Extractor, resolver: EntityResolver, text: str, cut: str, name: str) -> None:
     doc = extractor.nlp(text)
     start = text.index(cut)
-    assert [found for found, _, _ in resolver._names_in(doc.char_span(start, start + len(cut)))] == [name]
+    span = doc.char_span(start, start + len(cut))
+    assert [found for found, _, _ in resolver._names_in(span, resolver.evidence(doc, []))] == [name]
 
 
 # ------------------------------------------------------------------------------------------ national bodies
@@ -289,3 +290,56 @@ def test_a_ministry_of_an_official_state_name_is_that_states(extractor: Extracto
     (ministry,) = [e for e in extraction.entities if e.type == "organisation"]
     assert ministry.name.startswith("Ministry of") and ministry.country == iso3
     assert [s.country for s in extraction.speakers] == [iso3]
+
+
+# ------------------------------------------------------------------------------------------ cuts and run-ons
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Speaking for carmakers, Acme Motors VP of Environment Strategy & Planning Mr. Jan Berg explained the plan.",
+     {"Acme Motors"}, {"Acme Motors VP of Environment Strategy & Planning"}),
+    ("Ana Lima, Department of State Assistant Secretary for the Bureau of Ports, spoke.",
+     {"Department of State"}, {"Department of State Assistant"}),
+    ("A partnership with the Harbour Club and Renewable Cities was launched.", {"Harbour Club", "Renewable Cities"}, set()),
+    ("“Data matters,” says Ana Lima, a researcher at COSMAR in Chile and the network’s data manager.",
+     {"COSMAR"}, set()),
+    ("Mr Joe Obi, UNITAR-UNOSAT, and Dr Ana Lima, UN-GGIM-AP, spoke.", {"UNITAR-UNOSAT", "UN-GGIM-AP"},
+     {"UNOSAT", "United Nations Satellite Centre"}),
+])
+def test_names_run_on_into_titles_places_and_partners_are_cut(
+    extractor: Extractor, text: str, expected: set[str], absent: set[str]
+) -> None:
+    names = {e.name for e in organisations(extractor, text).values()}
+    assert expected <= names and not absent & names
+
+
+def test_a_possessive_owner_the_text_names_is_the_organisation(extractor: Extractor) -> None:
+    found = organisations(extractor, "Dr Ana Lima, director of studies at EXU’s Institute of Marine Studies, spoke.")
+    assert "EXU" in {e.name for e in found.values()}
+
+
+def test_a_job_title_or_a_row_number_is_no_organisation(extractor: Extractor) -> None:
+    text = "Mr Joe Obi, Director-General, spoke.\nMs Ana Lima, Survey of Examplia, Ghana 3-3\nDr Li Wei, Co-Chair, closed."
+    names = {e.name for e in organisations(extractor, text).values()}
+    assert not {"Director-General", "Ghana 3-3", "Co-Chair"} & names
+
+
+def test_an_organisation_the_text_never_names_is_not_listed(extractor: Extractor) -> None:
+    """A minister's ministry made from the title ("Minister of Power") is the speaker's, not a name in the text."""
+    extraction = extractor.extract_text("Speakers:\n• Ana Lima, Minister of Power, India\n• Joe Obi, Director, World Bank")
+    listed = {e.id: e for e in extraction.entities if e.type == "organisation"}
+    assert all(e.mentions for e in listed.values())
+    assert all(s.organisation_id is None or s.organisation_id in listed for s in extraction.speakers)
+
+
+# ------------------------------------------------------------------------------------------ the registry
+def test_registry_names_are_recognised_and_split_from_a_run_on(extractor: Extractor) -> None:
+    found = organisations(extractor, (
+        "Philip Obi (Kenyatta University) and Tirusew Bekele (University of South Florida Tampa Bay Water) spoke."
+    ))
+    assert {"org:kenyatta-university", "org:university-of-south-florida"} <= set(found)
+    assert found["org:kenyatta-university"].country is None  # a university: its people need not represent Kenya
+
+
+def test_a_national_body_from_the_registry_gives_its_country(extractor: Extractor) -> None:
+    extraction = extractor.extract_text("Ms Ana Lima, Programme Officer, Japan Meteorological Agency, presented the data.")
+    (speaker,) = extraction.speakers
+    assert speaker.country == "JPN"
