@@ -37,6 +37,8 @@ _MAX_WRAPPED_WORDS = 6
 """How far past a line break a gazetteer name the NER cut there may run."""
 _NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "des", "de", "du", "pour"})
 
+_MAX_ACRONYM_PART = 6
+"""The longest unknown part of an acronym joined to a known one ("GGIM" in "UN-GGIM"); longer is a word."""
 _PERSON_VARIANT_RATIO = 0.8
 """Two names of one person in a document: "Okafor" and a misspelt "Okafur" (difflib ratio 0.83)."""
 
@@ -280,9 +282,14 @@ class EntityResolver:
         return True
 
     def _of_a_family(self, acronym: str) -> bool:
-        """An acronym joined to a known body's ("UN-GGIM", "UNITAR-UNOSAT"): a body of that family."""
+        """An acronym joined to a known body's ("UN-GGIM", "UNITAR-UNOSAT"): a body of that family. Not two
+        unrelated bodies ("WHO-UNICEF estimates"), nor a word in capitals ("GAVI-ELIGIBLE")."""
         parts = re.split(r"[-‐/]", acronym)
-        return len(parts) > 1 and any(self.organisations.lookup(part) for part in parts)
+        known = [self.organisations.lookup(part) for part in parts]
+        if len(parts) < 2 or not any(known) or any(k is None and len(p) > _MAX_ACRONYM_PART for k, p in zip(known, parts)):
+            return False
+        ids = {k.id for k in known if k is not None}
+        return not all(known) or any(k.parent in ids for k in known if k is not None)
 
     def _without_country(self, name: str) -> str:
         """`org_key` of a name without its leading country: "Singapore Attorney-General's Chambers"."""
