@@ -37,6 +37,7 @@ _MAX_WRAPPED_WORDS = 6
 """How far past a line break a gazetteer name the NER cut there may run."""
 _NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "des", "de", "du", "pour"})
 
+_SHARED_HEAD = re.compile(r"(?:[Tt]he\s+)?(?P<heads>[A-Z][a-z]+s)\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+and\s+(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 _MAX_ACRONYM_PART = 6
 """The longest unknown part of an acronym joined to a known one ("GGIM" in "UN-GGIM"); longer is a word."""
 _PERSON_VARIANT_RATIO = 0.8
@@ -277,8 +278,9 @@ class EntityResolver:
             return False
         if kind in ("institution", "unit") and self.words.is_generic(text) and not affiliated:
             return False  # "the Regional Bureau", "Executive Office": a description, not a name
-        if kind == "unknown":
-            return affiliated or org_key(text) in {org_key(long) for long in evidence.acronyms.values()}
+        if kind == "unknown":  # a defined name, unless its acronym is plural: "Nationally Determined Contributions (NDCs)"
+            defined = {org_key(long) for acronym, long in evidence.acronyms.items() if not re.fullmatch(r"[A-Z]+s", acronym)}
+            return affiliated or org_key(text) in defined
         return True
 
     def _of_a_family(self, acronym: str) -> bool:
@@ -380,6 +382,9 @@ class EntityResolver:
         ):
             end = after[1].idx + len(after[1])  # "Belgian Centre of Arbitration" + "and Mediation"
             text = full[start:end]
+        elif not ent.ent_id_ and ent[-1].lower_ in ("and", "&") and len(after) and after[0].is_title:
+            end = after[0].idx + len(after[0])  # "the Departments of State and" + "Defense"
+            text = full[start:end]
         if not ent.ent_id_ and start > 1 and full[start - 1] == "-" and full[start - 2].isalpha():
             start = full.rfind(" ", 0, start) + 1
             text = full[start:end]
@@ -411,6 +416,8 @@ class EntityResolver:
         owner = re.match(rf"(.+?){APOSTROPHE}s?\s+(?=[A-Z])", text)
         if owner and self.words.kind(text[owner.end() :]) in ("institution", "unit") and self._names_an_organisation(owner.group(1), evidence):
             text = owner.group(1)
+        if shared := self._shared_head(text):
+            return [(name, *((start + offset + a, start + offset + b) if start >= 0 else (-1, -1))) for name, a, b in shared]
         pieces = [(0, text)]
         for match in re.finditer(r"\s+and\s+(?=(?:the\s+)?[A-Z])", text):
             first, second = text[: match.start()], text[match.end() :]
@@ -418,6 +425,17 @@ class EntityResolver:
                 pieces = [(0, first), (match.end(), second)]
                 break
         return [(piece, *((start + offset + at, start + offset + at + len(piece)) if start >= 0 else (-1, -1))) for at, piece in pieces]
+
+    def _shared_head(self, text: str) -> list[tuple[str, int, int]]:
+        """ "Departments of State and Defense", "Ministries of Health and Education": one head for two bodies, each
+        named with the words that tell it apart (its offsets in `text`)."""
+        match = _SHARED_HEAD.fullmatch(text)
+        if match is None:
+            return []
+        head = re.sub(r"ies$", "y", match["heads"]) if match["heads"].endswith("ies") else match["heads"][:-1]
+        if self.words.kind(head) not in ("institution", "unit"):
+            return []
+        return [(f"{head} of {match[part]}", match.start(part) if part == "b" else 0, match.end(part)) for part in ("a", "b")]
 
     def _names_an_organisation(self, text: str, evidence: NameEvidence) -> bool:
         """An acronym, a known body, or a name the NER tags as an organisation on its own ("UC Davis’")."""

@@ -14,14 +14,17 @@ repeatable (the output is the same for the same input):
 - the gazetteer of international bodies (`models/organisations.jsonl`) wins: a record that carries one of its names
   is dropped, and so is any single name or acronym it shares with the gazetteer, a country or a region;
 - `scope` says whose staff represent a state: `international` for a body under an international one of the
-  gazetteer or named as one ("World ...", "International ...", not a university) without naming a state;
+  gazetteer or whose display name opens as one's ("World ...", "International ...", not a company, university
+  or hospital) without naming a state;
   `national` for a government body or one named after its own country ("Kenya Forestry Research Institute");
   empty for the rest (a university, a company), whose country is where it is, not whom its staff represent;
 - a name is `distinctive` when it has two words or more, one of them local, i.e. at least 80% of the registry's
   names that use it belong to one country ("Kenyatta", "Wageningen", "Japan"), and it is the display name or has
   an institution's word (`models/organisation_words.json`: an alias such as "Australian Capital Territory" names
-  a place too): only such names are recognised in a text on their own. The others are `generic` ("Cabinet
-  Office", "Ministry of Power"); they and the acronyms need more evidence (`pipeline/registry.py`).
+  a place too); an international body's name of three words or more is distinctive too ("World Climate Research
+  Programme"). Only such names are recognised in a text on their own. The others
+  are `generic` ("Cabinet Office", "Ministry of Power"); they and the acronyms need more evidence
+  (`pipeline/registry.py`).
 
 Rows are sorted by ROR id and split into files under 2 MB.
 """
@@ -50,9 +53,13 @@ MODELS = REPO / "models"
 MAX_BYTES = 1_900_000
 LOCAL_SHARE = 0.8
 """A word is local when at least this share of the registry's names that use it belong to one country."""
-INTERNATIONAL_WORDS = frozenset({
-    "international", "world", "global", "intergovernmental", "multinational", "united nations",
-})
+INTERNATIONAL_OPENINGS = ("international ", "world ", "global ", "intergovernmental ", "united nations ")
+"""How the display name of an international body opens ("International Seismological Centre", "World Climate
+Research Programme"); "Philip Morris International" or "Temasek Foundation International" do not."""
+NOT_INTERNATIONAL_TYPES = frozenset({"company", "education", "healthcare"})
+MIN_INTERNATIONAL_WORDS = 3
+"""An international body's name has no local word; with this many words it is distinctive all the same ("World
+Climate Research Programme")."""
 COLUMNS = ("id", "ror_id", "name", "country", "types", "parent", "scope", "distinctive", "generic", "acronyms")
 
 
@@ -91,12 +98,12 @@ def build_rows(records: list[dict]) -> list[tuple[str, ...]]:
         if record["id"] in known or not kept or not record.get("country"):
             continue
         acronyms = [a for a in record.get("acronyms", ()) if _latin(a) and org_key(a) not in taken]
-        distinctive = [n for n in kept if len(n.split()) > 1 and _words(n) & shares and (n == kept[0] or words.is_institution(n))]
+        scope = _scope(record, kept, countries, by_id, international)
+        distinctive = [n for n in kept if _distinctive(n, n == kept[0], scope, shares, words)]
         generic = [n for n in kept if n not in distinctive]
         rows.append((
             "", record["id"], kept[0], record["country"], ",".join(record.get("types", ())), record.get("parent", ""),
-            _scope(record, kept, countries, by_id, international), "|".join(distinctive), "|".join(generic),
-            "|".join(dict.fromkeys(acronyms)),
+            scope, "|".join(distinctive), "|".join(generic), "|".join(dict.fromkeys(acronyms)),
         ))
     return _with_ids(rows, {record["id"] for record in load_jsonl("organisations.jsonl")})
 
@@ -116,6 +123,15 @@ def _with_ids(rows: list[tuple[str, ...]], taken: set[str]) -> list[tuple[str, .
         used.add(entity_id)
         named.append((entity_id, *row[1:]))
     return named
+
+
+def _distinctive(name: str, display: bool, scope: str, local: set[str], words: OrganisationWords) -> bool:
+    """Whether a name may be recognised on its own (see the module docstring)."""
+    if len(name.split()) < 2 or not (display or words.is_institution(name)):
+        return False
+    if scope == "international":
+        return len(name.split()) >= MIN_INTERNATIONAL_WORDS
+    return bool(_words(name) & local)
 
 
 def _gazetteer_keys() -> dict[str, str]:
@@ -167,14 +183,9 @@ def _scope(record: dict, names: list[str], countries: CountryIndex, by_id: dict[
         seen.add(ancestor)
         ancestor = by_id.get(ancestor, {}).get("parent")
     types = set(record.get("types", ()))
-    if "education" not in types and any(w in INTERNATIONAL_WORDS for n in names for w in _phrases(n)):
+    if fold(names[0]).startswith(INTERNATIONAL_OPENINGS) and not types & NOT_INTERNATIONAL_TYPES:
         return "international"
     return "national" if "government" in types else ""
-
-
-def _phrases(name: str) -> set[str]:
-    words = fold(name).split()
-    return set(words) | {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
 
 
 def _names_its_country(name: str, iso3: str, countries: CountryIndex) -> bool:

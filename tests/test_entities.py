@@ -343,3 +343,12 @@ def test_a_national_body_from_the_registry_gives_its_country(extractor: Extracto
     extraction = extractor.extract_text("Ms Ana Lima, Programme Officer, Japan Meteorological Agency, presented the data.")
     (speaker,) = extraction.speakers
     assert speaker.country == "JPN"
+
+
+def test_one_head_for_two_bodies_names_both(extractor: Extractor) -> None:
+    names = {e.name for e in organisations(extractor, "Staff of the Departments of State and Defense and the Ministries of Health and Education met.").values()}
+    assert {"Department of State", "Department of Defense", "Ministry of Health", "Ministry of Education"} <= names
+
+
+def test_a_term_defined_with_a_plural_acronym_is_no_organisation(extractor: Extractor) -> None:
+    assert organisations(extractor, "Countries presented their Nationally Determined Contributions (NDCs) in turn.") == {}
