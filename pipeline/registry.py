@@ -34,8 +34,12 @@ from .spans import document_text
 _KIND_ORDER = ("government", "education", "healthcare", "company", "nonprofit", "facility", "funder", "archive", "other")
 """ROR lists several types; the first of these names the organisation's kind (a research council is both a
 funder and a government body: "government")."""
-_WORD = re.compile(r"[\w'’‘ʼ′`]+|&")
-_MAX_NAME_WORDS = 16
+_WORD = re.compile(r"[\w']+|&")
+"""A word of a name, quotes made plain; "&" counts as one."""
+_NEXT_WORD = re.compile(r"[^\w'&]*?([\w']+|&)")
+_PUNCTUATION = re.compile(r"[,.;:()/]")
+_CAPITALISED = re.compile(r"(?<![\w'])[^\W\d_a-z][\w']*")
+"""A word whose first letter is no ASCII lower-case one (upper case, or an accented letter to check)."""
 _MIN_ACRONYM = 4
 """Shorter acronyms name too many things besides institutions ("ICT", "CCS", "EIT" are terms too)."""
 _MAX_UNIT_WORDS = 5
@@ -52,53 +56,51 @@ class RegistryMatch:
 
 
 class Registry:
-    """Look-ups by name and acronym; `find` for the names in a text. Built once per process (`default`); a
-    record becomes a `KnownOrganisation` only when a look-up reaches it."""
+    """Look-ups by name and acronym; `find` for the names in a text. Built once per process (`default`). Rows stay
+    the lines of the files until a look-up reaches one and makes it a `KnownOrganisation`, and an index holds a
+    row number, or a tuple of them for a name several rows share: the registry costs tens of MB, not hundreds."""
 
-    def __init__(self, rows: list[list[str]], columns: list[str]) -> None:
-        self._rows = rows
+    def __init__(self, lines: list[str], columns: list[str]) -> None:
+        self._lines = lines
         self._column = {name: i for i, name in enumerate(columns)}
         self._made: dict[int, KnownOrganisation] = {}
         self._by_id: dict[str, int] = {}
-        self._by_ror: dict[str, int] = {}
-        self._distinctive: dict[str, list[int]] = {}
-        self._generic: dict[str, list[int]] = {}
-        self._acronyms: dict[str, list[int]] = {}
-        self._written: dict[str, set[str]] = {}
-        """Key -> the distinctive names as written (quotes made plain, no leading "The"), to match in a text."""
-        self._lengths: dict[str, int] = {}
-        """First word of a distinctive name (lower case) -> the most words (`_WORD`) a name starting with it has."""
+        self._names: dict[str, int | tuple[int, ...]] = {}
+        """`org_key` of a distinctive name -> its row(s)."""
+        self._acronyms: dict[str, int | tuple[int, ...]] = {}
+        self._prefixes: set[str] = set()
+        """`org_key` of the first words of each distinctive name, all but the last: where `find` may go on."""
+        self._punctuated: dict[str, str] = {}
+        """`org_key` of a distinctive name written with punctuation -> its marks ("University of California,
+        Davis": ","); any other name in a text must not cross one ("Minister of Environment and Climate Change,
+        Canada" holds no "Environment and Climate Change Canada")."""
         column = self._column
-        for index, row in enumerate(rows):
+        for index, line in enumerate(lines):
+            row = line.split("\t")
             self._by_id[row[column["id"]]] = index
-            self._by_ror[row[column["ror_id"]]] = index
             for name in _split(row[column["distinctive"]]):
-                key = org_key(name)
-                self._distinctive.setdefault(key, []).append(index)
-                written = plain_quotes(_without_article(name))
-                self._written.setdefault(key, set()).add(written)
-                words = _WORD.findall(written)
-                if len(words) <= _MAX_NAME_WORDS:
-                    first = words[0].lower()
-                    self._lengths[first] = max(self._lengths.get(first, 0), len(words))
-            for name in _split(row[column["generic"]]):
-                self._generic.setdefault(org_key(name), []).append(index)
+                key = org_key(_without_article(name))
+                _index(self._names, key, index)
+                if marks := _PUNCTUATION.findall(name):
+                    self._punctuated[key] = self._punctuated.get(key, "") + "".join(marks)
+                words = key.split()
+                self._prefixes.update(" ".join(words[:size]) for size in range(1, len(words)))
             for acronym in _split(row[column["acronyms"]]):
-                self._acronyms.setdefault(acronym, []).append(index)
+                _index(self._acronyms, plain_quotes(acronym), index)
 
     @classmethod
     @cache
     def default(cls) -> Registry:
-        rows: list[list[str]] = []
+        lines: list[str] = []
         columns: list[str] = []
         for path in sorted(p for p in data_root().iterdir() if re.fullmatch(r"registry-\d+\.tsv", p.name)):
-            header, *lines = path.read_text(encoding="utf-8").splitlines()
+            header, *rows = path.read_text(encoding="utf-8").splitlines()
             columns = header.split("\t")
-            rows += [line.split("\t") for line in lines if line]
-        return cls(rows, columns)
+            lines += [row for row in rows if row]
+        return cls(lines, columns)
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._lines)
 
     def get(self, org_id: str) -> KnownOrganisation | None:
         index = self._by_id.get(org_id)
@@ -108,51 +110,45 @@ class Registry:
         """The organisation a name or acronym stands for, when the registry is sure: a distinctive name that one
         record carries; else a distinctive name or an acronym of `_MIN_ACRONYM` letters or more of which exactly
         one bearer is from one of `countries` (those the document names). A generic name alone never is."""
-        key = org_key(text)
-        distinctive = self._distinctive.get(key, [])
-        if len(distinctive) == 1:
-            return self._record(distinctive[0])
+        named = self._names.get(org_key(text))
+        if isinstance(named, int):
+            return self._record(named)
         acronym = plain_quotes(text.strip())
-        candidates = distinctive or (self._acronyms.get(acronym, []) if len(acronym) >= _MIN_ACRONYM else [])
-        country = self._column["country"]
-        local = [index for index in candidates if self._rows[index][country] in countries]
+        candidates = named or (self._acronyms.get(acronym, ()) if len(acronym) >= _MIN_ACRONYM else ())
+        local = [i for i in _rows(candidates) if self._lines[i].split("\t")[self._column["country"]] in countries]
         return self._record(local[0]) if len(local) == 1 else None
 
     def find(self, text: str) -> Iterator[RegistryMatch]:
-        """Distinctive names in `text` as written (or in capitals), longest first at each place, not overlapping.
-        Quotes, accents and the punctuation between words do not matter."""
-        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-        i = 0
-        while i < len(words):
-            start = words[i][0]
-            longest = self._lengths.get(text[start : words[i][1]].lower(), 0) if text[start].isupper() else 0
-            sizes = range(min(longest, len(words) - i), 1, -1)
-            match = next((m for size in sizes if (m := self._match(text, start, words[i + size - 1][1]))), None)
-            if match is None:
-                i += 1
+        """Distinctive names in `text` in capitals or capitalised words, the longest at each place, not
+        overlapping. Case, quotes and the punctuation between words do not matter otherwise. Only a capitalised
+        word that opens a name is followed, word by word, while the words so far open one."""
+        plain = plain_quotes(text)
+        reach = 0
+        for first in _CAPITALISED.finditer(plain):
+            if first.start() < reach or not first.group()[0].isupper():
                 continue
-            yield match
-            while i < len(words) and words[i][0] < match.end:
-                i += 1
+            key, end, match = org_key(first.group()), first.end(), None
+            while key in self._prefixes and (following := _NEXT_WORD.match(plain, end)):
+                key, end = f"{key} {org_key(following.group(1))}".strip(), following.end()
+                match = self._match(plain, key, first.start(), end) or match
+            if match is not None:
+                reach = match.end
+                yield match
 
-    def _match(self, text: str, start: int, end: int) -> RegistryMatch | None:
+    def _match(self, text: str, key: str, start: int, end: int) -> RegistryMatch | None:
+        index = self._names.get(key)
         span = text[start:end]
-        if "\n\n" in span:
+        if not isinstance(index, int) or "\n\n" in span or not _written_as_name(span):
             return None
-        written = plain_quotes(" ".join(span.split()))
-        key = org_key(written)
-        names = self._written.get(key)
-        if names is None or not (written in names or written.isupper() and written in {n.upper() for n in names}):
+        if any(mark not in self._punctuated.get(key, "") for mark in _PUNCTUATION.findall(span)):
             return None
-        indexes = self._distinctive[key]
-        return RegistryMatch(start, end, self._record(indexes[0])) if len(indexes) == 1 else None
+        return RegistryMatch(start, end, self._record(index))
 
     def _record(self, index: int) -> KnownOrganisation:
         if index not in self._made:
-            row = dict(zip(self._column, self._rows[index]))
+            row = dict(zip(self._column, self._lines[index].split("\t")))
             names = [*_split(row["distinctive"]), *_split(row["generic"])]
             types = row["types"].split(",")
-            parent = self._by_ror.get(row["parent"])
             name = row["name"]
             if name in _split(row["generic"]):  # "Ministry of Power (India)": named as sidegraph names national bodies
                 country = CountryIndex.default()[row["country"]].name
@@ -164,7 +160,7 @@ class Registry:
                 aliases=tuple(n for n in names if n != name),
                 exact_aliases=tuple(_split(row["acronyms"])),
                 kind=next((kind for kind in _KIND_ORDER if kind in types), "other"),
-                parent=None if parent is None else self._rows[parent][self._column["id"]],
+                parent=row["parent"] or None,
                 country=row["country"] if row["scope"] == "national" else None,
                 international=row["scope"] == "international",
                 located=row["country"],
@@ -220,6 +216,25 @@ def _may_replace(name: Span, entity: Span) -> bool:
     "University of" + capitalised words ran on into the next name); other entities stand."""
     inside = name.start <= entity.start and entity.end <= name.end and len(entity) < len(name)
     return inside or (entity.start == name.start and not entity.ent_id_)
+
+
+def _index(index: dict[str, int | tuple[int, ...]], key: str, row: int) -> None:
+    """One row number, or a tuple of them once a second row has the key."""
+    found = index.get(key)
+    if found is None:
+        index[key] = row
+    elif found != row and row not in _rows(found):
+        index[key] = (*_rows(found), row)
+
+
+def _rows(found: int | tuple[int, ...] | None) -> tuple[int, ...]:
+    return () if found is None else (found,) if isinstance(found, int) else found
+
+
+def _written_as_name(span: str) -> bool:
+    """In capitals, or its long words capitalised ("University of California, Davis", not "the university of
+    california")."""
+    return span.isupper() or all(word[0].isupper() for word in _WORD.findall(span) if len(word) > 3)
 
 
 def _split(cell: str) -> list[str]:

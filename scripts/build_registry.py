@@ -8,11 +8,13 @@ as world knowledge: to recognise an institution the NER misses, to give it one c
 which country a national body belongs to. This script decides what is shipped, so the choice is reviewable and
 repeatable (the output is the same for the same input):
 
-- every record is kept, with its ROR id, display name, country (ISO3), types and parent;
+- every record is kept, with its ROR id, display name, country (ISO3), types and parent (as the parent's entity
+  id: a registry record's, or the gazetteer's for a body under an international one);
 - names are the display name, the English labels and the aliases in Latin script (others cannot occur in an
   English report), a trailing "(Country)" that ROR adds to tell companies apart stripped ("Lyft (United States)");
 - the gazetteer of international bodies (`models/organisations.jsonl`) wins: a record that carries one of its names
-  is dropped, and so is any single name or acronym it shares with the gazetteer, a country or a region;
+  is dropped, and so is any single name or acronym it shares with the gazetteer, a country or a region, and a
+  state's government ("Australian Government": sidegraph reads it as the country);
 - `scope` says whose staff represent a state: `international` for a body under an international one of the
   gazetteer or whose display name opens as one's ("World ...", "International ...", not a company, university
   or hospital) without naming a state;
@@ -86,15 +88,15 @@ def build_rows(records: list[dict]) -> list[tuple[str, ...]]:
     places |= {org_key(name) for names in load_json("non_countries.json").values() for name in names}
     by_id = {r["id"]: r for r in records}
     names = {r["id"]: _names(r, countries) for r in records}
-    known = {  # ROR id -> the gazetteer's country ("" for an international body): the gazetteer's own entries
+    known = {  # ROR id -> (id, country or "") of the gazetteer's entry for it
         r["id"]: gazetteer[key] for r in records for key in map(org_key, names[r["id"]]) if key in gazetteer
     }
-    international = {ror_id for ror_id, country in known.items() if not country}
+    international = {ror_id for ror_id, (_, country) in known.items() if not country}
     taken = gazetteer.keys() | places
     shares = _local_words(records, names)
     rows = []
     for record in sorted(records, key=lambda r: r["id"]):
-        kept = [n for n in names[record["id"]] if org_key(n) not in places]
+        kept = [n for n in names[record["id"]] if org_key(n) not in places and not _a_states_government(n, countries)]
         if record["id"] in known or not kept or not record.get("country"):
             continue
         acronyms = [a for a in record.get("acronyms", ()) if _latin(a) and org_key(a) not in taken]
@@ -105,7 +107,9 @@ def build_rows(records: list[dict]) -> list[tuple[str, ...]]:
             "", record["id"], kept[0], record["country"], ",".join(record.get("types", ())), record.get("parent", ""),
             scope, "|".join(distinctive), "|".join(generic), "|".join(dict.fromkeys(acronyms)),
         ))
-    return _with_ids(rows, {record["id"] for record in load_jsonl("organisations.jsonl")})
+    rows = _with_ids(rows, {record["id"] for record in load_jsonl("organisations.jsonl")})
+    ids = {row[1]: row[0] for row in rows} | {ror_id: gazetteer_id for ror_id, (gazetteer_id, _) in known.items()}
+    return [(*row[:5], ids.get(row[5], ""), *row[6:]) for row in rows]  # the parent's entity id
 
 
 def _with_ids(rows: list[tuple[str, ...]], taken: set[str]) -> list[tuple[str, ...]]:
@@ -134,13 +138,19 @@ def _distinctive(name: str, display: bool, scope: str, local: set[str], words: O
     return bool(_words(name) & local)
 
 
-def _gazetteer_keys() -> dict[str, str]:
-    """Every name of the gazetteer (`models/organisations.jsonl`), with its body's country ("" if international)."""
-    keys: dict[str, str] = {}
+def _gazetteer_keys() -> dict[str, tuple[str, str]]:
+    """Every name of the gazetteer (`models/organisations.jsonl`), with its body's id and country ("" if
+    international)."""
+    keys: dict[str, tuple[str, str]] = {}
     for record in load_jsonl("organisations.jsonl"):
         for name in (record["name"], *record.get("aliases", ()), *record.get("case_sensitive_aliases", ())):
-            keys.setdefault(org_key(name), record.get("country") or "")
+            keys.setdefault(org_key(name), (record["id"], record.get("country") or ""))
     return keys
+
+
+def _a_states_government(name: str, countries: CountryIndex) -> bool:
+    """ "Australian Government", "Government of Kenya": sidegraph reads a state's government as the country."""
+    return re.search(r"(?i)^(?:the\s+)?government\b|\bgovernment$", name) is not None and bool(countries.represented(name))
 
 
 def _names(record: dict, countries: CountryIndex) -> list[str]:

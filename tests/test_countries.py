@@ -159,3 +159,12 @@ def test_typeset_names_are_tagged(extractor, apostrophe: str) -> None:
 def test_the_state_named_by_its_adjective_is_tagged(extractor, text: str, iso3: str) -> None:
     doc = extractor.nlp(text)
     assert iso3 in {ent.ent_id_ for ent in doc.ents if ent.label_ == "GPE"}
+
+
+def test_every_official_state_name_is_known(index: CountryIndex) -> None:
+    """ISO 3166's official names ("United Republic of Tanzania", "the State of Eritrea") are aliases: a text that
+    holds one resolves through `represented` whatever comes before it."""
+    import pycountry
+
+    missing = [c.official_name for c in pycountry.countries if hasattr(c, "official_name") and index.lookup(c.official_name) != c.alpha_3]
+    assert missing == []
