@@ -413,6 +413,9 @@ class EntityResolver:
         placed = re.match(r"(.+?)\s+in\s+(?=[A-Z])", text)
         if placed and _leading_country(self.countries, text[placed.end() :] + " .")[0]:
             text = placed.group(1)
+        body = re.match(r"(?:[Tt]he\s+)?([A-Z][A-Za-z&-]{1,11})\s+(.+)$", text)
+        if body and looks_like_acronym(body.group(1)) and self._governs(body.group(2)) and self._names_an_organisation(body.group(1), evidence, strict=True):
+            offset, text = offset + body.start(1), body.group(1)  # "the OBIS Steering Group": a body of OBIS
         owner = re.match(rf"(.+?){APOSTROPHE}s?\s+(?=[A-Z])", text)
         if owner and self.words.kind(text[owner.end() :]) in ("institution", "unit") and self._names_an_organisation(owner.group(1), evidence):
             text = owner.group(1)
@@ -437,11 +440,16 @@ class EntityResolver:
             return []
         return [(f"{head} of {match[part]}", match.start(part) if part == "b" else 0, match.end(part)) for part in ("a", "b")]
 
-    def _names_an_organisation(self, text: str, evidence: NameEvidence) -> bool:
-        """An acronym, a known body, or a name the NER tags as an organisation on its own ("UC Davis’")."""
-        return looks_like_acronym(text) or text in evidence.organisation_names or (
+    def _names_an_organisation(self, text: str, evidence: NameEvidence, *, strict: bool = False) -> bool:
+        """A known body, a name the text defines or the NER tags as an organisation on its own ("UC Davis’"), or
+        (unless `strict`) any acronym."""
+        return (not strict and looks_like_acronym(text)) or text in evidence.organisation_names or text in evidence.acronyms or (
             self.organisations.lookup(text, countries=evidence.countries) is not None
         )
+
+    def _governs(self, text: str) -> bool:
+        """A governing or working body's name, named after its organisation: "Steering Group", "Board", a unit."""
+        return self.words.head(text) in self.words.bodies or self.words.kind(text) == "unit"
 
     def _two_names(self, first: str, second: str) -> bool:
         """Two institutions, not one whose portfolio has an "and" ("Ministry of Water and Rural Development"): both

@@ -147,6 +147,8 @@ class OrganisationWords:
     """Posts people hold ("Director", "VP", "SG"): a name that runs on into one ran into a job title."""
     role_modifiers: frozenset[str] = frozenset()
     """Words before a post ("Deputy", "Executive"): part of the job title when a post follows them."""
+    bodies: frozenset[str] = frozenset()
+    """Governing and working bodies named after their organisation ("OBIS Steering Group", "X Board")."""
 
     @classmethod
     @cache
@@ -161,6 +163,7 @@ class OrganisationWords:
             pair_arrangements=frozenset(w.lower() for w in data.get("pair_arrangements", ())),
             roles=frozenset(w.lower() for w in data.get("roles", ())),
             role_modifiers=frozenset(w.lower() for w in data.get("role_modifiers", ())),
+            bodies=frozenset(w.lower() for w in data.get("bodies", ())),
         )
 
     def is_unit(self, text: str) -> bool:

@@ -352,3 +352,8 @@ def test_one_head_for_two_bodies_names_both(extractor: Extractor) -> None:
 
 def test_a_term_defined_with_a_plural_acronym_is_no_organisation(extractor: Extractor) -> None:
     assert organisations(extractor, "Countries presented their Nationally Determined Contributions (NDCs) in turn.") == {}
+
+
+def test_a_body_named_after_a_defined_acronym_stands_for_its_organisation(extractor: Extractor) -> None:
+    names = {e.name for e in organisations(extractor, "The Kivu Lake Authority (KLA) works with the KLA Board.").values()}
+    assert names == {"Kivu Lake Authority"}
