@@ -214,6 +214,8 @@ class EntityResolver:
         return self.countries.lookup(ent.text) if ent.label_ in ("GPE", "NORP") else None
 
     def country_of(self, ent: Span) -> ResolvedEntity | None:
+        if _ends_a_persons_name(ent):
+            return None
         code = ent.ent_id_ if ent.ent_id_ in self._codes else None
         code = code or self.countries.lookup(ent.text) or (self.countries.represented(ent.text) if ent.label_ != "ORG" else None)
         if ent.label_ == "ORG" and code is None and self._is_government(ent.text):
@@ -638,6 +640,15 @@ def _leading_country(countries: CountryIndex, name: str) -> tuple[str | None, tu
         if len(words) > size and (code := countries.lookup(lead) or countries.demonym(lead)):
             return code, words[size:]
     return None, words
+
+
+def _ends_a_persons_name(ent: Span) -> bool:
+    """ "Professor Elisabeth Holland", "Dr Ana Jordan": a one-word country after an honorific and a given name is a
+    surname."""
+    doc, start = ent.doc, ent.start
+    if len(ent) != 1 or start < 2 or not doc[start - 1].is_title or doc[start - 1].ent_type_ not in ("", "PERSON"):
+        return False
+    return doc[start - 2].text.lower().rstrip(".") in _honorifics()
 
 
 def _resolved_around(by_span: dict[tuple[int, int], str], start: int, end: int) -> str | None:

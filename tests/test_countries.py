@@ -168,3 +168,14 @@ def test_every_official_state_name_is_known(index: CountryIndex) -> None:
 
     missing = [c.official_name for c in pycountry.countries if hasattr(c, "official_name") and index.lookup(c.official_name) != c.alpha_3]
     assert missing == []
+
+
+def test_a_surname_is_no_country(extractor) -> None:
+    extraction = extractor.extract_text("The students will accompany Professor Elisabeth Holland to the meeting in Jordan.")
+    assert {e.iso3 for e in extraction.entities if e.type == "country"} == {"JOR"}
+
+
+def test_a_country_glued_to_a_bracket_is_found(extractor) -> None:
+    """PDF text layers lose the space before a bracket: "Uzbekistan(NCSCGC)"."""
+    extraction = extractor.extract_text("Mr. Farhod Omanov, National Cadastre Centre, Uzbekistan(NCC), presented.")
+    assert "UZB" in {e.iso3 for e in extraction.entities if e.type == "country"}
