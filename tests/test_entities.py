@@ -357,3 +357,22 @@ def test_a_term_defined_with_a_plural_acronym_is_no_organisation(extractor: Extr
 def test_a_body_named_after_a_defined_acronym_stands_for_its_organisation(extractor: Extractor) -> None:
     names = {e.name for e in organisations(extractor, "The Kivu Lake Authority (KLA) works with the KLA Board.").values()}
     assert names == {"Kivu Lake Authority"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Paul Okoro, CEO of Lakeside Foods, spoke first.", {"Lakeside Foods"}),
+    ("Joanita Obi, Content Exec at Node Nine, an Internet solutions provider, agreed.", {"Node Nine"}),
+    ("Ana Ochoa (University of Cuenca) presented the basin model.", {"University of Cuenca"}),
+    ("Ms Ana Lima, Executive Director of the Harbour Trust Ms. Joy Obi and others met.", {"Harbour Trust"}),
+])
+def test_a_post_a_description_or_brackets_name_the_employer(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert expected <= {e.name for e in organisations(extractor, text).values()}
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez, Director of Research, closed the session.",
+    "Mr Sverre Berg, senior vice president of Corporate Sustainability, closed the session.",
+    "Media enquiries: Chris Kenny (Ministerial) 0419 206 890.",
+])
+def test_a_portfolio_or_a_remark_is_no_employer(extractor: Extractor, text: str) -> None:
+    assert organisations(extractor, text) == {}
