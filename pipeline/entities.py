@@ -387,6 +387,9 @@ class EntityResolver:
         elif not ent.ent_id_ and ent[-1].lower_ in ("and", "&") and len(after) and after[0].is_title:
             end = after[0].idx + len(after[0])  # "the Departments of State and" + "Defense"
             text = full[start:end]
+        elif branch := self._national_branch(ent):
+            end = branch.end_char  # "CSR" + "Asia", "Microsoft" + "Kenya": an organisation's branch
+            text = full[start:end]
         if not ent.ent_id_ and start > 1 and full[start - 1] == "-" and full[start - 2].isalpha():
             start = full.rfind(" ", 0, start) + 1
             text = full[start:end]
@@ -397,6 +400,20 @@ class EntityResolver:
             end += word.end()  # "Geo" + "-Information"
             text = full[start:end]
         return [(text, start, end)] if ent.ent_id_ and text == ent.text else self._parts(text, start, evidence)
+
+    def _national_branch(self, ent: Span) -> Span | None:
+        """The country or region that, written right after a company's or an NGO's name, names its branch there
+        ("CSR Asia", "Microsoft Kenya", "CELEC Ecuador"); not after an institution's ("Ministry of Health Kenya")
+        nor when the place opens a name of its own."""
+        doc, place = ent.doc, doc_entities(ent.doc).starting_at(ent.end)
+        if ent.ent_id_ or place is None or place.label_ not in ("GPE", "LOC") or ent[-1].whitespace_ != " ":
+            return None
+        if self.words.kind(clean_name(ent.text)) in ("institution", "unit") or len(ent) > 3:
+            return None
+        if not (self.countries.lookup(place.text) or self.countries.is_region(place.text)):
+            return None
+        following = doc[place.end] if place.end < len(doc) else None
+        return place if following is None or not (following.is_title and following.is_alpha) else None
 
     def _parts(self, text: str, start: int, evidence: NameEvidence) -> list[tuple[str, int, int]]:
         """The names in an organisation's text as the NER or a speaker's introduction gives it, as (text, start,

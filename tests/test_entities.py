@@ -376,3 +376,8 @@ def test_a_post_a_description_or_brackets_name_the_employer(extractor: Extractor
 ])
 def test_a_portfolio_or_a_remark_is_no_employer(extractor: Extractor, text: str) -> None:
     assert organisations(extractor, text) == {}
+
+
+def test_an_organisations_branch_is_named_with_its_country(extractor: Extractor) -> None:
+    extraction = extractor.extract_text("Leena Obi, CSR Asia, moderated the event held in Kenya.")
+    assert "CSR Asia" in {e.name for e in extraction.entities if e.type == "organisation"}
