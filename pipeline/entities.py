@@ -38,6 +38,9 @@ _MAX_WRAPPED_WORDS = 6
 _NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "des", "de", "du", "pour"})
 
 _SHARED_HEAD = re.compile(r"(?:[Tt]he\s+)?(?P<heads>[A-Z][a-z]+s)\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+and\s+(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+_MIN_TAIL_WORDS = 4
+"""A name this long that ends another one names the same body without its first words; shorter ones need not
+("Research Institute")."""
 _MAX_ACRONYM_PART = 6
 """The longest unknown part of an acronym joined to a known one ("GGIM" in "UN-GGIM"); longer is a word."""
 _PERSON_VARIANT_RATIO = 0.8
@@ -110,12 +113,14 @@ def _honorifics() -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
     """One line, no leading article, no possessive, no unclosed parenthesis ("Association(IDA") and no trailing
-    place in parentheses ("Network (Washington, D.C.)").
+    place ("Network (Washington, D.C.)") or acronym ("Fund (GEEREF)") in parentheses.
 
     Cached: a name is cleaned again at every step of its resolution."""
     text = " ".join(text.split())
     text = re.sub(r"\s*\([^)]*$", "", text)
     text = re.sub(r"\s+\([^)]*[\s,][^)]*\)$", "", text)
+    if (acronym := re.search(r"\s*\(([^()\s]{2,12})\)$", text)) and looks_like_acronym(acronym.group(1)):
+        text = text[: acronym.start()]  # "Global Energy Efficiency Fund (GEEREF)": the acronym is an alias
     text = re.sub(rf"\s*{APOSTROPHE}s?$", "", text)
     return re.sub(r"^(?:the|The|THE)\s+", "", text).strip(" ,;:")
 
@@ -624,6 +629,9 @@ class EntityResolver:
             longer = sorted((o for o in longer if _without_location(o.name) != entity.name or not self._is_mission(o.name)), key=lambda o: len(o.name))
             if not entity.known and longer and all(o.name.lower().startswith(longer[0].name.lower()) for o in longer):
                 pairs.append((longer[0].id, entity.id) if looks_like_acronym(entity.name) else (entity.id, longer[0].id))
+            fuller = [o for o in orgs if o is not entity and not o.known and o.name.endswith(f" {entity.name}")]
+            if not entity.known and len(entity.name.split()) >= _MIN_TAIL_WORDS and len(fuller) == 1:
+                pairs.append((entity.id, fuller[0].id))  # "Science Policy Panel on X, Y and Z" of "Intergovernmental ..."
             qualified = [o for o in orgs if o is not entity and o.country and org_key(_unqualified(o.name)) == key]
             if entity.country is None and self._is_national_body(entity.name) and len(qualified) == 1:
                 pairs.append((entity.id, qualified[0].id))
