@@ -92,8 +92,8 @@ def _shared_affiliation(slash: Token) -> Iterator[Span]:
 
 def _employer(token: Token, cues: ContextCues) -> Iterator[Span]:
     """ "CEO of Unilever", "the Founder of Fusion Advocates", "Content Exec at Node Six": a post, then its employer."""
-    before = _word_before(token.doc, token.i)
     posts = {"of": cues.head_posts, "at": cues.posts}.get(token.lower_)
+    before = _word_before(token.doc, token.i) if posts is not None else None
     if before is None or posts is None:
         return
     two = token.doc[max(before.i - 1, 0) : before.i + 1]  # "Executive Director of X", not "Vice President of Y"

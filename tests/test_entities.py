@@ -381,3 +381,10 @@ def test_a_portfolio_or_a_remark_is_no_employer(extractor: Extractor, text: str)
 def test_an_organisations_branch_is_named_with_its_country(extractor: Extractor) -> None:
     extraction = extractor.extract_text("Leena Obi, CSR Asia, moderated the event held in Kenya.")
     assert "CSR Asia" in {e.name for e in extraction.entities if e.type == "organisation"}
+
+
+@pytest.mark.parametrize("name", [
+    "Office of the Prime Minister", "Office of the High Commissioner for Human Rights", "Executive Office of the Secretary-General",
+])
+def test_an_office_named_after_its_post_keeps_the_post(name: str) -> None:
+    assert OrganisationWords.default().role_start(name) is None
