@@ -7,6 +7,8 @@ from the factory signatures at registration time.
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .organisations import OrganisationWords
+from .registry import Registry, RegistryRuler
 from .speakers import SpeakerAttribution
 
 
@@ -14,6 +16,13 @@ from .speakers import SpeakerAttribution
 def make_speaker_attribution(nlp: Language, name: str) -> SpeakerAttribution:
     """`nlp.add_pipe("speaker_attribution")` after an NER: results land on `doc._.speakers`."""
     return SpeakerAttribution()
+
+
+@Language.factory("registry_ruler")
+def make_registry_ruler(nlp: Language, name: str) -> RegistryRuler:
+    """`nlp.add_pipe("registry_ruler", before="ner")`: the institutions of `models/registry-*.tsv` as entities."""
+    words = OrganisationWords.default()
+    return RegistryRuler(Registry.default(), words.institution | words.unit)
 
 
 @Language.component("line_boundaries")

@@ -21,13 +21,11 @@ _STATE_WORDS = (
 )
 _QUALIFIERS = r"(?:[\w-]+\s+){0,2}?"
 """Up to two words before a state word: "Deputy Minister of X", "Permanent Representative of X"."""
-_OF_COUNTRY = re.compile(
-    rf"^(?:the\s+)?{_QUALIFIERS}(?:{_STATE_WORDS})(?:\s+general)?\s+(?:of|to)\s+(?:the\s+)?(?P<country>.+?)"
-    r"(?:\s+(?:in|to|at)\s+.+)?$",
-    re.IGNORECASE,
-)
+_STATE_LEAD = re.compile(rf"^(?:the\s+)?{_QUALIFIERS}(?:{_STATE_WORDS})(?:\s+general)?\s", re.IGNORECASE)
+_OF = re.compile(r"\b(?:of|to)\s+(?:the\s+)?", re.IGNORECASE)
+_PLACE = re.compile(r"\s+(?:in|to|at)\s+.*$", re.IGNORECASE)
+"""Where a mission sits, after the state it is of: "Embassy of X in Y", "Permanent Representative of X to Y"."""
 _COUNTRY_STATE = re.compile(rf"^(?:the\s+)?(?P<country>.+?)(?:'s)?\s+(?:{_STATE_WORDS})\b.*$", re.IGNORECASE)
-_LAST_OF = re.compile(rf"^(?:the\s+)?{_QUALIFIERS}(?:{_STATE_WORDS})\b.*\bof\s+(?:the\s+)?(?P<country>[^,]+?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +36,46 @@ class Country:
     subregion: str
 
 
+APOSTROPHES = "’‘ʼ′`"
+"""Written for an apostrophe (U+0027) in published text: typographic, modifier letter, prime, backtick."""
+QUOTES = "“”″"
+"""Written for a double quote."""
+APOSTROPHE = f"['{APOSTROPHES}]"
+"""A regular expression for any apostrophe."""
+_PLAIN = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(QUOTES, '"')})
+_FANCY = re.compile(f"[{APOSTROPHES}{QUOTES}]")
+
+
+def plain_quotes(text: str) -> str:
+    """ "Côte d’Ivoire" -> "Côte d'Ivoire": every apostrophe and double quote in one form, character for
+    character (offsets stay valid), so names match however they were typeset."""
+    return text.translate(_PLAIN) if _FANCY.search(text) else text
+
+
+def typeset_forms(name: str) -> list[str]:
+    """Every way a name may be typeset ("Côte d'Ivoire", "Côte d’Ivoire", ...), for matchers that compare text as
+    written (the entity rulers): each apostrophe form for its apostrophes, each double-quote form for its quotes."""
+    plain = plain_quotes(name)
+    if "'" not in plain and '"' not in plain:
+        return [name]
+    return sorted({plain.replace("'", a).replace('"', q) for a in "'" + APOSTROPHES for q in '"' + QUOTES})
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """A matching key: case, accents, apostrophes, punctuation and a leading 'the' do not matter.
 
     Cached: every stage folds the same few names over and over."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[^\w\s]", " ", text)
-    return re.sub(r"^the\s+", "", " ".join(text.split()))
+    text = plain_quotes(text)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _NOT_WORD.sub(" ", _POSSESSIVE.sub("", text.lower()))
+    return _LEADING_THE.sub("", " ".join(text.split()))
+
+
+_POSSESSIVE = re.compile(r"'s\b")
+_NOT_WORD = re.compile(r"[^\w\s]")
+_LEADING_THE = re.compile(r"^the\s+")
 
 
 class CountryIndex:
@@ -99,15 +127,19 @@ class CountryIndex:
         return self._by_key.get(key)
 
     def represented(self, text: str) -> str | None:
-        """The state behind a name: "Government of Japan", "Embassy of X in Y" (X), "the Chinese Government"."""
+        """The state behind a name: "Government of Japan", "Embassy of X in Y" (X), "the Chinese Government",
+        "Ministry of Water, Irrigation and Energy of Ethiopia", "Ministry of Foreign Affairs of the Democratic
+        People’s Republic of Korea" (the longest state name after an "of", not the "Korea" at its end)."""
+        text = plain_quotes(text.strip())
         direct = self.lookup(text)
         if direct:
             return direct
-        for pattern in (_OF_COUNTRY, _LAST_OF):  # "Ministry of Energy of Mexico": the last "of" names the state
-            match = pattern.match(text.strip())
-            if match and (code := self.lookup(match.group("country"))):
-                return code
-        match = _COUNTRY_STATE.match(text.strip())
+        if _STATE_LEAD.match(text):
+            for of in _OF.finditer(text):
+                rest = text[of.end() :]
+                if code := self.lookup(rest) or self.lookup(_PLACE.sub("", rest)):
+                    return code
+        match = _COUNTRY_STATE.match(text)
         if match:
             named = match.group("country")
             return self.lookup(named) or self.demonym(named)

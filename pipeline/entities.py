@@ -14,20 +14,20 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .countries import CountryIndex, fold
+from .countries import APOSTROPHE, APOSTROPHES, CountryIndex, fold, plain_quotes
 from .org_contexts import names_in_context
 from .organisations import (
     OrganisationGazetteer,
     OrganisationWords,
     looks_like_acronym,
     org_key,
+    slug,
 )
 from .resources import load_json
 from .spans import doc_entities, document_text
@@ -37,14 +37,14 @@ _MAX_WRAPPED_WORDS = 6
 """How far past a line break a gazetteer name the NER cut there may run."""
 _NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "des", "de", "du", "pour"})
 
+_SHARED_HEAD = re.compile(r"(?:[Tt]he\s+)?(?P<heads>[A-Z][a-z]+s)\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+and\s+(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+_MIN_TAIL_WORDS = 4
+"""A name this long that ends another one names the same body without its first words; shorter ones need not
+("Research Institute")."""
+_MAX_ACRONYM_PART = 6
+"""The longest unknown part of an acronym joined to a known one ("GGIM" in "UN-GGIM"); longer is a word."""
 _PERSON_VARIANT_RATIO = 0.8
 """Two names of one person in a document: "Okafor" and a misspelt "Okafur" (difflib ratio 0.83)."""
-
-
-def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "unnamed"
 
 
 @dataclass(slots=True)
@@ -91,6 +91,13 @@ class NameEvidence:
     """Names the words around present as institutions ("a partnership with X and Y"): kept like affiliations."""
     context_names: frozenset[str] = frozenset()
     """The names of `in_context`, cleaned, for look-ups."""
+    countries: frozenset[str] = frozenset()
+    """ISO3 codes of the countries the document names: the registry trusts an acronym of a body from one of them
+    ("MLIT" in a text about Japan)."""
+    text: str = ""
+    """The document's text with plain quotes (`plain_quotes`), to find where a speaker's organisation is named."""
+    organisation_names: frozenset[str] = frozenset()
+    """The NER's organisation names, cleaned."""
 
 
 @cache
@@ -106,13 +113,15 @@ def _honorifics() -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
     """One line, no leading article, no possessive, no unclosed parenthesis ("Association(IDA") and no trailing
-    place in parentheses ("Network (Washington, D.C.)").
+    place ("Network (Washington, D.C.)") or acronym ("Fund (GEEREF)") in parentheses.
 
     Cached: a name is cleaned again at every step of its resolution."""
     text = " ".join(text.split())
     text = re.sub(r"\s*\([^)]*$", "", text)
     text = re.sub(r"\s+\([^)]*[\s,][^)]*\)$", "", text)
-    text = re.sub(r"\s*(?:’s|'s|’)$", "", text)
+    if (acronym := re.search(r"\s*\(([^()\s]{2,12})\)$", text)) and looks_like_acronym(acronym.group(1)):
+        text = text[: acronym.start()]  # "Global Energy Efficiency Fund (GEEREF)": the acronym is an alias
+    text = re.sub(rf"\s*{APOSTROPHE}s?$", "", text)
     return re.sub(r"^(?:the|The|THE)\s+", "", text).strip(" ,;:")
 
 
@@ -127,22 +136,25 @@ class EntityResolver:
         entities: dict[str, ResolvedEntity] = {}
         by_span: dict[tuple[int, int], str] = {}
         evidence = self.evidence(doc, speakers)
+        reach = 0
         for ent in doc_entities(doc).spans:
             entity = self.country_of(ent) if ent.label_ in ("GPE", "NORP", "ORG", "LOC") else None
             if entity is not None:
                 by_span[(ent.start_char, ent.end_char)] = _add(entities, entity, ent.text, ent.start_char, ent.end_char)
-            elif ent.label_ == "ORG":
+            elif ent.label_ == "ORG" and ent.end_char > reach:  # not inside a name made whole ("UNITAR-UNOSAT")
                 country = self._country_around(ent)
-                for text, start, end in self._names_in(ent):
-                    known_id = ent.ent_id_ if end == ent.end_char else ""  # a name made whole is looked up afresh
+                for text, start, end in self._names_in(ent, evidence):
+                    reach = max(reach, end)
+                    same = (start, end) == (ent.start_char, ent.end_char)
+                    known_id = ent.ent_id_ if same else ""  # a name made whole or cut is looked up afresh
                     if entity := self.organisation_of(text, known_id, evidence, country=country):
                         by_span[(start, end)] = _add(entities, entity, text, start, end)
         defined = self._defined_names(doc, evidence)
         for span in (*self.names_missed_by_ner(doc), *defined):
             if (span.start_char, span.end_char) not in by_span and (entity := self.organisation_of(span.text, "", evidence)):
                 by_span[(span.start_char, span.end_char)] = _add(entities, entity, span.text, span.start_char, span.end_char)
-        for text, start, end in (name for span in evidence.in_context for name in self._names_in(span)):
-            if (start, end) not in by_span and (entity := self.organisation_of(text, "", evidence)):
+        for text, start, end in (name for span in evidence.in_context for name in self._names_in(span, evidence)):
+            if (start, end) not in by_span and (entity := self.organisation_of(text, "", evidence, affiliated=True)):
                 by_span[(start, end)] = _add(entities, entity, text, start, end)
         speaker_ids = [self._add_speaker(entities, by_span, speaker, evidence) for speaker in speakers]
         qualified = self._qualify_national_bodies(entities)
@@ -156,9 +168,13 @@ class EntityResolver:
 
         by_span = {span: final(entity_id) for span, entity_id in by_span.items()}
         speaker_ids = [(final(p), final(o) if o else None) for p, o in speaker_ids]
+        countries = [speaker.country or self._national_country(entities, org_id) for speaker, (_, org_id) in zip(speakers, speaker_ids)]
+        unnamed = {e.id for e in entities.values() if e.type == "organisation" and not e.mentions}
+        for entity_id in unnamed:  # "Minister of Power" made "Ministry of Power": the text never names it
+            del entities[entity_id]
+        speaker_ids = [(p, None if o in unnamed else o) for p, o in speaker_ids]
         self._link_parents(entities, speakers, speaker_ids)
         self._drop_ambiguous_aliases(entities)
-        countries = [speaker.country or self._national_country(entities, org_id) for speaker, (_, org_id) in zip(speakers, speaker_ids)]
         for (person_id, _), country in zip(speaker_ids, countries):
             entities[person_id].country = entities[person_id].country or country
         return Resolution(entities, by_span, speaker_ids, countries)
@@ -186,16 +202,25 @@ class EntityResolver:
         org_names = tuple(clean_name(ent.text) for ent in ents if ent.label_ == "ORG")
         people = {fold(ent.text) for ent in ents if ent.label_ == "PERSON"}
         people |= {fold(speaker.name.text) for speaker in speakers}
-        possessive = set(re.findall(r"\b([A-Z][A-Za-z&-]{1,11})(?:’s|'s)\b", document_text(doc)))
+        possessive = set(re.findall(rf"\b([A-Z][A-Za-z&-]{{1,11}}){APOSTROPHE}s\b", document_text(doc)))
         openers = {name.split()[0] for name in org_names if len(name.split()) > 1}
         actor_acronyms = frozenset(a for a in possessive | openers if looks_like_acronym(a))
         in_context = tuple(span for span in names_in_context(doc) if not _names_a_person(span.text, people))
+        countries = {code for ent in ents if (code := self._country_code(ent))}
         return NameEvidence(
             acronyms, tuple(synonyms), frozenset(people), actor_acronyms,
-            in_context, frozenset(clean_name(span.text) for span in in_context),
+            in_context, frozenset(clean_name(span.text) for span in in_context), frozenset(countries),
+            plain_quotes(document_text(doc)), frozenset(org_names),
         )
 
+    def _country_code(self, ent: Span) -> str | None:
+        if ent.ent_id_ in self._codes:
+            return ent.ent_id_
+        return self.countries.lookup(ent.text) if ent.label_ in ("GPE", "NORP") else None
+
     def country_of(self, ent: Span) -> ResolvedEntity | None:
+        if _ends_a_persons_name(ent):
+            return None
         code = ent.ent_id_ if ent.ent_id_ in self._codes else None
         code = code or self.countries.lookup(ent.text) or (self.countries.represented(ent.text) if ent.label_ != "ORG" else None)
         if ent.label_ == "ORG" and code is None and self._is_government(ent.text):
@@ -216,8 +241,9 @@ class EntityResolver:
         if not text:
             return None
         defined = evidence.acronyms.get(text)
-        known = self.organisations.lookup(defined) if defined else None
-        known = known or (self.organisations.get(known_id) if known_id else self.organisations.lookup(text))
+        known = self.organisations.lookup(defined, countries=evidence.countries) if defined else None
+        countries = evidence.countries if not defined else ()  # "EIT": an economy in transition here, no institute
+        known = known or (self.organisations.get(known_id) if known_id else self.organisations.lookup(text, countries=countries))
         if known is None and defined and not self.is_organisation_name(defined, evidence, affiliated=True):
             return None  # "Multi-Criteria Decision Analysis (MCDA)": the text defines a method, not an institution
         if known is not None:
@@ -246,20 +272,33 @@ class EntityResolver:
             return False  # the NER's PERSON, unless a legal form ("Harry Elias Partnership LLP") or the context says firm
         if self._is_government(text) and self.countries.represented(text):
             return False
+        if self.words.is_role(text):
+            return False  # "Co-Chair", "Director-General", "Principal Investigator": a post
         if len(words) == 1:
-            if self.countries.demonym(text) or self.words.kind(text) in ("institution", "unit"):
-                return False  # "Indian", "University": an adjective, a bare head noun
-            if looks_like_acronym(text):
-                return affiliated or text in evidence.acronyms or text in evidence.actor_acronyms
+            if self.countries.demonym(text) or self.words.kind(text) != "unknown" or text.lower() in self.words.generic_modifiers:
+                return False  # "Indian", "University", "Workshop", "National": an adjective, a bare head noun
+            if looks_like_acronym(text) or self._of_a_family(text):
+                return affiliated or text in evidence.acronyms or text in evidence.actor_acronyms or self._of_a_family(text)
             return affiliated and text[0].isupper()
         kind = self.words.kind(text)
         if kind == "not_institution" or len(words) > 14 or self._plural_category(text):
             return False
         if kind in ("institution", "unit") and self.words.is_generic(text) and not affiliated:
             return False  # "the Regional Bureau", "Executive Office": a description, not a name
-        if kind == "unknown":
-            return affiliated or org_key(text) in {org_key(long) for long in evidence.acronyms.values()}
+        if kind == "unknown":  # a defined name, unless its acronym is plural: "Nationally Determined Contributions (NDCs)"
+            defined = {org_key(long) for acronym, long in evidence.acronyms.items() if not re.fullmatch(r"[A-Z]+s", acronym)}
+            return affiliated or org_key(text) in defined
         return True
+
+    def _of_a_family(self, acronym: str) -> bool:
+        """An acronym joined to a known body's ("UN-GGIM", "UNITAR-UNOSAT"): a body of that family. Not two
+        unrelated bodies ("WHO-UNICEF estimates"), nor a word in capitals ("GAVI-ELIGIBLE")."""
+        parts = re.split(r"[-‐/]", acronym)
+        known = [self.organisations.lookup(part) for part in parts]
+        if len(parts) < 2 or not any(known) or any(k is None and len(p) > _MAX_ACRONYM_PART for k, p in zip(known, parts)):
+            return False
+        ids = {k.id for k in known if k is not None}
+        return not all(known) or any(k.parent in ids for k in known if k is not None)
 
     def _without_country(self, name: str) -> str:
         """`org_key` of a name without its leading country: "Singapore Attorney-General's Chambers"."""
@@ -331,13 +370,14 @@ class EntityResolver:
         candidates = (doc[ent.start : stop] for stop in range(end, ent.end, -1) if not doc[stop - 1].is_space)
         return next((c for c in candidates if "\n" in c.text and self.organisations.lookup(" ".join(c.text.split()))), None)
 
-    def _names_in(self, ent: Span) -> list[tuple[str, int, int]]:
+    def _names_in(self, ent: Span, evidence: NameEvidence) -> list[tuple[str, int, int]]:
         """The names an ORG span holds, as (text, start, end): a span the NER began inside a hyphenated word
         ("General’s Chambers" of "Attorney-General’s Chambers") is widened to the word; a job title run into
         a name ("Technical Cooperation, International Cooperation Department") is dropped; two institutions
         joined by "and" ("Expert Group on X and Climate Technology Institute") are split, and a last word the
         NER left out after "and" is taken back ("Centre of Arbitration and Mediation"); an acronym joined to
-        another ("CTI-PFAN") is one name."""
+        others ("CTI-PFAN", "UN-GGIM-AP") is one name, and so is a word the NER cut at its hyphen
+        ("Department of Survey, Mapping and Geo" + "-Information"). The rest is `_parts`."""
         text, start, end = ent.text, ent.start_char, ent.end_char
         doc, after = ent.doc, ent.doc[ent.end : ent.end + 3]
         full = document_text(doc)
@@ -349,22 +389,105 @@ class EntityResolver:
         ):
             end = after[1].idx + len(after[1])  # "Belgian Centre of Arbitration" + "and Mediation"
             text = full[start:end]
+        elif not ent.ent_id_ and ent[-1].lower_ in ("and", "&") and len(after) and after[0].is_title:
+            end = after[0].idx + len(after[0])  # "the Departments of State and" + "Defense"
+            text = full[start:end]
+        elif branch := self._national_branch(ent):
+            end = branch.end_char  # "CSR" + "Asia", "Microsoft" + "Kenya": an organisation's branch
+            text = full[start:end]
         if not ent.ent_id_ and start > 1 and full[start - 1] == "-" and full[start - 2].isalpha():
             start = full.rfind(" ", 0, start) + 1
             text = full[start:end]
-        if looks_like_acronym(text) and (joined := re.match(r"[-‐/][A-Z][A-Za-z]*[A-Z]\b", full[end:])):
-            end += joined.end()  # "CTI" + "-PFAN": an acronym of two acronyms
+        if looks_like_acronym(text) and (joined := re.match(r"(?:[-‐/][A-Z][A-Za-z]*[A-Z]\b)+", full[end:])):
+            end += joined.end()  # "CTI" + "-PFAN": an acronym of acronyms
             text = full[start:end]
+        elif not ent.ent_id_ and (word := re.match(r"[-‐][A-Z]\w*", full[end:])) and full[end - 1].isalpha():
+            end += word.end()  # "Geo" + "-Information"
+            text = full[start:end]
+        return [(text, start, end)] if ent.ent_id_ and text == ent.text else self._parts(text, start, evidence)
+
+    def _national_branch(self, ent: Span) -> Span | None:
+        """The country or region that, written right after a company's or an NGO's name, names its branch there
+        ("CSR Asia", "Microsoft Kenya", "CELEC Ecuador"); not after an institution's ("Ministry of Health Kenya")
+        nor when the place opens a name of its own."""
+        doc, place = ent.doc, doc_entities(ent.doc).starting_at(ent.end)
+        if ent.ent_id_ or place is None or place.label_ not in ("GPE", "LOC") or ent[-1].whitespace_ != " ":
+            return None
+        if self.words.kind(clean_name(ent.text)) in ("institution", "unit") or len(ent) > 3:
+            return None
+        if not (self.countries.lookup(place.text) or self.countries.is_region(place.text)):
+            return None
+        following = doc[place.end] if place.end < len(doc) else None
+        return place if following is None or not (following.is_title and following.is_alpha) else None
+
+    def _parts(self, text: str, start: int, evidence: NameEvidence) -> list[tuple[str, int, int]]:
+        """The names in an organisation's text as the NER or a speaker's introduction gives it, as (text, start,
+        end) (`start` -1: the text is not in the document). A job title run into a name is dropped, before it
+        ("Technical Cooperation, International Cooperation Department") or after it ("Renault VP of Strategy",
+        "Department of State Assistant"); a name placed "in" a country ends there ("INVEMAR in Colombia and the
+        OBIS Node Manager"); an owner the document names as an organisation keeps its possessive's unit out ("UC
+        Davis’ Institute of Transportation Studies" is UC Davis); two institutions joined by "and" are split
+        ("Expert Group on X and Climate Technology Institute", "the Sierra Club and Renewable Cities")."""
+        offset = 0
         lead, comma, last = text.rpartition(", ")
         if comma and len(last.split()) > 1 and self.words.kind(last) in ("institution", "unit") and self.words.kind(lead) == "not_institution":
-            start += len(lead) + len(comma)  # "Technical Cooperation, International Cooperation Department": a title ran in
-            text = last
-        for match in () if ent.ent_id_ else re.finditer(r"\s+and\s+(?=(?:the\s+)?[A-Z])", text):
+            offset, text = len(lead) + len(comma), last
+        if (role := self.words.role_start(text)) is not None:
+            text = " ".join(text.split()[:role]).rstrip(" ,;&-")
+        placed = re.match(r"(.+?)\s+in\s+(?=[A-Z])", text)
+        if placed and _leading_country(self.countries, text[placed.end() :] + " .")[0]:
+            text = placed.group(1)
+        body = re.match(r"(?:[Tt]he\s+)?([A-Z][A-Za-z&-]{1,11})\s+(.+)$", text)
+        if body and looks_like_acronym(body.group(1)) and self._governs(body.group(2)) and self._names_an_organisation(body.group(1), evidence, strict=True):
+            offset, text = offset + body.start(1), body.group(1)  # "the OBIS Steering Group": a body of OBIS
+        owner = re.match(rf"(.+?){APOSTROPHE}s?\s+(?=[A-Z])", text)
+        if owner and self.words.kind(text[owner.end() :]) in ("institution", "unit") and self._names_an_organisation(owner.group(1), evidence):
+            text = owner.group(1)
+        if shared := self._shared_head(text):
+            return [(name, *((start + offset + a, start + offset + b) if start >= 0 else (-1, -1))) for name, a, b in shared]
+        pieces = [(0, text)]
+        for match in re.finditer(r"\s+and\s+(?=(?:the\s+)?[A-Z])", text):
             first, second = text[: match.start()], text[match.end() :]
-            kinds = {self.words.kind(_unqualified(clean_name(part))) for part in (first, second)}
-            if len(first.split()) > 1 and kinds <= {"institution", "company"}:
-                return [(first, start, start + len(first)), (second, start + match.end(), end)]
-        return [(text, start, end)]
+            if self._two_names(clean_name(first), clean_name(second)):
+                pieces = [(0, first), (match.end(), second)]
+                break
+        return [(piece, *((start + offset + at, start + offset + at + len(piece)) if start >= 0 else (-1, -1))) for at, piece in pieces]
+
+    def _shared_head(self, text: str) -> list[tuple[str, int, int]]:
+        """ "Departments of State and Defense", "Ministries of Health and Education": one head for two bodies, each
+        named with the words that tell it apart (its offsets in `text`)."""
+        match = _SHARED_HEAD.fullmatch(text)
+        if match is None:
+            return []
+        head = re.sub(r"ies$", "y", match["heads"]) if match["heads"].endswith("ies") else match["heads"][:-1]
+        if self.words.kind(head) not in ("institution", "unit"):
+            return []
+        return [(f"{head} of {match[part]}", match.start(part) if part == "b" else 0, match.end(part)) for part in ("a", "b")]
+
+    def _names_an_organisation(self, text: str, evidence: NameEvidence, *, strict: bool = False) -> bool:
+        """A known body, a name the text defines or the NER tags as an organisation on its own ("UC Davis’"), or
+        (unless `strict`) any acronym."""
+        return (not strict and looks_like_acronym(text)) or text in evidence.organisation_names or text in evidence.acronyms or (
+            self.organisations.lookup(text, countries=evidence.countries) is not None
+        )
+
+    def _governs(self, text: str) -> bool:
+        """A governing or working body's name, named after its organisation: "Steering Group", "Board", a unit."""
+        return self.words.head(text) in self.words.bodies or self.words.kind(text) == "unit"
+
+    def _two_names(self, first: str, second: str) -> bool:
+        """Two institutions, not one whose portfolio has an "and" ("Ministry of Water and Rural Development"): both
+        institutions; or two names of two words or more, the first without a linking word and the second without
+        an institution's head at its end ("Sierra Club" and "Renewable Cities", not "Natural Resources and
+        Environment Ministry")."""
+        kinds = {self.words.kind(_unqualified(part)) for part in (first, second)}
+        if len(first.split()) > 1 and kinds <= {"institution", "company"}:
+            return True
+        words = first.split()
+        return (
+            kinds == {"unknown"} and len(words) > 1 and len(second.split()) > 1 and not any(w in _NAME_LINKS for w in words)
+            and second.split()[-1].lower() not in self.words.institution | self.words.unit
+        )
 
     def _person_like(self, text: str) -> bool:
         """ "Dr Ada Obi", "Ms Okafor": an honorific opens a person's name, never an institution's."""
@@ -425,7 +548,7 @@ class EntityResolver:
         """A country written just before ("Japan's", "Japanese") or after (", Japan") a name."""
         doc = ent.doc
         before = doc[max(ent.start - 2, 0) : ent.start]
-        if len(before) == 2 and before[1].text in ("’s", "'s"):
+        if len(before) == 2 and plain_quotes(before[1].text) == "'s":
             return self.countries.lookup(before[0].text)
         if len(before) and before[-1].is_title:
             code = self.countries.demonym(before[-1].text) or self.countries.lookup(before[-1].text)
@@ -450,16 +573,20 @@ class EntityResolver:
         org_id = None
         organisation = speaker.organisation
         if isinstance(organisation, Span):
-            org_id = by_span.get((organisation.start_char, organisation.end_char))
+            org_id = _resolved_around(by_span, organisation.start_char, organisation.end_char)
             if org_id is None:
-                text, start, end = self._names_in(organisation)[0]
-                entity = self.organisation_of(text, organisation.ent_id_, evidence, affiliated=True, country=speaker.country)
+                text, start, end = self._names_in(organisation, evidence)[0]
+                known_id = organisation.ent_id_ if (start, end) == (organisation.start_char, organisation.end_char) else ""
+                entity = self.organisation_of(text, known_id, evidence, affiliated=True, country=speaker.country)
                 if entity is not None:
                     org_id = _add(entities, entity, text, start, end)
         elif organisation:
-            entity = self.organisation_of(organisation, "", evidence, affiliated=True, country=speaker.country)
+            start, end = _named_at(evidence.text, organisation)
+            named = document_text(speaker.name.doc)[start:end] if start >= 0 else organisation
+            text, start, end = self._parts(named, start, evidence)[0]
+            entity = self.organisation_of(text, "", evidence, affiliated=True, country=speaker.country)
             if entity is not None:
-                org_id = _add(entities, entity, organisation, -1, -1)
+                org_id = _add(entities, entity, text, start, end)
         if org_id is not None and speaker.country and entities[org_id].country is None and not entities[org_id].known:
             entities[org_id].country = speaker.country
         name = _without_honorific(speaker.name.text)
@@ -502,6 +629,9 @@ class EntityResolver:
             longer = sorted((o for o in longer if _without_location(o.name) != entity.name or not self._is_mission(o.name)), key=lambda o: len(o.name))
             if not entity.known and longer and all(o.name.lower().startswith(longer[0].name.lower()) for o in longer):
                 pairs.append((longer[0].id, entity.id) if looks_like_acronym(entity.name) else (entity.id, longer[0].id))
+            fuller = [o for o in orgs if o is not entity and not o.known and o.name.endswith(f" {entity.name}")]
+            if not entity.known and len(entity.name.split()) >= _MIN_TAIL_WORDS and len(fuller) == 1:
+                pairs.append((entity.id, fuller[0].id))  # "Science Policy Panel on X, Y and Z" of "Intergovernmental ..."
             qualified = [o for o in orgs if o is not entity and o.country and org_key(_unqualified(o.name)) == key]
             if entity.country is None and self._is_national_body(entity.name) and len(qualified) == 1:
                 pairs.append((entity.id, qualified[0].id))
@@ -535,6 +665,30 @@ def _leading_country(countries: CountryIndex, name: str) -> tuple[str | None, tu
         if len(words) > size and (code := countries.lookup(lead) or countries.demonym(lead)):
             return code, words[size:]
     return None, words
+
+
+def _ends_a_persons_name(ent: Span) -> bool:
+    """ "Professor Elisabeth Holland", "Dr Ana Jordan": a one-word country after an honorific and a given name is a
+    surname."""
+    doc, start = ent.doc, ent.start
+    if len(ent) != 1 or start < 2 or not doc[start - 1].is_title or doc[start - 1].ent_type_ not in ("", "PERSON"):
+        return False
+    return doc[start - 2].text.lower().rstrip(".") in _honorifics()
+
+
+def _resolved_around(by_span: dict[tuple[int, int], str], start: int, end: int) -> str | None:
+    """The entity resolved at these offsets, or at a name made whole around them ("UNOSAT" in "UNITAR-UNOSAT")."""
+    if (start, end) in by_span:
+        return by_span[(start, end)]
+    return next((entity_id for (s, e), entity_id in by_span.items() if s <= start and end <= e), None)
+
+
+def _named_at(text: str, name: str) -> tuple[int, int]:
+    """Where `text` (quotes made plain) names a speaker's organisation, its words in order whatever the spacing,
+    or (-1, -1): "Ministry of Power" made from "Minister of Power" is not named."""
+    words = r"\s+".join(map(re.escape, plain_quotes(name).split()))
+    found = re.search(rf"(?<!\w){words}(?!\w)", text) if words else None
+    return found.span() if found else (-1, -1)
 
 
 def _cut_tails(
@@ -579,15 +733,15 @@ def _plausible_name(text: str) -> bool:
     words = text.split()
     if not words or not text[0].isupper() or re.search(r"[@/]|www\.|\.(?:com|org|net)\b|-$", text):
         return False
-    if text.isupper() and (len(words) > 2 or len(text) > 12):
-        return False  # a heading in capitals: "MANAGEMENT AND USE OF DATA", "OPPORTUNITIES"
+    if text.isupper() and (len(words) > 2 or max(len(part) for part in re.split(r"[-‐/]", text)) > 12):
+        return False  # a heading in capitals: "MANAGEMENT AND USE OF DATA", "OPPORTUNITIES"; "UNITAR-UNOSAT" is a name
     if text.count("(") != text.count(")"):
         return False  # "AR7) Cycle Bureau": cut out of a parenthesis
     if re.fullmatch(r"[A-Z]{2,6}[\s./-]?\d{1,3}", text):
         return False  # a numbered session: "COP-8", "SB 34", "MC12"
     if words[-1].lower() in ("of", "the", "and", "for", "on", "in", "&") or words[0].lower() in ("a", "an", "from", "met"):
         return False  # a name the NER cut short ("the Government of") or ran into ("from the United Kingdom")
-    return not any(word.isdigit() for word in words)  # "2030 Agenda", "Session 80"; "SDG16 Data Initiative" is a name
+    return not any(re.fullmatch(r"\d[\d.–-]*", word) for word in words)  # "2030 Agenda", "Session 80", "Bangladesh 3-3"
 
 
 def _without_honorific(name: str) -> str:
@@ -605,7 +759,7 @@ def _initials(name: str) -> str | None:
 
 def _without_location(name: str) -> str:
     """ "Embassy of X in Vientiane" -> "Embassy of X"."""
-    return re.sub(r"\s+in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", "", name)
+    return re.sub(rf"\s+in\s+[A-Z][\w{APOSTROPHES}'-]*(?:\s+[A-Z][\w{APOSTROPHES}'-]*)*$", "", name)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -672,14 +826,14 @@ def _absorb(keep: ResolvedEntity, drop: ResolvedEntity) -> None:
     keep.parent = keep.parent or drop.parent
 
 
-_WORD = r"[A-Z][\w’'&.-]*+"
+_WORD = rf"[A-Z][\w{APOSTROPHES}'&.-]*+"
 """A capitalised word, taken whole (`*+`): what follows a word in a name is a space or a bracket, which none of
 its shorter heads is followed by, so the regex engine need not try them letter by letter."""
 _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|of|for|and|the|on|in|de|del|des|la|le|du|da|do|with|a|&)){{0,12}}"
-_DEFINITION = re.compile(rf"(?<![\w’'&.-])({_NAME})\s*\(([A-Z][A-Za-z&-]{{1,11}})\)")
+_DEFINITION = re.compile(rf"(?<![\w{APOSTROPHES}'&.-])({_NAME})\s*\(([A-Z][A-Za-z&-]{{1,11}})\)")
 _REVERSE_DEFINITION = re.compile(rf"\b([A-Z][A-Za-z&-]{{1,11}})\s*\(({_WORD}(?:\s+(?:{_WORD}|of|for|and|the|on|in|&))+)\)")
-_TRANSLATION = re.compile(rf"(?<![\w’'&.-])({_NAME})\s*\(({_NAME})\)")
-_APPOSITION = re.compile(rf"\b([A-Z][A-Za-z&-]{{1,11}}),\s+(?:the\s+|[A-Z][\w-]*(?:’s|'s)\s+)({_NAME})")
+_TRANSLATION = re.compile(rf"(?<![\w{APOSTROPHES}'&.-])({_NAME})\s*\(({_NAME})\)")
+_APPOSITION = re.compile(rf"\b([A-Z][A-Za-z&-]{{1,11}}),\s+(?:the\s+|[A-Z][\w-]*{APOSTROPHE}s\s+)({_NAME})")
 
 
 def defined_names(text: str, words: OrganisationWords) -> tuple[dict[str, str], list[tuple[str, str]]]:
@@ -721,7 +875,7 @@ def defined_names(text: str, words: OrganisationWords) -> tuple[dict[str, str], 
 def _definition_site(text: str, acronym: str, long_form: str) -> re.Match[str] | None:
     """Where `long_form` stands before "(ACR)", whatever the line breaks or a lost apostrophe ("Programme s")."""
     words = r"\s+".join(map(re.escape, long_form.split()))
-    return re.search(rf"(?<![\w-]){words}(?=(?:’s|'s|\s+s)?\s*\({re.escape(acronym)}\))", text)
+    return re.search(rf"(?<![\w-]){words}(?=(?:{APOSTROPHE}s|\s+s)?\s*\({re.escape(acronym)}\))", text)
 
 
 def _clipped_source(short: str, long_form: str) -> str | None:

@@ -10,6 +10,7 @@ a region or a term. Cue words live in `models/organisation_words.json` (`context
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +22,10 @@ from .resources import load_json
 from .spans import token_positions
 
 _MAX_NAME_WORDS = 5
+_SUBORDINATE = frozenset({"vice", "deputy", "assistant", "associate", "senior"})
+"""Before a head post, they make it a post under the head ("Vice President of Corporate Sustainability")."""
+_MAX_DESCRIPTION_WORDS = 5
+"""Words between "X, a" and the kind noun: "a robotics non-profit", "an Internet Solutions provider"."""
 _PARTNER_WINDOW = 4
 """Words between a cooperation word and its "with": "working very very closely with X"."""
 
@@ -35,20 +40,28 @@ class ContextCues:
     list_openers: frozenset[str]
     naming_verbs: frozenset[str]
     others: frozenset[str]
+    head_posts: frozenset[str]
+    """Posts that head an organisation: "CEO of X", "Founder of X" name it ("Director of Research" need not)."""
+    posts: frozenset[str]
+    """Any post: "Researcher at X", "Content Exec at X" name the employer."""
+    appositive_kinds: frozenset[str]
+    """What "X, a ... company/non-profit/provider" says X is."""
 
     @classmethod
     @cache
     def default(cls) -> ContextCues:
         data = load_json("organisation_words.json")["contexts"]
         return cls(*(frozenset(w.lower() for w in data[key]) for key in (
-            "partner_lemmas", "agent_verbs", "kind_nouns", "list_openers", "naming_verbs", "others"
+            "partner_lemmas", "agent_verbs", "kind_nouns", "list_openers", "naming_verbs", "others",
+            "head_posts", "posts", "appositive_kinds",
         )))
 
     @property
     def triggers(self) -> frozenset[str]:
-        """The words a context is read at (`_opens_list`, `_closes_list`, `_shared_affiliation`): most tokens are
-        none, and need not be tried."""
-        return frozenset({"with", "from", "by", ":", "/"}) | self.naming_verbs | self.list_openers | self.kind_nouns
+        """The words a context is read at (`_opens_list`, `_closes_list`, `_shared_affiliation`, `_employer`,
+        `_described`, `_bracketed`): most tokens are none, and need not be tried."""
+        fixed = {"with", "from", "by", ":", "/", "of", "at", ",", "("}
+        return frozenset(fixed) | self.naming_verbs | self.list_openers | self.kind_nouns
 
 
 def names_in_context(doc: Doc, cues: ContextCues | None = None) -> list[Span]:
@@ -58,7 +71,8 @@ def names_in_context(doc: Doc, cues: ContextCues | None = None) -> list[Span]:
     for token in (doc[i] for i in token_positions(doc, cues.triggers)):
         after = _names_after(token, cues) if _opens_list(token, cues) else ()
         before = _names_before(token, cues) if _closes_list(token, cues) else ()
-        for span in (*after, *before, *_shared_affiliation(token)):
+        found_here = (*after, *before, *_shared_affiliation(token), *_employer(token, cues), *_described(token, cues), *_bracketed(token))
+        for span in found_here:
             if not _names_a_kind(span):
                 found.setdefault((span.start, span.end), span)
     return sorted(found.values(), key=lambda s: s.start)
@@ -74,6 +88,43 @@ def _shared_affiliation(slash: Token) -> Iterator[Span]:
     person = _word_before(doc, comma.i) if comma is not None and comma.text == "," else None
     if person is not None and person.ent_type_ == "PERSON":
         yield doc[start:i]
+
+
+def _employer(token: Token, cues: ContextCues) -> Iterator[Span]:
+    """ "CEO of Unilever", "the Founder of Fusion Advocates", "Content Exec at Node Six": a post, then its employer."""
+    posts = {"of": cues.head_posts, "at": cues.posts}.get(token.lower_)
+    before = _word_before(token.doc, token.i) if posts is not None else None
+    if before is None or posts is None:
+        return
+    two = token.doc[max(before.i - 1, 0) : before.i + 1]  # "Executive Director of X", not "Vice President of Y"
+    if two.text.lower() in posts or before.lower_ in posts and two[0].lower_ not in _SUBORDINATE:
+        yield from itertools.islice(_names_after(token, cues), 1)
+
+
+def _described(comma: Token, cues: ContextCues) -> Iterator[Span]:
+    """ "Fundi Bots, a robotics non-profit", "Node Six, an Internet Solutions provider": a name the words after its
+    comma call an organisation of some kind."""
+    doc, i = comma.doc, comma.i
+    if comma.text != "," or i + 2 >= len(doc) or doc[i + 1].lower_ not in ("a", "an") or i == 0:
+        return
+    words = doc[i + 2 : i + 2 + _MAX_DESCRIPTION_WORDS]
+    kind = next((t for t in words if t.lower_ in cues.appositive_kinds or t.is_punct), None)
+    if kind is None or kind.is_punct:
+        return
+    start = _name_start(doc, i)
+    if start < i and doc[i - 1].ent_type_ != "PERSON":
+        yield doc[start:i]
+
+
+def _bracketed(bracket: Token) -> Iterator[Span]:
+    """ "Ana Ochoa (University of Cuenca)", "Rev. Sela Latai (QSC Principal)": a person's institution in brackets."""
+    doc, i = bracket.doc, bracket.i
+    before = _word_before(doc, i)
+    if bracket.text != "(" or before is None or before.ent_type_ != "PERSON":
+        return
+    end = _name_end(doc, i + 1)
+    if end < len(doc) and doc[end].text == ")" and (end > i + 2 or doc[i + 1].is_upper):  # "(Ministerial)": no name
+        yield doc[i + 1 : end]
 
 
 def _names_a_kind(span: Span) -> bool:
@@ -181,6 +232,8 @@ def _is_join(doc: Doc, i: int) -> bool:
 def _name_end(doc: Doc, start: int) -> int:
     end = start
     while end < len(doc) and end - start < _MAX_NAME_WORDS * 2:
+        if end > start and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON":
+            break  # "the United Nations Environment Program" + "Ms. Ilse Kheras"
         if _is_name_word(doc[end]):
             end += 1
         elif _is_join(doc, end) and end > start and end + 1 < len(doc) and _is_name_word(doc[end + 1]):

@@ -8,18 +8,20 @@ acronyms, so "ILO", "the ILO’s" and "International Labour Office" are one orga
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from .countries import fold
+from .countries import APOSTROPHES, QUOTES, fold, plain_quotes
 from .resources import load_json, load_jsonl
 
-_SPELLING_VARIANTS = (
-    (re.compile(r"\borganization\b"), "organisation"),
-    (re.compile(r"\blabor\b"), "labour"),
-    (re.compile(r"\bcenter\b"), "centre"),
-    (re.compile(r"\bprogram\b"), "programme"),
-)
+if TYPE_CHECKING:
+    from .registry import Registry
+
+_SPELLING_VARIANTS = {"organization": "organisation", "labor": "labour", "center": "centre", "program": "programme"}
+_VARIANT = re.compile(rf"\b(?:{'|'.join(_SPELLING_VARIANTS)})\b")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -27,10 +29,14 @@ def org_key(text: str) -> str:
     """A matching key for organisation names: `fold` plus British/American spelling merged.
 
     Cached like `fold`: entity resolution compares every pair of a document's names by their keys."""
-    key = fold(text)
-    for pattern, replacement in _SPELLING_VARIANTS:
-        key = pattern.sub(replacement, key)
-    return key
+    return _VARIANT.sub(lambda m: _SPELLING_VARIANTS[m.group()], fold(text))
+
+
+def slug(text: str) -> str:
+    """The readable part of an entity id: "org:kenyatta-university", "person:ana-lima"."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
 def looks_like_acronym(text: str) -> bool:
@@ -48,14 +54,20 @@ class KnownOrganisation:
     kind: str
     parent: str | None
     country: str | None
-
-    @property
-    def international(self) -> bool:
-        return self.country is None
+    """The state whose staff the body's people represent (a national agency), None for the rest."""
+    international: bool
+    """An intergovernmental or international body: a country named beside it is where its people work."""
+    located: str | None = None
+    """Where the body is (a university's country, which its people need not represent); the registry's."""
 
 
 class OrganisationGazetteer:
-    def __init__(self, records: tuple[dict, ...]) -> None:
+    """The gazetteer of international bodies and well-known agencies (`models/organisations.jsonl`), backed by
+    the registry of national institutions (`pipeline/registry.py`): the gazetteer's entry wins wherever both know
+    a name, so a registry record never makes an international body national."""
+
+    def __init__(self, records: tuple[dict, ...], registry: Registry | None = None) -> None:
+        self.registry = registry
         self.records = tuple(
             KnownOrganisation(
                 id=r["id"],
@@ -65,6 +77,8 @@ class OrganisationGazetteer:
                 kind=r.get("kind", "intergovernmental"),
                 parent=r.get("parent"),
                 country=r.get("country"),
+                international=r.get("country") is None,
+                located=r.get("country"),
             )
             for r in records
         )
@@ -74,17 +88,25 @@ class OrganisationGazetteer:
             for alias in (record.name, *record.aliases):
                 self._by_key.setdefault(org_key(alias), record)
             for alias in record.exact_aliases:
-                self._by_exact.setdefault(alias, record)
+                self._by_exact.setdefault(plain_quotes(alias), record)
         self._by_id = {record.id: record for record in self.records}
 
     @classmethod
     @cache
     def default(cls) -> OrganisationGazetteer:
-        return cls(load_jsonl("organisations.jsonl"))
+        from .registry import Registry  # noqa: PLC0415 (the registry's records are this module's KnownOrganisation)
 
-    def lookup(self, text: str) -> KnownOrganisation | None:
-        text = re.sub(r"(?:'s|’s|’|')$", "", text.strip())
-        return self._by_exact.get(text) or self._by_key.get(org_key(text)) or self._under_parent(text)
+        return cls(load_jsonl("organisations.jsonl"), Registry.default())
+
+    def lookup(self, text: str, *, countries: Collection[str] = ()) -> KnownOrganisation | None:
+        """The organisation a name stands for: the gazetteer's, else the registry's when it is sure. `countries`
+        (ISO3 codes the document names) lets the registry trust a generic name or an acronym of a body from one
+        of them ("MLIT" in a text about Japan)."""
+        text = re.sub(r"(?:'s|')$", "", plain_quotes(text.strip()))
+        known = self._by_exact.get(text) or self._by_key.get(org_key(text)) or self._under_parent(text)
+        if known is None and self.registry is not None:
+            known = self.registry.lookup(text, countries=countries)
+        return known
 
     def _under_parent(self, text: str) -> KnownOrganisation | None:
         """A body named after its parent's acronym: "UNESCO Intergovernmental Oceanographic Commission"."""
@@ -94,7 +116,10 @@ class OrganisationGazetteer:
         return child if child is not None and child.parent == parent.id else None
 
     def get(self, org_id: str) -> KnownOrganisation | None:
-        return self._by_id.get(org_id)
+        known = self._by_id.get(org_id)
+        if known is None and self.registry is not None:
+            known = self.registry.get(org_id)
+        return known
 
 
 _LINKS = frozenset({"of", "for", "on", "in", "to", "at", "with", "de", "del", "des", "du", "da", "do", "dos", "pour", "para"})
@@ -118,6 +143,12 @@ class OrganisationWords:
     """Last words that make a name an organisation whatever its head ("Oxfam International")."""
     pair_arrangements: frozenset[str] = frozenset()
     """Heads that, after two parties joined by a hyphen, name their arrangement ("New Zealand-USP Partnership")."""
+    roles: frozenset[str] = frozenset()
+    """Posts people hold ("Director", "VP", "SG"): a name that runs on into one ran into a job title."""
+    role_modifiers: frozenset[str] = frozenset()
+    """Words before a post ("Deputy", "Executive"): part of the job title when a post follows them."""
+    bodies: frozenset[str] = frozenset()
+    """Governing and working bodies named after their organisation ("OBIS Steering Group", "X Board")."""
 
     @classmethod
     @cache
@@ -130,6 +161,9 @@ class OrganisationWords:
             legal_forms=frozenset(data.get("legal_forms", ())),
             name_endings=frozenset(data.get("name_endings", ())),
             pair_arrangements=frozenset(w.lower() for w in data.get("pair_arrangements", ())),
+            roles=frozenset(w.lower() for w in data.get("roles", ())),
+            role_modifiers=frozenset(w.lower() for w in data.get("role_modifiers", ())),
+            bodies=frozenset(w.lower() for w in data.get("bodies", ())),
         )
 
     def is_unit(self, text: str) -> bool:
@@ -141,7 +175,7 @@ class OrganisationWords:
     def head(self, text: str) -> str:
         """The head noun: the word before the first linking preposition ("Ministry" of "Ministry of X"), else the
         last word; a legal form ("Ltd", "S.A.") is skipped, and a "X, Y Department" list keeps its last head."""
-        words = [w.strip(",;:()\"'’") for w in text.split()]
+        words = [w.strip(f",;:()\"'{APOSTROPHES}{QUOTES}") for w in text.split()]
         words = [w for w in words if w]
         while len(words) > 1 and words[-1] in self.legal_forms:
             words.pop()
@@ -165,6 +199,26 @@ class OrganisationWords:
             if head in heads or head.rstrip("s") in heads:
                 return kind
         return "unknown"
+
+    def role_start(self, text: str) -> int | None:
+        """Where a job title begins in a name that ran on into one, as a word index: "Renault VP of Strategy" (1),
+        "Department of State Assistant" (3); None when no post follows the first word, or the post belongs to
+        the name ("Office of the Chief Economist")."""
+        words = text.split()
+        for index, word in enumerate(words[1:], start=1):
+            following = words[index + 1].lower() if index + 1 < len(words) else None
+            if word.lower() in self.roles and following in (None, "of", "for", "at"):
+                while index > 1 and words[index - 1].lower() in self.role_modifiers | self.roles:
+                    index -= 1
+                return None if words[index - 1].lower() in _LINKS | {"the", "and"} else index
+        if len(words) > 2 and words[-1].lower() in self.role_modifiers and self.kind(" ".join(words[:-1])) == "institution":
+            return len(words) - 1  # the NER cut "Assistant Secretary" in two
+        return None
+
+    def is_role(self, text: str) -> bool:
+        """ "Co-Chair", "Director-General", "Principal Investigator": a post, named without an institution."""
+        words = text.split()
+        return bool(words) and words[-1].lower() in self.roles and not self.is_institution(text)
 
     def is_generic(self, text: str) -> bool:
         """Only generic modifiers before the head ("Regional Bureau", "Executive Office"): a description, not a name."""

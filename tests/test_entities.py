@@ -173,7 +173,8 @@ def test_a_defined_name_absorbs_the_tail_the_ner_cut_from_it(extractor: Extracto
 def test_names_the_ner_cut_are_made_whole(extractor: Extractor, resolver: EntityResolver, text: str, cut: str, name: str) -> None:
     doc = extractor.nlp(text)
     start = text.index(cut)
-    assert [found for found, _, _ in resolver._names_in(doc.char_span(start, start + len(cut)))] == [name]
+    span = doc.char_span(start, start + len(cut))
+    assert [found for found, _, _ in resolver._names_in(span, resolver.evidence(doc, []))] == [name]
 
 
 # ------------------------------------------------------------------------------------------ national bodies
@@ -276,3 +277,114 @@ def test_corpus_run_has_one_node_per_actor(extractor: Extractor, shared) -> None
         ]
         assert nodes == [f"country:{iso3}"], nodes
         assert graph.nodes[f"country:{iso3}"]["documents"] >= 2
+
+
+@pytest.mark.parametrize(("text", "iso3"), [
+    ("Ms Ana Lima, Director, Ministry of Digital Affairs of the Republic of Poland, spoke.", "POL"),
+    ("Ms Ana Lima, Director, Ministry of Foreign Affairs of the People’s Republic of China, spoke.", "CHN"),
+    ("Mr Joe Obi, Adviser, Ministry of Planning of the Lao People’s Democratic Republic, spoke.", "LAO"),
+    ("Mr Joe Obi, Adviser, Ministry of Water of the Kingdom of Tonga, spoke.", "TON"),
+])
+def test_a_ministry_of_an_official_state_name_is_that_states(extractor: Extractor, text: str, iso3: str) -> None:
+    extraction = extractor.extract_text(text)
+    (ministry,) = [e for e in extraction.entities if e.type == "organisation"]
+    assert ministry.name.startswith("Ministry of") and ministry.country == iso3
+    assert [s.country for s in extraction.speakers] == [iso3]
+
+
+# ------------------------------------------------------------------------------------------ cuts and run-ons
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Speaking for carmakers, Acme Motors VP of Environment Strategy & Planning Mr. Jan Berg explained the plan.",
+     {"Acme Motors"}, {"Acme Motors VP of Environment Strategy & Planning"}),
+    ("Ana Lima, Department of State Assistant Secretary for the Bureau of Ports, spoke.",
+     {"Department of State"}, {"Department of State Assistant"}),
+    ("A partnership with the Harbour Club and Renewable Cities was launched.", {"Harbour Club", "Renewable Cities"}, set()),
+    ("“Data matters,” says Ana Lima, a researcher at COSMAR in Chile and the network’s data manager.",
+     {"COSMAR"}, set()),
+    ("Mr Joe Obi, UNITAR-UNOSAT, and Dr Ana Lima, UN-GGIM-AP, spoke.", {"UNITAR-UNOSAT", "UN-GGIM-AP"},
+     {"UNOSAT", "United Nations Satellite Centre"}),
+])
+def test_names_run_on_into_titles_places_and_partners_are_cut(
+    extractor: Extractor, text: str, expected: set[str], absent: set[str]
+) -> None:
+    names = {e.name for e in organisations(extractor, text).values()}
+    assert expected <= names and not absent & names
+
+
+def test_a_possessive_owner_the_text_names_is_the_organisation(extractor: Extractor) -> None:
+    found = organisations(extractor, "Dr Ana Lima, director of studies at EXU’s Institute of Marine Studies, spoke.")
+    assert "EXU" in {e.name for e in found.values()}
+
+
+def test_a_job_title_or_a_row_number_is_no_organisation(extractor: Extractor) -> None:
+    text = "Mr Joe Obi, Director-General, spoke.\nMs Ana Lima, Survey of Examplia, Ghana 3-3\nDr Li Wei, Co-Chair, closed."
+    names = {e.name for e in organisations(extractor, text).values()}
+    assert not {"Director-General", "Ghana 3-3", "Co-Chair"} & names
+
+
+def test_an_organisation_the_text_never_names_is_not_listed(extractor: Extractor) -> None:
+    """A minister's ministry made from the title ("Minister of Power") is the speaker's, not a name in the text."""
+    extraction = extractor.extract_text("Speakers:\n• Ana Lima, Minister of Power, India\n• Joe Obi, Director, World Bank")
+    listed = {e.id: e for e in extraction.entities if e.type == "organisation"}
+    assert all(e.mentions for e in listed.values())
+    assert all(s.organisation_id is None or s.organisation_id in listed for s in extraction.speakers)
+
+
+# ------------------------------------------------------------------------------------------ the registry
+def test_registry_names_are_recognised_and_split_from_a_run_on(extractor: Extractor) -> None:
+    found = organisations(extractor, (
+        "Philip Obi (Kenyatta University) and Tirusew Bekele (University of South Florida Tampa Bay Water) spoke."
+    ))
+    assert {"org:kenyatta-university", "org:university-of-south-florida"} <= set(found)
+    assert found["org:kenyatta-university"].country is None  # a university: its people need not represent Kenya
+
+
+def test_a_national_body_from_the_registry_gives_its_country(extractor: Extractor) -> None:
+    extraction = extractor.extract_text("Ms Ana Lima, Programme Officer, Japan Meteorological Agency, presented the data.")
+    (speaker,) = extraction.speakers
+    assert speaker.country == "JPN"
+
+
+def test_one_head_for_two_bodies_names_both(extractor: Extractor) -> None:
+    names = {e.name for e in organisations(extractor, "Staff of the Departments of State and Defense and the Ministries of Health and Education met.").values()}
+    assert {"Department of State", "Department of Defense", "Ministry of Health", "Ministry of Education"} <= names
+
+
+def test_a_term_defined_with_a_plural_acronym_is_no_organisation(extractor: Extractor) -> None:
+    assert organisations(extractor, "Countries presented their Nationally Determined Contributions (NDCs) in turn.") == {}
+
+
+def test_a_body_named_after_a_defined_acronym_stands_for_its_organisation(extractor: Extractor) -> None:
+    names = {e.name for e in organisations(extractor, "The Kivu Lake Authority (KLA) works with the KLA Board.").values()}
+    assert names == {"Kivu Lake Authority"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Paul Okoro, CEO of Lakeside Foods, spoke first.", {"Lakeside Foods"}),
+    ("Joanita Obi, Content Exec at Node Nine, an Internet solutions provider, agreed.", {"Node Nine"}),
+    ("Ana Ochoa (University of Cuenca) presented the basin model.", {"University of Cuenca"}),
+    ("Ms Ana Lima, Executive Director of the Harbour Trust Ms. Joy Obi and others met.", {"Harbour Trust"}),
+])
+def test_a_post_a_description_or_brackets_name_the_employer(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert expected <= {e.name for e in organisations(extractor, text).values()}
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez, Director of Research, closed the session.",
+    "Mr Sverre Berg, senior vice president of Corporate Sustainability, closed the session.",
+    "Media enquiries: Chris Kenny (Ministerial) 0419 206 890.",
+])
+def test_a_portfolio_or_a_remark_is_no_employer(extractor: Extractor, text: str) -> None:
+    assert organisations(extractor, text) == {}
+
+
+def test_an_organisations_branch_is_named_with_its_country(extractor: Extractor) -> None:
+    extraction = extractor.extract_text("Leena Obi, CSR Asia, moderated the event held in Kenya.")
+    assert "CSR Asia" in {e.name for e in extraction.entities if e.type == "organisation"}
+
+
+@pytest.mark.parametrize("name", [
+    "Office of the Prime Minister", "Office of the High Commissioner for Human Rights", "Executive Office of the Secretary-General",
+])
+def test_an_office_named_after_its_post_keeps_the_post(name: str) -> None:
+    assert OrganisationWords.default().role_start(name) is None

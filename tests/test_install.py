@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-DATA_FILES = ["countries.json", "organisations.jsonl", "speaker_cues.json"]
+DATA_FILES = ["countries.json", "organisations.jsonl", "speaker_cues.json", "registry-1.tsv"]
 
 
 @pytest.fixture(scope="module")
