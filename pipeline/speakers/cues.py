@@ -1,0 +1,64 @@
+"""The words that say "person", "title" and "role" (`models/speaker_cues.json`), with the small tests on them
+that every reader shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from ..resources import load_json
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCues:
+    """Words that signal roles and titles (`models/speaker_cues.json`)."""
+
+    honorifics: frozenset[str]
+    role_by_verb: dict[str, str]
+    role_by_noun: dict[str, str]
+    role_by_phrase: dict[str, str]
+    title_words: frozenset[str]
+    not_name_words: frozenset[str]
+    attendance_phrases: tuple[str, ...]
+    portfolio_honorifics: frozenset[str]
+    title_abbreviations: frozenset[str]
+    """Title abbreviations written before a name ("DPM Lee"), as written."""
+    name_particles: frozenset[str]
+    cue_words: frozenset[str]
+    """Titles, honorifics and role nouns: words that make a span a description, not a name."""
+
+    @classmethod
+    @cache
+    def default(cls) -> SpeakerCues:
+        data = load_json("speaker_cues.json")
+        return cls(
+            honorifics=frozenset(h.lower() for h in data["honorifics"] + data["honorific_lead_words"]),
+            role_by_verb={verb: role for role, verbs in data["role_verbs"].items() for verb in verbs},
+            role_by_noun={noun: role for role, nouns in data["role_nouns"].items() for noun in nouns},
+            role_by_phrase={phrase: role for role, phrases in data["role_by"].items() for phrase in phrases},
+            title_words=frozenset(w.lower() for w in data["title_words"]),
+            not_name_words=frozenset(w.lower() for w in data["not_name_words"]),
+            attendance_phrases=tuple(data["attendance_phrases"]),
+            portfolio_honorifics=frozenset(w.lower() for w in data["portfolio_honorifics"]),
+            title_abbreviations=frozenset(data["title_abbreviations"]),
+            name_particles=frozenset(data["name_particles"]),
+            cue_words=frozenset(
+                w.lower() for w in data["title_words"] + data["honorifics"] + data["honorific_lead_words"]
+            ) | {noun for nouns in data["role_nouns"].values() for noun in nouns},
+        )
+
+    def is_honorific(self, token: Token) -> bool:
+        """"Justice Ana Ruiz", but not "Minister of Justice Ana Ruiz": after "of" or "for" the word is a portfolio."""
+        return token.lower_ in self.honorifics and not (
+            token.lower_ in self.portfolio_honorifics and token.i > 0 and token.doc[token.i - 1].lower_ in ("of", "for", "and")
+        )
+
+    def has_cue_word(self, span: Span) -> bool:
+        return any(t.lower_ in self.cue_words for t in span)
+
+    def looks_like_title(self, text: str) -> bool:
+        words = re.findall(r"[\w’'-]+", text.lower())
+        return bool(words) and (words[0] in self.title_words or any(w in self.title_words for w in words[:3]))

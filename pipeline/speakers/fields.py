@@ -1,0 +1,307 @@
+"""The one classifier of description fields every reader shares: is "Senior Adviser", "Ministry of Water,
+Chile", "IFREMER (France)" or "Government of Peru" a title, a unit, an organisation or a country?
+
+A reader cuts a description into fields (commas in prose, cells in a table row, lines in a signature
+block); `FieldReader.apply_fields` sorts them onto a `SpeakerMatch`. Descriptions go from small to
+large ("TITLE, UNIT, ORG, COUNTRY"), so the last institution named is the one the person speaks for.
+Knowledge comes from the country index and the organisation gazetteer: a national body gives its
+country, an international one none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from ..countries import CountryIndex
+from ..organisations import KnownOrganisation, OrganisationGazetteer, OrganisationWords, looks_like_acronym
+from ..spans import doc_entities
+from .cues import SpeakerCues
+from .match import SpeakerMatch
+
+FIELD_PUNCT = " ,;|–—-"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One comma-separated part of a description: 'Senior Specialist', 'MOHRSS', 'China'."""
+
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return clean_field(self.span.text)
+
+
+class FieldReader:
+    """Sorts description fields into title, unit, organisation and country."""
+
+    def __init__(
+        self, cues: SpeakerCues, countries: CountryIndex, organisations: OrganisationGazetteer, words: OrganisationWords
+    ) -> None:
+        self.cues = cues
+        self.countries = countries
+        self.organisations = organisations
+        self.words = words
+
+    def apply_fields(self, match: SpeakerMatch, fields: list[Field], *, leading: bool = False) -> None:
+        """Sort description fields into title, unit, organisation and country.
+
+        Descriptions go from small to large ("TITLE, UNIT, ORG, COUNTRY"), so the last
+        institution named is the one the person speaks for and earlier ones are its sub-units.
+        """
+        affiliation = None
+        fields = [piece for part in fields for piece in behalf_split(part)]
+        for index, part in enumerate(fields):
+            kind, value, extra = self.classify(part.span, first=index == 0 and match.title is None)
+            if kind == "country":
+                if match.country is None:
+                    match.country = value
+            elif kind == "state":
+                match.country = value
+            elif kind == "organisation":
+                if match.organisation is not None and not isinstance(value, str) and self.known(match.organisation):
+                    continue
+                if match.organisation is not None:
+                    match.unit = match.unit or match.organisation_text
+                match.organisation = value
+                if extra and match.country is None and self.countries.represented(part.text) == extra:
+                    match.country = extra
+                elif extra:
+                    match.unit = match.unit or extra
+            elif kind == "unit":
+                match.unit = match.unit or value
+            elif kind == "other" and str(value)[:1].isupper() and index > 0 and match.title:
+                affiliation = str(value)  # "NAME, Senior Advisor, Free Press Unlimited": what follows a title is whom they work for
+            elif kind == "title":
+                owner = _POSSESSIVE_OWNER.match(str(value))
+                if owner and (code := self.countries.lookup(owner["owner"])):
+                    value, match.country = owner["rest"], match.country or code  # "Egypt’s Minister of Water"
+                match.title = value if match.title is None else f"{match.title}, {value}"
+                of_state = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", str(value))  # "Minister of Environment of Egypt"
+                match.country = (
+                    match.country or self.countries.represented(str(value))
+                    or (self.countries.lookup(of_state.group(1)) if of_state else None)
+                )
+                if extra:
+                    match.organisation = match.organisation or extra
+        if match.organisation is None and affiliation:
+            match.organisation = re.sub(r"(?:’s|'s)\s.*$", "", affiliation)  # "Public Citizen’s Global Trade Watch"
+        if match.organisation is None and match.title and not self.cues.looks_like_title(match.title) and not leading:
+            match.organisation, match.title = match.title, None  # "NAME, War on Want, said": an affiliation, not a title
+        if match.organisation is None and match.unit and re.match(r"^[A-Z]\w+ (?:of|for) ", match.unit) and (
+            self.words.is_institution(match.unit.split()[0])
+        ):
+            match.organisation, match.unit = match.unit, None  # "Department of Energy" with nothing larger named
+        bracketed = re.search(r"\(([^()]+)\)$", match.organisation_text or "")
+        if match.country is None and bracketed:
+            match.country = self.countries.lookup(bracketed.group(1))  # "IFREMER (France)"
+        known = self.known(match.organisation)
+        if known is not None and known.international:
+            match.country = None  # a country next to an IGO is where the person works, not whom they represent
+        elif known is not None and known.country and match.country is None:
+            match.country = known.country
+        elif known is None and match.country is None and match.organisation is not None:
+            match.country = self.national_body(match.organisation_text or "")
+
+    def national_body(self, organisation: str) -> str | None:
+        """The country a body's name opens with: "Canadian Centre for ...", "Fiji National Commission", "British High Commission"."""
+        of_country = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", organisation)
+        if of_country and self.words.is_institution(organisation[: of_country.start()]) and (
+            code := self.countries.lookup(of_country.group(1))
+        ):
+            return code  # "Supreme Court of Samoa"
+        words = organisation.split()
+        for size in (3, 2, 1):
+            if len(words) > size and self.words.is_institution(" ".join(words[size:])):
+                head = " ".join(words[:size]).removesuffix("’s").removesuffix("'s")
+                if code := self.countries.lookup(head) or self.countries.demonym(head):
+                    return code
+        return None
+
+    def classify(self, span: Span, *, first: bool) -> tuple[str, object, object]:
+        text = clean_field(span.text)
+        if not text:
+            return "other", None, None
+        if code := self.countries.lookup(text):
+            return "country", code, None
+        state = self.countries.represented(text)
+        lowered = text.lower()
+        if state and any(lowered.removeprefix("the ").startswith(w) for w in ("government", "delegation", "republic", "state of", "kingdom")):
+            return "state", state, None
+        at = re.match(r"^(?P<title>.+?)\s+(?:at|with)\s+(?:the\s+)?(?:[\w-]+-based\s+)?(?P<org>[A-Z].+)$", text)
+        if first and at and self.cues.looks_like_title(at["title"]) and not self.words.is_unit(at["org"]):
+            return "title", at["title"], at["org"]  # "Joint Managing Partner at X Law Corporation"
+        described = re.match(r"^(?:a|an|the) (?P<place>[A-Z]\w+) (?P<rest>[a-z].*)$", text)
+        if described and (code := self.countries.lookup(described["place"]) or self.countries.demonym(described["place"])):
+            return "state", code, None  # "a Singapore youth leader", "a Kenyan farmer"
+        orgs = [ent for ent in doc_entities(span.doc).within(span) if ent.label_ == "ORG"]
+        if not text[:1].isupper() and not orgs:
+            return "other", text, None  # "the oldest permanent institution dedicated to ...": a comment, not a name
+        of_org = self._of_organisation(span, orgs)
+        if of_org is not None:
+            left, org, rest = of_org
+            if self.institution_named(left):
+                return "organisation", text, None  # "Fiji National Commission for UNESCO" is one body
+            if first and not self.words.is_unit(left):
+                return "title", left, org
+            return "organisation", org, rest or (left if self.words.is_unit(left) else None)
+        if state and any(w in lowered for w in ("embassy", "mission", "high commission", "consulate")):
+            return "organisation", text, state
+        if orgs and orgs[0].start == span.start and orgs[0].ent_id_ and orgs[0].end < span.end:
+            rest = clean_field(span.doc[orgs[0].end : span.end].text)
+            if rest and rest.split()[0].lower() in self.cues.title_words:
+                return "title", rest, orgs[0]  # "UNCITRAL Secretary", "ADB Regional Director"
+        if self.institution_named(text):
+            return "organisation", (orgs[-1] if orgs and orgs[-1].text == text else text), None
+        if self.cues.looks_like_title(text) and not (orgs and orgs[0].start == span.start and orgs[0].ent_id_):
+            return "title", text, None
+        if orgs:
+            head = orgs[0]
+            if head.ent_id_ and head.start == span.start and len(head) < len(span) and self.words.is_unit(text):
+                return "organisation", head, text
+            if self.words.is_unit(text) and not head.ent_id_ and not self.words.is_institution(text.replace("Department", "")):
+                return "unit", text, None
+            known_orgs = [org for org in orgs if org.ent_id_]
+            return "organisation", (known_orgs or orgs)[-1], None
+        if self.words.is_unit(text) and not acronym(text):
+            return "unit", text, None
+        if self.words.is_institution(text) or acronym(text) or state:
+            return "organisation", text, state
+        if first or self.cues.looks_like_title(text):
+            return "title", text, None
+        return "other", text, None
+
+    def _of_organisation(self, span: Span, orgs: list[Span]) -> tuple[str, Span, str | None] | None:
+        """Split "Chief of the X Branch of the ILO’s Y Department" at the organisation."""
+        for org in orgs:
+            i = org.start
+            while i > span.start and span.doc[i - 1].lower_ in ("the",):
+                i -= 1
+            if i > span.start and span.doc[i - 1].lower_ in ("of", "at", "for", "in") and org.ent_id_:
+                left = span.doc[span.start : i - 1].text.strip(" ,")
+                rest = span.doc[org.end : span.end].text.strip(" ,")
+                rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
+                if left:
+                    return left, org, rest
+        return None
+
+    def institution_named(self, text: str) -> bool:
+        """A phrase ending in an institution word and not opening with a title: "Health Justice Initiative"."""
+        words = re.findall(r"[\w’'-]+", text)
+        return (
+            len(words) > 1 and words[0].lower() not in self.cues.title_words and words[0][:1].isupper()
+            and words[-1].lower() in self.words.institution and words[-1].lower() not in self.words.unit
+        )
+
+    def known(self, organisation: Span | str | None) -> KnownOrganisation | None:
+        if isinstance(organisation, Span) and organisation.ent_id_:
+            return self.organisations.get(organisation.ent_id_)
+        return self.organisations.lookup(organisation) if isinstance(organisation, str) else None
+
+
+    def ministry_from_title(self, match: SpeakerMatch) -> None:
+        """A national minister speaks for the ministry the title names: "Minister for Law" of Singapore → "Ministry of Law"."""
+        if match.organisation is not None or match.title is None or match.country is None:
+            return
+        portfolios = _PORTFOLIO.findall(match.title)
+        if portfolios and portfolios[-1].strip().lower() != "state":
+            match.organisation = f"Ministry of {portfolios[-1].strip()}"
+
+    def apply_prefix(self, match: SpeakerMatch, prefix: Span) -> None:
+        """"Canada’s Minister X": the owner before a possessive is the country or institution, the rest the title."""
+        owner_end = next((t.i for t in prefix if t.text in ("’s", "'s")), None)
+        if owner_end is None or owner_end == prefix.start:
+            for size in (3, 2, 1):  # "Mongolia Vice Minister of Justice", "French Ambassador"
+                head, rest = prefix[:size], prefix[size:]
+                if len(prefix) > size and self.cues.looks_like_title(rest.text) and (
+                    code := self.countries.lookup(head.text) or self.countries.demonym(head.text)
+                ):
+                    match.country = match.country or code
+                    prefix = rest
+                    break
+            self.apply_fields(match, [Field(prefix)], leading=True)
+            return
+        owner, rest = prefix.doc[prefix.start : owner_end], prefix.doc[owner_end + 1 : prefix.end]
+        if code := self.countries.lookup(owner.text):
+            match.country = code
+        elif code := self.countries.represented(owner.text):
+            match.country, match.organisation = code, match.organisation or owner  # "Australian Government’s Dr X"
+        else:
+            self.apply_fields(match, [Field(owner)])
+            if match.organisation is None and match.title:
+                match.organisation, match.title = match.title, None
+        if rest:
+            self.apply_fields(match, [Field(rest)], leading=True)
+
+
+_PORTFOLIO_WORDS = r"[A-Z][\w’' -]*?"
+_PORTFOLIO = re.compile(
+    rf"\bMinister (?:for|of) ((?:the )?{_PORTFOLIO_WORDS}(?:(?:, {_PORTFOLIO_WORDS})+,? and {_PORTFOLIO_WORDS})?)"
+    r"(?=,|;|$| of [A-Z]| in )"
+)
+"""The portfolio in a minister's title, a list too: "Minister of Finance, Planning and Economic Development"."""
+
+
+def comma_parts(span: Span) -> list[Span]:
+    """"Senior Secretary, Ministry of Health" -> "Senior Secretary", "Ministry of Health"."""
+    parts, start = [], span.start
+    for token in span:
+        if token.text == ",":
+            parts.append(span.doc[start : token.i])
+            start = token.i + 1
+    parts.append(span.doc[start : span.end])
+    return [part for part in parts if len(part)]
+
+
+
+def behalf_split(part: Field) -> list[Field]:
+    """"Ministry of Finance on behalf of the Government of X": the body, and whom it acts for, as two fields."""
+    span = part.span
+    at = next((t.i for t in span if t.lower_ == "behalf"), None)
+    if at is None or at + 1 >= span.end or span.doc[at + 1].lower_ != "of":
+        return [part]
+    left_end = at - 1 if at > span.start and span.doc[at - 1].lower_ == "on" else at
+    pieces = [span.doc[span.start : left_end], span.doc[at + 2 : span.end]]
+    return [Field(piece) for piece in pieces if piece.text.strip(FIELD_PUNCT)]
+
+
+_POSSESSIVE_OWNER = re.compile(r"^(?P<owner>[A-Z][\w .]*?)(?:[’']s|(?<=[.s])[’'])\s+(?P<rest>[A-Z].*)$")
+_CAPTION_PLACE = re.compile(
+    r"(?<!\s)\s*\((?:(?:far|second from|third from|fourth from) )?(?:left|right|centre|center|middle)(?: row)?\)|(?<!\s)\s*\(online\)"
+)
+
+
+def clean_field(text: str) -> str:
+    """A field without separators around it, line breaks, a caption's "(second from left)", nor the full stop
+    of its sentence ("S.A." keeps its dots)."""
+    text = _CAPTION_PLACE.sub("", " ".join(text.split())).strip(FIELD_PUNCT).strip()
+    return text[:-1] if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text) else text
+
+
+def substantive(match: SpeakerMatch, words: OrganisationWords | None = None) -> bool:
+    """Whether a description says something about a person: a country, an institution or a title.
+
+    With `words`, an affiliation must look like one (a known body, a tagged name of several words, an
+    acronym or an institution word): a run of names in running text ("the basins of Yan Oya, Kala
+    Oya, ...") is not a list of people.
+    """
+    organisation = match.organisation
+    if organisation is None:
+        named = False
+    elif words is None:
+        named = isinstance(organisation, Span) and organisation.label_ == "ORG" or (
+            acronym(str(organisation)) or len(str(organisation).split()) > 1
+        )
+    else:
+        text = match.organisation_text or ""
+        tagged = isinstance(organisation, Span) and organisation.label_ == "ORG"
+        named = tagged and (bool(organisation.ent_id_) or len(organisation) > 1) or acronym(text) or words.is_institution(text)
+    return bool(match.country or match.title or match.unit or named)
+
+
+
+def acronym(text: str) -> bool:
+    return " " not in text.strip() and looks_like_acronym(text)
