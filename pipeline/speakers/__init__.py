@@ -15,8 +15,9 @@ from ..countries import CountryIndex
 from ..organisations import OrganisationGazetteer, OrganisationWords
 from .cues import SpeakerCues
 from .fields import FieldReader
-from .match import SpeakerMatch
+from .match import SpeakerMatch, merge, same_person
 from .prose import ProseReader
+from .slots import SlotReader
 
 __all__ = ["SpeakerAttribution", "SpeakerCues", "SpeakerMatch"]
 
@@ -30,8 +31,15 @@ class SpeakerAttribution:
     def __init__(self) -> None:
         cues = SpeakerCues.default()
         fields = FieldReader(cues, CountryIndex.default(), OrganisationGazetteer.default(), OrganisationWords.default())
-        self.reader = ProseReader(cues, fields)
+        self.slots = SlotReader(cues, fields)
+        self.prose = ProseReader(cues, fields)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.speakers = self.reader.speakers(doc)
+        known: list[SpeakerMatch] = []
+        for match in self.slots.read(doc):
+            if (earlier := same_person(known, match.name)) is not None:
+                merge(earlier, match)
+            else:
+                known.append(match)
+        doc._.speakers = self.prose.speakers(doc, known)
         return doc

@@ -17,6 +17,9 @@ class SpeakerCues:
     """Words that signal roles and titles (`models/speaker_cues.json`)."""
 
     honorifics: frozenset[str]
+    """Honorifics and the words that lead them ("His Excellency", "The Hon."), lower-cased."""
+    person_honorifics: tuple[str, ...]
+    """Honorifics alone ("Dr", "H.E.", "Lord"), as written: the words before a name that make it a person's."""
     role_by_verb: dict[str, str]
     role_by_noun: dict[str, str]
     role_by_phrase: dict[str, str]
@@ -27,6 +30,10 @@ class SpeakerCues:
     title_abbreviations: frozenset[str]
     """Title abbreviations written before a name ("DPM Lee"), as written."""
     name_particles: frozenset[str]
+    activity_nouns: frozenset[str]
+    """Role nouns that name what happens ("Presentation:", "Keynote") rather than who does it ("Chair:")."""
+    contact_cues: tuple[str, ...]
+    """Words before a name that make it a contact for enquiries, not someone taking part."""
     cue_words: frozenset[str]
     """Titles, honorifics and role nouns: words that make a span a description, not a name."""
 
@@ -36,6 +43,7 @@ class SpeakerCues:
         data = load_json("speaker_cues.json")
         return cls(
             honorifics=frozenset(h.lower() for h in data["honorifics"] + data["honorific_lead_words"]),
+            person_honorifics=tuple(data["honorifics"]),
             role_by_verb={verb: role for role, verbs in data["role_verbs"].items() for verb in verbs},
             role_by_noun={noun: role for role, nouns in data["role_nouns"].items() for noun in nouns},
             role_by_phrase={phrase: role for role, phrases in data["role_by"].items() for phrase in phrases},
@@ -45,6 +53,8 @@ class SpeakerCues:
             portfolio_honorifics=frozenset(w.lower() for w in data["portfolio_honorifics"]),
             title_abbreviations=frozenset(data["title_abbreviations"]),
             name_particles=frozenset(data["name_particles"]),
+            activity_nouns=frozenset(data["activity_nouns"]),
+            contact_cues=tuple(data["contact_cues"]),
             cue_words=frozenset(
                 w.lower() for w in data["title_words"] + data["honorifics"] + data["honorific_lead_words"]
             ) | {noun for nouns in data["role_nouns"].values() for noun in nouns},

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..countries import CountryIndex
 from ..organisations import KnownOrganisation, OrganisationGazetteer, OrganisationWords, looks_like_acronym
@@ -22,6 +22,8 @@ from .cues import SpeakerCues
 from .match import SpeakerMatch
 
 FIELD_PUNCT = " ,;|–—-"
+_NOT_NAME_TYPES = frozenset({"GPE", "LOC", "DATE", "CARDINAL", "EVENT", "LAW"})
+"""Entity types a name's words never have; NORP only when the word is a state's adjective ("Cristian" is a name)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +123,28 @@ class FieldReader:
                     return code
         return None
 
+    def is_name(self, span: Span) -> bool:
+        """A name field: two to five name tokens with no title, institution, unit, topic or place word among them."""
+        if not 2 <= len(span) <= 5 or span[-1].tag_ in ("NNS", "NNPS"):
+            return False
+        if any(t.ent_type_ in _NOT_NAME_TYPES or t.ent_id_ or t.ent_type_ == "NORP" and self.countries.demonym(t.text) for t in span):
+            return False
+        if span[0].is_stop and span[0].pos_ in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV"):
+            return False
+        lowered = {t.lower_ for t in span}
+        return not (
+            lowered & self.cues.not_name_words or self.cues.has_cue_word(span) or self.words.is_institution(span.text)
+            or self.words.is_unit(span.text) or self.countries.lookup(span.text)
+        )
+
     def classify(self, span: Span, *, first: bool) -> tuple[str, object, object]:
         text = clean_field(span.text)
         if not text:
             return "other", None, None
         if code := self.countries.lookup(text):
             return "country", code, None
+        if text.split()[0] in self.cues.title_abbreviations:
+            return "title", text, None  # "PR" (Permanent Representative), "USG Policy"
         state = self.countries.represented(text)
         lowered = text.lower()
         if state and any(lowered.removeprefix("the ").startswith(w) for w in ("government", "delegation", "republic", "state of", "kingdom")):
@@ -201,7 +219,6 @@ class FieldReader:
             return self.organisations.get(organisation.ent_id_)
         return self.organisations.lookup(organisation) if isinstance(organisation, str) else None
 
-
     def ministry_from_title(self, match: SpeakerMatch) -> None:
         """A national minister speaks for the ministry the title names: "Minister for Law" of Singapore → "Ministry of Law"."""
         if match.organisation is not None or match.title is None or match.country is None:
@@ -256,7 +273,6 @@ def comma_parts(span: Span) -> list[Span]:
     return [part for part in parts if len(part)]
 
 
-
 def behalf_split(part: Field) -> list[Field]:
     """"Ministry of Finance on behalf of the Government of X": the body, and whom it acts for, as two fields."""
     span = part.span
@@ -302,6 +318,11 @@ def substantive(match: SpeakerMatch, words: OrganisationWords | None = None) -> 
     return bool(match.country or match.title or match.unit or named)
 
 
-
 def acronym(text: str) -> bool:
     return " " not in text.strip() and looks_like_acronym(text)
+
+
+def inside_entity(token: Token) -> bool:
+    """A comma within a name ("Ministry of Health, Labour and Welfare"), not one the NER left at its edge."""
+    doc = token.doc
+    return token.ent_iob_ == "I" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"

@@ -28,6 +28,8 @@ class SpeakerMatch:
     country: str | None = None
     quotes: list[Span] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    slot: bool = False
+    """Found in a layout slot (a table cell, a turn header): the name is written as the layout gives it."""
 
     @property
     def organisation_text(self) -> str | None:
@@ -97,6 +99,6 @@ def merge(earlier: SpeakerMatch, later: SpeakerMatch, *, keep_name: bool = False
             setattr(earlier, attribute, getattr(later, attribute))
     if earlier.role in ("speaker", "quoted") and later.role not in ("speaker", "quoted"):
         earlier.role = later.role
-    if len(later.name) > len(earlier.name) and not keep_name:
+    if len(later.name) > len(earlier.name) and not (keep_name or earlier.slot):
         earlier.name = later.name
     earlier.mentions.extend(later.mentions)

@@ -68,12 +68,10 @@ def post_nominal(token: Token) -> bool:
     return token.text.rstrip(".") in ("SC", "QC", "KC", "PhD", "OBE", "MBE", "CBE", "Jr", "Sr", "MP", "MD")
 
 
-
 def plausible_name(name: Span) -> bool:
     if not name or len(name.text) > 60 or (len(name) == 1 and name[0].is_upper):
         return False
     return any(t.is_alpha and t.text[:1].isupper() for t in name)
-
 
 
 def strip_honorific(cues: SpeakerCues, person: Span) -> tuple[Span, str | None]:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..spans import doc_entities, document_text, line_before, token_positions
+from ..spans import doc_entities, line_before, token_positions
 from .cues import SpeakerCues
-from .fields import Field, FieldReader, comma_parts, substantive
+from .fields import Field, FieldReader, comma_parts, inside_entity, substantive
+from .layout import heading_role
 from .match import SpeakerMatch, merge, merged_short_names, same_person
 from .names import before_comma, joined_people, list_marker, name_end, plausible_name, post_nominal, strip_honorific
 from .quotes import after_quote, attach_quotes, attribution_names
@@ -42,8 +43,9 @@ class ProseReader:
         self.countries = fields.countries
         self.words = fields.words
 
-    def speakers(self, doc: Doc) -> list[SpeakerMatch]:
-        introduced: list[SpeakerMatch] = []
+    def speakers(self, doc: Doc, known: list[SpeakerMatch]) -> list[SpeakerMatch]:
+        """Everyone introduced in the prose, merged with the people `known` from other readers, and their mentions."""
+        introduced = list(known)
         described: list[SpeakerMatch] = []
         references: list[Span] = []
         for person in self.candidates(doc):
@@ -96,8 +98,6 @@ class ProseReader:
                 taken.append(span)
         return sorted(taken, key=lambda span: span.start)
 
-
-
     def _whole_name(self, span: Span) -> Span:
         """"Chair Awa Diallo" where the NER took only "Diallo": a lone surname takes the given name before it;
         "Minister for Law Ken Ong" where it took "Law Ken Ong": the portfolio goes back to the title; a name cut
@@ -130,26 +130,9 @@ class ProseReader:
             while start < len(doc) - 1 and self.cues.is_honorific(doc[start]):
                 start += 1
             end = name_end(doc, start, self.cues.name_particles)
-            if end < len(doc) and doc[end].text in (",", "|", "(") and self._name_like(doc[start:end]):
+            if end < len(doc) and doc[end].text in (",", "|", "(") and self.fields.is_name(doc[start:end]):
                 found.append(doc[start:end])
         return found
-
-    def _name_like(self, span: Span) -> bool:
-        """Two to five name tokens with no title, institution, unit, topic or place word among them."""
-        if not 2 <= len(span) <= 5 or span[-1].tag_ in ("NNS", "NNPS"):
-            return False
-        if any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "CARDINAL", "EVENT", "LAW") or t.ent_id_ for t in span):
-            return False
-        if span[0].is_stop and span[0].pos_ in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV"):
-            return False
-        lowered = {t.lower_ for t in span}
-        return not (
-            lowered & self.cues.not_name_words or self.cues.has_cue_word(span) or self.words.is_institution(span.text)
-            or self.words.is_unit(span.text) or self.countries.lookup(span.text)
-        )
-
-
-
 
     def introduction(self, person: Span) -> tuple[SpeakerMatch | None, bool]:
         """The person as described, and whether the text introduces them as taking part.
@@ -166,7 +149,7 @@ class ProseReader:
         prefix_role, prefix = self.role_before(person), self.title_before(person)
         by_role, by_description = self.described_by(person)
         prefix_role = prefix_role or by_role
-        header_role = self.header_role(person)
+        header_role = heading_role(self.cues, person)
         if prefix:
             self.fields.apply_prefix(match, prefix)
         elif by_description is not None:
@@ -245,7 +228,7 @@ class ProseReader:
                 if token.lower_ in ("and", "with", "while", "whereas") and j > field_start:
                     fields.append(Field(doc[field_start:j]))
                 return _Description(_kept(fields), None, continues_list=True)
-            if depth <= 0 and _field_separator(token) and (text in ("-", "–", "—") or not _inside_entity(token)):
+            if depth <= 0 and _field_separator(token) and (text in ("-", "–", "—") or not inside_entity(token)):
                 fields.append(Field(doc[field_start:j]))
                 field_start = j + 1
                 if (predicate := self.predicate_at(doc, j + 1)) is not None:
@@ -281,7 +264,7 @@ class ProseReader:
                 self.cues.looks_like_title(person.text) or self.words.is_institution(person.text)
             )
         end = name_end(doc, j, self.cues.name_particles)
-        return end < len(doc) and doc[end].text in (",", "(") and self._name_like(doc[j:end])
+        return end < len(doc) and doc[end].text in (",", "(") and self.fields.is_name(doc[j:end])
 
     def _list_goes_on(self, doc: Doc, i: int) -> bool:
         """Whether "and" at token i opens another item of a list of people, plain or titled."""
@@ -471,39 +454,12 @@ class ProseReader:
                 joined.append(part)
         return joined
 
-
     def _title_wraps(self, before: Token, after: Token) -> bool:
         """A title hard-wrapped over two lines: "Canada’s Environment / and Climate Change Minister"."""
         return (
             after.lower_ in _TITLE_CONNECTORS or before.lower_ in _TITLE_CONNECTORS or before.text in ("’s", "'s")
             or before.lower_ in self.cues.title_words
         )
-
-
-    def header_role(self, person: Span) -> str | None:
-        """The role of a list the name is an item of: the nearest heading above ("Panellists:", "🎤 Speakers").
-
-        Going up from the item, other items and blank lines are passed over; a heading ends the
-        search (with its role, if it names one), and so does a paragraph of running text.
-        """
-        text = document_text(person.doc)
-        line_start = text.rfind("\n", 0, person.start_char) + 1
-        if any(word.lower() not in self.cues.honorifics for word in text[line_start : person.start_char].strip(" -*•\t").split()):
-            return None  # running text before the name; an honorific ("- Hon. NAME") still starts an item
-        for line in reversed(text[max(0, line_start - 8000) : line_start].splitlines()[-40:]):
-            stripped = line.strip()
-            if not stripped:
-                continue
-            words = re.findall(r"[a-z][a-z-]*", stripped.lower())
-            if stripped[:1] in "-*•" or "," in stripped and not stripped.endswith((".", ":")):
-                continue  # another item of the list
-            if not words or len(words) > 5 or stripped.endswith("."):
-                return None
-            for size in (3, 2, 1):
-                if len(words) >= size and (role := self.cues.role_by_noun.get(" ".join(words[-size:]))):
-                    return role
-            return None
-        return None
 
     def attributed_words(self, person: Span) -> bool:
         """Whether the text reports the person's words: subject of a speech verb, or "according to"."""
@@ -546,7 +502,6 @@ def _wrapped(doc: Doc, i: int) -> bool:
     return not before.is_punct and (after.is_lower or before.lower_ in _TITLE_CONNECTORS)
 
 
-
 def _field_separator(token: Token) -> bool:
     """Commas, semicolons and bars part a description; so does a spaced dash before a capital ("Campaigner - Global ...")."""
     if token.text in (",", ";", "|"):
@@ -556,13 +511,6 @@ def _field_separator(token: Token) -> bool:
         token.text in ("-", "–", "—") and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
         and following is not None and following.text[:1].isupper()
     )
-
-
-def _inside_entity(token: Token) -> bool:
-    """A comma within a name ("Ministry of Health, Labour and Welfare"), not one the NER left at its edge."""
-    doc = token.doc
-    return token.ent_iob_ == "I" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
-
 
 
 def _ends_line(span: Span) -> bool:
