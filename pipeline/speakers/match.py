@@ -99,6 +99,6 @@ def merge(earlier: SpeakerMatch, later: SpeakerMatch, *, keep_name: bool = False
             setattr(earlier, attribute, getattr(later, attribute))
     if earlier.role in ("speaker", "quoted") and later.role not in ("speaker", "quoted"):
         earlier.role = later.role
-    if len(later.name) > len(earlier.name) and not (keep_name or earlier.slot):
+    if len(later.name) > len(earlier.name) and not (keep_name or earlier.slot and len(earlier.name) > 1):
         earlier.name = later.name
     earlier.mentions.extend(later.mentions)

@@ -56,7 +56,19 @@ class _Person:
     name: Span
     honorific: str | None
     tagged: bool
-    """Led by an honorific or tagged PERSON by the NER: a person whatever the slot."""
+    """Led by an honorific: a person whatever the slot. Other names need the slot to say so."""
+    ner: bool = False
+    """Tagged PERSON by the NER."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """A transcript's turn header: who speaks next, and what the header says of them."""
+
+    line: Line
+    person: _Person
+    fields: list[Field]
+    role: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +99,15 @@ class SlotReader:
                 titled.setdefault(line.index, []).append(person)
         found: list[SpeakerMatch] = []
         turns = [turn for line in lines if (turn := self._turn_header(line, titled.get(line.index, [])))]
-        names = [_name_key(person.name) for _, person in turns]
+        names = [_name_key(turn.person.name) for turn in turns]
         transcript = len(set(names)) > 2 or len(names) > len(set(names))
-        for line, person in turns:
-            if person.tagged or transcript:
-                found.append(self._speaker(person, self._description(doc, person.name.end, line.span.end), "speaker"))
-        done = {line.index for line, _ in turns}
+        done: set[int] = set()
+        for turn in turns:
+            if turn.person.tagged or turn.person.ner or transcript or turn.line.is_row and turn.fields:
+                found.append(self._speaker(turn.person, turn.fields, turn.role or "speaker"))
+                done.add(turn.line.index)
         for line in sorted(lines, key=lambda line: not line.is_row):  # a row's names first: they are written in full
-            if line.index not in done and not self._running_text(line, titled.get(line.index, [])):
+            if line.index not in done:
                 found.extend(self._line(line, titled.get(line.index, []), done))
         return found
 
@@ -138,7 +151,7 @@ class SlotReader:
         """A name opening a slot without an honorific: a PERSON the NER tagged, or two to five name words
         ("JANE DOE" in capitals too)."""
         doc = span.doc
-        run = name_end(doc, start, self.cues.name_particles)
+        run = name_end(doc, start, self.cues.name_particles, longest=6)
         entity = doc_entities(doc).starting_at(start)
         entity_end = entity.end if entity is not None and entity.label_ == "PERSON" else start
         while entity_end > start and doc[entity_end - 1].is_space:
@@ -146,7 +159,7 @@ class SlotReader:
         if start < entity_end <= span.end:
             name = doc[start : max(entity_end, min(run, span.end))]
             if len(name) > 1 and self.fields.is_name(name):
-                return _Person(start, name, None, tagged=True)
+                return _Person(start, name, None, tagged=False, ner=True)
         if start < run <= span.end and self.fields.is_name(doc[start:run]):
             return _Person(start, doc[start:run], None, tagged=False)
         end = start
@@ -156,12 +169,21 @@ class SlotReader:
             return _Person(start, doc[start:end], None, tagged=False)
         return None
 
-    def _turn_header(self, line: Line, titled: list[_Person]) -> tuple[Line, _Person] | None:
-        """"ANA LIMA:", "Dr Ana Lima (X Institute):" opening a line, with her words after it or on the next lines."""
-        if line.is_row:
-            return None
+    def _turn_header(self, line: Line, titled: list[_Person]) -> _Turn | None:
+        """"ANA LIMA:", "Dr Ana Lima (X Institute):" or a row "X Institute | Ana Lima | Director" opening what she
+        says: her words follow on the same line or the next."""
         span = line.span
         doc = span.doc
+        lines = document_lines(doc)
+        following = lines[line.index + 1].span if line.index + 1 < len(lines) else None
+        if line.is_row:
+            people = [p for cell in line.cells if (p := self._name_at(cell, _after_lead(cell))) and p.name.end == cell.end]
+            if len(people) != 1 or following is None or not _speech(following):
+                return None
+            (person,) = people
+            cells = [cell for cell in line.cells if not cell.start <= person.start < cell.end and self._describes(cell)]
+            role = self._row_role(line, None)
+            return _Turn(line, person, [Field(part) for cell in cells for part in _parts(cell)], role)
         start = _after_lead(span)
         person = next((p for p in titled if p.start == start), None) or self._name_at(span, start)
         if person is None:
@@ -169,19 +191,15 @@ class SlotReader:
         end = person.name.end
         if end < span.end and doc[end].text == "(":
             end = next((t.i for t in doc[end : span.end] if t.text.startswith(")")), span.end)
-            if end < span.end and doc[end].text == "):":
-                doc_end = end
-            else:
+            if end < span.end and doc[end].text != "):":
                 end += 1
-                doc_end = end if end < span.end and doc[end].text == ":" else None
-        else:
-            doc_end = end if end < span.end and doc[end].text == ":" else None
-        if doc_end is None:
+        if end >= span.end or doc[end].text not in (":", "):"):
             return None
-        rest = doc[doc_end + 1 : span.end]
-        following = document_lines(doc)[line.index + 1] if line.index + 1 < len(document_lines(doc)) else None
-        speech = rest if len(rest) else following.span if following is not None else None
-        return (line, person) if speech is not None and any(t.tag_ in _FINITE and t.is_alpha for t in speech) else None
+        rest = doc[end + 1 : span.end]
+        speech = rest if len(rest) else following
+        if speech is None or not _speech(speech):
+            return None
+        return _Turn(line, person, self._description(doc, person.name.end, end + 1), None)
 
     # -- reading a line -------------------------------------------------------------------------
 
@@ -196,7 +214,16 @@ class SlotReader:
 
     def _line(self, line: Line, titled: list[_Person], done: set[int]) -> list[SpeakerMatch]:
         """The people in a line's cells, each with the description after it; a bare name in a row takes the row's
-        other cells, and one ending a line takes the lines under it (which are then done)."""
+        other cells, and one ending a line takes the lines under it (which are then done).
+
+        In a line of running text only a name opening it with an affiliation in brackets is a slot ("Ana Lima
+        (X Institute) – talk title"); the rest is the prose reader's."""
+        if self._running_text(line, titled):
+            opening = self._name_at(line.span, _after_lead(line.span))
+            end = opening.name.end if opening is not None else line.span.end
+            if opening is None or end >= line.span.end or line.span.doc[end].text != "(":
+                return []
+            titled = [opening]
         people_by_cell = [(cell, self._people(cell, titled)) for cell in line.cells]
         alone = sum(len(people) for _, people in people_by_cell) == 1
         found = []
@@ -207,13 +234,13 @@ class SlotReader:
             role = label.role or self._row_role(line, index) or heading_role(self.cues, cell)
             descriptions = self._descriptions(cell, people)
             for person, fields in zip(people, descriptions):
-                if not fields and alone and line.is_row:
+                if not fields and alone and line.is_row and (person.ner or person.tagged or role):
                     fields = [Field(part) for other in line.cells if other is not cell and self._describes(other) for part in _parts(other)]
                 if not fields and not line.is_row and _ends(person, cell):
                     fields = self._block_description(line, done)
                 if self._contact(person) or len(person.name) == 1 and not fields:
                     continue  # "Mr. Co chair, good afternoon": a single word needs a description to be a name
-                fills_cell = line.is_row and person.start == _after_lead(cell) and person.name.end == cell.end
+                fills_cell = line.is_row and role is not None and person.start == _after_lead(cell) and person.name.end == cell.end
                 if person.tagged or fills_cell or label.names_a_person or not label.present and _affiliated(self.fields, fields):
                     found.append(self._speaker(person, fields, role or "speaker"))
         return found
@@ -255,7 +282,7 @@ class SlotReader:
         by_person = phrase.endswith(" by") and role is not None
         return _Label(role, by_person or noun is not None and noun not in self.cues.activity_nouns, present=True)
 
-    def _row_role(self, line: Line, index: int) -> str | None:
+    def _row_role(self, line: Line, index: int | None) -> str | None:
         """The role a row's other cells ("Oral presentation | Ana Lima") or its column's header ("Moderator") give."""
         if not line.is_row:
             return None
@@ -266,7 +293,7 @@ class SlotReader:
                     if len(words) >= size and (role := self.cues.role_by_noun.get(" ".join(words[-size:]))):
                         return role
         header = self._table_header(line)
-        if header is not None and index < len(header.cells):
+        if header is not None and index is not None and index < len(header.cells):
             return self.cues.role_by_noun.get(header.cells[index].text.lower().strip(" :*"))
         return None
 
@@ -366,6 +393,11 @@ class SlotReader:
         return match
 
 
+def _speech(span: Span) -> bool:
+    """Words someone says: a finite verb."""
+    return any(t.tag_ in _FINITE and t.is_alpha for t in span)
+
+
 def _ends(person: _Person, cell: Span) -> bool:
     """Whether nothing but a comma or an aside ("(15 mins)") follows the name in its cell."""
     rest = cell.doc[person.name.end : cell.end].text.strip(" ,;")
@@ -373,8 +405,11 @@ def _ends(person: _Person, cell: Span) -> bool:
 
 
 def _affiliated(fields: FieldReader, described: list[Field]) -> bool:
-    """A description naming an institution or a title, not only a place: "(X Institute)", ", Director"."""
-    return any(fields.classify(field.span, first=False)[0] in ("organisation", "unit", "title") for field in described)
+    """A description naming an institution or a title, not only a place: "(X Institute)", ", Director", "(KU Leuven)"."""
+    return any(
+        fields.classify(field.span, first=False)[0] in ("organisation", "unit", "title") or _affiliation_shaped(field.span)
+        for field in described
+    )
 
 
 def _after_lead(span: Span) -> int:
