@@ -22,6 +22,9 @@ from .cues import SpeakerCues
 from .match import SpeakerMatch
 
 FIELD_PUNCT = " ,;|–—-"
+_TITLE_LINK = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w&.-]*\)$")
+"""An acronym in brackets after a name: "Geospatial Information Agency of Indonesia (BIG)"."""
 _NOT_NAME_TYPES = frozenset({"GPE", "LOC", "DATE", "CARDINAL", "EVENT", "LAW"})
 """Entity types a name's words never have; NORP only when the word is a state's adjective ("Cristian" is a name)."""
 
@@ -155,8 +158,8 @@ class FieldReader:
         described = re.match(r"^(?:a|an|the) (?P<place>[A-Z]\w+) (?P<rest>[a-z].*)$", text)
         if described and (code := self.countries.lookup(described["place"]) or self.countries.demonym(described["place"])):
             return "state", code, None  # "a Singapore youth leader", "a Kenyan farmer"
-        orgs = [ent for ent in doc_entities(span.doc).within(span) if ent.label_ == "ORG"]
-        if not text[:1].isupper() and not orgs:
+        orgs = [ent for ent in doc_entities(span.doc).within(span) if ent.label_ == "ORG" and not _glued(ent)]
+        if not text[:1].isupper() and not orgs and not self._titled(text):
             return "other", text, None  # "the oldest permanent institution dedicated to ...": a comment, not a name
         of_org = self._of_organisation(span, orgs)
         if of_org is not None:
@@ -168,10 +171,19 @@ class FieldReader:
             return "organisation", org, rest or (left if self.words.is_unit(left) else None)
         if state and any(w in lowered for w in ("embassy", "mission", "high commission", "consulate")):
             return "organisation", text, state
-        if orgs and orgs[0].start == span.start and orgs[0].ent_id_ and orgs[0].end < span.end:
+        if orgs and orgs[0].start == span.start and self._body(orgs[0]) and orgs[0].end < span.end:
             rest = clean_field(span.doc[orgs[0].end : span.end].text)
-            if rest and rest.split()[0].lower() in self.cues.title_words:
+            if rest and self._titled(rest):
                 return "title", rest, orgs[0]  # "UNCITRAL Secretary", "ADB Regional Director"
+        if (led := self._body_led_title(span)) is not None:
+            return "title", led[1], led[0]  # "X Network Steering Group Co-Chair", tagged ORG whole
+        if (of_body := self._title_of_body(text)) is not None and (first or self.cues.looks_like_title(of_body[0])):
+            return "title", of_body[0], of_body[1]  # "Director-General of GSI", "head of the Moroccan Agency for ..."
+        core = _ACRONYM_AFTER.sub("", text)
+        inner = [org for org in orgs[1:] if self._body(org) and org.text not in text[len(core) :]]
+        lone = not inner and (not orgs or orgs[0].start == span.start or not self._body(orgs[0]))
+        if core != text and lone and self.words.kind(core) in ("institution", "company") and not self.cues.looks_like_title(core):
+            return "organisation", text, None  # "ECOWAS Centre for Renewable Energy (ECREEE)": a body of its own
         if self.institution_named(text):
             return "organisation", (orgs[-1] if orgs and orgs[-1].text == text else text), None
         if self.cues.looks_like_title(text) and not (orgs and orgs[0].start == span.start and orgs[0].ent_id_):
@@ -198,12 +210,51 @@ class FieldReader:
             i = org.start
             while i > span.start and span.doc[i - 1].lower_ in ("the",):
                 i -= 1
-            if i > span.start and span.doc[i - 1].lower_ in ("of", "at", "for", "in") and org.ent_id_:
+            if i > span.start and span.doc[i - 1].lower_ in ("of", "at", "for", "in") and self._body(org):
                 left = span.doc[span.start : i - 1].text.strip(" ,")
                 rest = span.doc[org.end : span.end].text.strip(" ,")
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
+                if org[0].lower_ == "the" and len(org) > 1:
+                    org = org[1:]  # the NER takes in the article
                 if left:
                     return left, org, rest
+        return None
+
+    def _body(self, org: Span) -> bool:
+        """An ORG entity that names a body: a known one, an acronym, or a name headed by an institution word (the NER
+        also tags programmes, events and job titles ORG)."""
+        return bool(org.ent_id_) or acronym(org.text) or self.words.kind(org.text) in ("institution", "company")
+
+    def _titled(self, text: str) -> bool:
+        """A title, written in capitals or not, with its qualifiers: "Co-Chair", "head", "Steering Group Co-Chair"."""
+        words = re.findall(r"[\w’'-]+", text.lower())
+        return bool(words) and (
+            self.cues.looks_like_title(text) or words[-1] in self.cues.title_words or words[0] in self.cues.role_by_noun
+            or text.split()[-1] in self.cues.title_abbreviations
+        )
+
+    def _body_led_title(self, span: Span) -> tuple[Span, str] | None:
+        """"OBIS Steering Group Co-Chair": a body's name, then a title, in one field (the NER tags it ORG whole)."""
+        words = list(span)
+        if len(words) < 2 or not self._titled(words[-1].text) or self.cues.looks_like_title(span.text):
+            return None
+        for end in range(span.start + 1, span.end - 1):
+            head = span.doc[span.start : end]
+            if acronym(head.text) or self.words.kind(head.text) in ("institution", "company") and head[-1].lower_ in self.words.institution:
+                return head, span.doc[end : span.end].text
+        return None
+
+    def _title_of_body(self, text: str) -> tuple[str, str] | None:
+        """"Director-General of GSI", "Speaker of the Legislative Assembly", "CEO at Blue Kayak Tours": a title, and
+        the body it belongs to. Not a minister's portfolio ("Minister of Health"): the part after "of" must name a
+        body (an institution word heads it, an acronym, a body the gazetteer knows)."""
+        for link in _TITLE_LINK.finditer(text):
+            title, body = text[: link.start()], text[link.end() :]
+            if not (self._titled(title) and body[:1].isupper()):
+                continue
+            core = _ACRONYM_AFTER.sub("", body)
+            if acronym(core) or self.organisations.lookup(core) or self.words.kind(core) in ("institution", "company"):
+                return title, body
         return None
 
     def institution_named(self, text: str) -> bool:
@@ -316,6 +367,14 @@ def substantive(match: SpeakerMatch, words: OrganisationWords | None = None) -> 
         tagged = isinstance(organisation, Span) and organisation.label_ == "ORG"
         named = tagged and (bool(organisation.ent_id_) or len(organisation) > 1) or acronym(text) or words.is_institution(text)
     return bool(match.country or match.title or match.unit or named)
+
+
+def _glued(entity: Span) -> bool:
+    """An entity that is part of a longer hyphenated word: "UN" in "UN-GGIM", "UNOSAT" in "UNITAR-UNOSAT"."""
+    doc = entity.doc
+    after = entity.end < len(doc) and doc[entity.end].text in ("-", "‐") and not doc[entity.end - 1].whitespace_
+    before = entity.start > 0 and doc[entity.start - 1].text in ("-", "‐") and not doc[entity.start - 1].whitespace_
+    return after and entity.end + 1 < len(doc) and doc[entity.end + 1].is_upper or before and entity.start > 1 and doc[entity.start - 2].is_upper
 
 
 def acronym(text: str) -> bool:

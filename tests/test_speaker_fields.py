@@ -1,0 +1,46 @@
+"""The shared field classifier: what a description's parts are (title, organisation, unit, country).
+
+Invented descriptions, read through the pipeline so the NER's entities are there as in a real document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import SpeakerMatch
+
+
+def described(extractor, description: str) -> SpeakerMatch:
+    (match,) = extractor.nlp(f"Panellists:\n- Ms. Ana Lima, {description}\n")._.speakers
+    return match
+
+
+@pytest.mark.parametrize(
+    ("description", "title", "organisation"),
+    [
+        ("Director-General of the Harbour Survey Authority", "Director-General", "Harbour Survey Authority"),
+        ("Speaker of the Legislative Assembly", "Speaker", "Legislative Assembly"),
+        ("head of the Examplian Agency for Renewable Energy and Energy Efficiency", "head", "Examplian Agency for Renewable Energy and Energy Efficiency"),
+        ("Co-Chair of UN-GGIM", "Co-Chair", "UN-GGIM"),
+        ("Harbour Data Network Steering Group Co-Chair", "Steering Group Co-Chair", "Harbour Data Network"),
+    ],
+)
+def test_a_title_and_the_body_it_belongs_to(extractor, description: str, title: str, organisation: str) -> None:
+    match = described(extractor, description)
+    assert (match.title, match.organisation_text) == (title, organisation)
+
+
+def test_a_ministers_portfolio_is_not_a_body(extractor) -> None:
+    match = described(extractor, "Minister of Health, Chile")
+    assert (match.title, match.organisation_text, match.country) == ("Minister of Health", "Ministry of Health", "CHL")
+
+
+def test_a_body_named_after_its_parent_keeps_its_own_name(extractor) -> None:
+    """"ECOWAS Centre for ... (ECREEE)" is the centre, not ECOWAS."""
+    match = described(extractor, "Executive Director, ECOWAS Centre for Renewable Energy and Energy Efficiency (ECREEE)")
+    assert match.organisation_text == "ECOWAS Centre for Renewable Energy and Energy Efficiency (ECREEE)"
+
+
+def test_a_title_abbreviation_is_a_title(extractor) -> None:
+    match = described(extractor, "PR, Permanent Mission of Chile")
+    assert match.title == "PR"
