@@ -44,3 +44,16 @@ def test_a_body_named_after_its_parent_keeps_its_own_name(extractor) -> None:
 def test_a_title_abbreviation_is_a_title(extractor) -> None:
     match = described(extractor, "PR, Permanent Mission of Chile")
     assert match.title == "PR"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "organisation"),
+    [
+        ("Mr. Tomas Berg, CEO of Fjordline, Inc., joined the panel.", "Tomas Berg", "Fjordline, Inc."),
+        ("Dr. Ama Owusu, an economist from the Harbour Policy Institute (HPI), emphasised the costs.", "Ama Owusu", "Harbour Policy Institute"),
+        ("“We are delighted,” said Rui Sousa, HDN Co-Chair. “The data are open.”", "Rui Sousa", "HDN"),
+    ],
+)
+def test_the_organisation_after_a_title_in_prose(extractor, sentence: str, name: str, organisation: str) -> None:
+    matches = {m.name.text: m for m in extractor.nlp(sentence)._.speakers}
+    assert matches[name].organisation_text == organisation

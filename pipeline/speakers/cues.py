@@ -30,6 +30,8 @@ class SpeakerCues:
     title_abbreviations: frozenset[str]
     """Title abbreviations written before a name ("DPM Lee"), as written."""
     name_particles: frozenset[str]
+    leader_titles: frozenset[str]
+    """Titles whose "of" names the body led, never a portfolio: "Founder and CEO of X", "President of X"."""
     activity_nouns: frozenset[str]
     """Role nouns that name what happens ("Presentation:", "Keynote") rather than who does it ("Chair:")."""
     contact_cues: tuple[str, ...]
@@ -53,6 +55,7 @@ class SpeakerCues:
             portfolio_honorifics=frozenset(w.lower() for w in data["portfolio_honorifics"]),
             title_abbreviations=frozenset(data["title_abbreviations"]),
             name_particles=frozenset(data["name_particles"]),
+            leader_titles=frozenset(w.lower() for w in data["leader_titles"]),
             activity_nouns=frozenset(data["activity_nouns"]),
             contact_cues=tuple(data["contact_cues"]),
             cue_words=frozenset(

@@ -146,7 +146,7 @@ class FieldReader:
             return "other", None, None
         if code := self.countries.lookup(text):
             return "country", code, None
-        if text.split()[0] in self.cues.title_abbreviations:
+        if text.split()[0] in self.cues.title_abbreviations and len(text.split()) <= 2:
             return "title", text, None  # "PR" (Permanent Representative), "USG Policy"
         state = self.countries.represented(text)
         lowered = text.lower()
@@ -210,8 +210,11 @@ class FieldReader:
             i = org.start
             while i > span.start and span.doc[i - 1].lower_ in ("the",):
                 i -= 1
-            if i > span.start and span.doc[i - 1].lower_ in ("of", "at", "for", "in") and self._body(org):
-                left = span.doc[span.start : i - 1].text.strip(" ,")
+            left = span.doc[span.start : i - 1].text.strip(" ,") if i > span.start else ""
+            link = span.doc[i - 1].lower_ if i > span.start else ""
+            # an entity the NER calls ORG may be a portfolio or a topic after "of" or "for" ("Minister of Planning")
+            leads = link == "of" and any(left.lower().endswith(title) for title in self.cues.leader_titles)
+            if link in ("of", "at", "for", "in", "with", "from") and self._body(org) or (link in ("at", "with", "from") or leads) and self._titled(left):
                 rest = span.doc[org.end : span.end].text.strip(" ,")
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
                 if org[0].lower_ == "the" and len(org) > 1:
@@ -235,8 +238,10 @@ class FieldReader:
 
     def _body_led_title(self, span: Span) -> tuple[Span, str] | None:
         """"OBIS Steering Group Co-Chair": a body's name, then a title, in one field (the NER tags it ORG whole)."""
+        while len(span) > 1 and span[-1].is_punct:
+            span = span[:-1]
         words = list(span)
-        if len(words) < 2 or not self._titled(words[-1].text) or self.cues.looks_like_title(span.text):
+        if len(words) < 2 or not self._titled(words[-1].text) or words[0].lower_ in self.cues.title_words:
             return None
         for end in range(span.start + 1, span.end - 1):
             head = span.doc[span.start : end]
