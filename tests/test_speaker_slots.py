@@ -119,3 +119,15 @@ def test_contacts_headings_and_talk_titles_are_not_people(extractor) -> None:
         "Media enquiries: Tom Reed (Ministerial) 0400 000 000\n"
     )
     assert speakers_in(extractor, text) == {}
+
+
+def test_list_items_with_particles_plural_looking_surnames_and_asides(extractor) -> None:
+    text = (
+        "Panel\n"
+        "• Omar al-Rashid, Minister of Water, Jordan\n"
+        "• Paul Simons, Deputy Executive Director, Harbour Energy Agency (HEA)\n"
+        "• Rita Owens, Executive Director, Blue Current Foundation [invited]\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Omar al-Rashid", "Paul Simons", "Rita Owens"}
+    assert speakers["Rita Owens"].organisation == "Blue Current Foundation"

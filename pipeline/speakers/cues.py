@@ -70,7 +70,8 @@ class SpeakerCues:
         )
 
     def has_cue_word(self, span: Span) -> bool:
-        return any(t.lower_ in self.cue_words for t in span)
+        """A title, honorific or role word among the tokens, in the plural too ("Distinguished Delegates")."""
+        return any(t.lower_ in self.cue_words or t.lower_.endswith("s") and t.lower_[:-1] in self.cue_words for t in span)
 
     def looks_like_title(self, text: str) -> bool:
         words = re.findall(r"[\w’'-]+", text.lower())

@@ -128,7 +128,7 @@ class FieldReader:
 
     def is_name(self, span: Span) -> bool:
         """A name field: two to six name tokens with no title, institution, unit, topic or place word among them."""
-        if not 2 <= len(span) <= 6 or span[-1].tag_ in ("NNS", "NNPS"):
+        if not 2 <= len(span) <= 6 or span[-1].tag_ == "NNS":
             return False
         if any(t.ent_type_ in _NOT_NAME_TYPES or t.ent_id_ or t.ent_type_ == "NORP" and self.countries.demonym(t.text) for t in span):
             return False

@@ -27,7 +27,9 @@ def name_end(doc: Doc, start: int, particles: frozenset[str], *, longest: int = 
             end += 1
             continue
         following = doc[end + 1] if end + 1 < len(doc) else None
-        particle = end > start and token.lower_ in particles and following is not None and following.text[:1].isupper()
+        particle = end > start and token.lower_ in particles and following is not None and (
+            following.text[:1].isupper() or following.text in ("-", "‐") and not token.whitespace_  # "al-Falih"
+        )
         hyphen = (  # "Ould-Salem", "Martin-Roux"
             end > start and text in ("-", "‐") and not token.whitespace_ and following is not None and following.is_title
         )

@@ -209,7 +209,12 @@ class SlotReader:
         if line.is_row:
             return False
         inside = {i for person in titled for i in range(person.start, person.name.end)}
-        words = [t for t in line.span if t.is_alpha and t.i not in inside]
+        depth = 0
+        words = []
+        for token in line.span:  # an aside in brackets ("[invited]") is no sentence
+            depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(token.text, 0)
+            if depth <= 0 and token.is_alpha and token.i not in inside:
+                words.append(token)
         return any(t.tag_ in _FINITE for t in words) or len(words) > 12 and line.span[-1].text in (".", "!", "?")
 
     def _line(self, line: Line, titled: list[_Person], done: set[int]) -> list[SpeakerMatch]:
@@ -432,10 +437,19 @@ def _part_end(doc: Doc, start: int, end: int) -> int:
 
 
 def _trimmed(part: Span) -> Span | None:
-    """A field without the session number or full stop a programme line puts after it ("Tonga 1-3")."""
+    """A field without the session number, full stop or aside a programme line puts after it ("Tonga 1-3",
+    "X Council [invited]")."""
     end = part.end
-    while end > part.start and (_SESSION_NUMBER.match(part.doc[end - 1].text) or part.doc[end - 1].like_num):
-        end -= 1
+    doc = part.doc
+    while end > part.start:
+        if _SESSION_NUMBER.match(doc[end - 1].text) or doc[end - 1].like_num:
+            end -= 1
+            continue
+        opening = next((t.i for t in reversed(doc[part.start : end]) if t.text in ("(", "[")), None)
+        if doc[end - 1].text in (")", "]") and opening is not None and _NOISE.match(doc[opening + 1 : end - 1].text.strip()):
+            end = opening
+            continue
+        break
     return part.doc[part.start : end] if end > part.start else None
 
 
