@@ -321,3 +321,24 @@ def test_list_items_led_by_an_honorific_take_the_heading_role(extractor) -> None
 def test_initials_are_part_of_a_name_and_title_abbreviations_are_not(extractor) -> None:
     text = "Dr JK Rowan, Director, Lakeside Institute, opened the session. DPM Ana Wei, Ministry of Trade, Chile, spoke."
     assert set(speakers_in(extractor, text)) == {"JK Rowan", "Ana Wei"}
+
+
+def test_prose_introductions_with_any_reporting_shape(extractor) -> None:
+    """"As NAME, TITLE of ORG put it", "NAME, ... did not hesitate to challenge", "as explained by NAME from ORG",
+    "according to its TITLE NAME", "NAME, who runs X at ORG, ..."."""
+    text = (
+        "As Ines Varga, Executive Director of the Harbour Data Network, put it: “Data are a public good.” "
+        "Tomas Berg, CEO of Fjordline, also did not hesitate to challenge the audience. "
+        "The limits of batteries, as explained by Dr. Ama Owusu from Lakeside University, are many. "
+        "Ferries are going electric, according to its Transport Policy Manager Mr. Rui Sousa. "
+        "Dr. Kai Brandt, who runs the Centre for Coastal Studies at Lakeside University, argued for more data."
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Ines Varga", "Tomas Berg", "Ama Owusu", "Rui Sousa", "Kai Brandt"}
+    assert speakers["Ama Owusu"].organisation == speakers["Kai Brandt"].organisation == "Lakeside University"
+    assert speakers["Tomas Berg"].organisation == "Fjordline"
+
+
+def test_a_modal_verb_does_not_make_a_speaker(extractor) -> None:
+    text = "The proposal Under Work Stream Three would provide more options. Ms. Ana Lima said so."
+    assert list(speakers_in(extractor, text)) == ["Ana Lima"]

@@ -178,7 +178,8 @@ class ProseReader:
         takes_part = (
             speaks or ends_line and substantive(match) or listed or prefix_role or header_role or quoted or met or present
         )
-        if self._on_behalf_of(person) or not (takes_part or self.attributed_words(person)):
+        opening = prefix.start if prefix is not None else person.start
+        if self._on_behalf_of(person) or not (takes_part or self.attributed_words(person, opening=opening)):
             return (match if has_description else None), False
         match.role = role or ("quoted" if quoted else "speaker")
         return match, True
@@ -204,6 +205,7 @@ class ProseReader:
             return _Description([], predicate)  # "PREFIX, Professor NAME, welcomed"
         j = field_start
         depth = 0  # commas inside brackets do not part fields: "ORG (Washington, D.C.)"
+        clause = doc[j].lower_ == "who" if j < len(doc) else False  # ", who runs the X Centre at Y University,"
         while j < len(doc):
             token = doc[j]
             text = token.text
@@ -229,11 +231,12 @@ class ProseReader:
                     fields.append(Field(doc[field_start:j]))
                 return _Description(_kept(fields), None, continues_list=True)
             if depth <= 0 and _field_separator(token) and (text in ("-", "–", "—") or not inside_entity(token)):
-                fields.append(Field(doc[field_start:j]))
+                fields.append(Field(doc[field_start + 1 if clause else field_start : j]))
                 field_start = j + 1
+                clause = j + 1 < len(doc) and doc[j + 1].lower_ == "who"
                 if (predicate := self.predicate_at(doc, j + 1)) is not None:
                     return _Description(_kept(fields), predicate)
-            elif j > field_start and token.is_lower and token.pos_ == "VERB" and not token.ent_type_ and not (
+            elif j > field_start and token.is_lower and token.pos_ == "VERB" and not token.ent_type_ and not clause and not (
                 doc[j - 1].text == "-" and not doc[j - 1].whitespace_  # "Ottawa-based"
             ):
                 fields.append(Field(doc[field_start:j]))
@@ -318,8 +321,16 @@ class ProseReader:
         return None
 
     def role_of_verb(self, verb: Token) -> str | None:
-        """The role a verb gives its subject: "chaired", "presented", and "served as rapporteur"."""
+        """The role a verb gives its subject: "chaired", "presented", "served as rapporteur", "put it", and the verb an
+        auxiliary leads to ("did not hesitate to challenge")."""
         doc = verb.doc
+        if verb.pos_ == "AUX" and verb.tag_ != "MD" and verb.head.pos_ == "VERB" and verb.head.i > verb.i:  # not "would"
+            main = verb.head
+            return self.role_of_verb(main) or next(
+                (role for child in main.children if child.dep_ == "xcomp" and (role := self.role_of_verb(child))), None
+            )
+        if verb.i + 1 < len(doc) and (role := self.cues.role_by_verb.get(f"{verb.lemma_.lower()} {doc[verb.i + 1].lower_}")):
+            return role
         if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "as":
             following = doc[verb.i + 2 : verb.i + 4]
             role = self.cues.role_by_noun.get(following[:1].text.lower()) or self.cues.role_by_noun.get(following.text.lower())
@@ -338,6 +349,11 @@ class ProseReader:
         for phrase, role in self.cues.role_by_phrase.items():
             if before.endswith(phrase):
                 return role
+        start = person.start
+        while start > 0 and self.cues.is_honorific(person.doc[start - 1]):
+            start -= 1
+        if start >= 2 and person.doc[start - 1].lower_ == "by" and person.doc[start - 2].tag_ == "VBN":
+            return self.cues.role_by_verb.get(person.doc[start - 2].lemma_.lower())  # "as explained by NAME"
         words = before.split()
         for size in (3, 2, 1):
             if len(words) >= size and (role := self.cues.role_by_noun.get(" ".join(words[-size:]))):
@@ -461,13 +477,17 @@ class ProseReader:
             or before.lower_ in self.cues.title_words
         )
 
-    def attributed_words(self, person: Span) -> bool:
-        """Whether the text reports the person's words: subject of a speech verb, or "according to"."""
+    def attributed_words(self, person: Span, *, opening: int | None = None) -> bool:
+        """Whether the text reports the person's words: subject of a speech verb, or "according to" before the name
+        or the title that opens it ("according to its Policy Manager Mr. NAME")."""
         root = person.root
         if root.dep_ in ("nsubj", "nsubjpass") and self.cues.role_by_verb.get(root.head.lemma_.lower()):
             return True
         doc = person.doc
-        return person.start >= 2 and doc[person.start - 2].lower_ == "according" and doc[person.start - 1].lower_ == "to"
+        start = person.start if opening is None else opening
+        while start > 0 and doc[start - 1].pos_ == "PRON" and doc[start - 1].tag_ == "PRP$":
+            start -= 1  # "according to its ..."
+        return start >= 2 and doc[start - 2].lower_ == "according" and doc[start - 1].lower_ == "to"
 
 
 def _clause_starts(doc: Doc) -> Iterator[int]:
@@ -477,6 +497,8 @@ def _clause_starts(doc: Doc) -> Iterator[int]:
         while start < sentence.end and (doc[start].text in ("-", "*", "•", "–", "·") or list_marker(doc[start])):
             start += 1
         yield start
+        if start + 1 < sentence.end and doc[start].lower_ == "as":
+            yield start + 1  # "As NAME, TITLE, put it:"
         if start < sentence.end and doc[start].pos_ in ("ADP", "ADV", "SCONJ"):
             # after an opening phrase: "In discussions, NAME, ORG, said"
             comma = next((t.i for t in doc[start : sentence.end] if t.text == ","), None)
