@@ -342,3 +342,19 @@ def test_prose_introductions_with_any_reporting_shape(extractor) -> None:
 def test_a_modal_verb_does_not_make_a_speaker(extractor) -> None:
     text = "The proposal Under Work Stream Three would provide more options. Ms. Ana Lima said so."
     assert list(speakers_in(extractor, text)) == ["Ana Lima"]
+
+
+def test_a_list_of_bare_names_shares_its_verb_and_the_group_before_it(extractor) -> None:
+    text = (
+        "Three HRI representatives, Dr LIN Qiao, Dr SOTO Marisa and Ms. Ada Obi, arrived on Monday and organised the event. "
+        "The chair also invited Profs WEI Lan, HANS Berg and Tomas Quill to join the panel discussion."
+    )
+    speakers = speakers_in(extractor, text)
+    assert {"LIN Qiao", "SOTO Marisa", "Ada Obi", "WEI Lan", "HANS Berg", "Tomas Quill"} <= set(speakers)
+    assert {speakers[name].organisation for name in ("LIN Qiao", "SOTO Marisa", "Ada Obi")} == {"HRI"}
+    assert speakers["LIN Qiao"].role == "host"
+
+
+def test_names_mentioned_in_a_list_without_a_verb_of_taking_part_are_not_speakers(extractor) -> None:
+    text = "The report cites the work of Dr Ana Lima, Dr Rui Sousa and Dr Kai Brandt on coastal erosion."
+    assert speakers_in(extractor, text) == {}

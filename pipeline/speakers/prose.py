@@ -28,6 +28,14 @@ _PASSIVE_BY = re.compile(r"(?<!\s)\s+(?:was|were|is|are|been)\s+(?:also\s+)?\w+\
 
 
 @dataclass(frozen=True, slots=True)
+class _Introduction:
+    match: SpeakerMatch | None
+    accepted: bool
+    bare_item: bool = False
+    """An item of a list of names with nothing of its own: the list's end decides ("A, B and C spoke")."""
+
+
+@dataclass(frozen=True, slots=True)
 class _Description:
     fields: list[Field]
     predicate: Token | None
@@ -44,22 +52,47 @@ class ProseReader:
         self.words = fields.words
 
     def speakers(self, doc: Doc, known: list[SpeakerMatch]) -> list[SpeakerMatch]:
-        """Everyone introduced in the prose, merged with the people `known` from other readers, and their mentions."""
+        """Everyone introduced in the prose, merged with the people `known` from other readers, and their mentions.
+
+        Names listed bare ("Drs A, B and C arrived and organised the event") wait for the list's last item: if
+        the text introduces it, it introduces them all."""
         introduced = list(known)
         described: list[SpeakerMatch] = []
         references: list[Span] = []
-        for person in self.candidates(doc):
-            match, accepted = self.introduction(person)
-            if not accepted:
-                references.append(person)
-                if match is not None:
-                    described.append(match)
-            elif (earlier := same_person(introduced, match.name)) is not None:
+        waiting: list[tuple[Span, SpeakerMatch]] = []
+
+        def add(match: SpeakerMatch) -> None:
+            if (earlier := same_person(introduced, match.name)) is not None:
                 merge(earlier, match)
+                return
+            if (passing := same_person(described, match.name)) is not None:
+                merge(match, passing, keep_name=True)  # "a chat with Dr X, Secretary-General, Y" ... "Dr X noted"
+            introduced.append(match)
+
+        for person in self.candidates(doc):
+            if waiting and waiting[-1][0].sent != person.sent:
+                references.extend(item for item, _ in waiting)
+                waiting = []
+            intro = self.introduction(person)
+            if intro.bare_item and intro.match is not None:
+                waiting.append((person, intro.match))
+            elif not intro.accepted or intro.match is None:
+                references.extend([*(item for item, _ in waiting), person])
+                waiting = []
+                if intro.match is not None:
+                    described.append(intro.match)
             else:
-                if (passing := same_person(described, match.name)) is not None:
-                    merge(match, passing, keep_name=True)  # "a chat with Dr X, Secretary-General, Y" ... "Dr X noted"
-                introduced.append(match)
+                group = waiting[0][1] if waiting else None  # "Four X representatives, A, B and C": the group's description
+                for _, item in waiting:
+                    item.role = intro.match.role
+                    item.organisation = item.organisation or group.organisation
+                    item.country = item.country or group.country
+                    add(item)
+                if group is not None and not (intro.match.organisation or intro.match.country):
+                    intro.match.organisation, intro.match.country = group.organisation, group.country
+                waiting = []
+                add(intro.match)
+        references.extend(item for item, _ in waiting)
         for person in references:
             name, honorific = strip_honorific(self.cues, person)
             if not plausible_name(name) or self.cues.looks_like_title(name.text):
@@ -134,7 +167,7 @@ class ProseReader:
                 found.append(doc[start:end])
         return found
 
-    def introduction(self, person: Span) -> tuple[SpeakerMatch | None, bool]:
+    def introduction(self, person: Span) -> _Introduction:
         """The person as described, and whether the text introduces them as taking part.
 
         A description without a sign of taking part ("a chat with Dr X, Secretary-General, Y") is
@@ -142,7 +175,7 @@ class ProseReader:
         """
         name, honorific = strip_honorific(self.cues, person)
         if not plausible_name(name) or self.cues.looks_like_title(name.text) or len(name) < 2:
-            return None, False
+            return _Introduction(None, False)
         match = SpeakerMatch(name=name, honorific=honorific, mentions=[name])
         described = self.description(person)
         fields, predicate = described.fields, described.predicate
@@ -171,8 +204,10 @@ class ProseReader:
             match.title is None or match.organisation is not None or match.country or self.cues.looks_like_title(match.title)
         )
         has_description = bool(fields or prefix or prefix_role or header_role)
+        if not has_description and described.continues_list and (honorific or all(t.ent_type_ == "PERSON" for t in name)):
+            return _Introduction(match, False, bare_item=True)
         if not has_description and not speaks:
-            return None, False
+            return _Introduction(None, False)
         met = prefix is not None and self._met(prefix)
         present = self._in_attendance(person)
         takes_part = (
@@ -180,9 +215,9 @@ class ProseReader:
         )
         opening = prefix.start if prefix is not None else person.start
         if self._on_behalf_of(person) or not (takes_part or self.attributed_words(person, opening=opening)):
-            return (match if has_description else None), False
+            return _Introduction(match if has_description else None, False)
         match.role = role or ("quoted" if quoted else "speaker")
-        return match, True
+        return _Introduction(match, True)
 
     def description(self, person: Span) -> _Description:
         """The fields after a name ("NAME, TITLE, ORG," or "NAME (ORG)") and the verb that ends them."""
@@ -258,11 +293,14 @@ class ProseReader:
         if not field_start:
             return False  # a name starts a new item, or follows an honorific; "Global Justice Now" mid-field does not
         token = doc[j]
-        if token.ent_type_ == "PERSON" and (token.ent_iob_ == "B" or j > 0 and self.cues.is_honorific(doc[j - 1])) and not token.is_upper:
+        titled = j > 0 and self.cues.is_honorific(doc[j - 1])
+        if token.ent_type_ == "PERSON" and (token.ent_iob_ == "B" or titled):
             end = j + 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
             person = doc[j:end]
+            if token.is_upper and not (titled or any(t.is_title for t in person)):
+                return False  # an acronym the NER took for a name; "TAN Li" and "Dr TAN" are names
             return (len(person) > 1 or j > 0 and self.cues.is_honorific(doc[j - 1])) and not (
                 self.cues.looks_like_title(person.text) or self.words.is_institution(person.text)
             )
@@ -339,7 +377,9 @@ class ProseReader:
         lemma = verb.lemma_.lower()
         if lemma == "be" and verb.i + 1 < len(verb.doc):
             lemma = verb.doc[verb.i + 1].lemma_.lower()
-        return self.cues.role_by_verb.get(lemma) or self.cues.role_by_verb.get(verb.lower_)
+        role = self.cues.role_by_verb.get(lemma) or self.cues.role_by_verb.get(verb.lower_)
+        conjoined = (child for child in verb.children if child.dep_ == "conj" and child.pos_ == "VERB")
+        return role or next((role for child in conjoined if (role := self.role_of_verb(child))), None)  # "arrived and organised"
 
     def role_before(self, person: Span) -> str | None:
         """A role named just before the name: "Chair NAME", "Moderator: NAME", "moderated by NAME"."""
