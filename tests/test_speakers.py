@@ -358,3 +358,21 @@ def test_a_list_of_bare_names_shares_its_verb_and_the_group_before_it(extractor)
 def test_names_mentioned_in_a_list_without_a_verb_of_taking_part_are_not_speakers(extractor) -> None:
     text = "The report cites the work of Dr Ana Lima, Dr Rui Sousa and Dr Kai Brandt on coastal erosion."
     assert speakers_in(extractor, text) == {}
+
+
+def test_a_delegations_country_is_given_once_for_its_members(extractor) -> None:
+    text = (
+        "A Chilean interagency delegation travelled to Lima for talks on fisheries.\n\n"
+        "The delegation of interagency partners included Admiral Rosa Quill, Commander, Southern Naval Command; "
+        "Dr. Ines Varga, Senior Director for Oceans; and Tomas Berg, Deputy Administrator of the Bureau for Fisheries. "
+        "The Peruvian delegation led by the Deputy Director General of the Sea Authority, Kai Brandt, made presentations."
+    )
+    speakers = speakers_in(extractor, text)
+    assert {speakers[name].country for name in ("Rosa Quill", "Ines Varga", "Tomas Berg")} == {"CHL"}
+    assert speakers["Kai Brandt"].country == "PER"
+
+
+def test_a_title_with_its_article_before_the_name(extractor) -> None:
+    text = "Delivering the welcome address, the Resident Representative of UNDP for Chile, Ana Rocha stated that the project was funded."
+    speaker = speakers_in(extractor, text)["Ana Rocha"]
+    assert (speaker.title, speaker.organisation) == ("Resident Representative", "UNDP")

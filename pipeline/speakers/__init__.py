@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..countries import CountryIndex
 from ..organisations import OrganisationGazetteer, OrganisationWords
+from .context import DocumentContext
 from .cues import SpeakerCues
 from .fields import FieldReader
 from .match import SpeakerMatch, merge, same_person
@@ -33,6 +34,7 @@ class SpeakerAttribution:
         fields = FieldReader(cues, CountryIndex.default(), OrganisationGazetteer.default(), OrganisationWords.default())
         self.slots = SlotReader(cues, fields)
         self.prose = ProseReader(cues, fields)
+        self.context = DocumentContext(cues, fields)
 
     def __call__(self, doc: Doc) -> Doc:
         known: list[SpeakerMatch] = []
@@ -41,5 +43,7 @@ class SpeakerAttribution:
                 merge(earlier, match)
             else:
                 known.append(match)
-        doc._.speakers = self.prose.speakers(doc, known)
+        speakers = self.prose.speakers(doc, known)
+        self.context.complete(doc, speakers)
+        doc._.speakers = speakers
         return doc

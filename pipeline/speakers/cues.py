@@ -34,6 +34,10 @@ class SpeakerCues:
     """Titles whose "of" names the body led, never a portfolio: "Founder and CEO of X", "President of X"."""
     activity_nouns: frozenset[str]
     """Role nouns that name what happens ("Presentation:", "Keynote") rather than who does it ("Chair:")."""
+    group_nouns: frozenset[str]
+    """Nouns for a group that speaks for one country: "the Examplian delegation"."""
+    membership_cues: frozenset[str]
+    """Words that make the names after a group's mention its members: "included", "led by"."""
     contact_cues: tuple[str, ...]
     """Words before a name that make it a contact for enquiries, not someone taking part."""
     cue_words: frozenset[str]
@@ -57,6 +61,8 @@ class SpeakerCues:
             name_particles=frozenset(data["name_particles"]),
             leader_titles=frozenset(w.lower() for w in data["leader_titles"]),
             activity_nouns=frozenset(data["activity_nouns"]),
+            group_nouns=frozenset(data["group_nouns"]),
+            membership_cues=frozenset(data["membership_cues"]),
             contact_cues=tuple(data["contact_cues"]),
             cue_words=frozenset(
                 w.lower() for w in data["title_words"] + data["honorifics"] + data["honorific_lead_words"]

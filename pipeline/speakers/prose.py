@@ -33,6 +33,10 @@ class _Introduction:
     accepted: bool
     bare_item: bool = False
     """An item of a list of names with nothing of its own: the list's end decides ("A, B and C spoke")."""
+    listed: bool = False
+    """Taken as an item of a list of introductions ("included A, TITLE; B, TITLE; and C, TITLE.")."""
+    closes_sentence: bool = False
+    """Described up to the sentence's end without a verb: the last item, if a list precedes it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +73,16 @@ class ProseReader:
                 merge(match, passing, keep_name=True)  # "a chat with Dr X, Secretary-General, Y" ... "Dr X noted"
             introduced.append(match)
 
+        listing: tuple[Span, SpeakerMatch] | None = None  # the last item accepted as part of a list, in its sentence
         for person in self.candidates(doc):
             if waiting and waiting[-1][0].sent != person.sent:
                 references.extend(item for item, _ in waiting)
                 waiting = []
             intro = self.introduction(person)
+            if intro.closes_sentence and intro.match is not None and listing is not None and listing[0].sent == person.sent:
+                intro = _Introduction(intro.match, True)  # "...; and C, Deputy Administrator of X." ends the list
+                intro.match.role = listing[1].role
+            listing = (person, intro.match) if intro.listed and intro.match is not None else listing
             if intro.bare_item and intro.match is not None:
                 waiting.append((person, intro.match))
             elif not intro.accepted or intro.match is None:
@@ -215,9 +224,10 @@ class ProseReader:
         )
         opening = prefix.start if prefix is not None else person.start
         if self._on_behalf_of(person) or not (takes_part or self.attributed_words(person, opening=opening)):
-            return _Introduction(match if has_description else None, False)
+            closes = predicate is None and bool(fields) and _ends_sentence(fields[-1].span) and substantive(match, self.words)
+            return _Introduction(match if has_description else None, False, closes_sentence=closes)
         match.role = role or ("quoted" if quoted else "speaker")
-        return _Introduction(match, True)
+        return _Introduction(match, True, listed=bool(listed))
 
     def description(self, person: Span) -> _Description:
         """The fields after a name ("NAME, TITLE, ORG," or "NAME (ORG)") and the verb that ends them."""
@@ -486,9 +496,11 @@ class ProseReader:
             part = doc[i + 1 : end]
             while part and part[0].lower_ == "and":
                 part = part[1:]
+            if len(part) > 1 and part[0].lower_ == "the" and self.cues.looks_like_title(part[1:].text):
+                part = part[1:]  # "the Resident Representative of X, NAME stated"
             if not part or any(t.ent_type_ == "PERSON" for t in part):
                 return []
-            if not part[0].text[:1].isupper() or part[0].pos_ in ("ADP", "DET", "PRON", "SCONJ", "ADV") or len(part) > 15:
+            if not part[0].text[:1].isupper() or part[0].pos_ in ("ADP", "DET", "PRON", "SCONJ", "ADV", "VERB", "AUX") or len(part) > 15:
                 break
             parts.insert(0, part)
             if i < sentence_start or doc[i].text != ",":
@@ -573,6 +585,15 @@ def _field_separator(token: Token) -> bool:
         token.text in ("-", "–", "—") and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
         and following is not None and following.text[:1].isupper()
     )
+
+
+def _ends_sentence(span: Span) -> bool:
+    """Whether only the sentence's closing punctuation follows the span."""
+    doc = span.doc
+    following = span.end
+    while following < len(doc) and doc[following].is_punct and not doc[following].is_sent_start:
+        following += 1
+    return following >= len(doc) or doc[following].is_sent_start or doc[following].is_space
 
 
 def _ends_line(span: Span) -> bool:
