@@ -131,3 +131,11 @@ def test_list_items_with_particles_plural_looking_surnames_and_asides(extractor)
     speakers = speakers_in(extractor, text)
     assert set(speakers) == {"Omar al-Rashid", "Paul Simons", "Rita Owens"}
     assert speakers["Rita Owens"].organisation == "Blue Current Foundation"
+
+
+def test_a_labelled_slot_lists_several_people_each_with_an_affiliation(extractor) -> None:
+    text = "Side event\n\nSpeakers: Ana Lima (Harbour Institute), Rui Sousa (Fjord University) and Kai Brandt, Director, Blue Current Foundation\n"
+    speakers = speakers_in(extractor, text)
+    assert {name: s.organisation for name, s in speakers.items()} == {
+        "Ana Lima": "Harbour Institute", "Rui Sousa": "Fjord University", "Kai Brandt": "Blue Current Foundation"
+    }

@@ -376,3 +376,17 @@ def test_a_title_with_its_article_before_the_name(extractor) -> None:
     text = "Delivering the welcome address, the Resident Representative of UNDP for Chile, Ana Rocha stated that the project was funded."
     speaker = speakers_in(extractor, text)["Ana Rocha"]
     assert (speaker.title, speaker.organisation) == ("Resident Representative", "UNDP")
+
+
+def test_a_biography_opening_a_paragraph_introduces_a_speaker(extractor) -> None:
+    text = (
+        "Biographies of speakers\n\n"
+        "Halvard Ostby is an Associate Professor of Hydrology at Lakeside University in the Department of Earth Sciences. "
+        "His group studies rivers.\n\n"
+        "Ines Quaresma is an Assistant Professor of Data Science at Harbour State University in the US. She works on maps.\n\n"
+        "The project began in 2019. Its founder, Dr. Rui Sousa, is the current president of the Fjord Studies Association."
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Halvard Ostby", "Ines Quaresma"}
+    assert (speakers["Halvard Ostby"].title, speakers["Halvard Ostby"].organisation) == ("Associate Professor of Hydrology", "Lakeside University")
+    assert (speakers["Ines Quaresma"].organisation, speakers["Ines Quaresma"].country) == ("Harbour State University", "USA")

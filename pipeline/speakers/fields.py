@@ -22,6 +22,7 @@ from .cues import SpeakerCues
 from .match import SpeakerMatch
 
 FIELD_PUNCT = " ,;|–—-"
+_LOCATED = re.compile(r"^(?P<body>[A-Z].*?)\s+in\s+(?:the\s+)?(?P<place>[A-Z].*)$")
 _TITLE_LINK = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w&.-]*\)$")
 """An acronym in brackets after a name: "Geospatial Information Agency of Indonesia (BIG)"."""
@@ -90,8 +91,8 @@ class FieldReader:
                     match.country or self.countries.represented(str(value))
                     or (self.countries.lookup(of_state.group(1)) if of_state else None)
                 )
-                if extra:
-                    match.organisation = match.organisation or extra
+                if extra and match.organisation is None:
+                    self._locate(match, extra)
         if match.organisation is None and affiliation:
             match.organisation = re.sub(r"(?:’s|'s)\s.*$", "", affiliation)  # "Public Citizen’s Global Trade Watch"
         if match.organisation is None and match.title and not self.cues.looks_like_title(match.title) and not leading:
@@ -110,6 +111,19 @@ class FieldReader:
             match.country = known.country
         elif known is None and match.country is None and match.organisation is not None:
             match.country = self.national_body(match.organisation_text or "")
+
+    def _locate(self, match: SpeakerMatch, organisation: Span | str) -> None:
+        """"X University in the US", "X University in the Department of Y": the body, and where or in what part of it."""
+        text = organisation.text if isinstance(organisation, Span) else organisation
+        located = _LOCATED.match(text)
+        if located is None:
+            match.organisation = organisation
+            return
+        match.organisation = located["body"]
+        if code := self.countries.lookup(located["place"]):
+            match.country = match.country or code
+        elif self.words.is_unit(located["place"]):
+            match.unit = match.unit or located["place"]
 
     def national_body(self, organisation: str) -> str | None:
         """The country a body's name opens with: "Canadian Centre for ...", "Fiji National Commission", "British High Commission"."""
@@ -130,7 +144,7 @@ class FieldReader:
         """A name field: two to six name tokens with no title, institution, unit, topic or place word among them."""
         if not 2 <= len(span) <= 6 or span[-1].tag_ == "NNS":
             return False
-        if any(t.ent_type_ in _NOT_NAME_TYPES or t.ent_id_ or t.ent_type_ == "NORP" and self.countries.demonym(t.text) for t in span):
+        if any(self._not_a_name_word(t, first=t.i == span.start) for t in span):
             return False
         if span[0].is_stop and span[0].pos_ in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV"):
             return False
@@ -139,6 +153,13 @@ class FieldReader:
             lowered & self.cues.not_name_words or self.cues.has_cue_word(span) or self.words.is_institution(span.text)
             or self.words.is_unit(span.text) or self.countries.lookup(span.text)
         )
+
+    def _not_a_name_word(self, token: Token, *, first: bool) -> bool:
+        """A place, date or known body; a state's adjective. A surname the NER took for an unknown place ("Ana
+        Lima", "Ines Quaresma") is still a name word."""
+        if token.ent_id_ or token.ent_type_ == "NORP" and self.countries.demonym(token.text):
+            return True
+        return token.ent_type_ in _NOT_NAME_TYPES and (first or token.ent_type_ != "GPE")
 
     def classify(self, span: Span, *, first: bool) -> tuple[str, object, object]:
         text = clean_field(span.text)
@@ -153,13 +174,13 @@ class FieldReader:
         if state and any(lowered.removeprefix("the ").startswith(w) for w in ("government", "delegation", "republic", "state of", "kingdom")):
             return "state", state, None
         at = re.match(r"^(?P<title>.+?)\s+(?:at|with)\s+(?:the\s+)?(?:[\w-]+-based\s+)?(?P<org>[A-Z].+)$", text)
-        if first and at and self.cues.looks_like_title(at["title"]) and not self.words.is_unit(at["org"]):
+        if first and at and self.cues.looks_like_title(at["title"]) and not self.words.is_unit(re.split(r"\s+in\s+", at["org"])[0]):
             return "title", at["title"], at["org"]  # "Joint Managing Partner at X Law Corporation"
         described = re.match(r"^(?:a|an|the) (?P<place>[A-Z]\w+) (?P<rest>[a-z].*)$", text)
         if described and (code := self.countries.lookup(described["place"]) or self.countries.demonym(described["place"])):
             return "state", code, None  # "a Singapore youth leader", "a Kenyan farmer"
         orgs = [ent for ent in doc_entities(span.doc).within(span) if ent.label_ == "ORG" and not _glued(ent)]
-        if not text[:1].isupper() and not orgs and not self._titled(text):
+        if not text[:1].isupper() and not orgs and not self.titled(text):
             return "other", text, None  # "the oldest permanent institution dedicated to ...": a comment, not a name
         of_org = self._of_organisation(span, orgs)
         if of_org is not None:
@@ -173,7 +194,7 @@ class FieldReader:
             return "organisation", text, state
         if orgs and orgs[0].start == span.start and self._body(orgs[0]) and orgs[0].end < span.end:
             rest = clean_field(span.doc[orgs[0].end : span.end].text)
-            if rest and self._titled(rest):
+            if rest and self.titled(rest):
                 return "title", rest, orgs[0]  # "UNCITRAL Secretary", "ADB Regional Director"
         if (led := self._body_led_title(span)) is not None:
             return "title", led[1], led[0]  # "X Network Steering Group Co-Chair", tagged ORG whole
@@ -214,7 +235,7 @@ class FieldReader:
             link = span.doc[i - 1].lower_ if i > span.start else ""
             # an entity the NER calls ORG may be a portfolio or a topic after "of" or "for" ("Minister of Planning")
             leads = link == "of" and any(left.lower().endswith(title) for title in self.cues.leader_titles)
-            if link in ("of", "at", "for", "in", "with", "from") and self._body(org) or (link in ("at", "with", "from") or leads) and self._titled(left):
+            if link in ("of", "at", "for", "in", "with", "from") and self._body(org) or (link in ("at", "with", "from") or leads) and self.titled(left):
                 rest = span.doc[org.end : span.end].text.strip(" ,")
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
                 if org[0].lower_ == "the" and len(org) > 1:
@@ -228,7 +249,7 @@ class FieldReader:
         also tags programmes, events and job titles ORG)."""
         return bool(org.ent_id_) or acronym(org.text) or self.words.kind(org.text) in ("institution", "company")
 
-    def _titled(self, text: str) -> bool:
+    def titled(self, text: str) -> bool:
         """A title, written in capitals or not, with its qualifiers: "Co-Chair", "head", "Steering Group Co-Chair"."""
         words = re.findall(r"[\w’'-]+", text.lower())
         return bool(words) and (
@@ -241,7 +262,7 @@ class FieldReader:
         while len(span) > 1 and span[-1].is_punct:
             span = span[:-1]
         words = list(span)
-        if len(words) < 2 or not self._titled(words[-1].text) or words[0].lower_ in self.cues.title_words:
+        if len(words) < 2 or not self.titled(words[-1].text) or words[0].lower_ in self.cues.title_words:
             return None
         for end in range(span.start + 1, span.end - 1):
             head = span.doc[span.start : end]
@@ -255,7 +276,7 @@ class FieldReader:
         body (an institution word heads it, an acronym, a body the gazetteer knows)."""
         for link in _TITLE_LINK.finditer(text):
             title, body = text[: link.start()], text[link.end() :]
-            if not (self._titled(title) and body[:1].isupper()):
+            if not (self.titled(title) and body[:1].isupper()):
                 continue
             core = _ACRONYM_AFTER.sub("", body)
             if acronym(core) or self.organisations.lookup(core) or self.words.kind(core) in ("institution", "company"):

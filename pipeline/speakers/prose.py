@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..spans import doc_entities, line_before, token_positions
 from .cues import SpeakerCues
 from .fields import Field, FieldReader, comma_parts, inside_entity, substantive
-from .layout import heading_role
+from .layout import Line, document_lines, heading_role, line_of
 from .match import SpeakerMatch, merge, merged_short_names, same_person
 from .names import before_comma, joined_people, list_marker, name_end, plausible_name, post_nominal, strip_honorific
 from .quotes import after_quote, attach_quotes, attribution_names
@@ -153,6 +153,8 @@ class ProseReader:
         end = span.end
         if end + 1 < len(doc) and doc[end + 1].text == "," and self._name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
             end += 1  # "Marcelo Abi-Ramia" + "Caetano, Secretary General": the NER stopped a word short
+        while end - start > 2 and doc[end - 1].lower_ in self.cues.not_name_words:
+            end -= 1  # "Mark Lee Session 1": the NER ran on into a programme's words
         return doc[start:end]
 
     def _name_word(self, token: Token) -> bool:
@@ -168,12 +170,15 @@ class ProseReader:
         followed by a description opener.
         """
         found = []
+        lines = document_lines(doc)
         for start in _clause_starts(doc):
             while start < len(doc) - 1 and self.cues.is_honorific(doc[start]):
                 start += 1
             end = name_end(doc, start, self.cues.name_particles)
-            if end < len(doc) and doc[end].text in (",", "|", "(") and self.fields.is_name(doc[start:end]):
-                found.append(doc[start:end])
+            if end >= len(doc) or not self.fields.is_name(doc[start:end]):
+                continue
+            if doc[end].text in (",", "|", "(") or doc[end].lemma_ == "be" and _opens_paragraph(lines, start):
+                found.append(doc[start:end])  # "NAME, ORG, said", and a biography: "NAME is a Professor of X at Y"
         return found
 
     def introduction(self, person: Span) -> _Introduction:
@@ -197,6 +202,9 @@ class ProseReader:
         elif by_description is not None:
             for part in comma_parts(by_description):
                 self.fields.apply_prefix(match, part)
+        biography = self._biography(person, predicate) if not fields else None
+        if biography is not None:
+            fields, predicate = [Field(biography)], None
         if fields:
             self.fields.apply_fields(match, fields)
         elif by_description is None:
@@ -221,6 +229,7 @@ class ProseReader:
         present = self._in_attendance(person)
         takes_part = (
             speaks or ends_line and substantive(match) or listed or prefix_role or header_role or quoted or met or present
+            or biography is not None
         )
         opening = prefix.start if prefix is not None else person.start
         if self._on_behalf_of(person) or not (takes_part or self.attributed_words(person, opening=opening)):
@@ -228,6 +237,25 @@ class ProseReader:
             return _Introduction(match if has_description else None, False, closes_sentence=closes)
         match.role = role or ("quoted" if quoted else "speaker")
         return _Introduction(match, True, listed=bool(listed))
+
+    def _biography(self, person: Span, predicate: Token | None) -> Span | None:
+        """A speaker's biography opening a paragraph: "NAME is an Associate Professor of X at Y University ..."; the
+        title phrase up to the end of its clause is the description."""
+        doc = person.doc
+        if predicate is None or predicate.lemma_ != "be" or predicate.i != person.end:
+            return None
+        if not _opens_paragraph(document_lines(doc), person.start):
+            return None
+        start = predicate.i + 1
+        while start < len(doc) and doc[start].lower_ in ("a", "an", "the", "currently", "also", "now"):
+            start += 1
+        end = start
+        while end < len(doc) and not (doc[end].text in (".", ";", ":", "\n") or doc[end].is_space) and not (
+            doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].pos_ in ("PRON", "SCONJ", "CCONJ", "VERB")
+        ):
+            end += 1
+        phrase = doc[start:end]
+        return phrase if len(phrase) and self.fields.titled(phrase.text) else None
 
     def description(self, person: Span) -> _Description:
         """The fields after a name ("NAME, TITLE, ORG," or "NAME (ORG)") and the verb that ends them."""
@@ -585,6 +613,12 @@ def _field_separator(token: Token) -> bool:
         token.text in ("-", "–", "—") and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
         and following is not None and following.text[:1].isupper()
     )
+
+
+def _opens_paragraph(lines: tuple[Line, ...], start: int) -> bool:
+    """Whether a token opens a paragraph (a line after a blank line)."""
+    line = line_of(lines, start)
+    return line is not None and line.opens_block and start <= line.span.start + 1
 
 
 def _ends_sentence(span: Span) -> bool:

@@ -251,14 +251,21 @@ class SlotReader:
         return found
 
     def _people(self, cell: Span, titled: list[_Person]) -> list[_Person]:
-        """The people named in a cell, in order: honorific-led names anywhere, and a name opening the slot."""
+        """The people named in a cell, in order: honorific-led names anywhere, and the names the slot lists from its
+        start, each after the last one's description ("Speakers: Ana Lima (X Institute), Rui Sousa (Y) and ...")."""
+        doc = cell.doc
         people = [person for person in titled if cell.start <= person.start and person.name.end <= cell.end]
-        start = self._slot_start(cell)
-        if start < cell.end and not any(person.start == start for person in people):
-            opening = self._name_at(cell, start)
-            if opening is not None and not any(p.start < opening.name.end and opening.start < p.name.end for p in people):
-                people.insert(0, opening)
-        return people
+        position = self._slot_start(cell)
+        while position < cell.end:
+            person = next((p for p in people if p.start == position), None) or self._name_at(cell, position)
+            if person is None or any(p.start < person.name.end and person.start < p.name.end and p is not person for p in people):
+                break
+            if person not in people:
+                people.append(person)
+            position = self._described(doc, person.name.end, cell.end)[1]
+            while position < cell.end and doc[position].lower_ in _LIST_JOINERS:
+                position += 1
+        return sorted(people, key=lambda person: person.start)
 
     def _slot_start(self, cell: Span) -> int:
         """Where the slot's content starts: after times and bullets, and after a label ("Chair:", "Keynote by")."""
@@ -340,6 +347,10 @@ class SlotReader:
     def _description(self, doc: Doc, start: int, end: int) -> list[Field]:
         """The fields after a name, up to the next name, a talk's title (after a colon, or a dash after
         brackets) or the end of the slot: "(X Institute, Examplia)", ", Director, X Institute"."""
+        return self._described(doc, start, end)[0]
+
+    def _described(self, doc: Doc, start: int, end: int) -> tuple[list[Field], int]:
+        """`_description`, and where it ends."""
         fields: list[Field] = []
         i = start
         bracketed = False
@@ -362,13 +373,19 @@ class SlotReader:
                 i += 1
                 part_end = _part_end(doc, i, end)
                 part = _trimmed(doc[i:part_end])
-                if part is None or not (self._describes(part) or not strict and _affiliation_shaped(part)):
+                if part is None or self._names_someone(part) or not (self._describes(part) or not strict and _affiliation_shaped(part)):
+                    i -= 1
                     break
                 fields.append(Field(part))
                 i = part_end
             else:
                 break
-        return fields
+        return fields, i
+
+    def _names_someone(self, part: Span) -> bool:
+        """A part that is another person's name: the next item of a list ("Ana Lima (X), Rui Sousa (Y)")."""
+        person = self._name_at(part, part.start)
+        return person is not None and person.name.end < len(part.doc) and part.doc[person.name.end].text == "("
 
     def _describes(self, span: Span) -> bool:
         """Whether a cell or line describes a person: a title, an institution or a country, not a talk or a time."""
