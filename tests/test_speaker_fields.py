@@ -23,6 +23,8 @@ def described(extractor, description: str) -> SpeakerMatch:
         ("head of the Examplian Agency for Renewable Energy and Energy Efficiency", "head", "Examplian Agency for Renewable Energy and Energy Efficiency"),
         ("Co-Chair of UN-GGIM", "Co-Chair", "UN-GGIM"),
         ("Harbour Data Network Steering Group Co-Chair", "Steering Group Co-Chair", "Harbour Data Network"),
+        ("director of BlueHarbour", "director", "BlueHarbour"),
+        ("Department of Fisheries Assistant Secretary for the Bureau of Coastal Affairs", "Assistant Secretary for the Bureau of Coastal Affairs", "Department of Fisheries"),
     ],
 )
 def test_a_title_and_the_body_it_belongs_to(extractor, description: str, title: str, organisation: str) -> None:
@@ -57,3 +59,19 @@ def test_a_title_abbreviation_is_a_title(extractor) -> None:
 def test_the_organisation_after_a_title_in_prose(extractor, sentence: str, name: str, organisation: str) -> None:
     matches = {m.name.text: m for m in extractor.nlp(sentence)._.speakers}
     assert matches[name].organisation_text == organisation
+
+
+def test_a_portfolio_list_cut_at_commas_stays_one_ministry(extractor) -> None:
+    match = described(extractor, "Vice Minister of Ministry of Land, Infrastructure, Transport and Tourism (MLIT), Japan")
+    assert (match.organisation_text, match.country) == ("Ministry of Land, Infrastructure, Transport and Tourism (MLIT)", "JPN")
+
+
+def test_a_country_before_a_title_and_a_state_title_beside_an_international_body(extractor) -> None:
+    assert described(extractor, "Australia High Commissioner to Tonga").country == "AUS"
+    match = extractor.nlp("Chile | Ines Varga | PR; ECOSOC President\n\nThank you, Chair. We support it.\n")._.speakers[0]
+    assert match.country == "CHL"
+
+
+def test_a_university_and_its_institute_written_with_a_possessive(extractor) -> None:
+    match = described(extractor, "director of Energy Pathways at UC Lakeside’s Institute of Transport Studies")
+    assert (match.organisation_text, match.unit) == ("UC Lakeside", "Institute of Transport Studies")

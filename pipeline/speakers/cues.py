@@ -38,6 +38,8 @@ class SpeakerCues:
     """Nouns for a group that speaks for one country: "the Examplian delegation"."""
     membership_cues: frozenset[str]
     """Words that make the names after a group's mention its members: "included", "led by"."""
+    state_titles: tuple[str, ...]
+    """Titles of someone who represents a state wherever they sit ("Permanent Representative ... President of ECOSOC")."""
     contact_cues: tuple[str, ...]
     """Words before a name that make it a contact for enquiries, not someone taking part."""
     cue_words: frozenset[str]
@@ -63,6 +65,7 @@ class SpeakerCues:
             activity_nouns=frozenset(data["activity_nouns"]),
             group_nouns=frozenset(data["group_nouns"]),
             membership_cues=frozenset(data["membership_cues"]),
+            state_titles=tuple(data["state_titles"]),
             contact_cues=tuple(data["contact_cues"]),
             cue_words=frozenset(
                 w.lower() for w in data["title_words"] + data["honorifics"] + data["honorific_lead_words"]

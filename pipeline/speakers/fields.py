@@ -22,6 +22,9 @@ from .cues import SpeakerCues
 from .match import SpeakerMatch
 
 FIELD_PUNCT = " ,;|–—-"
+_BRAND = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+_NAME_LINKS = frozenset({"of", "in", "for", "and", "&", "the", "on", "de", "du", "des", "la", "del", "’s", "'s"})
+_OF_STATE = re.compile(r"^of\s+(?:the\s+)?(?P<state>[A-Z][\w ’'-]*?)(?:\s*\([A-Z][\w&.-]*\))?$")
 _LOCATED = re.compile(r"^(?P<body>[A-Z].*?)\s+in\s+(?:the\s+)?(?P<place>[A-Z].*)$")
 _TITLE_LINK = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w&.-]*\)$")
@@ -61,6 +64,9 @@ class FieldReader:
         affiliation = None
         fields = [piece for part in fields for piece in behalf_split(part)]
         for index, part in enumerate(fields):
+            if self._continues_name(match.organisation_text, part.text):
+                match.organisation = f"{match.organisation_text}, {part.text}"  # "Ministry of Land", "Infrastructure", ...
+                continue
             kind, value, extra = self.classify(part.span, first=index == 0 and match.title is None)
             if kind == "country":
                 if match.country is None:
@@ -82,6 +88,8 @@ class FieldReader:
             elif kind == "other" and str(value)[:1].isupper() and index > 0 and match.title:
                 affiliation = str(value)  # "NAME, Senior Advisor, Free Press Unlimited": what follows a title is whom they work for
             elif kind == "title":
+                if value == part.text and (led := self._country_led(part.span)) is not None:
+                    match.country, value = match.country or led[0], clean_field(led[1].text)
                 owner = _POSSESSIVE_OWNER.match(str(value))
                 if owner and (code := self.countries.lookup(owner["owner"])):
                     value, match.country = owner["rest"], match.country or code  # "Egypt’s Minister of Water"
@@ -105,7 +113,7 @@ class FieldReader:
         if match.country is None and bracketed:
             match.country = self.countries.lookup(bracketed.group(1))  # "IFREMER (France)"
         known = self.known(match.organisation)
-        if known is not None and known.international:
+        if known is not None and known.international and not self._represents_state(match.title):
             match.country = None  # a country next to an IGO is where the person works, not whom they represent
         elif known is not None and known.country and match.country is None:
             match.country = known.country
@@ -115,6 +123,9 @@ class FieldReader:
     def _locate(self, match: SpeakerMatch, organisation: Span | str) -> None:
         """"X University in the US", "X University in the Department of Y": the body, and where or in what part of it."""
         text = organisation.text if isinstance(organisation, Span) else organisation
+        if (owned := self._owner(text)) is not None:
+            match.organisation, match.unit = owned[0], match.unit or owned[1]  # "UC Davis’ Institute of X"
+            return
         located = _LOCATED.match(text)
         if located is None:
             match.organisation = organisation
@@ -124,6 +135,31 @@ class FieldReader:
             match.country = match.country or code
         elif self.words.is_unit(located["place"]):
             match.unit = match.unit or located["place"]
+
+    def _country_led(self, span: Span) -> tuple[str, Span] | None:
+        """"Mongolia Vice Minister of Justice", "French Ambassador", "Australia High Commissioner to Tonga": a title
+        after the country its holder represents."""
+        for size in (3, 2, 1):
+            head, rest = span[:size], span[size:]
+            if len(span) > size and self.cues.looks_like_title(rest.text) and (
+                code := self.countries.lookup(head.text) or self.countries.demonym(head.text)
+            ):
+                return code, rest
+        return None
+
+    def _continues_name(self, organisation: str | None, text: str) -> bool:
+        """Whether a field goes on with a body's list of portfolios cut at a comma: "Ministry of Land", "Infrastructure",
+        "Transport and Tourism (MLIT)"."""
+        core = _ACRONYM_AFTER.sub("", text)
+        return bool(organisation) and bool(re.search(r"\b(?:of|for)\s+[A-Z][\w ,]*$", organisation or "")) and (
+            self.words.kind(core) not in ("institution", "company", "unit") and not acronym(core) and not self.countries.represented(core)
+            and core[:1].isupper() and not self.cues.looks_like_title(core)
+        )
+
+    def _represents_state(self, title: str | None) -> bool:
+        """A title that speaks for a state wherever its holder sits: "PR; ECOSOC President", "Ambassador"."""
+        lowered = (title or "").lower()
+        return any(re.search(rf"\b{re.escape(cue.lower())}\b", lowered) for cue in self.cues.state_titles)
 
     def national_body(self, organisation: str) -> str | None:
         """The country a body's name opens with: "Canadian Centre for ...", "Fiji National Commission", "British High Commission"."""
@@ -165,8 +201,8 @@ class FieldReader:
         text = clean_field(span.text)
         if not text:
             return "other", None, None
-        if code := self.countries.lookup(text):
-            return "country", code, None
+        if code := self.countries.lookup(text) or self.countries.lookup(_ACRONYM_AFTER.sub("", text)):
+            return "country", code, None  # "Uzbekistan (NCSCGC)": the body's acronym after its country
         if text.split()[0] in self.cues.title_abbreviations and len(text.split()) <= 2:
             return "title", text, None  # "PR" (Permanent Representative), "USG Policy"
         state = self.countries.represented(text)
@@ -182,6 +218,16 @@ class FieldReader:
         orgs = [ent for ent in doc_entities(span.doc).within(span) if ent.label_ == "ORG" and not _glued(ent)]
         if not text[:1].isupper() and not orgs and not self.titled(text):
             return "other", text, None  # "the oldest permanent institution dedicated to ...": a comment, not a name
+        if (owned := self._owner(text)) is not None:
+            return "organisation", owned[0], owned[1]  # "UC Davis’ Institute of X": the university, and its part
+        if orgs and orgs[0].start == span.start and orgs[0].end < span.end and not self.cues.looks_like_title(orgs[0].text):
+            body = orgs[0]
+            while len(body) > 1 and body[-1].lower_ in self.cues.title_words:
+                body = body[:-1]  # the NER ran into the title: "Department of State Assistant" + "Secretary"
+            rest = clean_field(span.doc[body.end : span.end].text)
+            opening = rest.split()[0] if rest else ""
+            if opening.lower() in self.cues.title_words or opening in self.cues.title_abbreviations:
+                return "title", rest, body  # "Renault VP of Strategy", "Department of State Assistant Secretary for X"
         of_org = self._of_organisation(span, orgs)
         if of_org is not None:
             left, org, rest = of_org
@@ -216,10 +262,12 @@ class FieldReader:
             if self.words.is_unit(text) and not head.ent_id_ and not self.words.is_institution(text.replace("Department", "")):
                 return "unit", text, None
             known_orgs = [org for org in orgs if org.ent_id_]
+            if not known_orgs and _proper_phrase(span) and not self.cues.looks_like_title(text) and not self.words.is_unit(text):
+                return "organisation", text, None  # "Tonga Women in ICT": the NER tagged only a part of the name
             return "organisation", (known_orgs or orgs)[-1], None
         if self.words.is_unit(text) and not acronym(text):
             return "unit", text, None
-        if self.words.is_institution(text) or acronym(text) or state:
+        if self.words.is_institution(text) or acronym(text) or _brand(text) or state:
             return "organisation", text, state
         if first or self.cues.looks_like_title(text):
             return "title", text, None
@@ -240,6 +288,9 @@ class FieldReader:
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
                 if org[0].lower_ == "the" and len(org) > 1:
                     org = org[1:]  # the NER takes in the article
+                of_state = _OF_STATE.match(rest or "")
+                if of_state and self.countries.lookup(of_state["state"]):
+                    return left, f"{org.text} {of_state.group().strip()}", None  # "X Agency" + "of Indonesia (BIG)"
                 if left:
                     return left, org, rest
         return None
@@ -270,6 +321,22 @@ class FieldReader:
                 return head, span.doc[end : span.end].text
         return None
 
+    def _owner(self, text: str) -> tuple[str, str] | None:
+        """"UC Davis’ Institute of Transportation Studies": the body before the possessive, and its part after it."""
+        owned = _POSSESSIVE_OWNER.match(text)
+        if owned and _simple_name(owned["owner"]) and self._names_body(owned["owner"]) and self.words.kind(owned["rest"]) in ("institution", "unit"):
+            return owned["owner"], owned["rest"]
+        return None
+
+    def _names_body(self, text: str) -> bool:
+        """Whether a name is a body's: an acronym leads it, the gazetteer knows it, an institution word heads it, or it
+        is a brand ("SouthSouthNorth")."""
+        words = text.split()
+        return bool(words) and (
+            acronym(words[0]) or bool(self.organisations.lookup(text)) or _brand(text)
+            or self.words.kind(text) in ("institution", "company")
+        )
+
     def _title_of_body(self, text: str) -> tuple[str, str] | None:
         """"Director-General of GSI", "Speaker of the Legislative Assembly", "CEO at Blue Kayak Tours": a title, and
         the body it belongs to. Not a minister's portfolio ("Minister of Health"): the part after "of" must name a
@@ -278,8 +345,7 @@ class FieldReader:
             title, body = text[: link.start()], text[link.end() :]
             if not (self.titled(title) and body[:1].isupper()):
                 continue
-            core = _ACRONYM_AFTER.sub("", body)
-            if acronym(core) or self.organisations.lookup(core) or self.words.kind(core) in ("institution", "company"):
+            if self._names_body(_ACRONYM_AFTER.sub("", body)):
                 return title, body
         return None
 
@@ -308,14 +374,9 @@ class FieldReader:
         """"Canada’s Minister X": the owner before a possessive is the country or institution, the rest the title."""
         owner_end = next((t.i for t in prefix if t.text in ("’s", "'s")), None)
         if owner_end is None or owner_end == prefix.start:
-            for size in (3, 2, 1):  # "Mongolia Vice Minister of Justice", "French Ambassador"
-                head, rest = prefix[:size], prefix[size:]
-                if len(prefix) > size and self.cues.looks_like_title(rest.text) and (
-                    code := self.countries.lookup(head.text) or self.countries.demonym(head.text)
-                ):
-                    match.country = match.country or code
-                    prefix = rest
-                    break
+            if (led := self._country_led(prefix)) is not None:
+                match.country = match.country or led[0]
+                prefix = led[1]
             self.apply_fields(match, [Field(prefix)], leading=True)
             return
         owner, rest = prefix.doc[prefix.start : owner_end], prefix.doc[owner_end + 1 : prefix.end]
@@ -393,6 +454,25 @@ def substantive(match: SpeakerMatch, words: OrganisationWords | None = None) -> 
         tagged = isinstance(organisation, Span) and organisation.label_ == "ORG"
         named = tagged and (bool(organisation.ent_id_) or len(organisation) > 1) or acronym(text) or words.is_institution(text)
     return bool(match.country or match.title or match.unit or named)
+
+
+def _brand(text: str) -> bool:
+    """One word with capitals inside: how companies and networks write their names ("SouthSouthNorth", "GeoThings")."""
+    return bool(_BRAND.fullmatch(text))
+
+
+def _simple_name(text: str) -> bool:
+    """A name of a few words with no "of", "for" or "and" in it: "UC Davis", not "Policy Branch of the X"."""
+    words = text.split()
+    return 0 < len(words) <= 4 and not any(word.lower() in _NAME_LINKS for word in words)
+
+
+def _proper_phrase(span: Span) -> bool:
+    """A phrase of capitalised words (linked by "of", "in", "&"...): a name, not a description."""
+    words = [t for t in span if not t.is_punct]
+    return len(words) > 1 and words[0].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in _NAME_LINKS for t in words
+    )
 
 
 def _glued(entity: Span) -> bool:

@@ -402,7 +402,7 @@ class SlotReader:
             parts = [part for part in map(_trimmed, _parts(following.span)) if part is not None]
             if not parts or not self._describes(parts[0]) or any(t.ent_type_ == "PERSON" for t in following.span):
                 break
-            fields.extend(Field(part) for part in parts if self._describes(part) or part is parts[0])
+            fields.extend(Field(part) for part in parts)
             done.add(following.index)
             following = following_line(following)
         return fields
