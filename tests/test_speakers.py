@@ -390,3 +390,9 @@ def test_a_biography_opening_a_paragraph_introduces_a_speaker(extractor) -> None
     assert set(speakers) == {"Halvard Ostby", "Ines Quaresma"}
     assert (speakers["Halvard Ostby"].title, speakers["Halvard Ostby"].organisation) == ("Associate Professor of Hydrology", "Lakeside University")
     assert (speakers["Ines Quaresma"].organisation, speakers["Ines Quaresma"].country) == ("Harbour State University", "USA")
+
+
+def test_a_counterpart_in_a_signing_is_a_speaker(extractor) -> None:
+    text = "On 9 December I signed a Memorandum of Understanding with Peru’s President Rui Sousa on cooperation."
+    speaker = speakers_in(extractor, text)["Rui Sousa"]
+    assert (speaker.title, speaker.country) == ("President", "PER")

@@ -40,6 +40,8 @@ class SpeakerCues:
     """Words that make the names after a group's mention its members: "included", "led by"."""
     state_titles: tuple[str, ...]
     """Titles of someone who represents a state wherever they sit ("Permanent Representative ... President of ECOSOC")."""
+    counterpart_verbs: frozenset[str]
+    """Verbs whose "with" names a counterpart taking part: "met with", "signed an agreement with"."""
     contact_cues: tuple[str, ...]
     """Words before a name that make it a contact for enquiries, not someone taking part."""
     cue_words: frozenset[str]
@@ -66,6 +68,7 @@ class SpeakerCues:
             group_nouns=frozenset(data["group_nouns"]),
             membership_cues=frozenset(data["membership_cues"]),
             state_titles=tuple(data["state_titles"]),
+            counterpart_verbs=frozenset(data["counterpart_verbs"]),
             contact_cues=tuple(data["contact_cues"]),
             cue_words=frozenset(
                 w.lower() for w in data["title_words"] + data["honorifics"] + data["honorific_lead_words"]

@@ -371,15 +371,16 @@ class ProseReader:
         return any(phrase in before for phrase in self.cues.attendance_phrases)
 
     def _met(self, prefix: Span) -> bool:
-        """A titled person met by someone: "X met (with) Canada’s Minister Y", a caption "X with Minister Y"."""
+        """A titled counterpart: "X met (with) Canada’s Minister Y", "I signed an agreement with Peru’s President Y",
+        a caption "X with Minister Y"."""
         doc = prefix.doc
         before = doc[prefix.start - 1] if prefix.start > 0 else None
         if before is None:
             return False
-        if before.lemma_ == "meet":
+        if before.lemma_ in self.cues.counterpart_verbs:
             return True
         return before.lower_ == "with" and (
-            any(t.lemma_ == "meet" for t in doc[before.sent.start : before.i])
+            any(t.lemma_ in self.cues.counterpart_verbs for t in doc[before.sent.start : before.i])
             or before.i > 0 and doc[before.i - 1].ent_type_ == "PERSON"
         )
 
@@ -456,10 +457,12 @@ class ProseReader:
             t.ent_type_ == "PERSON" or "\n" in t.text
             or not (t.text[:1].isupper() or t.lower_ in _TITLE_CONNECTORS or t.text in (",", "’s", "'s", "-", "&"))
             for t in between
-        ):
-            return None, None
+        ) or any(t.lower_ == "and" and t.nbor().pos_ == "DET" for t in between[:-1]):
+            return None, None  # "... and the Country Director NAME": the words before "and" describe someone else
         lead = " ".join(t.lower_ for t in doc[max(0, by - 3) : by + 1])
         role = next((role for phrase, role in self.cues.role_by_phrase.items() if lead.endswith(phrase)), None)
+        if role is None and by > 0 and doc[by - 1].tag_ == "VBN":
+            role = self.cues.role_by_verb.get(doc[by - 1].lemma_.lower())  # "signed by Chile’s Minister of Finance NAME"
         if role is None:
             return None, None
         while between and between[-1].text in (",", ":", "-", "–"):
