@@ -396,3 +396,15 @@ def test_a_counterpart_in_a_signing_is_a_speaker(extractor) -> None:
     text = "On 9 December I signed a Memorandum of Understanding with Peru’s President Rui Sousa on cooperation."
     speaker = speakers_in(extractor, text)["Rui Sousa"]
     assert (speaker.title, speaker.country) == ("President", "PER")
+
+
+def test_a_transcripts_ear_and_a_quoted_title(extractor) -> None:
+    """A header's spelling and the chair's ("Inga Andersen" / "Ingrid Anderson") are one person; a name-like title in
+    quotation marks is a work, not a person."""
+    text = (
+        "I now give the floor to Ms. Ingrid Anderson, Executive Director of the Harbour Programme.\n\n"
+        "Harbour Programme | Inga Andersen | Executive Director\n\n"
+        "Thank you. We have three points to make.\n\n"
+        "The workshop, titled ‘Mediation Matters: From Breakdown to Breakthrough’, drew many."
+    )
+    assert list(speakers_in(extractor, text)) == ["Inga Andersen"]

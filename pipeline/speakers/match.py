@@ -62,13 +62,15 @@ def name_contained(tokens: list[str], known: list[str]) -> bool:
 def variant_spelling(tokens: list[str], known: list[str]) -> bool:
     """"Rafiq Hassan Ullah" / "Rafiq Hasan Ullah", "Jurgen Albamann" / "Jürgen Albermann" (a transcript's ear).
 
-    Full names only: nearly the same letters, or the same first name and a surname with the same start.
+    Full names only: nearly the same letters, or every word with the same start and most letters the same, or the
+    same first name and a surname with the same start.
     """
     if len(tokens) < 2 or len(known) < 2:
         return False
     matcher = SequenceMatcher(None, " ".join(tokens), " ".join(known))
-    if matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85:  # the quick upper bound spares most pairs the full count
-        return True
+    if matcher.quick_ratio() >= 0.75 and (ratio := matcher.ratio()) >= 0.75:  # the quick upper bound spares most pairs the count
+        if ratio >= 0.85 or len(tokens) == len(known) and all(a[:2] == b[:2] for a, b in zip(tokens, known)):
+            return True  # "Inga Anderson" / "Inger Andersen": every word heard with its start
     return tokens[0] == known[0] and len(tokens[-1]) >= 4 and tokens[-1][:4] == known[-1][:4]
 
 

@@ -131,7 +131,8 @@ class ProseReader:
         ranked = [(0, span) for span in attribution_names(self.cues, doc)]
         ranked += [
             (1, span) for span in map(self._whole_name, map(before_comma, joined_people(doc)))
-            if not self.words.is_institution(span.text) and not {t.lower_ for t in span} <= self.cues.not_name_words
+            if not self.words.is_institution(span.text) and span[-1].lower_ not in self.cues.not_name_words
+            and not _quoted_title(span)
         ]
         ranked += [(2, span) for span in self._name_shaped(doc)]
         taken: list[Span] = []
@@ -616,6 +617,12 @@ def _field_separator(token: Token) -> bool:
         token.text in ("-", "–", "—") and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
         and following is not None and following.text[:1].isupper()
     )
+
+
+def _quoted_title(span: Span) -> bool:
+    """A name-like span opening a quotation ("titled ‘Mediation Advocacy: ...’"): the title of a work, not a person."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].text in ("‘", "“", '"') and not doc[span.start - 2].text[:1].isupper()
 
 
 def _opens_paragraph(lines: tuple[Line, ...], start: int) -> bool:
