@@ -26,8 +26,8 @@ _BRAND = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 _NAME_LINKS = frozenset({"of", "in", "for", "and", "&", "the", "on", "de", "du", "des", "la", "del", "’s", "'s"})
 _OF_STATE = re.compile(r"^of\s+(?:the\s+)?(?P<state>[A-Z][\w ’'-]*?)(?:\s*\([A-Z][\w&.-]*\))?$")
 _LOCATED = re.compile(r"^(?P<body>[A-Z].*?)\s+in\s+(?:the\s+)?(?P<place>[A-Z].*)$")
-_TITLE_LINK = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?")
-_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w&.-]*\)$")
+_TITLE_LINK = re.compile(r"(?<!\s)\s+(?:of|at|for|with)\s+(?:the\s+)?")
+_ACRONYM_AFTER = re.compile(r"(?<!\s)\s*\([A-Z][\w&.-]*\)$")
 """An acronym in brackets after a name: "Geospatial Information Agency of Indonesia (BIG)"."""
 _NOT_NAME_TYPES = frozenset({"GPE", "LOC", "DATE", "CARDINAL", "EVENT", "LAW"})
 """Entity types a name's words never have; NORP only when the word is a state's adjective ("Cristian" is a name)."""

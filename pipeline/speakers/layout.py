@@ -18,7 +18,7 @@ from ..spans import document_text
 from .cues import SpeakerCues
 
 _LINES_KEY = "sidegraph.lines"
-_CELL_SEPARATOR = re.compile(r"\s*\|\s*")
+_CELL_SEPARATOR = re.compile(r"(?<!\s)\s*\|\s*")
 _RULE = re.compile(r"^[\s|:+-]*$")
 """A Markdown table's rule ("|---|:--|") or a line of separators only."""
 

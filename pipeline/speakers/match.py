@@ -41,7 +41,10 @@ def name_tokens(span: Span) -> list[str]:
 
 
 def same_person(speakers: list[SpeakerMatch], name: Span) -> SpeakerMatch | None:
-    """A later mention ("Okafor", "Ms Okafor", "Adaeze") or a variant spelling of someone already introduced."""
+    """The same words read twice by two readers, a later mention ("Okafor", "Ms Okafor", "Adaeze") or a variant
+    spelling of someone already introduced."""
+    if (here := next((s for s in speakers if (s.name.start, s.name.end) == (name.start, name.end) and s.name.doc is name.doc), None)):
+        return here
     tokens = name_tokens(name)
     if not tokens:
         return None

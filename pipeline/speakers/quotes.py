@@ -45,7 +45,7 @@ def attach_quotes(doc: Doc, speakers: list[SpeakerMatch]) -> None:
     """"Quote:" paragraphs and quoted words go to the speaker whose section they are in."""
     if not speakers:
         return
-    starts = sorted((s.name.start_char, s) for s in speakers)
+    starts = sorted(((s.name.start_char, s) for s in speakers), key=lambda item: item[0])
     for quote in _quotes(doc):
         owner = _section_owner(starts, quote.start_char)
         if owner is not None:
