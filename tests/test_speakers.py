@@ -408,3 +408,14 @@ def test_a_transcripts_ear_and_a_quoted_title(extractor) -> None:
         "The workshop, titled ‘Mediation Matters: From Breakdown to Breakthrough’, drew many."
     )
     assert list(speakers_in(extractor, text)) == ["Inga Andersen"]
+
+
+def test_someone_spoken_for_behind_a_title_and_a_paragraph_per_person(extractor) -> None:
+    text = (
+        "The Deputy Vice-Chancellor, Professor Ada Obi, on behalf of the Vice Chancellor of Lakeside University, "
+        "Prof. Rui Sousa, recently signed the agreement.\n\n"
+        "Ines Varga, Content Exec at Blue Kayak Tours, a travel start-up. I recommend them."
+    )
+    speakers = speakers_in(extractor, text)
+    assert "Rui Sousa" not in speakers
+    assert speakers["Ines Varga"].organisation == "Blue Kayak Tours"

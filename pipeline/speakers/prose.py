@@ -109,7 +109,7 @@ class ProseReader:
             earlier = same_person(introduced, name)
             if earlier is not None:
                 earlier.mentions.append(name)
-            elif self.attributed_words(person) and (len(name) > 1 or same_person(described, name)):
+            elif self.attributed_words(person) and (len(name) > 1 or same_person(described, name)) and not self._on_behalf_of(person):
                 # someone described in passing ("a chat with Dr X, Secretary-General, Y") whose words are reported later;
                 # a surname alone ("Mr. Bloom said") is not enough to introduce anyone
                 match = same_person(described, name) or SpeakerMatch(name=name, honorific=honorific, mentions=[])
@@ -233,8 +233,9 @@ class ProseReader:
             or biography is not None
         )
         opening = prefix.start if prefix is not None else person.start
-        if self._on_behalf_of(person) or not (takes_part or self.attributed_words(person, opening=opening)):
-            closes = predicate is None and bool(fields) and _ends_sentence(fields[-1].span) and substantive(match, self.words)
+        closes = predicate is None and bool(fields) and _ends_sentence(fields[-1].span) and substantive(match, self.words)
+        item = closes and _opens_paragraph(document_lines(person.doc), opening)  # a paragraph per person: "NAME, CEO at X."
+        if self._on_behalf_of(person) or not (takes_part or item or self.attributed_words(person, opening=opening)):
             return _Introduction(match if has_description else None, False, closes_sentence=closes)
         match.role = role or ("quoted" if quoted else "speaker")
         return _Introduction(match, True, listed=bool(listed))
@@ -386,9 +387,17 @@ class ProseReader:
         )
 
     def _on_behalf_of(self, person: Span) -> bool:
-        """Someone spoken for ("on behalf of NAME") is not the one speaking."""
-        before = person.doc[max(0, person.start - 4) : person.start].text.lower()
-        return "behalf of" in before
+        """Someone spoken for ("on behalf of NAME", "on behalf of the Vice Chancellor of X, Prof. NAME") is not the one
+        speaking: only a description, no verb and no other person, between "behalf of" and the name."""
+        doc = person.doc
+        start = max(person.sent.start, person.start - 16)
+        for i in range(person.start - 1, start, -1):
+            token = doc[i]
+            if token.pos_ in ("VERB", "AUX") or token.ent_type_ == "PERSON" and not self.cues.is_honorific(token):
+                return False
+            if token.lower_ == "of" and doc[i - 1].lower_ == "behalf":
+                return True
+        return False
 
     def predicate_at(self, doc: Doc, i: int) -> Token | None:
         """A verb starting at token i (skipping adverbs: "then", "also") that reports what the person did."""
