@@ -18,6 +18,7 @@ from ..spans import document_text
 from .cues import SpeakerCues
 
 _LINES_KEY = "sidegraph.lines"
+_HEADERS_KEY = "sidegraph.table_headers"
 _CELL_SEPARATOR = re.compile(r"(?<!\s)\s*\|\s*")
 _RULE = re.compile(r"^[\s|:+-]*$")
 """A Markdown table's rule ("|---|:--|") or a line of separators only."""
@@ -51,6 +52,22 @@ def following_line(line: Line) -> Line | None:
     lines = document_lines(line.span.doc)
     following = lines[line.index + 1] if line.index + 1 < len(lines) else None
     return following if following is not None and not following.opens_block else None
+
+
+def table_header(line: Line) -> Line | None:
+    """The first row of the table a row is in (rows of as many cells, no blank line between), if not the row itself;
+    found for all rows at once, so a long table costs one pass."""
+    doc = line.span.doc
+    if _HEADERS_KEY not in doc.user_data:
+        headers: dict[int, int] = {}
+        lines = document_lines(doc)
+        for current in lines:
+            previous = lines[current.index - 1] if current.index else None
+            continues = previous is not None and not current.opens_block and len(previous.cells) == len(current.cells) > 1
+            headers[current.index] = headers[previous.index] if continues and previous is not None else current.index
+        doc.user_data[_HEADERS_KEY] = headers
+    index = doc.user_data[_HEADERS_KEY].get(line.index, line.index)
+    return document_lines(doc)[index] if index != line.index else None
 
 
 def line_of(lines: tuple[Line, ...], token_index: int) -> Line | None:

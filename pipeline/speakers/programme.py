@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..spans import line_before
 from .fields import Field, FieldReader
-from .layout import Line, document_lines, following_line, heading_role
+from .layout import Line, document_lines, following_line, heading_role, table_header
 from .match import SpeakerMatch
 from .slots import FINITE, NOISE, Person, SlotParser, affiliation_shaped, after_lead, parts, trimmed
 
@@ -119,17 +119,9 @@ class ProgrammeReader:
         """The role a row's other cells ("Oral presentation | Ana Lima") or its column's header ("Moderator") give."""
         if not line.is_row:
             return None
-        header = self._table_header(line)
+        header = table_header(line)
         column = header.cells[index].text.lower().strip(" :*") if header is not None and index < len(header.cells) else ""
         return self.slots.cell_role(line) or self.cues.role_by_noun.get(column)
-
-    def _table_header(self, line: Line) -> Line | None:
-        """The first row of the table the row is in (rows of as many cells, no blank line between)."""
-        lines = document_lines(line.span.doc)
-        index = line.index
-        while index > 0 and not lines[index].opens_block and len(lines[index - 1].cells) == len(line.cells):
-            index -= 1
-        return lines[index] if index != line.index else None
 
     def _contact(self, person: Person) -> bool:
         """"Media enquiries: NAME", "please contact Ms NAME": someone to write to, not someone taking part."""
