@@ -329,8 +329,9 @@ def _model_identity(model: str) -> str:
 
 
 def _sources() -> Iterator[tuple[str, bytes]]:
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        yield f"pipeline/{path.name}", path.read_bytes()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):  # sub-packages too (pipeline/speakers/)
+        yield f"pipeline/{path.relative_to(package).as_posix()}", path.read_bytes()
     for entry in sorted(data_root().iterdir(), key=lambda e: e.name):
         if entry.is_file():
             yield f"models/{entry.name}", entry.read_bytes()

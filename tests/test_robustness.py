@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 import io
 import os
+import pkgutil
 import re
 import string
 import time
@@ -322,11 +324,19 @@ def _assert_linear(module: object) -> None:
             assert long < 8 * short + 0.01, f"{module.__name__}.{name}: {short:.3f}s -> {long:.3f}s on 4x {text[:12]!r}..."
 
 
-@pytest.mark.parametrize("module", [ingest, speakers, relations])
+SPEAKER_MODULES = [importlib.import_module(f"pipeline.speakers.{info.name}") for info in pkgutil.iter_modules(speakers.__path__)]
+"""`speakers` is a package: its patterns live in its modules."""
+
+
+@pytest.mark.parametrize("module", [ingest, relations, *SPEAKER_MODULES], ids=lambda module: module.__name__)
 def test_regular_expressions_are_linear(module: object) -> None:
     """Every module-level pattern scans repeated fragments in time linear in their length."""
-    assert _patterns(module) or module is relations
+    assert _patterns(module) or module is relations or module in SPEAKER_MODULES
     _assert_linear(module)
+
+
+def test_the_speaker_modules_have_patterns_to_check() -> None:
+    assert sum(len(_patterns(module)) for module in SPEAKER_MODULES) >= 10
 
 
 def test_entity_patterns_are_linear() -> None:

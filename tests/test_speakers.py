@@ -321,3 +321,101 @@ def test_list_items_led_by_an_honorific_take_the_heading_role(extractor) -> None
 def test_initials_are_part_of_a_name_and_title_abbreviations_are_not(extractor) -> None:
     text = "Dr JK Rowan, Director, Lakeside Institute, opened the session. DPM Ana Wei, Ministry of Trade, Chile, spoke."
     assert set(speakers_in(extractor, text)) == {"JK Rowan", "Ana Wei"}
+
+
+def test_prose_introductions_with_any_reporting_shape(extractor) -> None:
+    """"As NAME, TITLE of ORG put it", "NAME, ... did not hesitate to challenge", "as explained by NAME from ORG",
+    "according to its TITLE NAME", "NAME, who runs X at ORG, ..."."""
+    text = (
+        "As Ines Varga, Executive Director of the Harbour Data Network, put it: “Data are a public good.” "
+        "Tomas Berg, CEO of Fjordline, also did not hesitate to challenge the audience. "
+        "The limits of batteries, as explained by Dr. Ama Owusu from Lakeside University, are many. "
+        "Ferries are going electric, according to its Transport Policy Manager Mr. Rui Sousa. "
+        "Dr. Kai Brandt, who runs the Centre for Coastal Studies at Lakeside University, argued for more data."
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Ines Varga", "Tomas Berg", "Ama Owusu", "Rui Sousa", "Kai Brandt"}
+    assert speakers["Ama Owusu"].organisation == speakers["Kai Brandt"].organisation == "Lakeside University"
+    assert speakers["Tomas Berg"].organisation == "Fjordline"
+
+
+def test_a_modal_verb_does_not_make_a_speaker(extractor) -> None:
+    text = "The proposal Under Work Stream Three would provide more options. Ms. Ana Lima said so."
+    assert list(speakers_in(extractor, text)) == ["Ana Lima"]
+
+
+def test_a_list_of_bare_names_shares_its_verb_and_the_group_before_it(extractor) -> None:
+    text = (
+        "Three HRI representatives, Dr LIN Qiao, Dr SOTO Marisa and Ms. Ada Obi, arrived on Monday and organised the event. "
+        "The chair also invited Profs WEI Lan, HANS Berg and Tomas Quill to join the panel discussion."
+    )
+    speakers = speakers_in(extractor, text)
+    assert {"LIN Qiao", "SOTO Marisa", "Ada Obi", "WEI Lan", "HANS Berg", "Tomas Quill"} <= set(speakers)
+    assert {speakers[name].organisation for name in ("LIN Qiao", "SOTO Marisa", "Ada Obi")} == {"HRI"}
+    assert speakers["LIN Qiao"].role == "host"
+
+
+def test_names_mentioned_in_a_list_without_a_verb_of_taking_part_are_not_speakers(extractor) -> None:
+    text = "The report cites the work of Dr Ana Lima, Dr Rui Sousa and Dr Kai Brandt on coastal erosion."
+    assert speakers_in(extractor, text) == {}
+
+
+def test_a_delegations_country_is_given_once_for_its_members(extractor) -> None:
+    text = (
+        "A Chilean interagency delegation travelled to Lima for talks on fisheries.\n\n"
+        "The delegation of interagency partners included Admiral Rosa Quill, Commander, Southern Naval Command; "
+        "Dr. Ines Varga, Senior Director for Oceans; and Tomas Berg, Deputy Administrator of the Bureau for Fisheries. "
+        "The Peruvian delegation led by the Deputy Director General of the Sea Authority, Kai Brandt, made presentations."
+    )
+    speakers = speakers_in(extractor, text)
+    assert {speakers[name].country for name in ("Rosa Quill", "Ines Varga", "Tomas Berg")} == {"CHL"}
+    assert speakers["Kai Brandt"].country == "PER"
+
+
+def test_a_title_with_its_article_before_the_name(extractor) -> None:
+    text = "Delivering the welcome address, the Resident Representative of UNDP for Chile, Ana Rocha stated that the project was funded."
+    speaker = speakers_in(extractor, text)["Ana Rocha"]
+    assert (speaker.title, speaker.organisation) == ("Resident Representative", "UNDP")
+
+
+def test_a_biography_opening_a_paragraph_introduces_a_speaker(extractor) -> None:
+    text = (
+        "Biographies of speakers\n\n"
+        "Halvard Ostby is an Associate Professor of Hydrology at Lakeside University in the Department of Earth Sciences. "
+        "His group studies rivers.\n\n"
+        "Ines Quaresma is an Assistant Professor of Data Science at Harbour State University in the US. She works on maps.\n\n"
+        "The project began in 2019. Its founder, Dr. Rui Sousa, is the current president of the Fjord Studies Association."
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Halvard Ostby", "Ines Quaresma"}
+    assert (speakers["Halvard Ostby"].title, speakers["Halvard Ostby"].organisation) == ("Associate Professor of Hydrology", "Lakeside University")
+    assert (speakers["Ines Quaresma"].organisation, speakers["Ines Quaresma"].country) == ("Harbour State University", "USA")
+
+
+def test_a_counterpart_in_a_signing_is_a_speaker(extractor) -> None:
+    text = "On 9 December I signed a Memorandum of Understanding with Peru’s President Rui Sousa on cooperation."
+    speaker = speakers_in(extractor, text)["Rui Sousa"]
+    assert (speaker.title, speaker.country) == ("President", "PER")
+
+
+def test_a_transcripts_ear_and_a_quoted_title(extractor) -> None:
+    """A header's spelling and the chair's ("Inga Andersen" / "Ingrid Anderson") are one person; a name-like title in
+    quotation marks is a work, not a person."""
+    text = (
+        "I now give the floor to Ms. Ingrid Anderson, Executive Director of the Harbour Programme.\n\n"
+        "Harbour Programme | Inga Andersen | Executive Director\n\n"
+        "Thank you. We have three points to make.\n\n"
+        "The workshop, titled ‘Mediation Matters: From Breakdown to Breakthrough’, drew many."
+    )
+    assert list(speakers_in(extractor, text)) == ["Inga Andersen"]
+
+
+def test_someone_spoken_for_behind_a_title_and_a_paragraph_per_person(extractor) -> None:
+    text = (
+        "The Deputy Vice-Chancellor, Professor Ada Obi, on behalf of the Vice Chancellor of Lakeside University, "
+        "Prof. Rui Sousa, recently signed the agreement.\n\n"
+        "Ines Varga, Content Exec at Blue Kayak Tours, a travel start-up. I recommend them."
+    )
+    speakers = speakers_in(extractor, text)
+    assert "Rui Sousa" not in speakers
+    assert speakers["Ines Varga"].organisation == "Blue Kayak Tours"

@@ -1,0 +1,63 @@
+"""Speaker attribution: who chaired, moderated and spoke, for whom, and what they said.
+
+Reports introduce people in a handful of shapes, and one small reader reads each:
+
+- `turns.TurnReader`: transcript turn headers ("ANA LIMA:", "X Institute | Ana Lima | Director");
+- `programme.ProgrammeReader`: table rows, labelled lines ("Chair: NAME", "Key note by NAME (ORG)"), list
+  items and signature blocks (a name line over its title and organisation lines);
+- `prose.ProseReader`: introductions in sentences ("Ms NAME, TITLE, ORG, COUNTRY, chaired", "As NAME, TITLE of
+  ORG, put it", a biography), quote attributions ("” NAME, ORG") and the mentions by surname that follow.
+
+The layout readers read slots through `slots.SlotParser`; every reader sorts a description's fields with the
+one `fields.FieldReader` (name, title, unit, organisation, country), and `context.DocumentContext` fills in
+what the document says once for many (a delegation's country). Readers find one person several times; their
+matches are merged (`match.same_person`), the name a layout gives kept. The `speaker_attribution` component
+only stores the result on `doc._.speakers`, so spaCy users can add it to their own pipelines (after an NER
+that tags PERSON/ORG/GPE).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..countries import CountryIndex
+from ..organisations import OrganisationGazetteer, OrganisationWords
+from .context import DocumentContext
+from .cues import SpeakerCues
+from .fields import FieldReader
+from .match import SpeakerMatch, merge, same_person
+from .programme import ProgrammeReader
+from .prose import ProseReader
+from .slots import SlotParser
+from .turns import TurnReader
+
+__all__ = ["SpeakerAttribution", "SpeakerCues", "SpeakerMatch"]
+
+if not Doc.has_extension("speakers"):
+    Doc.set_extension("speakers", default=[])
+
+
+class SpeakerAttribution:
+    """Pipeline component: `doc._.speakers` is the list of `SpeakerMatch` in text order."""
+
+    def __init__(self) -> None:
+        cues = SpeakerCues.default()
+        fields = FieldReader(cues, CountryIndex.default(), OrganisationGazetteer.default(), OrganisationWords.default())
+        slots = SlotParser(cues, fields)
+        self.turns = TurnReader(slots)
+        self.programme = ProgrammeReader(slots)
+        self.prose = ProseReader(cues, fields)
+        self.context = DocumentContext(cues, fields)
+
+    def __call__(self, doc: Doc) -> Doc:
+        turns, done = self.turns.read(doc)
+        known: list[SpeakerMatch] = []
+        for match in turns + self.programme.read(doc, done):
+            if (earlier := same_person(known, match.name)) is not None:
+                merge(earlier, match)
+            else:
+                known.append(match)
+        speakers = self.prose.speakers(doc, known)
+        self.context.complete(doc, speakers)
+        doc._.speakers = speakers
+        return doc

@@ -1,0 +1,78 @@
+"""What a document says once for many speakers: the country of a delegation its members belong to.
+
+"A U.S. delegation travelled to ... The delegation included NAME, TITLE; NAME, TITLE; ..." names the
+country once for everyone listed; "the Examplian delegation led by NAME" once for its leader. A
+member whose introduction names no country of their own (and who does not work for an international
+body) represents the delegation's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..countries import CountryIndex
+from ..spans import doc_entities, token_positions
+from .cues import SpeakerCues
+from .fields import FieldReader
+from .match import SpeakerMatch
+
+_GROUP_WINDOW = 4
+"""Words before a group noun that may name its country ("the U.S. interagency delegation")."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    at: int
+    """The group noun's token."""
+    country: str | None
+
+
+class DocumentContext:
+    """Fills in, after all readers, what the document states once for a group of speakers."""
+
+    def __init__(self, cues: SpeakerCues, fields: FieldReader) -> None:
+        self.cues = cues
+        self.fields = fields
+        self.countries: CountryIndex = fields.countries
+
+    def complete(self, doc: Doc, speakers: list[SpeakerMatch]) -> None:
+        groups = [self._group(doc, i) for i in token_positions(doc, self.cues.group_nouns)]
+        if not groups:
+            return
+        for speaker in speakers:
+            known = self.fields.known(speaker.organisation)
+            if speaker.country is None and not (known is not None and known.international):
+                speaker.country = self._group_country(speaker.name, groups)
+
+    def _group(self, doc: Doc, at: int) -> _Group:
+        """A group noun and the country written with it: "Chinese delegation", "delegation of Japan"."""
+        for start in range(max(at - _GROUP_WINDOW, doc[at].sent.start), at):
+            for end in range(at, start, -1):
+                words = doc[start:end]
+                if code := self.countries.lookup(words.text) or self.countries.demonym(words.text):
+                    return _Group(at, code)
+        if at + 2 < len(doc) and doc[at + 1].lower_ in ("of", "from"):
+            entity = doc_entities(doc).starting_at(at + 2) or doc_entities(doc).starting_at(at + 3)
+            if entity is not None and entity.label_ == "GPE" and entity.ent_id_:
+                return _Group(at, entity.ent_id_)
+        return _Group(at, None)
+
+    def _group_country(self, name: Span, groups: list[_Group]) -> str | None:
+        """The country of the group the name is listed as a member of, in its sentence: "the delegation included
+        NAME"; a group written without one ("The delegation") is the last one named with a country before it."""
+        doc = name.doc
+        sentence = name.sent
+        member_of = [
+            group for group in groups
+            if sentence.start <= group.at < name.start
+            and any(t.lower_ in self.cues.membership_cues for t in doc[group.at + 1 : name.start])
+        ]
+        if not member_of:
+            return None
+        group = member_of[-1]
+        if group.country is not None:
+            return group.country
+        earlier = [other.country for other in groups if other.at < group.at and other.country is not None]
+        return earlier[-1] if earlier else None

@@ -1,0 +1,90 @@
+"""The words that say "person", "title" and "role" (`models/speaker_cues.json`), with the small tests on them
+that every reader shares."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from ..resources import load_json
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCues:
+    """Words that signal roles and titles (`models/speaker_cues.json`)."""
+
+    honorifics: frozenset[str]
+    """Honorifics and the words that lead them ("His Excellency", "The Hon."), lower-cased."""
+    person_honorifics: tuple[str, ...]
+    """Honorifics alone ("Dr", "H.E.", "Lord"), as written: the words before a name that make it a person's."""
+    role_by_verb: dict[str, str]
+    role_by_noun: dict[str, str]
+    role_by_phrase: dict[str, str]
+    title_words: frozenset[str]
+    not_name_words: frozenset[str]
+    attendance_phrases: tuple[str, ...]
+    portfolio_honorifics: frozenset[str]
+    title_abbreviations: frozenset[str]
+    """Title abbreviations written before a name ("DPM Lee"), as written."""
+    name_particles: frozenset[str]
+    leader_titles: frozenset[str]
+    """Titles whose "of" names the body led, never a portfolio: "Founder and CEO of X", "President of X"."""
+    activity_nouns: frozenset[str]
+    """Role nouns that name what happens ("Presentation:", "Keynote") rather than who does it ("Chair:")."""
+    group_nouns: frozenset[str]
+    """Nouns for a group that speaks for one country: "the Examplian delegation"."""
+    membership_cues: frozenset[str]
+    """Words that make the names after a group's mention its members: "included", "led by"."""
+    state_titles: tuple[str, ...]
+    """Titles of someone who represents a state wherever they sit ("Permanent Representative ... President of ECOSOC")."""
+    counterpart_verbs: frozenset[str]
+    """Verbs whose "with" names a counterpart taking part: "met with", "signed an agreement with"."""
+    contact_cues: tuple[str, ...]
+    """Words before a name that make it a contact for enquiries, not someone taking part."""
+    cue_words: frozenset[str]
+    """Titles, honorifics and role nouns: words that make a span a description, not a name."""
+
+    @classmethod
+    @cache
+    def default(cls) -> SpeakerCues:
+        data = load_json("speaker_cues.json")
+        return cls(
+            honorifics=frozenset(h.lower() for h in data["honorifics"] + data["honorific_lead_words"]),
+            person_honorifics=tuple(data["honorifics"]),
+            role_by_verb={verb: role for role, verbs in data["role_verbs"].items() for verb in verbs},
+            role_by_noun={noun: role for role, nouns in data["role_nouns"].items() for noun in nouns},
+            role_by_phrase={phrase: role for role, phrases in data["role_by"].items() for phrase in phrases},
+            title_words=frozenset(w.lower() for w in data["title_words"]),
+            not_name_words=frozenset(w.lower() for w in data["not_name_words"]),
+            attendance_phrases=tuple(data["attendance_phrases"]),
+            portfolio_honorifics=frozenset(w.lower() for w in data["portfolio_honorifics"]),
+            title_abbreviations=frozenset(data["title_abbreviations"]),
+            name_particles=frozenset(data["name_particles"]),
+            leader_titles=frozenset(w.lower() for w in data["leader_titles"]),
+            activity_nouns=frozenset(data["activity_nouns"]),
+            group_nouns=frozenset(data["group_nouns"]),
+            membership_cues=frozenset(data["membership_cues"]),
+            state_titles=tuple(data["state_titles"]),
+            counterpart_verbs=frozenset(data["counterpart_verbs"]),
+            contact_cues=tuple(data["contact_cues"]),
+            cue_words=frozenset(
+                w.lower() for w in data["title_words"] + data["honorifics"] + data["honorific_lead_words"]
+            ) | {noun for nouns in data["role_nouns"].values() for noun in nouns},
+        )
+
+    def is_honorific(self, token: Token) -> bool:
+        """"Justice Ana Ruiz", but not "Minister of Justice Ana Ruiz": after "of" or "for" the word is a portfolio."""
+        return token.lower_ in self.honorifics and not (
+            token.lower_ in self.portfolio_honorifics and token.i > 0 and token.doc[token.i - 1].lower_ in ("of", "for", "and")
+        )
+
+    def has_cue_word(self, span: Span) -> bool:
+        """A title, honorific or role word among the tokens, in the plural too ("Distinguished Delegates")."""
+        return any(t.lower_ in self.cue_words or t.lower_.endswith("s") and t.lower_[:-1] in self.cue_words for t in span)
+
+    def looks_like_title(self, text: str) -> bool:
+        words = re.findall(r"[\w’'-]+", text.lower())
+        return bool(words) and (words[0] in self.title_words or any(w in self.title_words for w in words[:3]))

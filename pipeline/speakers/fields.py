@@ -1,0 +1,493 @@
+"""The one classifier of description fields every reader shares: is "Senior Adviser", "Ministry of Water,
+Chile", "IFREMER (France)" or "Government of Peru" a title, a unit, an organisation or a country?
+
+A reader cuts a description into fields (commas in prose, cells in a table row, lines in a signature
+block); `FieldReader.apply_fields` sorts them onto a `SpeakerMatch`. Descriptions go from small to
+large ("TITLE, UNIT, ORG, COUNTRY"), so the last institution named is the one the person speaks for.
+Knowledge comes from the country index and the organisation gazetteer: a national body gives its
+country, an international one none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..countries import CountryIndex
+from ..organisations import KnownOrganisation, OrganisationGazetteer, OrganisationWords, looks_like_acronym
+from ..spans import doc_entities
+from .cues import SpeakerCues
+from .match import SpeakerMatch
+
+FIELD_PUNCT = " ,;|–—-"
+_BRAND = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
+_NAME_LINKS = frozenset({"of", "in", "for", "and", "&", "the", "on", "de", "du", "des", "la", "del", "’s", "'s"})
+_OF_STATE = re.compile(r"^of\s+(?:the\s+)?(?P<state>[A-Z][\w ’'-]*?)(?:\s*\([A-Z][\w&.-]*\))?$")
+_LOCATED = re.compile(r"^(?P<body>[A-Z].*?)\s+in\s+(?:the\s+)?(?P<place>[A-Z].*)$")
+_TITLE_LINK = re.compile(r"(?<!\s)\s+(?:of|at|for|with)\s+(?:the\s+)?")
+_ACRONYM_AFTER = re.compile(r"(?<!\s)\s*\([A-Z][\w&.-]*\)$")
+"""An acronym in brackets after a name: "Geospatial Information Agency of Indonesia (BIG)"."""
+_NOT_NAME_TYPES = frozenset({"GPE", "LOC", "DATE", "CARDINAL", "EVENT", "LAW"})
+"""Entity types a name's words never have; NORP only when the word is a state's adjective ("Cristian" is a name)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One comma-separated part of a description: 'Senior Specialist', 'MOHRSS', 'China'."""
+
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return clean_field(self.span.text)
+
+
+class FieldReader:
+    """Sorts description fields into title, unit, organisation and country."""
+
+    def __init__(
+        self, cues: SpeakerCues, countries: CountryIndex, organisations: OrganisationGazetteer, words: OrganisationWords
+    ) -> None:
+        self.cues = cues
+        self.countries = countries
+        self.organisations = organisations
+        self.words = words
+
+    def apply_fields(self, match: SpeakerMatch, fields: list[Field], *, leading: bool = False) -> None:
+        """Sort description fields into title, unit, organisation and country.
+
+        Descriptions go from small to large ("TITLE, UNIT, ORG, COUNTRY"), so the last
+        institution named is the one the person speaks for and earlier ones are its sub-units.
+        """
+        affiliation = None
+        fields = [piece for part in fields for piece in behalf_split(part)]
+        for index, part in enumerate(fields):
+            if self._continues_name(match.organisation_text, part.text):
+                match.organisation = f"{match.organisation_text}, {part.text}"  # "Ministry of Land", "Infrastructure", ...
+                continue
+            kind, value, extra = self.classify(part.span, first=index == 0 and match.title is None)
+            if kind == "country":
+                if match.country is None:
+                    match.country = value
+            elif kind == "state":
+                match.country = value
+            elif kind == "organisation":
+                if match.organisation is not None and not isinstance(value, str) and self.known(match.organisation):
+                    continue
+                if match.organisation is not None:
+                    match.unit = match.unit or match.organisation_text
+                match.organisation = value
+                if extra and match.country is None and self.countries.represented(part.text) == extra:
+                    match.country = extra
+                elif extra:
+                    match.unit = match.unit or extra
+            elif kind == "unit":
+                match.unit = match.unit or value
+            elif kind == "other" and str(value)[:1].isupper() and index > 0 and match.title:
+                affiliation = str(value)  # "NAME, Senior Advisor, Free Press Unlimited": what follows a title is whom they work for
+            elif kind == "title":
+                if value == part.text and (led := self._country_led(part.span)) is not None:
+                    match.country, value = match.country or led[0], clean_field(led[1].text)
+                owner = _POSSESSIVE_OWNER.match(str(value))
+                if owner and (code := self.countries.lookup(owner["owner"])):
+                    value, match.country = owner["rest"], match.country or code  # "Egypt’s Minister of Water"
+                match.title = value if match.title is None else f"{match.title}, {value}"
+                of_state = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", str(value))  # "Minister of Environment of Egypt"
+                match.country = (
+                    match.country or self.countries.represented(str(value))
+                    or (self.countries.lookup(of_state.group(1)) if of_state else None)
+                )
+                if extra and match.organisation is None:
+                    self._locate(match, extra)
+        if match.organisation is None and affiliation:
+            match.organisation = re.sub(r"(?:’s|'s)\s.*$", "", affiliation)  # "Public Citizen’s Global Trade Watch"
+        if match.organisation is None and match.title and not self.cues.looks_like_title(match.title) and not leading:
+            match.organisation, match.title = match.title, None  # "NAME, War on Want, said": an affiliation, not a title
+        if match.organisation is None and match.unit and re.match(r"^[A-Z]\w+ (?:of|for) ", match.unit) and (
+            self.words.is_institution(match.unit.split()[0])
+        ):
+            match.organisation, match.unit = match.unit, None  # "Department of Energy" with nothing larger named
+        bracketed = re.search(r"\(([^()]+)\)$", match.organisation_text or "")
+        if match.country is None and bracketed:
+            match.country = self.countries.lookup(bracketed.group(1))  # "IFREMER (France)"
+        known = self.known(match.organisation)
+        if known is not None and known.international and not self._represents_state(match.title):
+            match.country = None  # a country next to an IGO is where the person works, not whom they represent
+        elif known is not None and known.country and match.country is None:
+            match.country = known.country
+        elif known is None and match.country is None and match.organisation is not None:
+            match.country = self.national_body(match.organisation_text or "")
+
+    def _locate(self, match: SpeakerMatch, organisation: Span | str) -> None:
+        """"X University in the US", "X University in the Department of Y": the body, and where or in what part of it."""
+        text = organisation.text if isinstance(organisation, Span) else organisation
+        if (owned := self._owner(text)) is not None:
+            match.organisation, match.unit = owned[0], match.unit or owned[1]  # "UC Davis’ Institute of X"
+            return
+        located = _LOCATED.match(text)
+        if located is None:
+            match.organisation = organisation
+            return
+        match.organisation = located["body"]
+        if code := self.countries.lookup(located["place"]):
+            match.country = match.country or code
+        elif self.words.is_unit(located["place"]):
+            match.unit = match.unit or located["place"]
+
+    def _country_led(self, span: Span) -> tuple[str, Span] | None:
+        """"Mongolia Vice Minister of Justice", "French Ambassador", "Australia High Commissioner to Tonga": a title
+        after the country its holder represents."""
+        for size in (3, 2, 1):
+            head, rest = span[:size], span[size:]
+            if len(span) > size and self.cues.looks_like_title(rest.text) and (
+                code := self.countries.lookup(head.text) or self.countries.demonym(head.text)
+            ):
+                return code, rest
+        return None
+
+    def _continues_name(self, organisation: str | None, text: str) -> bool:
+        """Whether a field goes on with a body's list of portfolios cut at a comma: "Ministry of Land", "Infrastructure",
+        "Transport and Tourism (MLIT)"."""
+        core = _ACRONYM_AFTER.sub("", text)
+        return bool(organisation) and bool(re.search(r"\b(?:of|for)\s+[A-Z][\w ,]*$", organisation or "")) and (
+            self.words.kind(core) not in ("institution", "company", "unit") and not acronym(core) and not self.countries.represented(core)
+            and core[:1].isupper() and not self.cues.looks_like_title(core)
+        )
+
+    def _represents_state(self, title: str | None) -> bool:
+        """A title that speaks for a state wherever its holder sits: "PR; ECOSOC President", "Ambassador"."""
+        lowered = (title or "").lower()
+        return any(re.search(rf"\b{re.escape(cue.lower())}\b", lowered) for cue in self.cues.state_titles)
+
+    def national_body(self, organisation: str) -> str | None:
+        """The country a body's name opens with: "Canadian Centre for ...", "Fiji National Commission", "British High Commission"."""
+        of_country = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", organisation)
+        if of_country and self.words.is_institution(organisation[: of_country.start()]) and (
+            code := self.countries.lookup(of_country.group(1))
+        ):
+            return code  # "Supreme Court of Samoa"
+        words = organisation.split()
+        for size in (3, 2, 1):
+            if len(words) > size and self.words.is_institution(" ".join(words[size:])):
+                head = " ".join(words[:size]).removesuffix("’s").removesuffix("'s")
+                if code := self.countries.lookup(head) or self.countries.demonym(head):
+                    return code
+        return None
+
+    def is_name(self, span: Span) -> bool:
+        """A name field: two to six name tokens with no title, institution, unit, topic or place word among them."""
+        if not 2 <= len(span) <= 6 or span[-1].tag_ == "NNS":
+            return False
+        if any(self._not_a_name_word(t, first=t.i == span.start) for t in span):
+            return False
+        if span[0].is_stop and span[0].pos_ in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV"):
+            return False
+        lowered = {t.lower_ for t in span}
+        return not (
+            lowered & self.cues.not_name_words or self.cues.has_cue_word(span) or self.words.is_institution(span.text)
+            or self.words.is_unit(span.text) or self.countries.lookup(span.text)
+        )
+
+    def _not_a_name_word(self, token: Token, *, first: bool) -> bool:
+        """A place, date or known body; a state's adjective. A surname the NER took for an unknown place ("Ana
+        Lima", "Ines Quaresma") is still a name word."""
+        if token.ent_id_ or token.ent_type_ == "NORP" and self.countries.demonym(token.text):
+            return True
+        return token.ent_type_ in _NOT_NAME_TYPES and (first or token.ent_type_ != "GPE")
+
+    def classify(self, span: Span, *, first: bool) -> tuple[str, object, object]:
+        text = clean_field(span.text)
+        if not text:
+            return "other", None, None
+        if code := self.countries.lookup(text) or self.countries.lookup(_ACRONYM_AFTER.sub("", text)):
+            return "country", code, None  # "Uzbekistan (NCSCGC)": the body's acronym after its country
+        if text.split()[0] in self.cues.title_abbreviations and len(text.split()) <= 2:
+            return "title", text, None  # "PR" (Permanent Representative), "USG Policy"
+        state = self.countries.represented(text)
+        lowered = text.lower()
+        if state and any(lowered.removeprefix("the ").startswith(w) for w in ("government", "delegation", "republic", "state of", "kingdom")):
+            return "state", state, None
+        at = re.match(r"^(?P<title>.+?)\s+(?:at|with)\s+(?:the\s+)?(?:[\w-]+-based\s+)?(?P<org>[A-Z].+)$", text)
+        if first and at and self.cues.looks_like_title(at["title"]) and not self.words.is_unit(re.split(r"\s+in\s+", at["org"])[0]):
+            return "title", at["title"], at["org"]  # "Joint Managing Partner at X Law Corporation"
+        described = re.match(r"^(?:a|an|the) (?P<place>[A-Z]\w+) (?P<rest>[a-z].*)$", text)
+        if described and (code := self.countries.lookup(described["place"]) or self.countries.demonym(described["place"])):
+            return "state", code, None  # "a Singapore youth leader", "a Kenyan farmer"
+        orgs = [ent for ent in doc_entities(span.doc).within(span) if ent.label_ == "ORG" and not _glued(ent)]
+        if not text[:1].isupper() and not orgs and not self.titled(text):
+            return "other", text, None  # "the oldest permanent institution dedicated to ...": a comment, not a name
+        if (owned := self._owner(text)) is not None:
+            return "organisation", owned[0], owned[1]  # "UC Davis’ Institute of X": the university, and its part
+        if orgs and orgs[0].start == span.start and orgs[0].end < span.end and not self.cues.looks_like_title(orgs[0].text):
+            body = orgs[0]
+            while len(body) > 1 and body[-1].lower_ in self.cues.title_words:
+                body = body[:-1]  # the NER ran into the title: "Department of State Assistant" + "Secretary"
+            rest = clean_field(span.doc[body.end : span.end].text)
+            opening = rest.split()[0] if rest else ""
+            if opening.lower() in self.cues.title_words or opening in self.cues.title_abbreviations:
+                return "title", rest, body  # "Renault VP of Strategy", "Department of State Assistant Secretary for X"
+        of_org = self._of_organisation(span, orgs)
+        if of_org is not None:
+            left, org, rest = of_org
+            if self.institution_named(left):
+                return "organisation", text, None  # "Fiji National Commission for UNESCO" is one body
+            if first and not self.words.is_unit(left):
+                return "title", left, org
+            return "organisation", org, rest or (left if self.words.is_unit(left) else None)
+        if state and any(w in lowered for w in ("embassy", "mission", "high commission", "consulate")):
+            return "organisation", text, state
+        if orgs and orgs[0].start == span.start and self._body(orgs[0]) and orgs[0].end < span.end:
+            rest = clean_field(span.doc[orgs[0].end : span.end].text)
+            if rest and self.titled(rest):
+                return "title", rest, orgs[0]  # "UNCITRAL Secretary", "ADB Regional Director"
+        if (led := self._body_led_title(span)) is not None:
+            return "title", led[1], led[0]  # "X Network Steering Group Co-Chair", tagged ORG whole
+        if (of_body := self._title_of_body(text)) is not None and (first or self.cues.looks_like_title(of_body[0])):
+            return "title", of_body[0], of_body[1]  # "Director-General of GSI", "head of the Moroccan Agency for ..."
+        core = _ACRONYM_AFTER.sub("", text)
+        inner = [org for org in orgs[1:] if self._body(org) and org.text not in text[len(core) :]]
+        lone = not inner and (not orgs or orgs[0].start == span.start or not self._body(orgs[0]))
+        if core != text and lone and self.words.kind(core) in ("institution", "company") and not self.cues.looks_like_title(core):
+            return "organisation", text, None  # "ECOWAS Centre for Renewable Energy (ECREEE)": a body of its own
+        if self.institution_named(text):
+            return "organisation", (orgs[-1] if orgs and orgs[-1].text == text else text), None
+        if self.cues.looks_like_title(text) and not (orgs and orgs[0].start == span.start and orgs[0].ent_id_):
+            return "title", text, None
+        if orgs:
+            head = orgs[0]
+            if head.ent_id_ and head.start == span.start and len(head) < len(span) and self.words.is_unit(text):
+                return "organisation", head, text
+            if self.words.is_unit(text) and not head.ent_id_ and not self.words.is_institution(text.replace("Department", "")):
+                return "unit", text, None
+            known_orgs = [org for org in orgs if org.ent_id_]
+            if not known_orgs and _proper_phrase(span) and not self.cues.looks_like_title(text) and not self.words.is_unit(text):
+                return "organisation", text, None  # "Tonga Women in ICT": the NER tagged only a part of the name
+            return "organisation", (known_orgs or orgs)[-1], None
+        if self.words.is_unit(text) and not acronym(text):
+            return "unit", text, None
+        if self.words.is_institution(text) or acronym(text) or _brand(text) or state:
+            return "organisation", text, state
+        if first or self.cues.looks_like_title(text):
+            return "title", text, None
+        return "other", text, None
+
+    def _of_organisation(self, span: Span, orgs: list[Span]) -> tuple[str, Span, str | None] | None:
+        """Split "Chief of the X Branch of the ILO’s Y Department" at the organisation."""
+        for org in orgs:
+            i = org.start
+            while i > span.start and span.doc[i - 1].lower_ in ("the",):
+                i -= 1
+            left = span.doc[span.start : i - 1].text.strip(" ,") if i > span.start else ""
+            link = span.doc[i - 1].lower_ if i > span.start else ""
+            # an entity the NER calls ORG may be a portfolio or a topic after "of" or "for" ("Minister of Planning")
+            leads = link == "of" and any(left.lower().endswith(title) for title in self.cues.leader_titles)
+            if link in ("of", "at", "for", "in", "with", "from") and self._body(org) or (link in ("at", "with", "from") or leads) and self.titled(left):
+                rest = span.doc[org.end : span.end].text.strip(" ,")
+                rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
+                if org[0].lower_ == "the" and len(org) > 1:
+                    org = org[1:]  # the NER takes in the article
+                of_state = _OF_STATE.match(rest or "")
+                if of_state and self.countries.lookup(of_state["state"]):
+                    return left, f"{org.text} {of_state.group().strip()}", None  # "X Agency" + "of Indonesia (BIG)"
+                if left:
+                    return left, org, rest
+        return None
+
+    def _body(self, org: Span) -> bool:
+        """An ORG entity that names a body: a known one, an acronym, or a name headed by an institution word (the NER
+        also tags programmes, events and job titles ORG)."""
+        return bool(org.ent_id_) or acronym(org.text) or self.words.kind(org.text) in ("institution", "company")
+
+    def titled(self, text: str) -> bool:
+        """A title, written in capitals or not, with its qualifiers: "Co-Chair", "head", "Steering Group Co-Chair"."""
+        words = re.findall(r"[\w’'-]+", text.lower())
+        return bool(words) and (
+            self.cues.looks_like_title(text) or words[-1] in self.cues.title_words or words[0] in self.cues.role_by_noun
+            or text.split()[-1] in self.cues.title_abbreviations
+        )
+
+    def _body_led_title(self, span: Span) -> tuple[Span, str] | None:
+        """"OBIS Steering Group Co-Chair": a body's name, then a title, in one field (the NER tags it ORG whole)."""
+        while len(span) > 1 and span[-1].is_punct:
+            span = span[:-1]
+        words = list(span)
+        if len(words) < 2 or not self.titled(words[-1].text) or words[0].lower_ in self.cues.title_words:
+            return None
+        for end in range(span.start + 1, span.end - 1):
+            head = span.doc[span.start : end]
+            if acronym(head.text) or self.words.kind(head.text) in ("institution", "company") and head[-1].lower_ in self.words.institution:
+                return head, span.doc[end : span.end].text
+        return None
+
+    def _owner(self, text: str) -> tuple[str, str] | None:
+        """"UC Davis’ Institute of Transportation Studies": the body before the possessive, and its part after it."""
+        owned = _POSSESSIVE_OWNER.match(text)
+        if owned and _simple_name(owned["owner"]) and self._names_body(owned["owner"]) and self.words.kind(owned["rest"]) in ("institution", "unit"):
+            return owned["owner"], owned["rest"]
+        return None
+
+    def _names_body(self, text: str) -> bool:
+        """Whether a name is a body's: an acronym leads it, the gazetteer knows it, an institution word heads it, or it
+        is a brand ("SouthSouthNorth")."""
+        words = text.split()
+        return bool(words) and (
+            acronym(words[0]) or bool(self.organisations.lookup(text)) or _brand(text)
+            or self.words.kind(text) in ("institution", "company")
+        )
+
+    def _title_of_body(self, text: str) -> tuple[str, str] | None:
+        """"Director-General of GSI", "Speaker of the Legislative Assembly", "CEO at Blue Kayak Tours": a title, and
+        the body it belongs to. Not a minister's portfolio ("Minister of Health"): the part after "of" must name a
+        body (an institution word heads it, an acronym, a body the gazetteer knows)."""
+        for link in _TITLE_LINK.finditer(text):
+            title, body = text[: link.start()], text[link.end() :]
+            if not (self.titled(title) and body[:1].isupper()):
+                continue
+            if self._names_body(_ACRONYM_AFTER.sub("", body)):
+                return title, body
+        return None
+
+    def institution_named(self, text: str) -> bool:
+        """A phrase ending in an institution word and not opening with a title: "Health Justice Initiative"."""
+        words = re.findall(r"[\w’'-]+", text)
+        return (
+            len(words) > 1 and words[0].lower() not in self.cues.title_words and words[0][:1].isupper()
+            and words[-1].lower() in self.words.institution and words[-1].lower() not in self.words.unit
+        )
+
+    def known(self, organisation: Span | str | None) -> KnownOrganisation | None:
+        if isinstance(organisation, Span) and organisation.ent_id_:
+            return self.organisations.get(organisation.ent_id_)
+        return self.organisations.lookup(organisation) if isinstance(organisation, str) else None
+
+    def ministry_from_title(self, match: SpeakerMatch) -> None:
+        """A national minister speaks for the ministry the title names: "Minister for Law" of Singapore → "Ministry of Law"."""
+        if match.organisation is not None or match.title is None or match.country is None:
+            return
+        portfolios = _PORTFOLIO.findall(match.title)
+        if portfolios and portfolios[-1].strip().lower() != "state":
+            match.organisation = f"Ministry of {portfolios[-1].strip()}"
+
+    def apply_prefix(self, match: SpeakerMatch, prefix: Span) -> None:
+        """"Canada’s Minister X": the owner before a possessive is the country or institution, the rest the title."""
+        owner_end = next((t.i for t in prefix if t.text in ("’s", "'s")), None)
+        if owner_end is None or owner_end == prefix.start:
+            if (led := self._country_led(prefix)) is not None:
+                match.country = match.country or led[0]
+                prefix = led[1]
+            self.apply_fields(match, [Field(prefix)], leading=True)
+            return
+        owner, rest = prefix.doc[prefix.start : owner_end], prefix.doc[owner_end + 1 : prefix.end]
+        if code := self.countries.lookup(owner.text):
+            match.country = code
+        elif code := self.countries.represented(owner.text):
+            match.country, match.organisation = code, match.organisation or owner  # "Australian Government’s Dr X"
+        else:
+            self.apply_fields(match, [Field(owner)])
+            if match.organisation is None and match.title:
+                match.organisation, match.title = match.title, None
+        if rest:
+            self.apply_fields(match, [Field(rest)], leading=True)
+
+
+_PORTFOLIO_WORDS = r"[A-Z][\w’' -]*?"
+_PORTFOLIO = re.compile(
+    rf"\bMinister (?:for|of) ((?:the )?{_PORTFOLIO_WORDS}(?:(?:, {_PORTFOLIO_WORDS})+,? and {_PORTFOLIO_WORDS})?)"
+    r"(?=,|;|$| of [A-Z]| in )"
+)
+"""The portfolio in a minister's title, a list too: "Minister of Finance, Planning and Economic Development"."""
+
+
+def comma_parts(span: Span) -> list[Span]:
+    """"Senior Secretary, Ministry of Health" -> "Senior Secretary", "Ministry of Health"."""
+    parts, start = [], span.start
+    for token in span:
+        if token.text == ",":
+            parts.append(span.doc[start : token.i])
+            start = token.i + 1
+    parts.append(span.doc[start : span.end])
+    return [part for part in parts if len(part)]
+
+
+def behalf_split(part: Field) -> list[Field]:
+    """"Ministry of Finance on behalf of the Government of X": the body, and whom it acts for, as two fields."""
+    span = part.span
+    at = next((t.i for t in span if t.lower_ == "behalf"), None)
+    if at is None or at + 1 >= span.end or span.doc[at + 1].lower_ != "of":
+        return [part]
+    left_end = at - 1 if at > span.start and span.doc[at - 1].lower_ == "on" else at
+    pieces = [span.doc[span.start : left_end], span.doc[at + 2 : span.end]]
+    return [Field(piece) for piece in pieces if piece.text.strip(FIELD_PUNCT)]
+
+
+_POSSESSIVE_OWNER = re.compile(r"^(?P<owner>[A-Z][\w .]*?)(?:[’']s|(?<=[.s])[’'])\s+(?P<rest>[A-Z].*)$")
+_CAPTION_PLACE = re.compile(
+    r"(?<!\s)\s*\((?:(?:far|second from|third from|fourth from) )?(?:left|right|centre|center|middle)(?: row)?\)|(?<!\s)\s*\(online\)"
+)
+
+
+def clean_field(text: str) -> str:
+    """A field without separators around it, line breaks, a caption's "(second from left)", nor the full stop
+    of its sentence ("S.A." keeps its dots)."""
+    text = _CAPTION_PLACE.sub("", " ".join(text.split())).strip(FIELD_PUNCT).strip()
+    return text[:-1] if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text) else text
+
+
+def substantive(match: SpeakerMatch, words: OrganisationWords | None = None) -> bool:
+    """Whether a description says something about a person: a country, an institution or a title.
+
+    With `words`, an affiliation must look like one (a known body, a tagged name of several words, an
+    acronym or an institution word): a run of names in running text ("the basins of Yan Oya, Kala
+    Oya, ...") is not a list of people.
+    """
+    organisation = match.organisation
+    if organisation is None:
+        named = False
+    elif words is None:
+        named = isinstance(organisation, Span) and organisation.label_ == "ORG" or (
+            acronym(str(organisation)) or len(str(organisation).split()) > 1
+        )
+    else:
+        text = match.organisation_text or ""
+        tagged = isinstance(organisation, Span) and organisation.label_ == "ORG"
+        named = tagged and (bool(organisation.ent_id_) or len(organisation) > 1) or acronym(text) or words.is_institution(text)
+    return bool(match.country or match.title or match.unit or named)
+
+
+def _brand(text: str) -> bool:
+    """One word with capitals inside: how companies and networks write their names ("SouthSouthNorth", "GeoThings")."""
+    return bool(_BRAND.fullmatch(text))
+
+
+def _simple_name(text: str) -> bool:
+    """A name of a few words with no "of", "for" or "and" in it: "UC Davis", not "Policy Branch of the X"."""
+    words = text.split()
+    return 0 < len(words) <= 4 and not any(word.lower() in _NAME_LINKS for word in words)
+
+
+def _proper_phrase(span: Span) -> bool:
+    """A phrase of capitalised words (linked by "of", "in", "&"...): a name, not a description."""
+    words = [t for t in span if not t.is_punct]
+    return len(words) > 1 and words[0].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in _NAME_LINKS for t in words
+    )
+
+
+def _glued(entity: Span) -> bool:
+    """An entity that is part of a longer hyphenated word: "UN" in "UN-GGIM", "UNOSAT" in "UNITAR-UNOSAT"."""
+    doc = entity.doc
+    after = entity.end < len(doc) and doc[entity.end].text in ("-", "‐") and not doc[entity.end - 1].whitespace_
+    before = entity.start > 0 and doc[entity.start - 1].text in ("-", "‐") and not doc[entity.start - 1].whitespace_
+    return after and entity.end + 1 < len(doc) and doc[entity.end + 1].is_upper or before and entity.start > 1 and doc[entity.start - 2].is_upper
+
+
+def acronym(text: str) -> bool:
+    return " " not in text.strip() and looks_like_acronym(text)
+
+
+def inside_entity(token: Token) -> bool:
+    """A comma within a name ("Ministry of Health, Labour and Welfare"), not one the NER left at its edge."""
+    doc = token.doc
+    return token.ent_iob_ == "I" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"

@@ -1,0 +1,151 @@
+"""The layout a document keeps after ingest: lines, the cells of a table row, and blocks between blank lines.
+
+Ingest hands over a table or programme-grid row as one line whose cells are separated by " | "
+(Markdown tables arrive that way too), paragraphs and records (a photo grid's name line, title
+line, organisation line) separated by a blank line, and headings on lines of their own. Readers
+of programme rows, signature blocks and transcript turns read slots off these lines; the lines
+are cut once per `Doc`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..spans import document_text
+from .cues import SpeakerCues
+
+_LINES_KEY = "sidegraph.lines"
+_HEADERS_KEY = "sidegraph.table_headers"
+_CELL_SEPARATOR = re.compile(r"(?<!\s)\s*\|\s*")
+_RULE = re.compile(r"^[\s|:+-]*$")
+"""A Markdown table's rule ("|---|:--|") or a line of separators only."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line of the text, with its table cells (the line itself when it has none)."""
+
+    span: Span
+    cells: tuple[Span, ...]
+    index: int
+    """Its position among the document's non-blank lines."""
+    opens_block: bool
+    """A blank line, or the start of the text, comes before it."""
+
+    @property
+    def is_row(self) -> bool:
+        return len(self.cells) > 1
+
+
+def document_lines(doc: Doc) -> tuple[Line, ...]:
+    """The document's non-blank lines in order, cut once per `Doc`."""
+    if _LINES_KEY not in doc.user_data:
+        doc.user_data[_LINES_KEY] = tuple(_cut(doc))
+    return doc.user_data[_LINES_KEY]
+
+
+def following_line(line: Line) -> Line | None:
+    """The next line of the same block (no blank line between), if any."""
+    lines = document_lines(line.span.doc)
+    following = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    return following if following is not None and not following.opens_block else None
+
+
+def table_header(line: Line) -> Line | None:
+    """The first row of the table a row is in (rows of as many cells, no blank line between), if not the row itself;
+    found for all rows at once, so a long table costs one pass."""
+    doc = line.span.doc
+    if _HEADERS_KEY not in doc.user_data:
+        headers: dict[int, int] = {}
+        lines = document_lines(doc)
+        for current in lines:
+            previous = lines[current.index - 1] if current.index else None
+            continues = previous is not None and not current.opens_block and len(previous.cells) == len(current.cells) > 1
+            headers[current.index] = headers[previous.index] if continues and previous is not None else current.index
+        doc.user_data[_HEADERS_KEY] = headers
+    index = doc.user_data[_HEADERS_KEY].get(line.index, line.index)
+    return document_lines(doc)[index] if index != line.index else None
+
+
+def line_of(lines: tuple[Line, ...], token_index: int) -> Line | None:
+    """The line holding a token (lines are in order: a binary search)."""
+    low, high = 0, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        if lines[middle].span.end <= token_index:
+            low = middle + 1
+        else:
+            high = middle
+    return lines[low] if low < len(lines) and lines[low].span.start <= token_index else None
+
+
+def _cut(doc: Doc) -> list[Line]:
+    text = document_text(doc)
+    lines: list[Line] = []
+    blank = True
+    offset = 0
+    for content in text.split("\n"):
+        start, offset = offset, offset + len(content) + 1
+        if not content.strip():
+            blank = True
+            continue
+        span = _span(doc, start, start + len(content))
+        if span is None or _RULE.match(content):
+            continue
+        lines.append(Line(span, _cells(doc, content, start) or (span,), len(lines), blank))
+        blank = False
+    return lines
+
+
+def _cells(doc: Doc, content: str, offset: int) -> tuple[Span, ...]:
+    """The cells of a row written "a | b | c" (or "| a | b |"); none when the line has no bar between words."""
+    if "|" not in content:
+        return ()
+    cells = []
+    start = 0
+    for bar in _CELL_SEPARATOR.finditer(content):
+        if bar.start() > start and (cell := _span(doc, offset + start, offset + bar.start())) is not None:
+            cells.append(cell)
+        start = bar.end()
+    if start < len(content) and (cell := _span(doc, offset + start, offset + len(content))) is not None:
+        cells.append(cell)
+    return tuple(cells) if len(cells) > 1 else ()
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens inside [start, end), without the white space around them."""
+    text = document_text(doc)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return doc.char_span(start, end, alignment_mode="contract") if end > start else None
+
+
+def heading_role(cues: SpeakerCues, person: Span) -> str | None:
+    """The role of a list the name is an item of: the nearest heading above ("Panellists:", "🎤 Speakers").
+
+    Going up from the item, other items and blank lines are passed over; a heading ends the
+    search (with its role, if it names one), and so does a paragraph of running text.
+    """
+    text = document_text(person.doc)
+    line_start = text.rfind("\n", 0, person.start_char) + 1
+    if any(word.lower() not in cues.honorifics for word in text[line_start : person.start_char].strip(" -*•\t").split()):
+        return None  # running text before the name; an honorific ("- Hon. NAME") still starts an item
+    for line in reversed(text[max(0, line_start - 8000) : line_start].splitlines()[-40:]):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        words = re.findall(r"[a-z][a-z-]*", stripped.lower())
+        if stripped[:1] in "-*•" or "," in stripped and not stripped.endswith((".", ":")):
+            continue  # another item of the list
+        if not words or len(words) > 5 or stripped.endswith("."):
+            return None
+        for size in (3, 2, 1):
+            if len(words) >= size and (role := cues.role_by_noun.get(" ".join(words[-size:]))):
+                return role
+        return None
+    return None

@@ -1,0 +1,156 @@
+"""Programmes and speaker lists: people in table rows, labelled lines ("Chair: Ana Lima", "Key note by Ana Lima
+(X Institute, Examplia): talk title"), list items, programme lines ending in a name ("Welcome address Mr. Ana
+Lima") and signature blocks (a name line over its title line and organisation line).
+
+A slot's label says what the names after it are: a person's role ("Chair:", "MC:") makes any name-shaped
+words a person; an activity ("Presentation:") or a heading ("Venue:") does not; a contact ("Media enquiries:")
+is no one taking part. A row's role comes from its other cells or its column's header ("Moderator"). Lines
+of running text are the prose reader's, except for a name opening one with its affiliation in brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..spans import line_before
+from .fields import Field, FieldReader
+from .layout import Line, document_lines, following_line, heading_role, table_header
+from .match import SpeakerMatch
+from .slots import FINITE, NOISE, Person, SlotParser, affiliation_shaped, after_lead, parts, trimmed
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """What a slot's label ("Chair:", "Key note by", "Presentation:", "Media enquiries:") says of the names after it."""
+
+    role: str | None = None
+    names_a_person: bool = False
+    """The label is a person's role ("Chair", "MC"), not an activity ("Presentation") or a heading ("Venue")."""
+    present: bool = False
+
+
+class ProgrammeReader:
+    """Speakers in table rows, programme lines, list items and signature blocks."""
+
+    def __init__(self, slots: SlotParser) -> None:
+        self.slots = slots
+        self.cues = slots.cues
+        self.fields: FieldReader = slots.fields
+
+    def read(self, doc: Doc, done: set[int]) -> list[SpeakerMatch]:
+        """The speakers of the lines not `done` by another reader; a row's names first (they are written in full)."""
+        titled = self.slots.titled(doc)
+        found: list[SpeakerMatch] = []
+        done = set(done)
+        for line in sorted(document_lines(doc), key=lambda line: not line.is_row):
+            if line.index not in done:
+                found.extend(self._line(line, titled.get(line.index, []), done))
+        return found
+
+    def _running_text(self, line: Line, titled: list[Person]) -> bool:
+        """A line of sentences rather than slots: a finite verb outside the names in it, or a long line ending
+        in a full stop."""
+        if line.is_row:
+            return False
+        inside = {i for person in titled for i in range(person.start, person.name.end)}
+        depth = 0
+        words = []
+        for token in line.span:  # an aside in brackets ("[invited]") is no sentence
+            depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(token.text, 0)
+            if depth <= 0 and token.is_alpha and token.i not in inside:
+                words.append(token)
+        return any(t.tag_ in FINITE for t in words) or len(words) > 12 and line.span[-1].text in (".", "!", "?")
+
+    def _line(self, line: Line, titled: list[Person], done: set[int]) -> list[SpeakerMatch]:
+        """The people in a line's cells, each with the description after it; a bare name in a row takes the row's
+        other cells, and one ending a line takes the lines under it (which are then done).
+
+        In a line of running text only a name opening it with an affiliation in brackets is a slot ("Ana Lima
+        (X Institute) – talk title"); the rest is the prose reader's."""
+        if self._running_text(line, titled):
+            opening = self.slots.name_at(line.span, after_lead(line.span))
+            end = opening.name.end if opening is not None else line.span.end
+            if opening is None or end >= line.span.end or line.span.doc[end].text != "(":
+                return []
+            titled = [opening]
+        people_by_cell = [(cell, self.slots.people(cell, titled)) for cell in line.cells]
+        alone = sum(len(people) for _, people in people_by_cell) == 1
+        found = []
+        for index, (cell, people) in enumerate(people_by_cell):
+            if not people:
+                continue
+            label = self._label(cell, people[0].start)
+            role = label.role or self._row_role(line, index) or heading_role(self.cues, cell)
+            descriptions = self.slots.descriptions(cell, people)
+            for person, fields in zip(people, descriptions):
+                if not fields and alone and line.is_row and (person.ner or person.tagged or role):
+                    fields = [Field(part) for other in line.cells if other is not cell and self.slots.describes(other) for part in parts(other)]
+                if not fields and not line.is_row and _ends(person, cell):
+                    fields = self._block_description(line, done)
+                if self._contact(person) or len(person.name) == 1 and not fields:
+                    continue  # "Mr. Co chair, good afternoon": a single word needs a description to be a name
+                fills_cell = line.is_row and role is not None and person.start == after_lead(cell) and person.name.end == cell.end
+                if person.tagged or fills_cell or label.names_a_person or not label.present and _affiliated(self.fields, fields):
+                    found.append(self.slots.speaker(person, fields, role or "speaker"))
+        return found
+
+    def _label(self, cell: Span, person_start: int) -> _Label:
+        """What the words before the first name say: "Chair:", "Moderator 2:", "Key note by", "Opening Ceremony: MC:"."""
+        text = cell.doc[after_lead(cell) : person_start].text.lower().strip(" :–-(")
+        if not text:
+            return _Label()
+        words = re.findall(r"[a-z][a-z-]*", re.split(r":", text)[-1]) or re.findall(r"[a-z][a-z-]*", text)
+        if not words or len(words) > 8:
+            return _Label(present=True)
+        phrase = " ".join(words)
+        role = next(
+            (role for cue, role in self.cues.role_by_phrase.items() for candidate in (phrase, phrase + " by") if candidate.endswith(cue)),
+            None,
+        )
+        noun = next((" ".join(words[-size:]) for size in (3, 2, 1) if " ".join(words[-size:]) in self.cues.role_by_noun), None)
+        role = role or (self.cues.role_by_noun[noun] if noun else None)
+        by_person = phrase.endswith(" by") and role is not None
+        return _Label(role, by_person or noun is not None and noun not in self.cues.activity_nouns, present=True)
+
+    def _row_role(self, line: Line, index: int) -> str | None:
+        """The role a row's other cells ("Oral presentation | Ana Lima") or its column's header ("Moderator") give."""
+        if not line.is_row:
+            return None
+        header = table_header(line)
+        column = header.cells[index].text.lower().strip(" :*") if header is not None and index < len(header.cells) else ""
+        return self.slots.cell_role(line) or self.cues.role_by_noun.get(column)
+
+    def _contact(self, person: Person) -> bool:
+        """"Media enquiries: NAME", "please contact Ms NAME": someone to write to, not someone taking part."""
+        before = line_before(person.name.doc[person.start : person.name.end]).lower()
+        return any(cue in before for cue in self.cues.contact_cues)
+
+    def _block_description(self, line: Line, done: set[int]) -> list[Field]:
+        """A signature block or photo grid: the name's line is followed by its title line and organisation line."""
+        fields: list[Field] = []
+        following = following_line(line)
+        while following is not None and len(fields) < 4 and not following.is_row:
+            pieces = [piece for piece in map(trimmed, parts(following.span)) if piece is not None]
+            if not pieces or not self.slots.describes(pieces[0]) or any(t.ent_type_ == "PERSON" for t in following.span):
+                break
+            fields.extend(Field(piece) for piece in pieces)
+            done.add(following.index)
+            following = following_line(following)
+        return fields
+
+
+def _ends(person: Person, cell: Span) -> bool:
+    """Whether nothing but a comma or an aside ("(15 mins)") follows the name in its cell."""
+    rest = cell.doc[person.name.end : cell.end].text.strip(" ,;")
+    return not rest or bool(re.fullmatch(r"[(\[][^()\[\]]*[)\]]", rest) and NOISE.match(rest[1:-1].strip()))
+
+
+def _affiliated(fields: FieldReader, described: list[Field]) -> bool:
+    """A description naming an institution or a title, not only a place: "(X Institute)", ", Director", "(KU Leuven)"."""
+    return any(
+        fields.classify(field.span, first=False)[0] in ("organisation", "unit", "title") or affiliation_shaped(field.span)
+        for field in described
+    )

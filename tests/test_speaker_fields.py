@@ -1,0 +1,77 @@
+"""The shared field classifier: what a description's parts are (title, organisation, unit, country).
+
+Invented descriptions, read through the pipeline so the NER's entities are there as in a real document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import SpeakerMatch
+
+
+def described(extractor, description: str) -> SpeakerMatch:
+    (match,) = extractor.nlp(f"Panellists:\n- Ms. Ana Lima, {description}\n")._.speakers
+    return match
+
+
+@pytest.mark.parametrize(
+    ("description", "title", "organisation"),
+    [
+        ("Director-General of the Harbour Survey Authority", "Director-General", "Harbour Survey Authority"),
+        ("Speaker of the Legislative Assembly", "Speaker", "Legislative Assembly"),
+        ("head of the Examplian Agency for Renewable Energy and Energy Efficiency", "head", "Examplian Agency for Renewable Energy and Energy Efficiency"),
+        ("Co-Chair of UN-GGIM", "Co-Chair", "UN-GGIM"),
+        ("Harbour Data Network Steering Group Co-Chair", "Steering Group Co-Chair", "Harbour Data Network"),
+        ("director of BlueHarbour", "director", "BlueHarbour"),
+        ("Department of Fisheries Assistant Secretary for the Bureau of Coastal Affairs", "Assistant Secretary for the Bureau of Coastal Affairs", "Department of Fisheries"),
+    ],
+)
+def test_a_title_and_the_body_it_belongs_to(extractor, description: str, title: str, organisation: str) -> None:
+    match = described(extractor, description)
+    assert (match.title, match.organisation_text) == (title, organisation)
+
+
+def test_a_ministers_portfolio_is_not_a_body(extractor) -> None:
+    match = described(extractor, "Minister of Health, Chile")
+    assert (match.title, match.organisation_text, match.country) == ("Minister of Health", "Ministry of Health", "CHL")
+
+
+def test_a_body_named_after_its_parent_keeps_its_own_name(extractor) -> None:
+    """"ECOWAS Centre for ... (ECREEE)" is the centre, not ECOWAS."""
+    match = described(extractor, "Executive Director, ECOWAS Centre for Renewable Energy and Energy Efficiency (ECREEE)")
+    assert match.organisation_text == "ECOWAS Centre for Renewable Energy and Energy Efficiency (ECREEE)"
+
+
+def test_a_title_abbreviation_is_a_title(extractor) -> None:
+    match = described(extractor, "PR, Permanent Mission of Chile")
+    assert match.title == "PR"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "organisation"),
+    [
+        ("Mr. Tomas Berg, CEO of Fjordline, Inc., joined the panel.", "Tomas Berg", "Fjordline, Inc."),
+        ("Dr. Ama Owusu, an economist from the Harbour Policy Institute (HPI), emphasised the costs.", "Ama Owusu", "Harbour Policy Institute"),
+        ("“We are delighted,” said Rui Sousa, HDN Co-Chair. “The data are open.”", "Rui Sousa", "HDN"),
+    ],
+)
+def test_the_organisation_after_a_title_in_prose(extractor, sentence: str, name: str, organisation: str) -> None:
+    matches = {m.name.text: m for m in extractor.nlp(sentence)._.speakers}
+    assert matches[name].organisation_text == organisation
+
+
+def test_a_portfolio_list_cut_at_commas_stays_one_ministry(extractor) -> None:
+    match = described(extractor, "Vice Minister of Ministry of Land, Infrastructure, Transport and Tourism (MLIT), Japan")
+    assert (match.organisation_text, match.country) == ("Ministry of Land, Infrastructure, Transport and Tourism (MLIT)", "JPN")
+
+
+def test_a_country_before_a_title_and_a_state_title_beside_an_international_body(extractor) -> None:
+    assert described(extractor, "Australia High Commissioner to Tonga").country == "AUS"
+    match = extractor.nlp("Chile | Ines Varga | PR; ECOSOC President\n\nThank you, Chair. We support it.\n")._.speakers[0]
+    assert match.country == "CHL"
+
+
+def test_a_university_and_its_institute_written_with_a_possessive(extractor) -> None:
+    match = described(extractor, "director of Energy Pathways at UC Lakeside’s Institute of Transport Studies")
+    assert (match.organisation_text, match.unit) == ("UC Lakeside", "Institute of Transport Studies")

@@ -1,0 +1,141 @@
+"""People named in layout slots: table rows, programme lines, labelled slots, signature blocks, turn headers.
+
+Invented programmes and transcripts; each test states one shape a report's layout uses to say "this is a person".
+The text goes to the pipeline as ingest hands it over (a row on one line, cells split by " | "), so these
+tests run the spaCy pipeline on it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline import SpeakerMatch
+
+
+@dataclass(frozen=True)
+class Found:
+    title: str | None
+    organisation: str | None
+    country: str | None
+    role: str
+
+
+def speakers_in(extractor, text: str) -> dict[str, Found]:
+    matches: list[SpeakerMatch] = extractor.nlp(text)._.speakers
+    return {m.name.text: Found(m.title, m.organisation_text, m.country, m.role) for m in matches}
+
+
+def test_table_rows_name_people_in_cells_and_the_header_gives_the_column_role(extractor) -> None:
+    text = (
+        "Programme\n\n"
+        "Time | Session | Speaker | Moderator\n"
+        "09:00 | Opening | Dr. Ana Lima, Director, Harbour Research Institute | Ms. Rosa Quill\n"
+        "09:30 | Coastal data | Kai Brandt | Ms. Rosa Quill\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Ana Lima", "Kai Brandt", "Rosa Quill"}
+    assert (speakers["Ana Lima"].title, speakers["Ana Lima"].organisation) == ("Director", "Harbour Research Institute")
+    assert speakers["Rosa Quill"].role == "moderator"
+
+
+def test_a_row_whose_cell_is_a_bare_name_takes_its_role_and_description_from_the_other_cells(extractor) -> None:
+    text = (
+        "Oral presentation | Tomas Quill\nThu, 05 Jun | Room 4\n\n"
+        "Chile | Ines Varga | Permanent Representative\n\nThank you, Chair. We support the proposal.\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert speakers["Tomas Quill"].role == "presenter"
+    assert (speakers["Ines Varga"].title, speakers["Ines Varga"].country) == ("Permanent Representative", "CHL")
+
+
+def test_labelled_programme_lines_and_a_talk_title_after_the_dash(extractor) -> None:
+    text = (
+        "Parallel session II\n"
+        "Chair: Halvard Ostby\n"
+        "Quan Minh Duc (Fjord Polytechnic) – Flexible models for river basins\n"
+        "10:15 Key note by Arnaud Pellier (Universidad del Norte, Chile): Rain, rivers and reservoirs\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert speakers["Halvard Ostby"].role == "chair"
+    assert speakers["Quan Minh Duc"].organisation == "Fjord Polytechnic"
+    assert (speakers["Arnaud Pellier"].organisation, speakers["Arnaud Pellier"].country) == ("Universidad del Norte", "CHL")
+
+
+def test_an_honorific_makes_a_person_whatever_the_ner_says(extractor) -> None:
+    """Capitals for the surname, apostrophes inside names, "HE." and "Lord" before them."""
+    text = (
+        "Opening Ceremony\n"
+        "• Welcome Address: Mrs. ‘Olinda Mafu’a, Harbour Women in Tech\n"
+        "• Special Remarks: HE. Bram Tolley, Chile Ambassador to Peru\n"
+        "• Guest of Honour Remarks: Lord Vakameilalo, Speaker of the Legislative Assembly\n"
+        "Mental health and resilience. Dr. HAN Lixue (15 mins)\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"‘Olinda Mafu’a", "Bram Tolley", "Vakameilalo", "HAN Lixue"}
+    assert speakers["‘Olinda Mafu’a"].organisation == "Harbour Women in Tech"
+
+
+def test_a_name_line_followed_by_its_title_line_is_a_signature_block(extractor) -> None:
+    text = (
+        "Opening remarks\n\n"
+        "Welcome Address Mr. Haruto Sakai\nVice Minister of Fisheries, Ministry of Fisheries, Japan\n\n"
+        "Ms. Ines Varga\nCo-Chair of the Harbour Data Network\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert (speakers["Haruto Sakai"].organisation, speakers["Haruto Sakai"].country) == ("Ministry of Fisheries", "JPN")
+    assert (speakers["Ines Varga"].title, speakers["Ines Varga"].organisation) == ("Co-Chair", "Harbour Data Network")
+    assert len(speakers) == 2
+
+
+def test_transcript_turn_headers(extractor) -> None:
+    text = (
+        "ANA LIMA: Good morning. We will hear three views today.\n\n"
+        "RUI SOUSA: Thank you. I want to start with the data.\n\n"
+        "Kai Brandt (Fjord Institute):\nOur work shows that the rivers are rising.\n\n"
+        "ANA LIMA: Thank you, Kai.\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {"ANA LIMA", "RUI SOUSA", "Kai Brandt"} <= set(speakers)
+    assert speakers["Kai Brandt"].organisation == "Fjord Institute"
+
+
+def test_names_joined_in_a_slot_share_the_description_after_the_last(extractor) -> None:
+    text = "Session 4\nChair: Ms. Ana Lima / Mr. Rui Sousa, Harbour Data Network\n"
+    speakers = speakers_in(extractor, text)
+    assert speakers["Ana Lima"].organisation == speakers["Rui Sousa"].organisation == "Harbour Data Network"
+    assert speakers["Ana Lima"].role == "chair"
+
+
+def test_a_name_in_brackets_after_a_company_works_there(extractor) -> None:
+    text = "Entrepreneurship panel\n• Blue Kayak Tours (Mr. Sione Vake)\n• Ocean Print House (Mrs. Lupe Tau)\n"
+    assert speakers_in(extractor, text)["Sione Vake"].organisation == "Blue Kayak Tours"
+
+
+def test_contacts_headings_and_talk_titles_are_not_people(extractor) -> None:
+    text = (
+        "Presentation: Population Cohort Studies\n"
+        "Location: Lakeside Hotel, Kampala, Uganda\n"
+        "COP30 | Solutions Conference | Blue Zone | Belém, Brazil\n\n"
+        "Media enquiries: Tom Reed (Ministerial) 0400 000 000\n"
+    )
+    assert speakers_in(extractor, text) == {}
+
+
+def test_list_items_with_particles_plural_looking_surnames_and_asides(extractor) -> None:
+    text = (
+        "Panel\n"
+        "• Omar al-Rashid, Minister of Water, Jordan\n"
+        "• Paul Simons, Deputy Executive Director, Harbour Energy Agency (HEA)\n"
+        "• Rita Owens, Executive Director, Blue Current Foundation [invited]\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Omar al-Rashid", "Paul Simons", "Rita Owens"}
+    assert speakers["Rita Owens"].organisation == "Blue Current Foundation"
+
+
+def test_a_labelled_slot_lists_several_people_each_with_an_affiliation(extractor) -> None:
+    text = "Side event\n\nSpeakers: Ana Lima (Harbour Institute), Rui Sousa (Fjord University) and Kai Brandt, Director, Blue Current Foundation\n"
+    speakers = speakers_in(extractor, text)
+    assert {name: s.organisation for name, s in speakers.items()} == {
+        "Ana Lima": "Harbour Institute", "Rui Sousa": "Fjord University", "Kai Brandt": "Blue Current Foundation"
+    }
