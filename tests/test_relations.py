@@ -7,13 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline import Extraction, Extractor
-from pipeline.relations import (
-    BASELINES,
-    DEFAULT_FINDER,
-    FINDERS,
-    ActorMention,
-    relation_finder,
-)
+from pipeline.discourse import ActorMention, plain_discourse
+from pipeline.relations import BASELINES, DEFAULT_FINDER, FINDERS, relation_finder
 
 
 def typed(extraction: Extraction) -> set[tuple[str, str, str]]:
@@ -124,9 +119,10 @@ def test_cooccurrence_baseline_links_every_pair(extractor: Extractor) -> None:
     doc = extractor.nlp(text)
     actors = [ActorMention(f"country:{iso}", t.i, t.i + 1) for iso, t in zip(("FRA", "DEU", "BRA"),
                                                                              (doc[0], doc[2], doc[-2]))]
-    pairs = {(m.source, m.target) for m in relation_finder("cooccurrence")(doc, actors)}
+    discourse = plain_discourse(actors, doc)
+    pairs = {(m.source, m.target) for m in relation_finder("cooccurrence")(doc, discourse)}
     assert pairs == {("country:DEU", "country:FRA"), ("country:BRA", "country:FRA"), ("country:BRA", "country:DEU")}
-    assert not relation_finder("cues")(doc, actors)
+    assert not relation_finder("cues")(doc, discourse)
 
 
 def test_unknown_relation_finder() -> None:

@@ -1,0 +1,200 @@
+"""Which actor a token stands for: a name, or a stand-in the parse or the discourse resolves ("the Government of
+Fiji", "our", "the University", "both countries"), with how sure that reading is."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .discourse import COUNTRY_PREFIX, Discourse, Party
+from .relation_cues import Words, cues, the_event
+
+DEFINITE_REACH = 150
+"""Tokens back that "the University" may point: a few sentences, about a paragraph."""
+# How sure a relation is, by how its ends were found: both from the cue's own arguments, one borrowed from the
+# enclosing clause or a stand-in noun, one being the speaker's institution, or only a coordination of agents.
+DIRECT, INDIRECT, IMPLICIT, COORDINATED = 0.9, 0.75, 0.7, 0.6
+REFERRED = 0.6
+"""An end read from the context, not the sentence: "the Government", "both countries", "these exchanges with X"."""
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """One actor at one end of a relation and how sure we are it belongs there."""
+
+    entity_id: str
+    confidence: float
+
+
+
+class ActorIndex:
+    """Which actor a token names, including stand-ins: "the Government of Fiji", "our", "the University"; it also
+    remembers, sentence after sentence, who organised the report's event."""
+
+    def __init__(self, doc: Doc, discourse: Discourse) -> None:
+        self.doc = doc
+        self.discourse = discourse
+        self.by_token: dict[int, str] = {}
+        self.mentions = discourse.actors
+        self.organisers: list[End] = []
+        """Who organised the event the report is about, once a sentence has said so (the first such sentence:
+        later ones are mostly other events announced)."""
+        self.previous: tuple[int, tuple[str, ...]] = (-1, ())
+        """Where the last relation found was stated and its sources, for "these exchanges" further on."""
+        self.words = Words.of(doc)
+        for actor in self.mentions:
+            for i in range(actor.start, actor.end):
+                self.by_token.setdefault(i, actor.entity_id)
+
+    def actors(self, token: Token, speaker: Party | None) -> list[End]:
+        """The actors `token` names, with those coordinated to it ("X, Y and Z", "such as X")."""
+        ends: list[End] = []
+        for member in self._coordinated(token):
+            ends.extend(self._named(member, speaker, depth=0))
+        return unique(ends)
+
+    def _coordinated(self, token: Token) -> list[Token]:
+        """The token and its conjuncts, also those the parser hung on a word inside an actor's name
+        ("NEF; IT for Change; ITeM": "ITeM" as a conjunct of "Change")."""
+        members = [token]
+        for member in members:
+            span = self._mention_tokens(member)
+            members.extend(c for t in span for c in t.conjuncts if c not in members and c not in span)
+        return members
+
+    def _mention_tokens(self, token: Token) -> list[Token]:
+        """The words of the name `token` is in: a proper name the gazetteers do not know ("IT for Change"), or an
+        actor's mention with the rest of its name when the mention stops short ("the University of Lagos for
+        Science and Technology and Boston University": the parser hangs the second on "Science")."""
+        entity_id = self.by_token.get(token.i)
+        if entity_id is None:
+            return proper_name(token)
+        start, end = token.i, token.i + 1
+        while start > 0 and self.by_token.get(start - 1) == entity_id:
+            start -= 1
+        while end < len(self.doc) and self.by_token.get(end) == entity_id:
+            end += 1
+        words = list(self.doc[start:end])
+        return words + [t for word in words for t in proper_name(word) if t not in words and t.i not in self.by_token]
+
+    def _named(self, token: Token, speaker: Party | None, depth: int) -> list[End]:
+        data = cues()
+        if token.i in self.by_token:
+            parent = self._parent(token) if token.lower_ in data.proxy_heads else self._country_office(token)
+            return [End(parent or self.by_token[token.i], DIRECT)]
+        if depth > 2:
+            return []
+        lower = token.lower_
+        if lower in data.first_person:
+            return [End(speaker.voice, IMPLICIT)] if speaker and speaker.voice else []
+        if lower in data.reported_subjects and token.dep_ == "nsubj":
+            return self._reporter(token)
+        if token.pos_ == "PROPN":  # "Data for Good (DfG)": an unknown name glossed by a known acronym
+            glossed = [t for name in proper_name(token) for t in name.children
+                       if t.dep_ == "appos" and t.i in self.by_token and t.nbor(-1).text == "("]
+            if glossed:
+                return [End(self.by_token[glossed[0].i], INDIRECT)]
+        examples = [c for child in token.children if child.dep_ == "prep" and child.lower_ in ("as", "including")
+                    for c in child.children if c.dep_ == "pobj"]
+        named = [end for c in examples for member in (c, *c.conjuncts) for end in self._named(member, speaker, depth + 1)]
+        if named:
+            return named
+        if token.lemma_.lower() in data.proxy_heads or lower in data.proxy_heads:
+            attached = [c for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+                        for c in child.children if c.dep_ == "pobj"]
+            attached += [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+            named = [End(e.entity_id, min(e.confidence, INDIRECT)) for c in attached
+                     for member in (c, *c.conjuncts) for e in self._named(member, speaker, depth + 1)]
+            if named:
+                return named
+        if token.pos_ == "NOUN":  # "India's digital ecosystem", "the WHO Fiji office": the owner stands for it
+            owners = sorted(t for c in token.lefts if c.dep_ in ("poss", "compound") for t in c.subtree)
+            named = [End(e.entity_id, min(e.confidence, INDIRECT)) for c in owners for e in self._named(c, speaker, depth + 1)]
+            if named:
+                return named[:1]
+        return self._definite(token) or self._in_focus(token)
+
+    def _parent(self, token: Token) -> str | None:
+        """ "FAO Regional Office": an office, secretariat or delegation named after its institution stands for it."""
+        own = self.by_token[token.i]
+        for child in token.lefts:
+            if child.dep_ in ("compound", "poss") and self.by_token.get(child.i, own) != own:
+                return self.by_token[child.i]
+        return None
+
+    def _country_office(self, token: Token) -> str | None:
+        """ "UNDP Philippines", "UNICEF Kenya": a country after an organisation's name is where its office is; the
+        organisation acts. Not so in front of a noun or after a hyphen: "ILO-Luxembourg cooperation", "the EU India
+        agreement" pair the two."""
+        if not self.by_token[token.i].startswith(COUNTRY_PREFIX) or token.dep_ == "compound":
+            return None
+        offices = [self.by_token[c.i] for c in token.lefts
+                   if c.dep_ == "compound" and c.i in self.by_token and c.whitespace_ and c.i == token.i - 1]
+        return next((o for o in offices if not o.startswith(COUNTRY_PREFIX)), None)
+
+    def _definite(self, token: Token) -> list[End]:
+        """ "the University", "the Programme": of the actors named shortly before and with that word in one of
+        their names ("UWI", also written "University of the West Indies"), the one named most often (the
+        report's subject, not an institution in passing), the nearest on a tie."""
+        if token.lower_ not in cues().definite_heads or not token.is_title:
+            return []
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return []
+        if any(c.dep_ in ("compound", "amod", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return []
+        word = token.lower_
+        called = {a.entity_id for a in self.mentions if word in {t.lower_ for t in self.doc[a.start : a.end]}}
+        named = [a for a in self.mentions if a.entity_id in called and 0 <= token.i - a.end <= DEFINITE_REACH]
+        counts = Counter(a.entity_id for a in named)
+        best = max(reversed(named), key=lambda a: counts[a.entity_id], default=None)
+        return [End(best.entity_id, INDIRECT)] if best else []
+
+    def _in_focus(self, token: Token) -> list[End]:
+        """ "The Government has requested", "in the country", "both countries can learn from each other": the
+        country, or the two, that the paragraph is about."""
+        data = cues()
+        if token.lemma_.lower() not in data.focus_heads or any(
+                c.dep_ in ("compound", "amod", "poss", "nmod") or c.dep_ == "prep" and c.lower_ == "of"
+                for c in token.children):
+            return []
+        determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
+        plural = token.tag_ in ("NNS", "NNPS")
+        wanted = 2 if plural and determiners & data.pair_determiners else 1 if not plural and "the" in determiners else 0
+        named = self.discourse.countries_before(token.i, wanted) if wanted else []
+        return [End(entity_id, REFERRED) for entity_id in named] if len(named) == wanted else []
+
+    def event_organisers(self, token: Token) -> list[End]:
+        """ "The workshop was held in collaboration with WFP": as the subject of a clause, the report's event stands
+        for those who organised it."""
+        return [End(e.entity_id, INDIRECT) for e in self.organisers] if the_event(token) else []
+
+    def _reporter(self, pronoun: Token) -> list[End]:
+        """ "The WFP Director Dr X said they ...": the one actor named in the subject of the reporting verb."""
+        clause = pronoun.head
+        if clause.dep_ != "ccomp":
+            return []
+        reporters = [c for c in clause.head.children if c.dep_ == "nsubj"]
+        named = {self.by_token[t.i] for r in reporters for t in r.subtree if t.i in self.by_token}
+        return [End(named.pop(), IMPLICIT)] if len(named) == 1 else []
+
+
+def proper_name(token: Token) -> list[Token]:
+    """A proper noun with the "of"/"for" phrases that continue its name ("IT for Change", "League of Arab States")."""
+    name = [token]
+    for word in name:
+        name.extend(o for p in word.children if p.dep_ == "prep" and p.lower_ in ("of", "for", "on")
+                    for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
+    return name
+
+
+def unique(ends: Iterable[End]) -> list[End]:
+    best: dict[str, _End] = {}
+    for end in ends:
+        if end.entity_id not in best or best[end.entity_id].confidence < end.confidence:
+            best[end.entity_id] = end
+    return list(best.values())
+
+

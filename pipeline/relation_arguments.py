@@ -1,0 +1,231 @@
+"""The actors a cue's parse attaches to it, and the relations they make.
+
+The subject or agent of a cue is its source, a direct object or the object of a target preposition ("with", "to",
+"in") its target, "between X and Y" a pair. Coordination distributes ("China supported in Lao PDR and Cambodia"
+gives two relations), a passive participle takes its agent ("implemented jointly by the ILO and WHO"), a cue without
+a subject borrows the one of the clause it sits in ("Japan has a partnership with the Bank", "the interest of China
+to collaborate with the ILO"), and hyphenated actors before a cue noun pair up ("ILO-Luxembourg cooperation").
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .discourse import COUNTRY_PREFIX, Party
+from .relation_actors import COORDINATED, DIRECT, INDIRECT, REFERRED, ActorIndex, End, unique
+from .relation_cues import SYMMETRIC, Cue, cues, made_jointly, passive
+
+HYPHENS = frozenset({"-", "–", "/", "and", "&"})
+CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "advcl", "conj", "acl", "amod",
+                        "compound", "nsubj", "npadvmod", "oprd", "relcl"})
+CLIMB_STEPS = 4
+"""Head-to-head steps a cue may climb to find its clause's subject; membership, through copulas and participles
+only, may go further: "X is a network of organisations advancing dialogue as part of Y" takes six."""
+MEMBERSHIP_CLIMB_STEPS = 6
+MEMBERSHIP_CLIMB_DEPS = frozenset({"attr", "appos", "prep", "pobj", "acl"})
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    sources: list[End]
+    targets: list[End]
+    pair: list[End]
+    joint: bool
+    """The sources are coordinated agents of a joint verb in the passive ("sponsored by X and Y"): they act
+    together, whatever they did for the target."""
+    open_target: bool
+    """The cue has a prepositional target, an actor or not ("X and Y held events in conjunction with the Week")."""
+    countries: list[End]
+    """Countries where the source acts ("its engagement in Chad"): the source supports them."""
+
+
+def relations_at(cue: Cue, index: ActorIndex, speaker: Party | None) -> list[tuple[str, str, str, float]]:
+    args = _arguments(cue, index, speaker)
+    kind = cue.type
+    ends: list[tuple[End, End, str]] = []
+    if len(args.pair) >= 2:
+        ends += [(a, b, kind) for a, b in itertools.combinations(args.pair, 2)]
+    else:
+        ends += [(a, b, kind) for a in args.sources for b in args.targets]
+        ends += [(a, b, "support") for a in args.sources for b in args.countries if b not in args.targets]
+        if args.joint:  # inferred from the coordination alone, hence less sure
+            ends += [(End(a.entity_id, min(a.confidence, COORDINATED)), b, "joint_implementation")
+                     for a, b in itertools.combinations(args.sources, 2)]
+        elif len(args.sources) >= 2 and kind in SYMMETRIC and not args.open_target:
+            ends += [(a, b, kind) for a, b in itertools.combinations(args.sources, 2)]
+    return [(a.entity_id, b.entity_id, k, round(min(a.confidence, b.confidence), 2))
+            for a, b, k in ends if a.entity_id != b.entity_id]
+
+
+def _arguments(cue: Cue, index: ActorIndex, speaker: Party | None) -> Arguments:
+    anchor = cue.anchor
+    modifier = anchor.dep_ in ("amod", "advmod", "npadvmod") and anchor.head.pos_ in ("NOUN", "VERB", "PROPN")
+    bearer = anchor.head if modifier else anchor
+    is_passive = passive(bearer)
+    slots: dict[str, list[End]] = {"source": [], "target": [], "pair": [], "country": []}
+    open_target = False
+    for head in dict.fromkeys((*cue.words, bearer)):
+        for child in head.children:
+            for slot, tokens in _slots(child, cue.type, is_passive, bearer):
+                slots[slot].extend(end for token in tokens for end in index.actors(token, speaker))
+                open_target |= slot == "target" and child.dep_ == "prep" and bool(tokens)
+    sources, targets, pair = slots["source"], slots["target"], slots["pair"]
+    countries = [end for end in slots["country"] if end.entity_id.startswith(COUNTRY_PREFIX)]
+    if cue.type == "support" and _position_support(bearer, index):
+        return Arguments([], [], [], joint=False, open_target=False, countries=[])
+    if is_passive and bearer.dep_ in ("acl", "relcl") and cue.type != "joint_implementation":
+        targets.extend(index.actors(bearer.head, speaker))  # "the campus, which was funded by X": the patient
+    if bearer.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ == "nsubj" for c in bearer.children):
+        sources.extend(index.actors(bearer.head, speaker))  # "Ozone, which partners with X"
+    if bearer.pos_ in ("NOUN", "PROPN"):
+        modifiers = _modifier_actors(bearer, index, speaker)
+        if len(modifiers) >= 2 and _hyphen_joined(bearer, index):
+            pair.extend(modifiers)
+        else:
+            sources.extend(modifiers)
+    if not sources and not pair:
+        sources = _clause_subject(cue, bearer, index, speaker)
+    if targets and not pair and all(s.confidence < DIRECT for s in sources) and _referring(bearer):
+        sources = [*sources, *_referred_sources(bearer, index, {t.entity_id for t in targets})]
+    if cue.type == "support" and not targets:
+        targets, countries = _beneficiaries(bearer, index, speaker, countries)
+    sources, pair = unique(sources), unique(pair)
+    targets = unique(t for t in targets if all(t.entity_id != s.entity_id for s in sources))
+    joint = is_passive and len(sources) >= 2 and made_jointly(bearer)
+    if not index.organisers and cue.type == "joint_implementation" and sources and made_jointly(
+            bearer, active=not is_passive, products=cues().event_nouns):
+        index.organisers = sources
+    return Arguments(sources, targets, pair, joint, open_target, unique(countries))
+
+
+def _referring(noun: Token) -> bool:
+    """ "these exchanges", "bilateral cooperation": a relation whose other party the reader already knows."""
+    return noun.pos_ == "NOUN" and any(c.lower_ in cues().referring_modifiers for c in noun.lefts)
+
+
+def _referred_sources(noun: Token, index: ActorIndex, targets: set[str]) -> list[End]:
+    """Who "these exchanges with X" are of: the sources of the paragraph's previous relation, or else the
+    country the paragraph is about."""
+    where, sources = index.previous
+    if where >= index.discourse.paragraph_start(noun.i) and set(sources) - targets:
+        return [End(s, REFERRED) for s in sources if s not in targets]
+    return [End(s, REFERRED) for s in index.discourse.countries_before(noun.i, 1, besides=targets)]
+
+
+def _slots(child: Token, kind: str, is_passive: bool, bearer: Token) -> list[tuple[str, list[Token]]]:
+    """Which end a child of the cue fills. A "with"-like preposition opens a target slot even when its object
+    names no actor, so coordinated subjects are then not paired with each other. Joint implementation takes
+    partners only ("organised with X"), never what was organised. "A partnership of X and Y", a symmetric cue
+    noun with coordinated actors after "of", pairs them."""
+    data = cues()
+    dep, word = child.dep_, child.lower_
+    verb = bearer.pos_ in ("VERB", "AUX")
+    objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+    if dep == "agent" or dep == "prep" and word in data.source_preps:
+        return [("source", objects)]
+    if dep == "prep" and word in data.pair_preps:
+        return [("pair", objects)]
+    if dep == "prep" and word == "of":
+        agent_noun = bearer.lemma_.lower() in data.of_agent_nouns or bearer.lower_ in data.of_agent_nouns
+        if kind in SYMMETRIC and not agent_noun and bearer.dep_ != "pobj" and any(o.conjuncts for o in objects):
+            return [("pair", objects)]
+        return [("target" if agent_noun else data.of_role.get(kind, "target"), objects)]
+    if dep == "prep" and word in data.target_preps.get(kind, ()):
+        return [("target", objects)]
+    if dep == "prep" and word in data.country_preps.get(kind, ()):
+        return [("country", objects)]
+    if verb and dep in ("nsubj", "csubj"):
+        return [("source", [child])]
+    if kind != "joint_implementation" and verb and (dep == "nsubjpass" and is_passive or dep in ("dobj", "dative")):
+        return [("target", [child])]
+    return []
+
+
+def _beneficiaries(bearer: Token, index: ActorIndex, speaker: Party | None, countries: list[End]
+                   ) -> tuple[list[End], list[End]]:
+    """ "A study in Türkiye was completed with the support of Norway": support given through a clause goes to
+    the clause's subject, or to the country it took place in."""
+    prep = bearer.head
+    if bearer.dep_ != "pobj" or prep.lower_ not in ("with", "through", "under") or prep.head.pos_ not in ("VERB", "AUX"):
+        return [], countries
+    subjects = [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    places = [p for s in subjects for child in s.children if child.dep_ == "prep" and child.lower_ in cues().country_preps["support"]
+              for p in child.children if p.dep_ == "pobj"]
+    located = [e for p in places for e in index.actors(p, speaker) if e.entity_id.startswith(COUNTRY_PREFIX)]
+    return [e for s in subjects for e in index.actors(s, speaker)], countries + located
+
+
+def _position_support(verb: Token, index: ActorIndex) -> bool:
+    """ "Peru, supported by Chile, emphasized ...": backing a speaker's position in a debate, not
+    support of the cooperation kind."""
+    subject = verb.head
+    return (verb.dep_ == "acl" and subject.dep_ == "nsubj" and subject.i in index.by_token
+            and verb.i > 0 and verb.nbor(-1).text == ",")
+
+
+
+def _modifier_actors(noun: Token, index: ActorIndex, speaker: Party | None) -> list[End]:
+    """Actors in front of a cue noun: "Australia's partnership", "the Fund's engagement", "ILO-Luxembourg cooperation"."""
+    ends: list[End] = []
+    for child in noun.lefts:
+        if child.dep_ in ("poss", "compound", "nmod", "amod"):
+            ends.extend(index.actors(child, speaker))
+            ends.extend(e for t in child.subtree if t.i != child.i and t.i in index.by_token
+                        for e in [End(index.by_token[t.i], DIRECT)])
+    return unique(ends)
+
+
+def _hyphen_joined(noun: Token, index: ActorIndex) -> bool:
+    """Two actors in front of the noun joined by a hyphen, slash or "and" ("EU-India collaboration")."""
+    doc = noun.doc
+    left = min((t.i for child in noun.lefts for t in child.subtree), default=noun.i)
+    tokens = doc[left : noun.i]
+    ids = [index.by_token.get(t.i) for t in tokens]
+    return any(ids[k - 1] and ids[k + 1] and ids[k - 1] != ids[k + 1] and tokens[k].lower_ in HYPHENS
+               for k in range(1, len(tokens) - 1))
+
+
+def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, speaker: Party | None) -> list[End]:
+    """The source of a cue without its own: the subject of the clause it sits in ("Japan has a partnership with
+    the Bank", "the GBN is a platform for enterprises to support the ILO") or the owner of the noun it completes
+    ("the Court's desire to partner with Ghana"). Membership climbs only through "be" ("X is a member of Y"):
+    "X hosted members of Y" makes no member of X. A noun a cue describes is no subject of that cue: "partner
+    countries including X and Y support ..." names the partners of someone else, not partners of each other."""
+    allowed = MEMBERSHIP_CLIMB_DEPS if cue.type == "membership" else CLIMB_DEPS
+    token = bearer
+    for _ in range(MEMBERSHIP_CLIMB_STEPS if cue.type == "membership" else CLIMB_STEPS):
+        if token.dep_ not in allowed or token.head is token:
+            return []
+        came_from, token = token, token.head
+        if came_from.dep_ == "pcomp" and token.lower_ == "for":
+            return _thanked(token, index, speaker)
+        if token.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c != bearer]
+            found = [e for s in subjects for e in index.actors(s, speaker) or index.event_organisers(s)]
+            if subjects and (found or came_from.dep_ not in ("relcl", "acl")):
+                return [End(e.entity_id, min(e.confidence, INDIRECT)) for e in found]
+        elif token.pos_ in ("NOUN", "PROPN"):
+            if came_from.dep_ == "conj" or token.i in index.by_token:  # a list item or a name owns no cue
+                return []
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            owners += [c for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+                       for c in child.children if c.dep_ == "pobj" and c != bearer and not c.is_ancestor(bearer)]
+            found = [e for o in owners for e in index.actors(o, speaker)]
+            if found:
+                return [End(e.entity_id, min(e.confidence, INDIRECT)) for e in found]
+    return []
+
+
+def _thanked(prep: Token, index: ActorIndex, speaker: Party | None) -> list[End]:
+    """ "thanked Japan for supporting", "gratitude to the Governments of A and B for continuing to be a partner":
+    whoever is thanked does what "for" introduces."""
+    head = prep.head
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    thanked = objects + [o for word in (head, *objects) for p in word.children if p.dep_ == "prep" and p.lower_ == "to"
+                         for o in p.children if o.dep_ == "pobj"]
+    found = [e for t in thanked for e in index.actors(t, speaker)]
+    return [End(e.entity_id, min(e.confidence, INDIRECT)) for e in found]
+
