@@ -19,6 +19,15 @@ DEFINITE_REACH = 150
 DIRECT, INDIRECT, IMPLICIT, COORDINATED = 0.9, 0.75, 0.7, 0.6
 REFERRED = 0.6
 """An end read from the context, not the sentence: "the Government", "both countries", "these exchanges with X"."""
+LIST_SEPARATORS = frozenset({",", ";", "and", "&"})
+LIST_WORDS = LIST_SEPARATORS | {"as", "well", "the", "also"}
+"""What may stand between two items of a list of names ("A, B, as well as the C")."""
+LIST_ENDS = frozenset({"the"})
+"""Words that may only close the run of list words, right before the next name."""
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
+MAX_GLOSS = 12
+"""Tokens a gloss in brackets after a name may hold ("(Third World Institute)")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +36,6 @@ class End:
 
     entity_id: str
     confidence: float
-
 
 
 class ActorIndex:
@@ -63,7 +71,50 @@ class ActorIndex:
         for member in members:
             span = self._mention_tokens(member)
             members.extend(c for t in span for c in t.conjuncts if c not in members and c not in span)
+            if member.i in self.by_token:
+                members.extend(t for t in self._listed_after(span[-1].i + 1) if t not in members)
         return members
+
+    def _listed_after(self, i: int) -> list[Token]:
+        """The actors a list goes on with after a name ending before token `i`: "A (ACR), B, the C; D and E". Long
+        lists of names defeat the parser, which hangs their items on anything; the words between them do not.
+        In a list of organisations, a country after a comma at an item's end is where the last one is ("NEF, UK;
+        ITfC, India"); a name that a possessive or another noun follows is part of something else.""" 
+        doc, sentence_end, listed = self.doc, self.doc[max(i - 1, 0)].sent.end, list[Token]()
+        previous = self.by_token.get(i - 1)
+        while i < sentence_end:
+            i = self._past_brackets(i, sentence_end)
+            separators = []
+            while i < sentence_end and doc[i].lower_ in LIST_WORDS and not (separators and separators[-1] in LIST_ENDS):
+                separators.append(doc[i].lower_)
+                i += 1
+            entity_id = self.by_token.get(i)
+            if entity_id is None or not LIST_SEPARATORS.intersection(separators) or self.by_token.get(i - 1) == entity_id:
+                break
+            end = i
+            while end < sentence_end and self.by_token.get(end) == entity_id:
+                end += 1
+            after = self._past_brackets(end, sentence_end)
+            if end < sentence_end and doc[end].lower_ in POSSESSIVES or after < sentence_end and doc[after].pos_ in NAME_POS:
+                break  # "B's", "the United Nations Environment Assembly": B is no item, the name goes on
+            located = (separators == [","] and entity_id.startswith(COUNTRY_PREFIX) and previous is not None
+                       and not previous.startswith(COUNTRY_PREFIX) and (after == sentence_end or doc[after].text in (";", ".")))
+            if not located:
+                listed.append(doc[i])
+                previous = entity_id
+            i = end
+        return listed
+
+    def _past_brackets(self, i: int, end: int) -> int:
+        """Past an acronym or gloss in brackets after a name ("(MUCHAP)"), or a bracket the name kept the other half
+        of; not past one that runs on for long."""
+        doc = self.doc
+        if i < end and doc[i].text == ")":
+            return i + 1
+        if i < end and doc[i].text == "(":
+            close = next((k for k in range(i + 1, min(i + MAX_GLOSS, end)) if doc[k].text == ")"), None)
+            return close + 1 if close is not None else i
+        return i
 
     def _mention_tokens(self, token: Token) -> list[Token]:
         """The words of the name `token` is in: a proper name the gazetteers do not know ("IT for Change"), or an

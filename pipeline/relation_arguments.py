@@ -87,7 +87,7 @@ def _arguments(cue: Cue, index: ActorIndex, speaker: Party | None) -> Arguments:
         else:
             sources.extend(modifiers)
     if not sources and not pair:
-        sources = _clause_subject(cue, bearer, index, speaker)
+        sources = _clause_subject(cue, bearer, index, speaker) or _fronted_subject(bearer, index)
     if targets and not pair and all(s.confidence < DIRECT for s in sources) and _referring(bearer):
         sources = [*sources, *_referred_sources(bearer, index, {t.entity_id for t in targets})]
     if cue.type == "support" and not targets:
@@ -191,7 +191,8 @@ def _hyphen_joined(noun: Token, index: ActorIndex) -> bool:
 def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, speaker: Party | None) -> list[End]:
     """The source of a cue without its own: the subject of the clause it sits in ("Japan has a partnership with
     the Bank", "the GBN is a platform for enterprises to support the ILO") or the owner of the noun it completes
-    ("the Court's desire to partner with Ghana"). Membership climbs only through "be" ("X is a member of Y"):
+    ("the Court's desire to partner with Ghana"); in the passive, the agent is the clause's subject ("hosted by A in
+    partnership with B"). Membership climbs only through "be" ("X is a member of Y"):
     "X hosted members of Y" makes no member of X. A noun a cue describes is no subject of that cue: "partner
     countries including X and Y support ..." names the partners of someone else, not partners of each other."""
     allowed = MEMBERSHIP_CLIMB_DEPS if cue.type == "membership" else CLIMB_DEPS
@@ -203,7 +204,8 @@ def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, speaker: Party |
         if came_from.dep_ == "pcomp" and token.lower_ == "for":
             return _thanked(token, index, speaker)
         if token.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c != bearer]
+            agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            subjects = agents or [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c != bearer]
             found = [e for s in subjects for e in index.actors(s, speaker) or index.event_organisers(s)]
             if subjects and (found or came_from.dep_ not in ("relcl", "acl")):
                 return [End(e.entity_id, min(e.confidence, INDIRECT)) for e in found]
@@ -217,6 +219,26 @@ def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, speaker: Party |
             if found:
                 return [End(e.entity_id, min(e.confidence, INDIRECT)) for e in found]
     return []
+
+
+def _fronted_subject(bearer: Token, index: ActorIndex) -> list[End]:
+    """ "Working in a three-way partnership, A, B and C have...": a cue in a subjectless phrase that opens the
+    sentence before its first comma is about the actors named right after the comma, which a long list of names often keeps the
+    parser from seeing as the subject."""
+    sentence = bearer.sent
+    opener = sentence[0]
+    if not (opener.tag_ in ("VBG", "VBN") or opener.pos_ == "ADP") or not opener.is_ancestor(bearer) or any(
+            t.dep_ in ("nsubj", "nsubjpass", "csubj") for t in opener.subtree):
+        return []  # "Recalling that REDD is part of X, Y said": the phrase has a subject of its own
+    comma = next((t for t in sentence if t.text == ","), None)
+    if comma is None or comma.i < bearer.i or comma.i + 1 >= sentence.end:
+        return []
+    first = comma.nbor()
+    if first.i not in index.by_token and first.pos_ in ("DET", "ADJ", "PROPN") and first.i + 1 < sentence.end:
+        first = first.nbor()  # "the A", or a word of A's name that its mention left out
+    if first.i not in index.by_token or index.by_token.get(comma.i - 1) == index.by_token[first.i]:
+        return []
+    return [End(e.entity_id, min(e.confidence, INDIRECT)) for e in index.actors(first, None)]
 
 
 def _thanked(prep: Token, index: ActorIndex, speaker: Party | None) -> list[End]:

@@ -225,3 +225,42 @@ def test_a_partnership_of_coordinated_actors_pairs_them(extractor: Extractor) ->
     text = "UNDP reported on UN-REDD, a partnership of FAO, UNICEF and UNEP that was launched in 2008."
     pairs = {frozenset((r.source, r.target)) for r in extractor.extract_text(text).relations if r.type == "cooperation"}
     assert pairs == {frozenset(p) for p in (("org:fao", "org:unicef"), ("org:fao", "org:unep"), ("org:unicef", "org:unep"))}
+
+
+# ------------------------------------------------------------------------------------------- lists of names
+def pairs_of(extraction: Extraction, kind: str) -> set[frozenset[str]]:
+    return {frozenset((r.source, r.target)) for r in extraction.relations if r.type == kind}
+
+
+def test_a_long_list_of_partners_pairs_every_two(extractor: Extractor) -> None:
+    text = ("This initiative is a collaborative partnership between the Examplia Institute for Health and Population "
+            "Research (EIHPR), Otherland Biomedical Research Centre, the College of Veterinary Medicine, Animal "
+            "Resources and Biosecurity (COVAB), the University of Edinburgh and the Roslin Institute.")
+    extraction = extractor.extract_text(text)
+    ids = {e.id for e in extraction.entities if e.type == "organisation"}
+    assert len(ids) == 5
+    assert pairs_of(extraction, "cooperation") == {frozenset((a, b)) for a in ids for b in ids if a < b}
+
+
+def test_a_fronted_phrase_is_about_the_names_after_its_comma(extractor: Extractor) -> None:
+    text = ("Working in a three-way partnership, the International Labour Organization (ILO), the World Health "
+            "Organization (WHO) and UNICEF have brought together experts from business and science.")
+    assert pairs_of(extractor.extract_text(text), "cooperation") == {
+        frozenset(p) for p in (("org:ilo", "org:who"), ("org:ilo", "org:unicef"), ("org:who", "org:unicef"))}
+
+
+def test_organisers_listed_after_the_agent(extractor: Extractor) -> None:
+    text = ("Organized by the United Nations Development Programme (UNDP), the Food and Agriculture Organization "
+            "(FAO) and UNICEF, the conference sought to create a space for dialogue.")
+    assert pairs_of(extractor.extract_text(text), "joint_implementation") == {
+        frozenset(p) for p in (("org:undp", "org:fao"), ("org:undp", "org:unicef"), ("org:fao", "org:unicef"))}
+
+
+@pytest.mark.parametrize("text", [
+    "The event was organized by the New Economics Foundation (NEF), UK; and UNICEF, India.",  # where each one is
+    "How can the Environment Assembly, the United Nations Environment Assembly, create synergy with UNEP?",
+    "Recalling that REDD is part of the UNFCCC discussions, the Russian Federation said it must be verifiable.",
+])
+def test_a_country_or_name_beside_a_list_is_no_item(extractor: Extractor, text: str) -> None:
+    assert not [r for r in extractor.extract_text(text).relations if r.source.startswith("country:")
+                or r.target.startswith("country:") or r.target == "org:un" or r.source == "org:un"]
