@@ -10,16 +10,21 @@ just before a word that points back.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .entities import Resolution
+from .spans import document_text
 from .speakers import SpeakerMatch
 
 COUNTRY_PREFIX = "country:"
 """Entity ids of countries start so (`country:LAO`); see `entities.py`."""
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+TURN_MARKER = re.compile(r"(?:^|(?<=\s))>>(?=\s)")
+"""How transcripts of video captions mark a change of speaker."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +55,15 @@ class Discourse:
 
     actors: tuple[ActorMention, ...]
     """Mentions of organisations and countries, in text order."""
-    voices: Mapping[int, Party]
-    """Sentence starts (token offsets) mapped to the speaker whose words the sentence is."""
+    voices: tuple[tuple[int, Party | None], ...]
+    """Where each speaker's words start (token offsets, in order), and whose they are (None: nobody known)."""
     paragraphs: tuple[int, ...]
     """Token offsets where a paragraph (text after a blank line) starts."""
 
-    def speaker_at(self, sentence_start: int) -> Party | None:
-        return self.voices.get(sentence_start)
+    def speaker_at(self, i: int) -> Party | None:
+        """Who speaks at token `i`: whom "we" means there."""
+        index = bisect.bisect_right(self.voices, i, key=lambda voice: voice[0]) - 1
+        return self.voices[index][1] if index >= 0 else None
 
     def paragraph_start(self, i: int, *, back: int = 0) -> int:
         """Where the paragraph of token `i` starts, or with `back` the one so many paragraphs before it."""
@@ -77,16 +84,18 @@ class Discourse:
 
 
 def read_discourse(doc: Doc, speakers: list[SpeakerMatch], resolution: Resolution) -> Discourse:
+    parties = [Party(org_id, f"{COUNTRY_PREFIX}{country}" if country else None)
+               for (_, org_id), country in zip(resolution.speaker_ids, resolution.speaker_countries)]
     return Discourse(
         actors=tuple(_actors(doc, resolution)),
-        voices=_speaker_sections(doc, speakers, resolution),
+        voices=tuple(_voices(doc, speakers, parties)),
         paragraphs=tuple(_paragraph_starts(doc)),
     )
 
 
 def plain_discourse(actors: Iterable[ActorMention], doc: Doc) -> Discourse:
     """A discourse of actors alone, no speakers: for a finder run on hand-placed actors."""
-    return Discourse(tuple(sorted(actors, key=lambda a: a.start)), {}, tuple(_paragraph_starts(doc)))
+    return Discourse(tuple(sorted(actors, key=lambda a: a.start)), (), tuple(_paragraph_starts(doc)))
 
 
 def _actors(doc: Doc, resolution: Resolution) -> list[ActorMention]:
@@ -105,18 +114,37 @@ def _paragraph_starts(doc: Doc) -> list[int]:
     return [token.i + 1 for token in doc if token.is_space and "\n\n" in token.text]
 
 
-def _speaker_sections(doc: Doc, speakers: list[SpeakerMatch], resolution: Resolution) -> dict[int, Party]:
-    """Sentences in a speaker's section, from the sentence that names them to the next speaker's, are theirs."""
-    sections: dict[int, Party] = {}
-    starts = sorted(
-        (speaker.name.start, Party(org_id, f"{COUNTRY_PREFIX}{country}" if country else None))
-        for speaker, (_, org_id), country in zip(speakers, resolution.speaker_ids, resolution.speaker_countries)
-    )
-    sentence_starts = [sentence.start for sentence in doc.sents]
-    for index, (start, party) in enumerate(starts):
-        end = starts[index + 1][0] if index + 1 < len(starts) else len(doc)
-        first = bisect.bisect_right(sentence_starts, start) - 1  # from the sentence that names them
-        last = max(bisect.bisect_left(sentence_starts, end), first + 1)
-        for sentence_start in sentence_starts[first:last] if party.voice else ():
-            sections[sentence_start] = party
-    return sections
+def _voices(doc: Doc, speakers: list[SpeakerMatch], parties: list[Party]) -> list[tuple[int, Party | None]]:
+    """Where each speaker's words start: at the sentence that introduces them or has them as its subject ("Ms X
+    noted that..."); in a transcript, at each turn (">>"), whose speaker is the one named last before it, the
+    chair's handing over ("over to you, Ms X"). Until the next such place, "we" is theirs."""
+    starts: list[tuple[int, Party | None]] = []
+    for speaker, party in zip(speakers, parties):
+        named = [speaker.name, *(m for m in speaker.mentions if m.root.dep_ in SUBJECTS or _opens_line(m))]
+        starts += [(span.sent.start, party) for span in named]
+    called = sorted((span.start, party) for speaker, party in zip(speakers, parties)
+                    for span in (speaker.name, *speaker.mentions))
+    previous = 0
+    for marker in _turn_markers(doc):
+        before = bisect.bisect_left(called, marker, key=lambda call: call[0])
+        handed = before and called[before - 1][0] >= previous
+        starts.append((marker, called[before - 1][1] if handed else None))
+        previous = marker
+    return sorted(starts, key=lambda start: start[0])
+
+
+def _opens_line(span: Span) -> bool:
+    """ "Ms X: ..." in a transcript."""
+    doc = span.doc
+    line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    return line_start and span.end < len(doc) and doc[span.end].text == ":"
+
+
+def _turn_markers(doc: Doc) -> list[int]:
+    """Token offsets of the marks that open a turn in a transcript (">>")."""
+    text, found = document_text(doc), []
+    for match in TURN_MARKER.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            found.append(span.start)
+    return found

@@ -41,9 +41,8 @@ def find_relations(doc: Doc, discourse: Discourse) -> list[RelationMatch]:
     resolver = ActorIndex(doc, discourse)
     found: dict[tuple[str, str, str, int], RelationMatch] = {}
     for sentence in doc.sents:
-        speaker = discourse.speaker_at(sentence.start)
         for cue in find_cues(sentence, resolver.words, resolver.by_token):
-            relations = relations_at(cue, resolver, speaker)
+            relations = relations_at(cue, resolver, discourse.speaker_at(cue.anchor.i))
             if relations:
                 resolver.previous = (cue.anchor.i, tuple(dict.fromkeys(source for source, *_ in relations)))
             for source, target, kind, confidence in relations:

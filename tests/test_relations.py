@@ -264,3 +264,18 @@ def test_organisers_listed_after_the_agent(extractor: Extractor) -> None:
 def test_a_country_or_name_beside_a_list_is_no_item(extractor: Extractor, text: str) -> None:
     assert not [r for r in extractor.extract_text(text).relations if r.source.startswith("country:")
                 or r.target.startswith("country:") or r.target == "org:un" or r.source == "org:un"]
+
+
+# ------------------------------------------------------------------------------------------- who speaks
+TRANSCRIPT = """Speakers:
+- Ms Ana Lima, Director, UNICEF
+- Mr Ben Ode, Economist, UNDP
+
+Welcome everyone. I now invite Ana Lima to speak. >> Thank you very much. We are partnering with the World Bank \
+on data. >> Thank you. Ben Ode, over to you please. >> Good morning. We work closely with the ILO on jobs. >> Thank \
+you all. >> We also work with the WHO."""
+
+
+def test_a_transcript_turn_is_the_speaker_handed_the_floor(extractor: Extractor) -> None:
+    assert typed(extractor.extract_text(TRANSCRIPT)) == {
+        ("org:unicef", "cooperation", "org:world-bank"), ("org:undp", "cooperation", "org:ilo")}
