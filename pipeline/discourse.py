@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -59,6 +59,8 @@ class Discourse:
     """Where each speaker's words start (token offsets, in order), and whose they are (None: nobody known)."""
     paragraphs: tuple[int, ...]
     """Token offsets where a paragraph (text after a blank line) starts."""
+    people: Mapping[int, Party] = field(default_factory=dict)
+    """The tokens of speakers' names, wherever the text names them, mapped to whom they act for."""
 
     def speaker_at(self, i: int) -> Party | None:
         """Who speaks at token `i`: whom "we" means there."""
@@ -90,6 +92,7 @@ def read_discourse(doc: Doc, speakers: list[SpeakerMatch], resolution: Resolutio
         actors=tuple(_actors(doc, resolution)),
         voices=tuple(_voices(doc, speakers, parties)),
         paragraphs=tuple(_paragraph_starts(doc)),
+        people=_people(doc, speakers, parties, resolution),
     )
 
 
@@ -107,6 +110,18 @@ def _actors(doc: Doc, resolution: Resolution) -> list[ActorMention]:
         if span is not None:
             actors.append(ActorMention(entity_id, span.start, span.end))
     return sorted(actors, key=lambda a: a.start)
+
+
+def _people(doc: Doc, speakers: list[SpeakerMatch], parties: list[Party], resolution: Resolution) -> dict[int, Party]:
+    by_person = {person_id: party for (person_id, _), party in zip(resolution.speaker_ids, parties)}
+    people: dict[int, Party] = {}
+    for (start, end), entity_id in resolution.by_span.items():
+        span = doc.char_span(start, end, alignment_mode="expand") if entity_id in by_person else None
+        if span is not None:
+            people.update((i, by_person[entity_id]) for i in range(span.start, span.end))
+    for speaker, party in zip(speakers, parties):
+        people.update((i, party) for span in (speaker.name, *speaker.mentions) for i in range(span.start, span.end))
+    return people
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:

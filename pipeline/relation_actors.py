@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +36,22 @@ class End:
 
     entity_id: str
     confidence: float
+    institution_only: bool = False
+    """A person's institution beside the country they represent: it pairs only with another person's institution
+    ("the Minister of X of A signed an agreement with B's Minister of Y": the two ministries and the two countries,
+    not a ministry with a country)."""
+
+    def at_most(self, confidence: float) -> End:
+        return replace(self, confidence=min(self.confidence, confidence))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a cue is read with: who speaks there (whom "we" means), and whether a person stands for whom they act
+    for, as signatories, delegates and partners do; one person helping another is no help between institutions."""
+
+    speaker: Party | None
+    people: bool
 
 
 class ActorIndex:
@@ -57,11 +73,11 @@ class ActorIndex:
             for i in range(actor.start, actor.end):
                 self.by_token.setdefault(i, actor.entity_id)
 
-    def actors(self, token: Token, speaker: Party | None) -> list[End]:
+    def actors(self, token: Token, reading: Reading) -> list[End]:
         """The actors `token` names, with those coordinated to it ("X, Y and Z", "such as X")."""
         ends: list[End] = []
         for member in self._coordinated(token):
-            ends.extend(self._named(member, speaker, depth=0))
+            ends.extend(self._named(member, reading, depth=0))
         return unique(ends)
 
     def _coordinated(self, token: Token) -> list[Token]:
@@ -70,10 +86,20 @@ class ActorIndex:
         members = [token]
         for member in members:
             span = self._mention_tokens(member)
-            members.extend(c for t in span for c in t.conjuncts if c not in members and c not in span)
+            members.extend(c for t in span for c in t.conjuncts
+                           if c not in members and c not in span and not self._describes(c, members))
             if member.i in self.by_token:
                 members.extend(t for t in self._listed_after(span[-1].i + 1) if t not in members)
         return members
+
+    def _describes(self, conjunct: Token, members: list[Token]) -> bool:
+        """ "Ms X, Secretary, Ministry of Finance, and Mr Y": the parser coordinates a person's title and
+        institution with their name; they describe the person, who is no list of parties."""
+        people = [m for m in members if m.i < conjunct.i and self.is_person(m)]
+        if not people or self.is_person(conjunct):
+            return False
+        between = self.doc[max(p.i for p in people) : conjunct.i]
+        return not any(t.dep_ == "cc" for t in between)
 
     def _listed_after(self, i: int) -> list[Token]:
         """The actors a list goes on with after a name ending before token `i`: "A (ACR), B, the C; D and E". Long
@@ -131,7 +157,7 @@ class ActorIndex:
         words = list(self.doc[start:end])
         return words + [t for word in words for t in proper_name(word) if t not in words and t.i not in self.by_token]
 
-    def _named(self, token: Token, speaker: Party | None, depth: int) -> list[End]:
+    def _named(self, token: Token, reading: Reading, depth: int) -> list[End]:
         data = cues()
         if token.i in self.by_token:
             parent = self._parent(token) if token.lower_ in data.proxy_heads else self._country_office(token)
@@ -139,7 +165,12 @@ class ActorIndex:
         if depth > 2:
             return []
         lower = token.lower_
+        if token.pos_ == "PROPN":
+            acting = self._person(token, reading, depth)
+            if acting:
+                return acting
         if lower in data.first_person:
+            speaker = reading.speaker
             return [End(speaker.voice, IMPLICIT)] if speaker and speaker.voice else []
         if lower in data.reported_subjects and token.dep_ == "nsubj":
             return self._reporter(token)
@@ -150,23 +181,46 @@ class ActorIndex:
                 return [End(self.by_token[glossed[0].i], INDIRECT)]
         examples = [c for child in token.children if child.dep_ == "prep" and child.lower_ in ("as", "including")
                     for c in child.children if c.dep_ == "pobj"]
-        named = [end for c in examples for member in (c, *c.conjuncts) for end in self._named(member, speaker, depth + 1)]
+        named = [end for c in examples for member in (c, *c.conjuncts) for end in self._named(member, reading, depth + 1)]
         if named:
             return named
-        if token.lemma_.lower() in data.proxy_heads or lower in data.proxy_heads:
+        if token.lemma_.lower() in data.proxy_heads or lower in data.proxy_heads or lower in data.office_titles:
             attached = [c for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
                         for c in child.children if c.dep_ == "pobj"]
             attached += [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
-            named = [End(e.entity_id, min(e.confidence, INDIRECT)) for c in attached
-                     for member in (c, *c.conjuncts) for e in self._named(member, speaker, depth + 1)]
+            named = [e.at_most(INDIRECT) for c in attached
+                     for member in (c, *c.conjuncts) for e in self._named(member, reading, depth + 1)]
             if named:
                 return named
         if token.pos_ == "NOUN":  # "India's digital ecosystem", "the WHO Fiji office": the owner stands for it
             owners = sorted(t for c in token.lefts if c.dep_ in ("poss", "compound") for t in c.subtree)
-            named = [End(e.entity_id, min(e.confidence, INDIRECT)) for c in owners for e in self._named(c, speaker, depth + 1)]
+            named = [e.at_most(INDIRECT) for c in owners for e in self._named(c, reading, depth + 1)]
             if named:
                 return named[:1]
         return self._definite(token) or self._in_focus(token)
+
+    def _person(self, token: Token, reading: Reading, depth: int) -> list[End]:
+        """Whom someone acts for, in a signing or a meeting: whom "on behalf of" names; else the body their title
+        heads ("Nauru's President X", "the Vice Chancellor of the University of Lagos, Prof. X"); else, for a
+        speaker, the country they represent and their institution."""
+        behalf = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "on"
+                  for b in p.children if b.dep_ == "pobj" and b.lower_ == "behalf"
+                  for of in b.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
+        named = [e.at_most(INDIRECT) for w in behalf for e in self.actors(w, reading)]
+        titled = [c for c in token.children if c.dep_ in ("compound", "nmod", "appos") and c.lower_ in cues().office_titles]
+        titled += [token.head] if token.dep_ == "appos" and token.head.lower_ in cues().office_titles else []
+        person = self.is_person(token)
+        if person:
+            titled += [c for c in token.children if c.dep_ == "poss"]
+        named = named or [e.at_most(INDIRECT) for w in titled for e in self._named(w, reading, depth + 1)]
+        party = self.discourse.people.get(token.i) if reading.people and not named else None
+        if party is None or party.voice is None:
+            return named
+        ends = [End(party.voice, IMPLICIT)]
+        return ends + [End(party.institution, IMPLICIT, institution_only=True)] if party.country and party.institution else ends
+
+    def is_person(self, token: Token) -> bool:
+        return token.i in self.discourse.people or token.ent_type_ == "PERSON"
 
     def _parent(self, token: Token) -> str | None:
         """ "FAO Regional Office": an office, secretariat or delegation named after its institution stands for it."""
@@ -220,7 +274,7 @@ class ActorIndex:
     def event_organisers(self, token: Token) -> list[End]:
         """ "The workshop was held in collaboration with WFP": as the subject of a clause, the report's event stands
         for those who organised it."""
-        return [End(e.entity_id, INDIRECT) for e in self.organisers] if the_event(token) else []
+        return [e.at_most(INDIRECT) for e in self.organisers] if the_event(token) else []
 
     def _reporter(self, pronoun: Token) -> list[End]:
         """ "The WFP Director Dr X said they ...": the one actor named in the subject of the reporting verb."""

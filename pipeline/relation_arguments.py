@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .discourse import COUNTRY_PREFIX, Party
-from .relation_actors import COORDINATED, DIRECT, INDIRECT, REFERRED, ActorIndex, End, unique
+from .relation_actors import COORDINATED, DIRECT, INDIRECT, REFERRED, ActorIndex, End, Reading, unique
 from .relation_cues import SYMMETRIC, Cue, cues, made_jointly, passive
 
 HYPHENS = frozenset({"-", "–", "/", "and", "&"})
@@ -26,6 +26,9 @@ CLIMB_STEPS = 4
 only, may go further: "X is a network of organisations advancing dialogue as part of Y" takes six."""
 MEMBERSHIP_CLIMB_STEPS = 6
 MEMBERSHIP_CLIMB_DEPS = frozenset({"attr", "appos", "prep", "pobj", "acl"})
+PEOPLE_ACT_IN = frozenset({"agreement", "cooperation", "exchange"})
+"""The relations in which a person named as a party stands for the country or institution they act for (signatories,
+delegates, partners); "X was assisted by rapporteur Y" is no support between their countries."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +46,7 @@ class Arguments:
 
 
 def relations_at(cue: Cue, index: ActorIndex, speaker: Party | None) -> list[tuple[str, str, str, float]]:
-    args = _arguments(cue, index, speaker)
+    args = _arguments(cue, index, Reading(speaker, people=cue.type in PEOPLE_ACT_IN))
     kind = cue.type
     ends: list[tuple[End, End, str]] = []
     if len(args.pair) >= 2:
@@ -52,15 +55,15 @@ def relations_at(cue: Cue, index: ActorIndex, speaker: Party | None) -> list[tup
         ends += [(a, b, kind) for a in args.sources for b in args.targets]
         ends += [(a, b, "support") for a in args.sources for b in args.countries if b not in args.targets]
         if args.joint:  # inferred from the coordination alone, hence less sure
-            ends += [(End(a.entity_id, min(a.confidence, COORDINATED)), b, "joint_implementation")
+            ends += [(a.at_most(COORDINATED), b, "joint_implementation")
                      for a, b in itertools.combinations(args.sources, 2)]
         elif len(args.sources) >= 2 and kind in SYMMETRIC and not args.open_target:
             ends += [(a, b, kind) for a, b in itertools.combinations(args.sources, 2)]
     return [(a.entity_id, b.entity_id, k, round(min(a.confidence, b.confidence), 2))
-            for a, b, k in ends if a.entity_id != b.entity_id]
+            for a, b, k in ends if a.entity_id != b.entity_id and a.institution_only == b.institution_only]
 
 
-def _arguments(cue: Cue, index: ActorIndex, speaker: Party | None) -> Arguments:
+def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
     anchor = cue.anchor
     modifier = anchor.dep_ in ("amod", "advmod", "npadvmod") and anchor.head.pos_ in ("NOUN", "VERB", "PROPN")
     bearer = anchor.head if modifier else anchor
@@ -70,28 +73,29 @@ def _arguments(cue: Cue, index: ActorIndex, speaker: Party | None) -> Arguments:
     for head in dict.fromkeys((*cue.words, bearer)):
         for child in head.children:
             for slot, tokens in _slots(child, cue.type, is_passive, bearer):
-                slots[slot].extend(end for token in tokens for end in index.actors(token, speaker))
+                slots[slot].extend(end for token in tokens for end in index.actors(token, reading))
                 open_target |= slot == "target" and child.dep_ == "prep" and bool(tokens)
     sources, targets, pair = slots["source"], slots["target"], slots["pair"]
     countries = [end for end in slots["country"] if end.entity_id.startswith(COUNTRY_PREFIX)]
-    if cue.type == "support" and _position_support(bearer, index):
+    if cue.type == "support" and _position_support(bearer, index) or _denied(bearer) or (
+            cue.type == "membership" and is_passive and bearer.pos_ == "VERB"):  # "X, joined by Y": company
         return Arguments([], [], [], joint=False, open_target=False, countries=[])
     if is_passive and bearer.dep_ in ("acl", "relcl") and cue.type != "joint_implementation":
-        targets.extend(index.actors(bearer.head, speaker))  # "the campus, which was funded by X": the patient
+        targets.extend(index.actors(bearer.head, reading))  # "the campus, which was funded by X": the patient
     if bearer.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ == "nsubj" for c in bearer.children):
-        sources.extend(index.actors(bearer.head, speaker))  # "Ozone, which partners with X"
+        sources.extend(index.actors(bearer.head, reading))  # "Ozone, which partners with X"
     if bearer.pos_ in ("NOUN", "PROPN"):
-        modifiers = _modifier_actors(bearer, index, speaker)
+        modifiers = _modifier_actors(bearer, index, reading)
         if len(modifiers) >= 2 and _hyphen_joined(bearer, index):
             pair.extend(modifiers)
         else:
             sources.extend(modifiers)
     if not sources and not pair:
-        sources = _clause_subject(cue, bearer, index, speaker) or _fronted_subject(bearer, index)
+        sources = _clause_subject(cue, bearer, index, reading) or _fronted_subject(bearer, index, reading)
     if targets and not pair and all(s.confidence < DIRECT for s in sources) and _referring(bearer):
         sources = [*sources, *_referred_sources(bearer, index, {t.entity_id for t in targets})]
     if cue.type == "support" and not targets:
-        targets, countries = _beneficiaries(bearer, index, speaker, countries)
+        targets, countries = _beneficiaries(bearer, index, reading, countries)
     sources, pair = unique(sources), unique(pair)
     targets = unique(t for t in targets if all(t.entity_id != s.entity_id for s in sources))
     joint = is_passive and len(sources) >= 2 and made_jointly(bearer)
@@ -99,6 +103,11 @@ def _arguments(cue: Cue, index: ActorIndex, speaker: Party | None) -> Arguments:
             bearer, active=not is_passive, products=cues().event_nouns):
         index.organisers = sources
     return Arguments(sources, targets, pair, joint, open_target, unique(countries))
+
+
+def _denied(cue: Token) -> bool:
+    """ "there is no cooperation", "has not signed": a relation said not to be."""
+    return any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in cue.children)
 
 
 def _referring(noun: Token) -> bool:
@@ -144,7 +153,7 @@ def _slots(child: Token, kind: str, is_passive: bool, bearer: Token) -> list[tup
     return []
 
 
-def _beneficiaries(bearer: Token, index: ActorIndex, speaker: Party | None, countries: list[End]
+def _beneficiaries(bearer: Token, index: ActorIndex, reading: Reading, countries: list[End]
                    ) -> tuple[list[End], list[End]]:
     """ "A study in Türkiye was completed with the support of Norway": support given through a clause goes to
     the clause's subject, or to the country it took place in."""
@@ -154,8 +163,8 @@ def _beneficiaries(bearer: Token, index: ActorIndex, speaker: Party | None, coun
     subjects = [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     places = [p for s in subjects for child in s.children if child.dep_ == "prep" and child.lower_ in cues().country_preps["support"]
               for p in child.children if p.dep_ == "pobj"]
-    located = [e for p in places for e in index.actors(p, speaker) if e.entity_id.startswith(COUNTRY_PREFIX)]
-    return [e for s in subjects for e in index.actors(s, speaker)], countries + located
+    located = [e for p in places for e in index.actors(p, reading) if e.entity_id.startswith(COUNTRY_PREFIX)]
+    return [e for s in subjects for e in index.actors(s, reading)], countries + located
 
 
 def _position_support(verb: Token, index: ActorIndex) -> bool:
@@ -167,12 +176,12 @@ def _position_support(verb: Token, index: ActorIndex) -> bool:
 
 
 
-def _modifier_actors(noun: Token, index: ActorIndex, speaker: Party | None) -> list[End]:
+def _modifier_actors(noun: Token, index: ActorIndex, reading: Reading) -> list[End]:
     """Actors in front of a cue noun: "Australia's partnership", "the Fund's engagement", "ILO-Luxembourg cooperation"."""
     ends: list[End] = []
     for child in noun.lefts:
         if child.dep_ in ("poss", "compound", "nmod", "amod"):
-            ends.extend(index.actors(child, speaker))
+            ends.extend(index.actors(child, reading))
             ends.extend(e for t in child.subtree if t.i != child.i and t.i in index.by_token
                         for e in [End(index.by_token[t.i], DIRECT)])
     return unique(ends)
@@ -188,7 +197,7 @@ def _hyphen_joined(noun: Token, index: ActorIndex) -> bool:
                for k in range(1, len(tokens) - 1))
 
 
-def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, speaker: Party | None) -> list[End]:
+def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, reading: Reading) -> list[End]:
     """The source of a cue without its own: the subject of the clause it sits in ("Japan has a partnership with
     the Bank", "the GBN is a platform for enterprises to support the ILO") or the owner of the noun it completes
     ("the Court's desire to partner with Ghana"); in the passive, the agent is the clause's subject ("hosted by A in
@@ -202,26 +211,26 @@ def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, speaker: Party |
             return []
         came_from, token = token, token.head
         if came_from.dep_ == "pcomp" and token.lower_ == "for":
-            return _thanked(token, index, speaker)
+            return _thanked(token, index, reading)
         if token.pos_ in ("VERB", "AUX"):
             agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
             subjects = agents or [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c != bearer]
-            found = [e for s in subjects for e in index.actors(s, speaker) or index.event_organisers(s)]
+            found = [e for s in subjects for e in index.actors(s, reading) or index.event_organisers(s)]
             if subjects and (found or came_from.dep_ not in ("relcl", "acl")):
-                return [End(e.entity_id, min(e.confidence, INDIRECT)) for e in found]
+                return [e.at_most(INDIRECT) for e in found]
         elif token.pos_ in ("NOUN", "PROPN"):
             if came_from.dep_ == "conj" or token.i in index.by_token:  # a list item or a name owns no cue
                 return []
             owners = [c for c in token.children if c.dep_ == "poss"]
             owners += [c for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
                        for c in child.children if c.dep_ == "pobj" and c != bearer and not c.is_ancestor(bearer)]
-            found = [e for o in owners for e in index.actors(o, speaker)]
+            found = [e for o in owners for e in index.actors(o, reading)]
             if found:
-                return [End(e.entity_id, min(e.confidence, INDIRECT)) for e in found]
+                return [e.at_most(INDIRECT) for e in found]
     return []
 
 
-def _fronted_subject(bearer: Token, index: ActorIndex) -> list[End]:
+def _fronted_subject(bearer: Token, index: ActorIndex, reading: Reading) -> list[End]:
     """ "Working in a three-way partnership, A, B and C have...": a cue in a subjectless phrase that opens the
     sentence before its first comma is about the actors named right after the comma, which a long list of names often keeps the
     parser from seeing as the subject."""
@@ -238,16 +247,16 @@ def _fronted_subject(bearer: Token, index: ActorIndex) -> list[End]:
         first = first.nbor()  # "the A", or a word of A's name that its mention left out
     if first.i not in index.by_token or index.by_token.get(comma.i - 1) == index.by_token[first.i]:
         return []
-    return [End(e.entity_id, min(e.confidence, INDIRECT)) for e in index.actors(first, None)]
+    return [e.at_most(INDIRECT) for e in index.actors(first, reading)]
 
 
-def _thanked(prep: Token, index: ActorIndex, speaker: Party | None) -> list[End]:
+def _thanked(prep: Token, index: ActorIndex, reading: Reading) -> list[End]:
     """ "thanked Japan for supporting", "gratitude to the Governments of A and B for continuing to be a partner":
     whoever is thanked does what "for" introduces."""
     head = prep.head
     objects = [c for c in head.children if c.dep_ == "dobj"]
     thanked = objects + [o for word in (head, *objects) for p in word.children if p.dep_ == "prep" and p.lower_ == "to"
                          for o in p.children if o.dep_ == "pobj"]
-    found = [e for t in thanked for e in index.actors(t, speaker)]
-    return [End(e.entity_id, min(e.confidence, INDIRECT)) for e in found]
+    found = [e for t in thanked for e in index.actors(t, reading)]
+    return [e.at_most(INDIRECT) for e in found]
 

@@ -33,6 +33,7 @@ class Cues:
     of_role: Mapping[str, str]
     of_agent_nouns: frozenset[str]
     proxy_heads: frozenset[str]
+    office_titles: frozenset[str]
     first_person: frozenset[str]
     reported_subjects: frozenset[str]
     definite_heads: frozenset[str]
@@ -70,6 +71,7 @@ def cues() -> Cues:
         of_role=preps["of"],
         of_agent_nouns=frozenset(preps["of_agent_nouns"]),
         proxy_heads=frozenset(data["proxy_heads"]),
+        office_titles=frozenset(data["office_titles"]),
         first_person=frozenset(data["first_person"]),
         reported_subjects=frozenset(data["reported_subjects"]),
         definite_heads=frozenset(data["definite_heads"]),

@@ -279,3 +279,32 @@ you all. >> We also work with the WHO."""
 def test_a_transcript_turn_is_the_speaker_handed_the_floor(extractor: Extractor) -> None:
     assert typed(extractor.extract_text(TRANSCRIPT)) == {
         ("org:unicef", "cooperation", "org:world-bank"), ("org:undp", "cooperation", "org:ilo")}
+
+
+# ------------------------------------------------------------------------------------------- people as parties
+def test_signatories_act_on_behalf_of_whom_they_name(extractor: Extractor) -> None:
+    text = ("Ms Ana Lima, Secretary, Ministry of Finance, on behalf of the Government of Ghana, and Mr Ben Ode, "
+            "Vice President, on behalf of the World Bank, signed the agreement.")
+    assert typed(extractor.extract_text(text)) == {("country:GHA", "agreement", "org:world-bank")}
+
+
+def test_an_office_holder_stands_for_the_body_they_head(extractor: Extractor) -> None:
+    text = "Fiji’s Minister of Trade Ana Lima signed a memorandum of understanding with Samoa’s President Ben Ode."
+    assert typed(extractor.extract_text(text)) == {("country:FJI", "agreement", "country:WSM")}
+
+
+def test_two_ministers_sign_for_their_ministries_and_their_countries(extractor: Extractor) -> None:
+    text = ("Ms Ana Lima, Minister of Health, Ministry of Health, Ghana, signed a cooperation agreement with Mr Ben "
+            "Ode, Minister of Health, Ministry of Health, Kenya.")
+    assert pairs_of(extractor.extract_text(text), "agreement") == {
+        frozenset(("country:GHA", "country:KEN")),
+        frozenset(("org:gha-ministry-of-health", "org:ken-ministry-of-health"))}
+
+
+@pytest.mark.parametrize("text", [
+    "This breakout group was facilitated by Ana Lima, Belize, who was assisted by rapporteur Ben Ode, Trinidad and Tobago.",
+    "The delegation of Samoa, joined by the Ambassador of Fiji, met officials.",  # company, not membership
+    "Answering a question, Ana Lima of the University of Ghana said that there is no cooperation with UNICEF.",
+])
+def test_people_helping_people_accompanying_or_denying(extractor: Extractor, text: str) -> None:
+    assert not extractor.extract_text(text).relations
