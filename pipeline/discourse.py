@@ -13,10 +13,12 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from .entities import Resolution
+from .resources import load_json
 from .spans import document_text
 from .speakers import SpeakerMatch
 
@@ -135,7 +137,7 @@ def _voices(doc: Doc, speakers: list[SpeakerMatch], parties: list[Party]) -> lis
     chair's handing over ("over to you, Ms X"). Until the next such place, "we" is theirs."""
     starts: list[tuple[int, Party | None]] = []
     for speaker, party in zip(speakers, parties):
-        named = [speaker.name, *(m for m in speaker.mentions if m.root.dep_ in SUBJECTS or _opens_line(m))]
+        named = [speaker.name, *(m for m in speaker.mentions if _speaks(m))]
         starts += [(span.sent.start, party) for span in named]
     called = sorted((span.start, party) for speaker, party in zip(speakers, parties)
                     for span in (speaker.name, *speaker.mentions))
@@ -148,11 +150,20 @@ def _voices(doc: Doc, speakers: list[SpeakerMatch], parties: list[Party]) -> lis
     return sorted(starts, key=lambda start: start[0])
 
 
-def _opens_line(span: Span) -> bool:
-    """ "Ms X: ..." in a transcript."""
-    doc = span.doc
-    line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
-    return line_start and span.end < len(doc) and doc[span.end].text == ":"
+def _speaks(name: Span) -> bool:
+    """ "Ms X noted...", "..., Ms X said", "Ms X: ..." (a transcript): a name that takes the floor, not one merely
+    mentioned. A name followed by a verb of speech counts whatever the parse made of it."""
+    doc = name.doc
+    following = doc[name.end] if name.end < len(doc) else None
+    if name.root.dep_ in SUBJECTS or following is not None and following.lemma_.lower() in speech_verbs():
+        return True
+    line_start = name.start == 0 or "\n" in doc[name.start - 1].text_with_ws
+    return line_start and following is not None and following.text == ":"
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    return frozenset(load_json("relation_cues.json")["speech_verbs"])
 
 
 def _turn_markers(doc: Doc) -> list[int]:

@@ -25,6 +25,7 @@ LIST_WORDS = LIST_SEPARATORS | {"as", "well", "the", "also"}
 LIST_ENDS = frozenset({"the"})
 """Words that may only close the run of list words, right before the next name."""
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos"})
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
 MAX_GLOSS = 12
 """Tokens a gloss in brackets after a name may hold ("(Third World Institute)")."""
@@ -172,8 +173,8 @@ class ActorIndex:
         if lower in data.first_person:
             speaker = reading.speaker
             return [End(speaker.voice, IMPLICIT)] if speaker and speaker.voice else []
-        if lower in data.reported_subjects and token.dep_ == "nsubj":
-            return self._reporter(token)
+        if lower in data.anaphors:
+            return (self._reporter(token) if token.dep_ == "nsubj" else []) or self._antecedent(token, reading, depth)
         if token.pos_ == "PROPN":  # "Data for Good (DfG)": an unknown name glossed by a known acronym
             glossed = [t for name in proper_name(token) for t in name.children
                        if t.dep_ == "appos" and t.i in self.by_token and t.nbor(-1).text == "("]
@@ -275,6 +276,20 @@ class ActorIndex:
         """ "The workshop was held in collaboration with WFP": as the subject of a clause, the report's event stands
         for those who organised it."""
         return [e.at_most(INDIRECT) for e in self.organisers] if the_event(token) else []
+
+    def _antecedent(self, pronoun: Token, reading: Reading, depth: int) -> list[End]:
+        """ "the Governments of A and B for their continued support", "A and B renewed their partnership": the
+        nearest actors named before in the sentence, a group for "their", one for "its"."""
+        plural = cues().anaphors[pronoun.lower_] == "plural"
+        subjects = [c for verb in pronoun.ancestors if verb.pos_ in ("VERB", "AUX") for c in verb.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i]
+        for candidate in (*subjects, *reversed(pronoun.sent[: pronoun.i - pronoun.sent.start])):
+            if candidate.dep_ not in ANTECEDENT_DEPS or candidate.lower_ in cues().anaphors:
+                continue
+            ends = self.actors(candidate, reading) if depth == 0 and self._named(candidate, reading, depth + 1) else []
+            if ends and (len(ends) == 1) != plural:
+                return [e.at_most(REFERRED) for e in ends]
+        return []
 
     def _reporter(self, pronoun: Token) -> list[End]:
         """ "The WFP Director Dr X said they ...": the one actor named in the subject of the reporting verb."""

@@ -35,7 +35,7 @@ class Cues:
     proxy_heads: frozenset[str]
     office_titles: frozenset[str]
     first_person: frozenset[str]
-    reported_subjects: frozenset[str]
+    anaphors: Mapping[str, str]
     definite_heads: frozenset[str]
     focus_heads: frozenset[str]
     pair_determiners: frozenset[str]
@@ -73,7 +73,7 @@ def cues() -> Cues:
         proxy_heads=frozenset(data["proxy_heads"]),
         office_titles=frozenset(data["office_titles"]),
         first_person=frozenset(data["first_person"]),
-        reported_subjects=frozenset(data["reported_subjects"]),
+        anaphors=data["anaphors"],
         definite_heads=frozenset(data["definite_heads"]),
         focus_heads=frozenset(data["focus_heads"]),
         pair_determiners=frozenset(data["pair_determiners"]),

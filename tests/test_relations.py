@@ -308,3 +308,21 @@ def test_two_ministers_sign_for_their_ministries_and_their_countries(extractor: 
 ])
 def test_people_helping_people_accompanying_or_denying(extractor: Extractor, text: str) -> None:
     assert not extractor.extract_text(text).relations
+
+
+def test_we_is_whoever_last_took_the_floor(extractor: Extractor) -> None:
+    text = ("Ms Ana Lima, Counsellor, Australian High Commission, and Mr Ben Ode, Director, UNDP, attended.\n\n"
+            "Mr Ode opened the session.\n\nAt the close, Ms Lima said the talks went well. “We have been a strong "
+            "supporter of UNICEF since its establishment,” she said.")
+    assert typed(extractor.extract_text(text)) == {("country:AUS", "support", "org:unicef")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (("Professor Ana Lima reiterated the appreciation of the University of the South Pacific to the Governments of "
+      "Australia and New Zealand for their continued support to the University."),
+     {("country:AUS", "support", "org:usp"), ("country:NZL", "support", "org:usp")}),
+    ("UNDP and UNEP renewed their partnership with the World Bank.",
+     {("org:undp", "cooperation", "org:world-bank"), ("org:unep", "cooperation", "org:world-bank")}),
+])
+def test_their_is_the_group_named_before(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert typed(extractor.extract_text(text)) == expected
