@@ -74,11 +74,11 @@ class ActorIndex:
             for i in range(actor.start, actor.end):
                 self.by_token.setdefault(i, actor.entity_id)
 
-    def actors(self, token: Token, reading: Reading) -> list[End]:
+    def actors(self, token: Token, reading: Reading, depth: int = 0) -> list[End]:
         """The actors `token` names, with those coordinated to it ("X, Y and Z", "such as X")."""
         ends: list[End] = []
         for member in self._coordinated(token):
-            ends.extend(self._named(member, reading, depth=0))
+            ends.extend(self._named(member, reading, depth))
         return unique(ends)
 
     def _coordinated(self, token: Token) -> list[Token]:
@@ -193,7 +193,14 @@ class ActorIndex:
                      for member in (c, *c.conjuncts) for e in self._named(member, reading, depth + 1)]
             if named:
                 return named
-        if token.pos_ == "NOUN":  # "India's digital ecosystem", "the WHO Fiji office": the owner stands for it
+        if token.pos_ == "NOUN" and token.lemma_.lower() in data.party_nouns:  # "a project between A and B"
+            parties = [o for p in token.children if p.dep_ == "prep" and p.lower_ in data.pair_preps | {"of"}
+                       for o in p.children if o.dep_ == "pobj"]
+            named = [e.at_most(INDIRECT) for o in parties for e in self.actors(o, reading, depth + 1)]
+            if named:
+                return named
+        if token.pos_ == "NOUN" and token.lemma_.lower() not in data.position_nouns:
+            # "India's digital ecosystem", "the WHO Fiji office": the owner stands for it; not for its proposal
             owners = sorted(t for c in token.lefts if c.dep_ in ("poss", "compound") for t in c.subtree)
             named = [e.at_most(INDIRECT) for c in owners for e in self._named(c, reading, depth + 1)]
             if named:
@@ -207,7 +214,7 @@ class ActorIndex:
         behalf = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "on"
                   for b in p.children if b.dep_ == "pobj" and b.lower_ == "behalf"
                   for of in b.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
-        named = [e.at_most(INDIRECT) for w in behalf for e in self.actors(w, reading)]
+        named = [e.at_most(INDIRECT) for w in behalf for e in self.actors(w, reading, depth + 1)]
         titled = [c for c in token.children if c.dep_ in ("compound", "nmod", "appos") and c.lower_ in cues().office_titles]
         titled += [token.head] if token.dep_ == "appos" and token.head.lower_ in cues().office_titles else []
         person = self.is_person(token)
@@ -286,7 +293,7 @@ class ActorIndex:
         for candidate in (*subjects, *reversed(pronoun.sent[: pronoun.i - pronoun.sent.start])):
             if candidate.dep_ not in ANTECEDENT_DEPS or candidate.lower_ in cues().anaphors:
                 continue
-            ends = self.actors(candidate, reading) if depth == 0 and self._named(candidate, reading, depth + 1) else []
+            ends = self.actors(candidate, reading, depth + 1) if self._named(candidate, reading, depth + 1) else []
             if ends and (len(ends) == 1) != plural:
                 return [e.at_most(REFERRED) for e in ends]
         return []

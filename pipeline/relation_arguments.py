@@ -59,6 +59,8 @@ def relations_at(cue: Cue, index: ActorIndex, speaker: Party | None) -> list[tup
                      for a, b in itertools.combinations(args.sources, 2)]
         elif len(args.sources) >= 2 and kind in SYMMETRIC and not args.open_target:
             ends += [(a, b, kind) for a, b in itertools.combinations(args.sources, 2)]
+        if kind == "joint_implementation" and _hosted_together(cue.anchor):  # "X hosted an event with A and B"
+            ends += [(a, b, kind) for a, b in itertools.combinations(args.targets, 2)]
     return [(a.entity_id, b.entity_id, k, round(min(a.confidence, b.confidence), 2))
             for a, b, k in ends if a.entity_id != b.entity_id and a.institution_only == b.institution_only]
 
@@ -67,10 +69,14 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
     anchor = cue.anchor
     modifier = anchor.dep_ in ("amod", "advmod", "npadvmod") and anchor.head.pos_ in ("NOUN", "VERB", "PROPN")
     bearer = anchor.head if modifier else anchor
+    if cue.type == "membership" and bearer.lemma_.lower() in cues().collective_nouns:
+        return _collective(bearer, index, reading)
     is_passive = passive(bearer)
     slots: dict[str, list[End]] = {"source": [], "target": [], "pair": [], "country": []}
     open_target = False
-    for head in dict.fromkeys((*cue.words, bearer)):
+    named = [a for o in bearer.children if o.dep_ == "dobj" for a in o.children  # "an event titled “X” with A"
+             if a.dep_ == "acl" and a.lemma_.lower() in cues().naming_verbs]
+    for head in dict.fromkeys((*cue.words, bearer, *named)):
         for child in head.children:
             for slot, tokens in _slots(child, cue.type, is_passive, bearer):
                 slots[slot].extend(end for token in tokens for end in index.actors(token, reading))
@@ -90,6 +96,8 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
             pair.extend(modifiers)
         else:
             sources.extend(modifiers)
+    if cue.type == "support" and not sources and not pair and bearer.dep_ == "nsubjpass":  # "A grant was awarded by Y"
+        sources = [e for a in bearer.head.children if a.dep_ == "agent" for o in a.children for e in index.actors(o, reading)]
     if not sources and not pair:
         sources = _clause_subject(cue, bearer, index, reading) or _fronted_subject(bearer, index, reading)
     if targets and not pair and all(s.confidence < DIRECT for s in sources) and _referring(bearer):
@@ -98,11 +106,32 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
         targets, countries = _beneficiaries(bearer, index, reading, countries)
     sources, pair = unique(sources), unique(pair)
     targets = unique(t for t in targets if all(t.entity_id != s.entity_id for s in sources))
-    joint = is_passive and len(sources) >= 2 and made_jointly(bearer)
+    joint = len(sources) >= 2 and (is_passive and made_jointly(bearer) or cue.type == "support" and _backed_event(bearer))
     if not index.organisers and cue.type == "joint_implementation" and sources and made_jointly(
             bearer, active=not is_passive, products=cues().event_nouns):
         index.organisers = sources
     return Arguments(sources, targets, pair, joint, open_target, unique(countries))
+
+
+def _hosted_together(verb: Token) -> bool:
+    """ "X hosted an event with A and B": the partners of an event's hosts host it with them, and with each other;
+    not so for counterparts met in turn ("joint initiatives with A and B respectively")."""
+    made = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues().event_nouns]
+    return bool(made) and not any(t.lower_ == "respectively" for t in verb.sent)
+
+
+def _collective(noun: Token, index: ActorIndex, reading: Reading) -> Arguments:
+    """ "X is a partnership of A and B", "X, a network of A and B": the actors after "of" are members of the actor
+    the noun is said of; a collective noun said of no actor makes no members."""
+    if noun.dep_ == "attr":
+        groups = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        groups = [noun.head] if noun.dep_ == "appos" else []
+    group = [e for g in groups for e in index.actors(g, reading)]
+    members = [e for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj" for e in index.actors(o, reading)] if group else []
+    members = [m for m in unique(members) if all(m.entity_id != g.entity_id for g in group)]
+    return Arguments(members, unique(group), [], joint=False, open_target=True, countries=[])
 
 
 def _denied(cue: Token) -> bool:
@@ -161,10 +190,20 @@ def _beneficiaries(bearer: Token, index: ActorIndex, reading: Reading, countries
     if bearer.dep_ != "pobj" or prep.lower_ not in ("with", "through", "under") or prep.head.pos_ not in ("VERB", "AUX"):
         return [], countries
     subjects = [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lemma_.lower() in cues().event_nouns for s in subjects):
+        return [], countries  # "the workshop was held under the patronage of A and B": see `_backed_event`
     places = [p for s in subjects for child in s.children if child.dep_ == "prep" and child.lower_ in cues().country_preps["support"]
               for p in child.children if p.dep_ == "pobj"]
     located = [e for p in places for e in index.actors(p, reading) if e.entity_id.startswith(COUNTRY_PREFIX)]
     return [e for s in subjects for e in index.actors(s, reading)], countries + located
+
+
+def _backed_event(noun: Token) -> bool:
+    """ "The workshop was held under the patronage of A and B": backers of the event together, as "sponsored by
+    A and B" makes them."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("with", "under") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues().event_nouns for c in prep.head.children)
 
 
 def _position_support(verb: Token, index: ActorIndex) -> bool:

@@ -44,6 +44,10 @@ class Cues:
     joint_products: frozenset[str]
     """What actors make together: the event nouns and other products ("report", "project")."""
     event_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
+    collective_nouns: frozenset[str]
+    party_nouns: frozenset[str]
+    position_nouns: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,10 @@ def cues() -> Cues:
         joint_verbs=frozenset(data["joint_verbs"]),
         joint_products=frozenset(data["joint_products"]) | frozenset(data["event_nouns"]),
         event_nouns=frozenset(data["event_nouns"]),
+        naming_verbs=frozenset(data["naming_verbs"]),
+        collective_nouns=frozenset(data["collective_nouns"]),
+        party_nouns=frozenset(data["party_nouns"]),
+        position_nouns=frozenset(data["position_nouns"]),
     )
 
 
@@ -107,7 +115,8 @@ class Words:
 
 def find_cues(sentence: Span, words: Words, by_token: Mapping[int, str]) -> list[Cue]:
     """Cue words outside actor names ("Japan International Cooperation Agency" states no cooperation); a joint
-    verb in the passive ("prepared by X with Y") is a joint-implementation cue."""
+    verb in the passive ("prepared by X with Y") is a joint-implementation cue, a collective noun ("a network
+    of...") a membership cue."""
     data, doc = cues(), sentence.doc
     found: list[Cue] = []
     covered: set[int] = set()
@@ -132,11 +141,14 @@ def find_cues(sentence: Span, words: Words, by_token: Mapping[int, str]) -> list
         prefix = _split_prefix(doc[i]) if i >= 2 and words.lowers[i - 1] == "-" else ""
         prefixed = data.lemmas.get(prefix + lemma) or data.lemmas.get(prefix + lower) if prefix else None
         kind = prefixed or data.lemmas.get(lemma) or data.lemmas.get(lower)
-        if not kind and lemma not in data.joint_verbs:
+        collective = lemma in data.collective_nouns and words.pos[i] == "NOUN"
+        if not kind and lemma not in data.joint_verbs and not collective:
             continue
         token = doc[i]
         if kind:
             found.append(Cue(kind, token, (*doc[i - 2 : i], token) if prefixed else (token,)))
+        if collective and kind != "membership":  # "X is a network of A and B": A and B are members of X
+            found.append(Cue("membership", token, (token,)))
         if kind != "joint_implementation" and lemma in data.joint_verbs and passive(token) and (
                 made_jointly(token) or has_partner(token)):
             found.append(Cue("joint_implementation", token, (token,)))
@@ -175,7 +187,8 @@ def has_partner(verb: Token) -> bool:
 
 
 def made_jointly(verb: Token, *, active: bool = False, products: frozenset[str] | None = None) -> bool:
-    """ "The workshop, supported by X and Y", "Sponsored by X and Y, this workshop aims...": coordinated agents
+    """ "The workshop, supported by X and Y", "Sponsored by X and Y, this workshop aims...", "Created by X and Y,
+    this was the third conference": coordinated agents
     of a joint verb made one of the `products` (default: the joint products of the cue file) together; with
     `active`, "X and Y organised the workshop"."""
     data = cues()
@@ -184,8 +197,8 @@ def made_jointly(verb: Token, *, active: bool = False, products: frozenset[str] 
         return False
     made_deps = ("dobj",) if active else ("nsubjpass",)
     made = [c for c in verb.children if c.dep_ in made_deps] + ([verb.head] if verb.dep_ == "acl" and not active else [])
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not active:  # a fronted participle: the clause's subject
-        made += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not active:  # a fronted participle: the clause's subject,
+        made += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "attr")]  # or what "this" was
     made += [c for conj in verb.conjuncts for c in conj.children if c.dep_ in made_deps]
     return any(t.lemma_.lower() in made_words or t.lower_ in made_words for t in made)
 

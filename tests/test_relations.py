@@ -326,3 +326,35 @@ def test_we_is_whoever_last_took_the_floor(extractor: Extractor) -> None:
 ])
 def test_their_is_the_group_named_before(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert typed(extractor.extract_text(text)) == expected
+
+
+# ------------------------------------------------------------------------------------------- groups, grants, hosts
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Global Ocean Alliance (GOA) is a partnership of 24 countries and the European Commission working together.",
+     {("org:european-commission", "membership", "org:global-ocean-alliance")}),
+    ("Created by UNDP, UNEP and UNICEF, this was the third Examplia Forum.",
+     {("org:undp", "joint_implementation", "org:unep"), ("org:undp", "joint_implementation", "org:unicef"),
+      ("org:unep", "joint_implementation", "org:unicef")}),
+    ("Fiji hosted a side event titled “Oceans and Us” with Samoa and UNDP.",
+     {("country:FJI", "joint_implementation", "country:WSM"), ("country:FJI", "joint_implementation", "org:undp"),
+      ("country:WSM", "joint_implementation", "org:undp")}),
+])
+def test_groups_makers_and_hosts(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert typed(extractor.extract_text(text)) == expected
+
+
+def test_a_grant_for_a_project_supports_its_parties(extractor: Extractor) -> None:
+    text = ("An international research grant for a joint research project between the University of Lagos, the "
+            "University of Sussex and Kenyatta University has been awarded by the World Bank.")
+    assert {(r.source, r.target) for r in extractor.extract_text(text).relations if r.type == "support"} == {
+        ("org:world-bank", "org:university-of-lagos"), ("org:world-bank", "org:university-of-sussex"),
+        ("org:world-bank", "org:kenyatta-university")}
+
+
+@pytest.mark.parametrize("text", [
+    "India and South Africa submitted a waiver, and their proposal is supported by the European Parliament.",
+    "The University hosts consultations with Australia and New Zealand respectively.",
+])
+def test_backing_a_proposal_or_meeting_each_in_turn(extractor: Extractor, text: str) -> None:
+    assert not [r for r in extractor.extract_text(text).relations
+                if r.source.startswith("country:") and r.target.startswith("country:") or r.type == "support"]
