@@ -25,6 +25,8 @@ from .speakers import SpeakerMatch
 COUNTRY_PREFIX = "country:"
 """Entity ids of countries start so (`country:LAO`); see `entities.py`."""
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+MIN_REPEATED_NAME = 3
+"""Characters a name needs to be looked for again (no "UN" or "EU": the taggers know those)."""
 TURN_MARKER = re.compile(r"(?:^|(?<=\s))>>(?=\s)")
 """How transcripts of video captions mark a change of speaker."""
 
@@ -104,14 +106,42 @@ def plain_discourse(actors: Iterable[ActorMention], doc: Doc) -> Discourse:
 
 
 def _actors(doc: Doc, resolution: Resolution) -> list[ActorMention]:
-    actors = []
+    actors, taken = [], set[int]()
     for (start, end), entity_id in resolution.by_span.items():
-        if resolution.entities[entity_id].type == "person":
-            continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
+        if span is None:
+            continue
+        taken.update(range(span.start, span.end))
+        if resolution.entities[entity_id].type != "person":
             actors.append(ActorMention(entity_id, span.start, span.end))
+    actors += _written_again(doc, resolution, taken)
     return sorted(actors, key=lambda a: a.start)
+
+
+def _written_again(doc: Doc, resolution: Resolution, taken: set[int]) -> list[ActorMention]:
+    """An organisation's name or acronym written again where the tagger did not see it ("GBIF" after "the Global
+    Biodiversity Information Facility (GBIF)", the long name of an organisation elsewhere called by its acronym):
+    the same actor. Names of one word are matched as written, longer ones in any case."""
+    names: dict[str, str] = {}
+    for entity in resolution.entities.values():
+        if entity.type == "organisation":
+            for name in (entity.name, *entity.aliases):
+                key = name if " " not in name else name.lower()
+                if len(name) >= MIN_REPEATED_NAME and names.setdefault(key, entity.id) != entity.id:
+                    names[key] = ""  # a name two entities share names neither
+    names = {name: entity_id for name, entity_id in names.items() if entity_id}
+    if not names:
+        return []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)",
+                         re.IGNORECASE)
+    found = []
+    for match in pattern.finditer(document_text(doc)):
+        entity_id = names.get(match.group()) or names.get(match.group().lower()) if " " in match.group() else names.get(match.group())
+        span = doc.char_span(match.start(), match.end())
+        if entity_id and span is not None and taken.isdisjoint(range(span.start, span.end)):
+            found.append(ActorMention(entity_id, span.start, span.end))
+            taken.update(range(span.start, span.end))
+    return found
 
 
 def _people(doc: Doc, speakers: list[SpeakerMatch], parties: list[Party], resolution: Resolution) -> dict[int, Party]:

@@ -358,3 +358,10 @@ def test_a_grant_for_a_project_supports_its_parties(extractor: Extractor) -> Non
 def test_backing_a_proposal_or_meeting_each_in_turn(extractor: Extractor, text: str) -> None:
     assert not [r for r in extractor.extract_text(text).relations
                 if r.source.startswith("country:") and r.target.startswith("country:") or r.type == "support"]
+
+
+def test_a_name_written_again_where_the_tagger_missed_it(extractor: Extractor) -> None:
+    text = ("The Ocean Data Network (ODN) and the Global Biodiversity Information Facility (GBIF) met in Bogota. "
+            "ODN has been an associate member of GBIF since 2001.")  # the tagger sees no second "GBIF"
+    assert typed(extractor.extract_text(text)) == {
+        ("org:ocean-data-network", "membership", "org:global-biodiversity-information-facility")}
