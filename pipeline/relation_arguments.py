@@ -26,6 +26,8 @@ CLIMB_STEPS = 4
 only, may go further: "X is a network of organisations advancing dialogue as part of Y" takes six."""
 MEMBERSHIP_CLIMB_STEPS = 6
 MEMBERSHIP_CLIMB_DEPS = frozenset({"attr", "appos", "prep", "pobj", "acl"})
+OWNING_PREPS = frozenset({"in", "through", "under"})
+"""Prepositions that hang a cue on the actor whose relation it is: "UNDP in partnership with X"."""
 PEOPLE_ACT_IN = frozenset({"agreement", "cooperation", "exchange"})
 """The relations in which a person named as a party stands for the country or institution they act for (signatories,
 delegates, partners); "X was assisted by rapporteur Y" is no support between their countries."""
@@ -162,12 +164,14 @@ def _slots(child: Token, kind: str, is_passive: bool, bearer: Token) -> list[tup
     dep, word = child.dep_, child.lower_
     verb = bearer.pos_ in ("VERB", "AUX")
     objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+    agent_noun = bearer.lemma_.lower() in data.of_agent_nouns or bearer.lower_ in data.of_agent_nouns
+    if dep == "prep" and word == "from" and agent_noun:
+        return []  # "partners from A and B": people from each, no partnership of A and B
     if dep == "agent" or dep == "prep" and word in data.source_preps:
         return [("source", objects)]
     if dep == "prep" and word in data.pair_preps:
         return [("pair", objects)]
     if dep == "prep" and word == "of":
-        agent_noun = bearer.lemma_.lower() in data.of_agent_nouns or bearer.lower_ in data.of_agent_nouns
         if kind in SYMMETRIC and not agent_noun and bearer.dep_ != "pobj" and any(o.conjuncts for o in objects):
             return [("pair", objects)]
         return [("target" if agent_noun else data.of_role.get(kind, "target"), objects)]
@@ -258,6 +262,8 @@ def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, reading: Reading
             if subjects and (found or came_from.dep_ not in ("relcl", "acl")):
                 return [e.at_most(INDIRECT) for e in found]
         elif token.pos_ in ("NOUN", "PROPN"):
+            if token.i in index.by_token and came_from.dep_ == "prep" and came_from.lower_ in OWNING_PREPS:
+                return [e.at_most(INDIRECT) for e in index.actors(token, reading)]  # "UNDP in partnership with X"
             if came_from.dep_ == "conj" or token.i in index.by_token:  # a list item or a name owns no cue
                 return []
             owners = [c for c in token.children if c.dep_ == "poss"]

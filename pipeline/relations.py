@@ -2,9 +2,10 @@
 
 The default finder ("cues") reads a relation where a cue (`relation_cues.py`) has actors the parse places around
 it (`relation_arguments.py`), actors being names or stand-ins (`relation_actors.py`: "the Government of Fiji",
-"the University", "our" in a speaker's words, from `discourse.py`). Sharing a sentence is not enough: that is the
-co-occurrence baseline, kept as a registered finder so the two can be compared (`sidegraph evaluate --baseline
-cooccurrence`).
+"the University", "our" in a speaker's words, from `discourse.py`); lines that label an event's organisers,
+partners and supporters, and headings, add what the layout says (`relation_structure.py`). Sharing a sentence is
+not enough: that is the co-occurrence baseline, kept as a registered finder so the two can be compared
+(`sidegraph evaluate --baseline cooccurrence`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .discourse import Discourse
 from .relation_actors import ActorIndex
 from .relation_arguments import relations_at
 from .relation_cues import find_cues
+from .relation_structure import STRUCTURE, laid_out
 
 @dataclass(frozen=True, slots=True)
 class RelationMatch:
@@ -40,15 +42,21 @@ def find_relations(doc: Doc, discourse: Discourse) -> list[RelationMatch]:
     """Relations stated in each sentence, one per (source, target, type, sentence), the surest reading kept."""
     resolver = ActorIndex(doc, discourse)
     found: dict[tuple[str, str, str, int], RelationMatch] = {}
+
+    def keep(match: RelationMatch) -> None:
+        key = (match.source, match.target, match.type, match.sentence.start)
+        if key not in found or found[key].confidence < match.confidence:
+            found[key] = match
+
     for sentence in doc.sents:
         for cue in find_cues(sentence, resolver.words, resolver.by_token):
             relations = relations_at(cue, resolver, discourse.speaker_at(cue.anchor.i))
             if relations:
                 resolver.previous = (cue.anchor.i, tuple(dict.fromkeys(source for source, *_ in relations)))
             for source, target, kind, confidence in relations:
-                key = (source, target, kind, sentence.start)
-                if key not in found or found[key].confidence < confidence:
-                    found[key] = RelationMatch(source, target, kind, sentence, confidence)
+                keep(RelationMatch(source, target, kind, sentence, confidence))
+    for relation in laid_out(doc, resolver):  # after the sentences, which may say who organised the event
+        keep(RelationMatch(relation.source, relation.target, relation.type, relation.evidence, STRUCTURE))
     return sorted(found.values(), key=lambda m: (m.sentence.start, m.source, m.target, m.type))
 
 

@@ -365,3 +365,29 @@ def test_a_name_written_again_where_the_tagger_missed_it(extractor: Extractor) -
             "ODN has been an associate member of GBIF since 2001.")  # the tagger sees no second "GBIF"
     assert typed(extractor.extract_text(text)) == {
         ("org:ocean-data-network", "membership", "org:global-biodiversity-information-facility")}
+
+
+# ------------------------------------------------------------------------------------------- layout
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Organised by UNDP in partnership with UNICEF and the World Bank",
+     {("org:undp", "cooperation", "org:unicef"), ("org:undp", "cooperation", "org:world-bank")}),
+    ("Supported by: the European Union, Japan and UNESCO\n\nOrganised by UNEP",
+     {("org:eu", "support", "org:unep"), ("country:JPN", "support", "org:unep"), ("org:unesco", "support", "org:unep")}),
+    ("Our partners:\n- UNICEF\n- World Bank\n\nThe forum was organised by UNDP.",
+     {("org:undp", "cooperation", "org:unicef"), ("org:undp", "cooperation", "org:world-bank")}),
+    ("Hosted by the Government of Fiji, co-hosted with UNDP", {("country:FJI", "joint_implementation", "org:undp")}),
+    ("Chile and Peru: Thirty Years of Partnership\n\nThe ministers met in Lima.", {("country:CHL", "cooperation", "country:PER")}),
+])
+def test_labels_and_headings(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    relations = extractor.extract_text(text).relations
+    assert typed(extractor.extract_text(text)) == expected
+    assert all(r.confidence <= 0.75 for r in relations)  # read from the layout or a borrowed subject
+
+
+@pytest.mark.parametrize("text", [
+    "Partners from UNICEF, the World Bank and UNEP were among the participants of the UNDP workshop.",
+    "Supported by: the European Union and Japan",  # nobody named as organiser
+    "Chile and Peru: Thirty Years of Elections",  # no cue
+])
+def test_a_label_needs_its_colon_and_an_organiser(extractor: Extractor, text: str) -> None:
+    assert not extractor.extract_text(text).relations

@@ -1,0 +1,182 @@
+"""Relations read from how an event page or programme is laid out rather than from a sentence's grammar.
+
+Label lines name the event's organisers, co-organisers, partners and supporters ("Organised by A in partnership
+with B and C", "Supported by: A, B, C", "Our partners:" over a bulleted list; spaCy `Matcher` patterns in
+`models/relation_structure.jsonl`): each actor listed relates to the organisers the page names, supporters
+supporting them. Headings pair the actors they list with the cue they carry ("Examplia and Otherland: Thirty
+Years of Partnership"). Both are read with less confidence than a sentence's own words.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from .relation_actors import ActorIndex, End, Reading
+from .relation_cues import SYMMETRIC, cues
+from .resources import load_jsonl
+
+STRUCTURE = 0.5
+"""How sure a relation read from layout is: below one stated in a sentence or resolved from the discourse."""
+ROLE_TYPES = {"co-organisers": "joint_implementation", "partners": "cooperation", "supporters": "support"}
+"""What each role listed on a label line has with the organisers."""
+MAX_HEADING = 20
+"""Tokens a heading may have."""
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+BULLETS = frozenset("-*•·–—>#")
+LABEL_ENDS = frozenset({"by", "with", "of", "from", "to", ":"})
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A label line's role ("supporters"), the actors it lists and the text that says so."""
+
+    role: str
+    listed: tuple[End, ...]
+    evidence: Span
+
+
+@dataclass(frozen=True, slots=True)
+class LaidOut:
+    source: str
+    target: str
+    type: str
+    evidence: Span
+
+
+@cache
+def _matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for row in load_jsonl("relation_structure.jsonl"):
+        matcher.add(row["role"], [row["pattern"]])
+    return matcher
+
+
+def laid_out(doc: Doc, index: ActorIndex) -> Iterator[LaidOut]:
+    """The relations of the label lines and the headings of `doc`."""
+    labels = list(_labels(doc, index))
+    organisers = [label for label in labels if label.role == "organisers"]
+    for label in labels:
+        if label.role == "organisers":
+            yield from (LaidOut(a.entity_id, b.entity_id, "joint_implementation", label.evidence)
+                        for a, b in itertools.combinations(label.listed, 2))
+            continue
+        hosts = _organisers_of(label, organisers) or index.organisers
+        if {h.entity_id for h in hosts} & {e.entity_id for e in label.listed}:
+            continue  # "Sponsored by A and B, this workshop...": the label names the organisers themselves
+        for listed, host in itertools.product(label.listed, hosts):
+            ends = (listed, host) if label.role == "supporters" else (host, listed)
+            yield LaidOut(ends[0].entity_id, ends[1].entity_id, ROLE_TYPES[label.role], label.evidence)
+    yield from _headings(doc, index)
+
+
+def _labels(doc: Doc, index: ActorIndex) -> Iterator[Label]:
+    """Labels that open a line (after a bullet or an emoji) or follow a label on its line, with the actors listed
+    after them on the line, or, when the line holds the label alone, on the lines below it ("Partners:" over a
+    bulleted list), up to a line that names none."""
+    spans = filter_spans(_matcher(doc.vocab)(doc, as_spans=True))
+    previous_line = -1
+    for span in sorted(spans, key=lambda s: s.start):
+        line_start, line_end = _line(doc, span.start)
+        if any(i in index.by_token for i in range(span.start, span.end)):
+            continue  # "Partners in Health": a label word inside a name
+        opens = all(not t.is_alpha for t in doc[line_start : span.start])
+        if not opens and line_start != previous_line:
+            continue
+        previous_line = line_start
+        alone = all(not t.is_alpha for t in doc[span.end : line_end])
+        if span[-1].lower_ not in LABEL_ENDS and not alone:
+            continue  # "Partners from X were among...": a noun labels a list only before a colon or on its own
+        following = [s.start for s in spans if span.end <= s.start < line_end]
+        segment_end = min(following, default=line_end)
+        listed = _listed(doc[span.end : segment_end], index)
+        evidence = doc[line_start:line_end]
+        if not listed and alone:
+            listed, last = _listed_below(doc, line_end, index)
+            evidence = doc[line_start:last]
+        if listed:
+            yield Label(span.label_, tuple(listed), evidence)
+
+
+def _line(doc: Doc, i: int) -> tuple[int, int]:
+    """The token offsets of the line token `i` is on (a line ends at a token holding or followed by a break)."""
+    start = i
+    while start > 0 and not _breaks(doc[start - 1]):
+        start -= 1
+    end = i
+    while end < len(doc) and not _breaks(doc[end]):
+        end += 1
+    return start, min(end + 1, len(doc)) if end < len(doc) and not doc[end].is_space else end
+
+
+def _breaks(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
+def _listed(tokens: Span, index: ActorIndex) -> list[End]:
+    """The actors a stretch of a line lists, from the first name in it on."""
+    first = next((t for t in tokens if t.i in index.by_token), None)
+    if first is None:
+        return []
+    return [e for e in index.actors(first, Reading(None, people=False)) if tokens.start <= _at(e, index, first) < tokens.end]
+
+
+def _at(end: End, index: ActorIndex, first: Token) -> int:
+    """Where the listed actor is named, from the first name on (a list never reaches back)."""
+    return next((i for i in range(first.i, len(index.doc)) if index.by_token.get(i) == end.entity_id), -1)
+
+
+def _listed_below(doc: Doc, i: int, index: ActorIndex) -> tuple[list[End], int]:
+    """The actors of the lines from token `i` on, one list item a line, up to a blank line or a line naming none."""
+    listed: list[End] = []
+    while i < len(doc):
+        if doc[i].is_space and "\n\n" in doc[i].text and listed:
+            break
+        if doc[i].is_space or doc[i].text in BULLETS:
+            i += 1
+            continue
+        start, end = _line(doc, i)
+        line = doc[start:end]
+        found = _listed(line, index)
+        if not found:
+            break
+        listed.extend(e for e in found if e not in listed)
+        i = end
+    return listed, i
+
+
+def _organisers_of(label: Label, organisers: list[Label]) -> list[End]:
+    """The organisers a label relates to: those named on its line, else by the nearest organisers' label."""
+    if not organisers:
+        return []
+    same_line = [o for o in organisers if o.evidence.start == label.evidence.start]
+    before = [o for o in organisers if o.evidence.start <= label.evidence.start]
+    chosen = (same_line or before or organisers)[-1 if same_line or before else 0]
+    return list(chosen.listed)
+
+
+def _headings(doc: Doc, index: ActorIndex) -> Iterator[LaidOut]:
+    """A heading (a short line without a finite verb or a closing full stop) that carries a symmetric cue and lists
+    two or more actors pairs them: "Examplia and Otherland: Thirty Years of Partnership", "South-South
+    Cooperation: A, B and C"."""
+    data = cues()
+    for sentence in doc.sents:
+        words = [t for t in sentence if not t.is_space]
+        if not words or len(words) > MAX_HEADING or words[-1].text in ".?!" or any(t.tag_ in FINITE for t in words):
+            continue
+        kinds = [data.lemmas.get(t.lemma_.lower()) for t in words if t.i not in index.by_token and t.pos_ in ("NOUN", "PROPN")]
+        kind = next((k for k in kinds if k in SYMMETRIC), None)
+        first = next((t for t in words if t.i in index.by_token), None)
+        if kind is None or first is None:
+            continue
+        listed = _listed(sentence, index)
+        named = {index.by_token[t.i] for t in words if t.i in index.by_token}
+        if len(listed) >= 2 and named == {e.entity_id for e in listed}:
+            yield from (LaidOut(a.entity_id, b.entity_id, kind, sentence) for a, b in itertools.combinations(listed, 2))
