@@ -90,7 +90,7 @@ class ActorIndex:
             members.extend(c for t in span for c in t.conjuncts
                            if c not in members and c not in span and not self._describes(c, members))
             if member.i in self.by_token:
-                members.extend(t for t in self._listed_after(span[-1].i + 1) if t not in members)
+                members.extend(t for t in self.listed_after(span[-1].i + 1) if t not in members)
         return members
 
     def _describes(self, conjunct: Token, members: list[Token]) -> bool:
@@ -102,7 +102,7 @@ class ActorIndex:
         between = self.doc[max(p.i for p in people) : conjunct.i]
         return not any(t.dep_ == "cc" for t in between)
 
-    def _listed_after(self, i: int) -> list[Token]:
+    def listed_after(self, i: int) -> list[Token]:
         """The actors a list goes on with after a name ending before token `i`: "A (ACR), B, the C; D and E". Long
         lists of names defeat the parser, which hangs their items on anything; the words between them do not.
         In a list of organisations, a country after a comma at an item's end is where the last one is ("NEF, UK;
@@ -142,6 +142,10 @@ class ActorIndex:
             close = next((k for k in range(i + 1, min(i + MAX_GLOSS, end)) if doc[k].text == ")"), None)
             return close + 1 if close is not None else i
         return i
+
+    def mention_end(self, token: Token) -> int:
+        """Where the actor's mention that `token` is in ends."""
+        return self._mention_tokens(token)[-1].i + 1
 
     def _mention_tokens(self, token: Token) -> list[Token]:
         """The words of the name `token` is in: a proper name the gazetteers do not know ("IT for Change"), or an

@@ -163,20 +163,22 @@ def _organisers_of(label: Label, organisers: list[Label]) -> list[End]:
 
 
 def _headings(doc: Doc, index: ActorIndex) -> Iterator[LaidOut]:
-    """A heading (a short line without a finite verb or a closing full stop) that carries a symmetric cue and lists
-    two or more actors pairs them: "Examplia and Otherland: Thirty Years of Partnership", "South-South
-    Cooperation: A, B and C"."""
+    """A heading (a short line without a finite verb or a closing full stop) that carries a symmetric cue as a
+    head noun and one list of two or more actors, and names no other, pairs them: "Examplia and Otherland: Thirty
+    Years of Partnership", "South-South Cooperation: A, B and C"."""
     data = cues()
     for sentence in doc.sents:
         words = [t for t in sentence if not t.is_space]
         if not words or len(words) > MAX_HEADING or words[-1].text in ".?!" or any(t.tag_ in FINITE for t in words):
             continue
-        kinds = [data.lemmas.get(t.lemma_.lower()) for t in words if t.i not in index.by_token and t.pos_ in ("NOUN", "PROPN")]
+        kinds = [data.lemmas.get(t.lemma_.lower()) for t in words if t.i not in index.by_token
+                 and t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod")]  # not "Partner Update"
         kind = next((k for k in kinds if k in SYMMETRIC), None)
         first = next((t for t in words if t.i in index.by_token), None)
         if kind is None or first is None:
             continue
-        listed = _listed(sentence, index)
+        listed = [first, *index.listed_after(index.mention_end(first))]
         named = {index.by_token[t.i] for t in words if t.i in index.by_token}
-        if len(listed) >= 2 and named == {e.entity_id for e in listed}:
-            yield from (LaidOut(a.entity_id, b.entity_id, kind, sentence) for a, b in itertools.combinations(listed, 2))
+        if len(listed) >= 2 and named == {index.by_token[t.i] for t in listed}:
+            ids = list(dict.fromkeys(index.by_token[t.i] for t in listed))
+            yield from (LaidOut(a, b, kind, sentence) for a, b in itertools.combinations(ids, 2))

@@ -391,3 +391,8 @@ def test_labels_and_headings(extractor: Extractor, text: str, expected: set[tupl
 ])
 def test_a_label_needs_its_colon_and_an_organiser(extractor: Extractor, text: str) -> None:
     assert not extractor.extract_text(text).relations
+
+
+def test_a_programme_row_is_no_heading(extractor: Extractor) -> None:
+    text = "11:30 – 12:00 Partner Update and Priorities UNICEF 12:00 – 12:15 Partner Update and Priorities UNDP"
+    assert not extractor.extract_text(text).relations
