@@ -80,11 +80,18 @@ class Discourse:
         """The last `count` countries named before token `i` in its paragraph or the one before (a report's
         paragraph may open on "At the meeting, both countries..." after the one that named them); fewer when
         those name fewer."""
+        return self.named_before(i, count, kind="country", besides=besides)
+
+    def named_before(self, i: int, count: int, *, kind: str | None, besides: Iterable[str] = ()) -> list[str]:
+        """The last `count` actors of a kind ("country", "organisation", or None for either) named before token `i`
+        in its paragraph or the one before."""
         start, skip, named = self.paragraph_start(i, back=1), set(besides), list[str]()
         for actor in reversed(self.actors):
             if actor.start < start or len(named) == count:
                 break
-            if actor.end <= i and actor.entity_id.startswith(COUNTRY_PREFIX) and actor.entity_id not in {*named, *skip}:
+            country = actor.entity_id.startswith(COUNTRY_PREFIX)
+            fits = kind is None or (kind == "country") == country
+            if actor.end <= i and fits and actor.entity_id not in {*named, *skip}:
                 named.append(actor.entity_id)
         return named
 

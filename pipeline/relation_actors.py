@@ -270,17 +270,20 @@ class ActorIndex:
         return [End(best.entity_id, INDIRECT)] if best else []
 
     def _in_focus(self, token: Token) -> list[End]:
-        """ "The Government has requested", "in the country", "both countries can learn from each other": the
-        country, or the two, that the paragraph is about."""
+        """ "The Government has requested", "in the country", "both countries can learn from each other", "the two
+        organisations", "both sides": the country, or the two actors, that the paragraph is about."""
         data = cues()
-        if token.lemma_.lower() not in data.focus_heads or any(
-                c.dep_ in ("compound", "amod", "poss", "nmod") or c.dep_ == "prep" and c.lower_ == "of"
-                for c in token.children):
+        lemma = token.lemma_.lower()
+        kind = "country" if lemma in data.focus_heads else data.pair_heads.get(lemma)
+        if kind is None or any(c.dep_ in ("compound", "amod", "poss", "nmod") or c.dep_ == "prep" and c.lower_ == "of"
+                             for c in token.children):
             return []
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
         plural = token.tag_ in ("NNS", "NNPS")
         wanted = 2 if plural and determiners & data.pair_determiners else 1 if not plural and "the" in determiners else 0
-        named = self.discourse.countries_before(token.i, wanted) if wanted else []
+        if kind != "country" and wanted != 2:
+            return []  # "the organisation" is one of the definite heads; only a pair is read here
+        named = self.discourse.named_before(token.i, wanted, kind=kind or None) if wanted else []
         return [End(entity_id, REFERRED) for entity_id in named] if len(named) == wanted else []
 
     def event_organisers(self, token: Token) -> list[End]:

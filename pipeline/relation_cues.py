@@ -38,6 +38,9 @@ class Cues:
     anaphors: Mapping[str, str]
     definite_heads: frozenset[str]
     focus_heads: frozenset[str]
+    pair_heads: Mapping[str, str]
+    """Plural nouns that, after "both" or "the two", stand for the last two actors named of a kind ("organisation";
+    "" for any)."""
     pair_determiners: frozenset[str]
     referring_modifiers: frozenset[str]
     joint_verbs: frozenset[str]
@@ -80,6 +83,7 @@ def cues() -> Cues:
         anaphors=data["anaphors"],
         definite_heads=frozenset(data["definite_heads"]),
         focus_heads=frozenset(data["focus_heads"]),
+        pair_heads={word: kind for kind, words in data["pair_heads"].items() for word in words},
         pair_determiners=frozenset(data["pair_determiners"]),
         referring_modifiers=frozenset(data["referring_modifiers"]),
         joint_verbs=frozenset(data["joint_verbs"]),

@@ -396,3 +396,16 @@ def test_a_label_needs_its_colon_and_an_organiser(extractor: Extractor, text: st
 def test_a_programme_row_is_no_heading(extractor: Extractor) -> None:
     text = "11:30 – 12:00 Partner Update and Priorities UNICEF 12:00 – 12:15 Partner Update and Priorities UNDP"
     assert not extractor.extract_text(text).relations
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("UNDP and the World Bank met in Bogota.\n\nTogether, the two organisations will continue their collaboration.",
+     {frozenset(("org:undp", "org:world-bank"))}),
+    ("Fiji and Samoa met in Apia. The two sides signed an agreement on fisheries.", {frozenset(("country:FJI", "country:WSM"))}),
+    ("Japan and Kenya met. An Exchange of Notes between the two Governments was signed.",
+     {frozenset(("country:JPN", "country:KEN"))}),
+])
+def test_the_two_sides_are_the_pair_just_named(extractor: Extractor, text: str, expected: set[frozenset[str]]) -> None:
+    relations = extractor.extract_text(text).relations
+    assert {frozenset((r.source, r.target)) for r in relations} == expected
+    assert {r.type for r in relations} <= {"cooperation", "agreement"}
