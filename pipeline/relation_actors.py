@@ -222,8 +222,9 @@ class ActorIndex:
         titled = [c for c in token.children if c.dep_ in ("compound", "nmod", "appos") and c.lower_ in cues().office_titles]
         titled += [token.head] if token.dep_ == "appos" and token.head.lower_ in cues().office_titles else []
         person = self.is_person(token)
-        if person:
+        if person:  # "Nauru's X", "X of Nauru"
             titled += [c for c in token.children if c.dep_ == "poss"]
+            titled += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         named = named or [e.at_most(INDIRECT) for w in titled for e in self._named(w, reading, depth + 1)]
         party = self.discourse.people.get(token.i) if reading.people and not named else None
         if party is None or party.voice is None:

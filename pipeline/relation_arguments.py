@@ -26,6 +26,9 @@ CLIMB_STEPS = 4
 only, may go further: "X is a network of organisations advancing dialogue as part of Y" takes six."""
 MEMBERSHIP_CLIMB_STEPS = 6
 MEMBERSHIP_CLIMB_DEPS = frozenset({"attr", "appos", "prep", "pobj", "acl"})
+TOPIC_PREPS = frozenset({"on", "regarding", "concerning", "about"})
+"""Prepositions of what a relation is about, on whose object the parser often hangs its partner ("cooperation on
+fisheries with Fiji")."""
 OWNING_PREPS = frozenset({"in", "through", "under"})
 """Prepositions that hang a cue on the actor whose relation it is: "UNDP in partnership with X"."""
 PEOPLE_ACT_IN = frozenset({"agreement", "cooperation", "exchange"})
@@ -78,11 +81,15 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
     open_target = False
     named = [a for o in bearer.children if o.dep_ == "dobj" for a in o.children  # "an event titled “X” with A"
              if a.dep_ == "acl" and a.lemma_.lower() in cues().naming_verbs]
+    topics = [o for c in bearer.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS  # "cooperation on X with Y"
+              for o in c.children if o.dep_ == "pobj"] if cue.type in PEOPLE_ACT_IN else []
     for head in dict.fromkeys((*cue.words, bearer, *named)):
         for child in head.children:
             for slot, tokens in _slots(child, cue.type, is_passive, bearer):
                 slots[slot].extend(end for token in tokens for end in index.actors(token, reading))
                 open_target |= slot == "target" and child.dep_ == "prep" and bool(tokens)
+    slots["target"] += [e for topic in topics for c in topic.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for o in c.children if o.dep_ == "pobj" for e in index.actors(o, reading)]
     sources, targets, pair = slots["source"], slots["target"], slots["pair"]
     countries = [end for end in slots["country"] if end.entity_id.startswith(COUNTRY_PREFIX)]
     if cue.type == "support" and _position_support(bearer, index) or _denied(bearer) or (
@@ -106,6 +113,8 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
         sources = [*sources, *_referred_sources(bearer, index, {t.entity_id for t in targets})]
     if cue.type == "support" and not targets:
         targets, countries = _beneficiaries(bearer, index, reading, countries)
+    if sources and not targets and not pair and cue.type in PEOPLE_ACT_IN:
+        targets = _counterparts(bearer, index, reading)
     sources, pair = unique(sources), unique(pair)
     targets = unique(t for t in targets if all(t.entity_id != s.entity_id for s in sources))
     joint = len(sources) >= 2 and (is_passive and made_jointly(bearer) or cue.type == "support" and _backed_event(bearer))
@@ -189,7 +198,16 @@ def _slots(child: Token, kind: str, is_passive: bool, bearer: Token) -> list[tup
 def _beneficiaries(bearer: Token, index: ActorIndex, reading: Reading, countries: list[End]
                    ) -> tuple[list[End], list[End]]:
     """ "A study in Türkiye was completed with the support of Norway": support given through a clause goes to
-    the clause's subject, or to the country it took place in."""
+    the clause's subject, or to the country it took place in. "Nepal received funding from X", "Nepal requested
+    the Bank to provide assistance": the subject of a verb of receiving or asking gets it."""
+    data = cues()
+    verbs = [t for t in itertools.islice(bearer.ancestors, CLIMB_STEPS) if t.pos_ == "VERB"][:2]
+    asking = [v for v in verbs if v.lemma_.lower() in data.request_verbs and any(  # "asked X to provide", not "asked
+        c.dep_ == "xcomp" and c.is_ancestor(bearer) for c in v.children)]           # X about its funding"
+    recipients = [e for v in verbs if v.lemma_.lower() in data.recipient_verbs or v in asking for c in v.children
+                  if c.dep_ == "nsubj" for e in index.actors(c, reading)]
+    if recipients:
+        return [e.at_most(INDIRECT) for e in recipients], countries
     prep = bearer.head
     if bearer.dep_ != "pobj" or prep.lower_ not in ("with", "through", "under") or prep.head.pos_ not in ("VERB", "AUX"):
         return [], countries
@@ -244,7 +262,8 @@ def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, reading: Reading
     """The source of a cue without its own: the subject of the clause it sits in ("Japan has a partnership with
     the Bank", "the GBN is a platform for enterprises to support the ILO") or the owner of the noun it completes
     ("the Court's desire to partner with Ghana"); in the passive, the agent is the clause's subject ("hosted by A in
-    partnership with B"). Membership climbs only through "be" ("X is a member of Y"):
+    partnership with B"), and the object of a verb is the subject of its complement ("requested the Bank to provide
+    assistance"). Membership climbs only through "be" ("X is a member of Y"):
     "X hosted members of Y" makes no member of X. A noun a cue describes is no subject of that cue: "partner
     countries including X and Y support ..." names the partners of someone else, not partners of each other."""
     allowed = MEMBERSHIP_CLIMB_DEPS if cue.type == "membership" else CLIMB_DEPS
@@ -257,6 +276,8 @@ def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, reading: Reading
             return _thanked(token, index, reading)
         if token.pos_ in ("VERB", "AUX"):
             agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            if came_from.dep_ == "xcomp" and not agents:  # "asked the Bank to provide assistance": the Bank provides
+                agents = [c for c in token.children if c.dep_ == "dobj"]
             subjects = agents or [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c != bearer]
             found = [e for s in subjects for e in index.actors(s, reading) or index.event_organisers(s)]
             if subjects and (found or came_from.dep_ not in ("relcl", "acl")):
@@ -293,6 +314,24 @@ def _fronted_subject(bearer: Token, index: ActorIndex, reading: Reading) -> list
     if first.i not in index.by_token or index.by_token.get(comma.i - 1) == index.by_token[first.i]:
         return []
     return [e.at_most(INDIRECT) for e in index.actors(first, reading)]
+
+
+def _counterparts(bearer: Token, index: ActorIndex, reading: Reading) -> list[End]:
+    """Whom a meeting that discusses a relation was with: "the delegation met Prime Minister X to discuss the
+    defence cooperation agreement", "Y discussed cooperation with Z", "talks with Z on the partnership"."""
+    data, token = cues(), bearer
+    for _ in range(CLIMB_STEPS):
+        if token.head is token:
+            return []
+        token = token.head
+        if token.lemma_.lower() not in data.meeting_words:
+            continue
+        met = [c for c in token.children if c.dep_ == "dobj" and token.pos_ == "VERB" and not c.is_ancestor(bearer) and c != bearer]
+        met += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+        found = [e.at_most(INDIRECT) for m in met for e in index.actors(m, reading)]
+        if found:
+            return found
+    return []
 
 
 def _thanked(prep: Token, index: ActorIndex, reading: Reading) -> list[End]:

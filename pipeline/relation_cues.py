@@ -51,6 +51,9 @@ class Cues:
     collective_nouns: frozenset[str]
     party_nouns: frozenset[str]
     position_nouns: frozenset[str]
+    meeting_words: frozenset[str]
+    recipient_verbs: frozenset[str]
+    request_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,9 @@ def cues() -> Cues:
         collective_nouns=frozenset(data["collective_nouns"]),
         party_nouns=frozenset(data["party_nouns"]),
         position_nouns=frozenset(data["position_nouns"]),
+        meeting_words=frozenset(data["meeting_words"]),
+        recipient_verbs=frozenset(data["recipient_verbs"]),
+        request_verbs=frozenset(data["request_verbs"]),
     )
 
 

@@ -409,3 +409,25 @@ def test_the_two_sides_are_the_pair_just_named(extractor: Extractor, text: str, 
     relations = extractor.extract_text(text).relations
     assert {frozenset((r.source, r.target)) for r in relations} == expected
     assert {r.type for r in relations} <= {"cooperation", "agreement"}
+
+
+# ------------------------------------------------------------------------------------------- meetings and requests
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan discussed cooperation on fisheries with Fiji.", {("country:JPN", "cooperation", "country:FJI")}),
+    ("The delegation of the United States met Prime Minister Ana Lima of Papua New Guinea to discuss the defence "
+     "cooperation agreement.", {("country:USA", "cooperation", "country:PNG"), ("country:USA", "agreement", "country:PNG")}),
+    ("The Government of Nepal has requested the World Bank to provide financial assistance for the project.",
+     {("org:world-bank", "support", "country:NPL")}),
+    ("Nepal received funding from Japan for the school.", {("country:JPN", "support", "country:NPL")}),
+])
+def test_whom_one_meets_or_asks(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert typed(extractor.extract_text(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In the discussion, the UK asked Ana Lima about the funding of UNICEF.",  # a question, not a request for funds
+    "Ms Lima participated in a side event hosted by UN-Water in a panel discussion with Brunei’s Minister.",
+])
+def test_a_question_or_a_panel_is_no_counterpart(extractor: Extractor, text: str) -> None:
+    assert not [r for r in extractor.extract_text(text).relations if r.target.startswith("country:")
+                or r.source.startswith("country:")]
