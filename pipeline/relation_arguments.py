@@ -26,6 +26,8 @@ CLIMB_STEPS = 4
 only, may go further: "X is a network of organisations advancing dialogue as part of Y" takes six."""
 MEMBERSHIP_CLIMB_STEPS = 6
 MEMBERSHIP_CLIMB_DEPS = frozenset({"attr", "appos", "prep", "pobj", "acl"})
+GIVEN_TO = frozenset({"to"})
+"""The preposition of whom a giving verb gives to ("extended a grant to X")."""
 TOPIC_PREPS = frozenset({"on", "regarding", "concerning", "about"})
 """Prepositions of what a relation is about, on whose object the parser often hangs its partner ("cooperation on
 fisheries with Fiji")."""
@@ -72,7 +74,8 @@ def relations_at(cue: Cue, index: ActorIndex, speaker: Party | None) -> list[tup
 
 def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
     anchor = cue.anchor
-    modifier = anchor.dep_ in ("amod", "advmod", "npadvmod") and anchor.head.pos_ in ("NOUN", "VERB", "PROPN")
+    modifier = (anchor.dep_ in ("amod", "advmod", "npadvmod") and anchor.head.pos_ in ("NOUN", "VERB", "PROPN")
+                and (anchor.pos_ in ("ADJ", "ADV") or anchor.tag_ in ("VBG", "VBN")))  # not "dear members" greeted
     bearer = anchor.head if modifier else anchor
     if cue.type == "membership" and bearer.lemma_.lower() in cues().collective_nouns:
         return _collective(bearer, index, reading)
@@ -105,12 +108,19 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
             pair.extend(modifiers)
         else:
             sources.extend(modifiers)
-    if cue.type == "support" and not sources and not pair and bearer.dep_ == "nsubjpass":  # "A grant was awarded by Y"
-        sources = [e for a in bearer.head.children if a.dep_ == "agent" for o in a.children for e in index.actors(o, reading)]
+    if cue.type == "support" and bearer.pos_ == "NOUN" and bearer.dep_ in ("nsubjpass", "dobj") and not pair:
+        given = bearer.head  # "A grant was extended to X by Y", "Y provided a loan to X": the giving verb's ends
+        targets += [e for p in given.children if p.dep_ == "prep" and p.lower_ in GIVEN_TO
+                    for o in p.children if o.dep_ == "pobj" for e in index.actors(o, reading)]
+        if not sources and bearer.dep_ == "nsubjpass":
+            sources = [e for a in given.children if a.dep_ == "agent" for o in a.children for e in index.actors(o, reading)]
     if not sources and not pair:
         sources = _clause_subject(cue, bearer, index, reading) or _fronted_subject(bearer, index, reading)
     if targets and not pair and all(s.confidence < DIRECT for s in sources) and _referring(bearer):
         sources = [*sources, *_referred_sources(bearer, index, {t.entity_id for t in targets})]
+    if cue.type == "support" and targets and not sources and not pair and bearer.dep_ == "nsubjpass" and not any(
+            c.dep_ == "agent" for c in bearer.head.children):  # "a grant was extended to X", by nobody named
+        sources = _paragraph_subject(bearer, index, reading, {t.entity_id for t in targets})
     if cue.type == "support" and not targets:
         targets, countries = _beneficiaries(bearer, index, reading, countries)
     if sources and not targets and not pair and cue.type in PEOPLE_ACT_IN:
@@ -148,6 +158,18 @@ def _collective(noun: Token, index: ActorIndex, reading: Reading) -> Arguments:
 def _denied(cue: Token) -> bool:
     """ "there is no cooperation", "has not signed": a relation said not to be."""
     return any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in cue.children)
+
+
+def _paragraph_subject(token: Token, index: ActorIndex, reading: Reading, besides: set[str]) -> list[End]:
+    """Who gives support a clause does not name a giver for ("A grant of EUR 2 million was extended to X"): the
+    one actor the paragraph's first sentence, before this one, has as its subject."""
+    start = index.discourse.paragraph_start(token.i)
+    first = index.doc[start].sent if start < token.sent.start else None
+    if first is None:
+        return []
+    subjects = [t for t in first if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    named = unique(e for s in subjects for e in index.actors(s, reading) if e.entity_id not in besides)
+    return [named[0].at_most(REFERRED)] if len(named) == 1 else []
 
 
 def _referring(noun: Token) -> bool:

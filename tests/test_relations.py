@@ -431,3 +431,18 @@ def test_whom_one_meets_or_asks(extractor: Extractor, text: str, expected: set[t
 def test_a_question_or_a_panel_is_no_counterpart(extractor: Extractor, text: str) -> None:
     assert not [r for r in extractor.extract_text(text).relations if r.target.startswith("country:")
                 or r.source.startswith("country:")]
+
+
+def test_a_grant_nobody_gives_is_the_paragraph_subjects(extractor: Extractor) -> None:
+    text = "Japan announced new aid for the Pacific on Monday. A grant of EUR 2 million was extended to Fiji for schools."
+    relation, = extractor.extract_text(text).relations
+    assert (relation.source, relation.type, relation.target) == ("country:JPN", "support", "country:FJI")
+    assert relation.confidence < extractor.extract_text("Japan extended a loan to Fiji.").relations[0].confidence
+
+
+@pytest.mark.parametrize("text", [
+    "Ms Ana Lima, Speaker, Parliament of Kenya, opened the sitting. So I greet all of you, dear members of the African Union.",
+    "The Secretariat of UNEP briefed members. In the discussion, the UK asked about CARICOM’s funding of projects.",
+])
+def test_greeting_members_or_asking_about_funding(extractor: Extractor, text: str) -> None:
+    assert not [r for r in extractor.extract_text(text).relations if r.type in ("membership", "support")]
