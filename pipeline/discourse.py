@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from .entities import Resolution
@@ -136,18 +137,20 @@ def _written_again(doc: Doc, resolution: Resolution, taken: set[int]) -> list[Ac
                 key = name if " " not in name else name.lower()
                 if len(name) >= MIN_REPEATED_NAME and names.setdefault(key, entity.id) != entity.id:
                     names[key] = ""  # a name two entities share names neither
-    names = {name: entity_id for name, entity_id in names.items() if entity_id}
-    if not names:
-        return []
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)",
-                         re.IGNORECASE)
+    text = document_text(doc)
+    lowered = text.lower()
     found = []
-    for match in pattern.finditer(document_text(doc)):
-        entity_id = names.get(match.group()) or names.get(match.group().lower()) if " " in match.group() else names.get(match.group())
-        span = doc.char_span(match.start(), match.end())
-        if entity_id and span is not None and taken.isdisjoint(range(span.start, span.end)):
-            found.append(ActorMention(entity_id, span.start, span.end))
-            taken.update(range(span.start, span.end))
+    for name, entity_id in sorted(names.items(), key=lambda item: -len(item[0])):
+        haystack = lowered if " " in name else text
+        at = haystack.find(name) if entity_id else -1
+        while at >= 0:
+            end = at + len(name)
+            whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            span = doc.char_span(at, end) if whole else None
+            if span is not None and taken.isdisjoint(range(span.start, span.end)):
+                found.append(ActorMention(entity_id, span.start, span.end))
+                taken.update(range(span.start, span.end))
+            at = haystack.find(name, end)
     return found
 
 
@@ -165,7 +168,9 @@ def _people(doc: Doc, speakers: list[SpeakerMatch], parties: list[Party], resolu
 
 def _paragraph_starts(doc: Doc) -> list[int]:
     """After a space token holding a blank line (a token's own trailing whitespace is one space at most)."""
-    return [token.i + 1 for token in doc if token.is_space and "\n\n" in token.text]
+    text, starts = document_text(doc), doc.to_array("IDX")
+    breaks = (m.start() for m in re.finditer("\n\n", text))
+    return sorted({int(numpy.searchsorted(starts, at, side="right")) for at in breaks} - {len(doc)})
 
 
 def _voices(doc: Doc, speakers: list[SpeakerMatch], parties: list[Party]) -> list[tuple[int, Party | None]]:

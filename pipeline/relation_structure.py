@@ -9,11 +9,14 @@ Years of Partnership"). Both are read with less confidence than a sentence's own
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -22,11 +25,14 @@ from spacy.vocab import Vocab
 from .relation_actors import ActorIndex, End, Reading
 from .relation_cues import SYMMETRIC, cues
 from .resources import load_jsonl
+from .spans import document_text, token_positions
 
 STRUCTURE = 0.5
 """How sure a relation read from layout is: below one stated in a sentence or resolved from the discourse."""
 ROLE_TYPES = {"co-organisers": "joint_implementation", "partners": "cooperation", "supporters": "support"}
 """What each role listed on a label line has with the organisers."""
+LABEL_OPENING = 6
+"""Tokens a label word may stand from its line's start (bullets, emoji, "Our knowledge partners:")."""
 MAX_HEADING = 20
 """Tokens a heading may have."""
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -59,6 +65,19 @@ def _matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
+@cache
+def _label_words() -> frozenset[str]:
+    """The words some label pattern must have (the longer of its lower-case forms): a line without any holds no
+    label, and the matcher need not read it."""
+    words = set()
+    for row in load_jsonl("relation_structure.jsonl"):
+        for token in row["pattern"]:
+            lower = token.get("LOWER")
+            options = lower["IN"] if isinstance(lower, dict) else [lower] if lower else []
+            words.update(word for word in options if len(word) > 3)
+    return frozenset(words)
+
+
 def laid_out(doc: Doc, index: ActorIndex) -> Iterator[LaidOut]:
     """The relations of the label lines and the headings of `doc`."""
     labels = list(_labels(doc, index))
@@ -81,10 +100,12 @@ def _labels(doc: Doc, index: ActorIndex) -> Iterator[Label]:
     """Labels that open a line (after a bullet or an emoji) or follow a label on its line, with the actors listed
     after them on the line, or, when the line holds the label alone, on the lines below it ("Partners:" over a
     bulleted list), up to a line that names none."""
-    spans = filter_spans(_matcher(doc.vocab)(doc, as_spans=True))
+    lines = _Lines.of(doc)
+    opening = {lines.around(i) for i in token_positions(doc, _label_words()) if i - lines.around(i)[0] <= LABEL_OPENING}
+    spans = filter_spans([m for start, end in sorted(opening) for m in _matcher(doc.vocab)(doc[start:end], as_spans=True)])
     previous_line = -1
     for span in sorted(spans, key=lambda s: s.start):
-        line_start, line_end = _line(doc, span.start)
+        line_start, line_end = lines.around(span.start)
         if any(i in index.by_token for i in range(span.start, span.end)):
             continue  # "Partners in Health": a label word inside a name
         opens = all(not t.is_alpha for t in doc[line_start : span.start])
@@ -99,25 +120,32 @@ def _labels(doc: Doc, index: ActorIndex) -> Iterator[Label]:
         listed = _listed(doc[span.end : segment_end], index)
         evidence = doc[line_start:line_end]
         if not listed and alone:
-            listed, last = _listed_below(doc, line_end, index)
+            listed, last = _listed_below(doc, line_end, index, lines)
             evidence = doc[line_start:last]
         if listed:
             yield Label(span.label_, tuple(listed), evidence)
 
 
-def _line(doc: Doc, i: int) -> tuple[int, int]:
-    """The token offsets of the line token `i` is on (a line ends at a token holding or followed by a break)."""
-    start = i
-    while start > 0 and not _breaks(doc[start - 1]):
-        start -= 1
-    end = i
-    while end < len(doc) and not _breaks(doc[end]):
-        end += 1
-    return start, min(end + 1, len(doc)) if end < len(doc) and not doc[end].is_space else end
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """Where a document's lines start (token offsets), found once from the text."""
 
+    starts: tuple[int, ...]
+    doc: Doc
 
-def _breaks(token: Token) -> bool:
-    return "\n" in token.text or "\n" in token.whitespace_
+    @classmethod
+    def of(cls, doc: Doc) -> _Lines:
+        offsets = doc.to_array("IDX")
+        after = {int(numpy.searchsorted(offsets, m.start(), side="right")) for m in re.finditer("\n", document_text(doc))}
+        return cls(tuple(sorted({0} | after - {len(doc)})), doc)
+
+    def around(self, i: int) -> tuple[int, int]:
+        """The line token `i` is on, without the break that ends it."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        start, end = self.starts[k], self.starts[k + 1] if k + 1 < len(self.starts) else len(self.doc)
+        while end > start + 1 and self.doc[end - 1].is_space:
+            end -= 1
+        return start, end
 
 
 def _listed(tokens: Span, index: ActorIndex) -> list[End]:
@@ -133,7 +161,7 @@ def _at(end: End, index: ActorIndex, first: Token) -> int:
     return next((i for i in range(first.i, len(index.doc)) if index.by_token.get(i) == end.entity_id), -1)
 
 
-def _listed_below(doc: Doc, i: int, index: ActorIndex) -> tuple[list[End], int]:
+def _listed_below(doc: Doc, i: int, index: ActorIndex, lines: _Lines) -> tuple[list[End], int]:
     """The actors of the lines from token `i` on, one list item a line, up to a blank line or a line naming none."""
     listed: list[End] = []
     while i < len(doc):
@@ -142,9 +170,8 @@ def _listed_below(doc: Doc, i: int, index: ActorIndex) -> tuple[list[End], int]:
         if doc[i].is_space or doc[i].text in BULLETS:
             i += 1
             continue
-        start, end = _line(doc, i)
-        line = doc[start:end]
-        found = _listed(line, index)
+        start, end = lines.around(i)
+        found = _listed(doc[start:end], index)
         if not found:
             break
         listed.extend(e for e in found if e not in listed)
@@ -168,6 +195,8 @@ def _headings(doc: Doc, index: ActorIndex) -> Iterator[LaidOut]:
     Years of Partnership", "South-South Cooperation: A, B and C"."""
     data = cues()
     for sentence in doc.sents:
+        if len(sentence) > 2 * MAX_HEADING:
+            continue
         words = [t for t in sentence if not t.is_space]
         if not words or len(words) > MAX_HEADING or words[-1].text in ".?!" or any(t.tag_ in FINITE for t in words):
             continue
