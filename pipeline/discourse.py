@@ -20,12 +20,14 @@ from spacy.tokens import Doc, Span
 
 from .entities import Resolution
 from .resources import load_json
-from .spans import document_text
+from .spans import doc_entities, document_text
 from .speakers import SpeakerMatch
 
 COUNTRY_PREFIX = "country:"
 """Entity ids of countries start so (`country:LAO`); see `entities.py`."""
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+AFFILIATING = frozenset({"from", "of", "at"})
+"""Words between a person's name and their institution ("Ms X from Z")."""
 MIN_REPEATED_NAME = 3
 """Characters a name needs to be looked for again (no "UN" or "EU": the taggers know those)."""
 TURN_MARKER = re.compile(r"(?:^|(?<=\s))>>(?=\s)")
@@ -100,9 +102,10 @@ class Discourse:
 def read_discourse(doc: Doc, speakers: list[SpeakerMatch], resolution: Resolution) -> Discourse:
     parties = [Party(org_id, f"{COUNTRY_PREFIX}{country}" if country else None)
                for (_, org_id), country in zip(resolution.speaker_ids, resolution.speaker_countries)]
+    actors = _actors(doc, resolution)
     return Discourse(
-        actors=tuple(_actors(doc, resolution)),
-        voices=tuple(_voices(doc, speakers, parties)),
+        actors=tuple(actors),
+        voices=tuple(_voices(doc, speakers, parties, _named_with_institution(doc, actors))),
         paragraphs=tuple(_paragraph_starts(doc)),
         people=_people(doc, speakers, parties, resolution),
     )
@@ -173,16 +176,18 @@ def _paragraph_starts(doc: Doc) -> list[int]:
     return sorted({int(numpy.searchsorted(starts, at, side="right")) for at in breaks} - {len(doc)})
 
 
-def _voices(doc: Doc, speakers: list[SpeakerMatch], parties: list[Party]) -> list[tuple[int, Party | None]]:
+def _voices(doc: Doc, speakers: list[SpeakerMatch], parties: list[Party], passing: list[tuple[int, Party]]
+            ) -> list[tuple[int, Party | None]]:
     """Where each speaker's words start: at the sentence that introduces them or has them as its subject ("Ms X
     noted that..."); in a transcript, at each turn (">>"), whose speaker is the one named last before it, the
-    chair's handing over ("over to you, Ms X"). Until the next such place, "we" is theirs."""
+    chair's handing over ("over to you, Ms X", "Ms Y from Z, how do you see..."). Until the next such place, "we"
+    is theirs."""
     starts: list[tuple[int, Party | None]] = []
     for speaker, party in zip(speakers, parties):
         named = [speaker.name, *(m for m in speaker.mentions if _speaks(m))]
         starts += [(span.sent.start, party) for span in named]
-    called = sorted((span.start, party) for speaker, party in zip(speakers, parties)
-                    for span in (speaker.name, *speaker.mentions))
+    called = sorted([*((span.start, party) for speaker, party in zip(speakers, parties)
+                       for span in (speaker.name, *speaker.mentions)), *passing], key=lambda call: call[0])
     previous = 0
     for marker in _turn_markers(doc):
         before = bisect.bisect_left(called, marker, key=lambda call: call[0])
@@ -190,6 +195,19 @@ def _voices(doc: Doc, speakers: list[SpeakerMatch], parties: list[Party]) -> lis
         starts.append((marker, called[before - 1][1] if handed else None))
         previous = marker
     return sorted(starts, key=lambda start: start[0])
+
+
+def _named_with_institution(doc: Doc, actors: list[ActorMention]) -> list[tuple[int, Party]]:
+    """People named with their institution right after them ("Ms X from Z", "Mr Y of Z"), who may be handed the
+    floor without ever being introduced as speakers."""
+    starts = {a.start: a.entity_id for a in actors if not a.entity_id.startswith(COUNTRY_PREFIX)}
+    named = []
+    for span in doc_entities(doc).spans:
+        if span.label_ == "PERSON" and span.end + 1 < len(doc) and doc[span.end].lower_ in AFFILIATING:
+            institution = starts.get(span.end + 1) or starts.get(span.end + 2) if doc[span.end + 1].lower_ == "the" else starts.get(span.end + 1)
+            if institution:
+                named.append((span.start, Party(institution, None)))
+    return named
 
 
 def _speaks(name: Span) -> bool:

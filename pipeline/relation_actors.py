@@ -118,12 +118,13 @@ class ActorIndex:
             entity_id = self.by_token.get(i)
             if entity_id is None or not LIST_SEPARATORS.intersection(separators) or self.by_token.get(i - 1) == entity_id:
                 break
-            end = i
-            while end < sentence_end and self.by_token.get(end) == entity_id:
-                end += 1
+            end = self._mention_end(i, sentence_end)
+            if end + 1 < sentence_end and doc[end].lower_ in POSSESSIVES and self.by_token.get(end + 1) not in (None, entity_id):
+                i, entity_id = end + 1, self.by_token[end + 1]  # "A and the UN's Coordination Mechanism": the owned one
+                end = self._mention_end(i, sentence_end)
             after = self._past_brackets(end, sentence_end)
             if end < sentence_end and doc[end].lower_ in POSSESSIVES or after < sentence_end and doc[after].pos_ in NAME_POS:
-                break  # "B's", "the United Nations Environment Assembly": B is no item, the name goes on
+                break  # "B's office", "the United Nations Environment Assembly": B is no item, the name goes on
             located = (separators == [","] and entity_id.startswith(COUNTRY_PREFIX) and previous is not None
                        and not previous.startswith(COUNTRY_PREFIX) and (after == sentence_end or doc[after].text in (";", ".")))
             if not located:
@@ -131,6 +132,12 @@ class ActorIndex:
                 previous = entity_id
             i = end
         return listed
+
+    def _mention_end(self, i: int, limit: int) -> int:
+        entity_id, end = self.by_token.get(i), i
+        while end < limit and self.by_token.get(end) == entity_id:
+            end += 1
+        return end
 
     def _past_brackets(self, i: int, end: int) -> int:
         """Past an acronym or gloss in brackets after a name ("(MUCHAP)"), or a bracket the name kept the other half

@@ -446,3 +446,15 @@ def test_a_grant_nobody_gives_is_the_paragraph_subjects(extractor: Extractor) ->
 ])
 def test_greeting_members_or_asking_about_funding(extractor: Extractor, text: str) -> None:
     assert not [r for r in extractor.extract_text(text).relations if r.type in ("membership", "support")]
+
+
+def test_a_list_item_owned_by_a_name(extractor: Extractor) -> None:
+    text = "The Examplia Working Group (EWG) is part of the African Union (AU) and the UN’s Economic Commission for Africa (ECA)."
+    assert typed(extractor.extract_text(text)) == {("org:examplia-working-group", "membership", "org:au"),
+                                                   ("org:examplia-working-group", "membership", "org:uneca")}
+
+
+def test_a_turn_handed_to_someone_named_with_their_institution(extractor: Extractor) -> None:
+    text = ("Welcome. Very quickly, Maria Gonzalez from UNICEF, how do you see this? >> Yes. We are partnering with "
+            "the World Bank on data.")
+    assert typed(extractor.extract_text(text)) == {("org:unicef", "cooperation", "org:world-bank")}
