@@ -87,11 +87,17 @@ class ActorIndex:
         members = [token]
         for member in members:
             span = self._mention_tokens(member)
-            members.extend(c for t in span for c in t.conjuncts
-                           if c not in members and c not in span and not self._describes(c, members))
+            members.extend(c for t in span for c in t.conjuncts if c not in members and c not in span
+                           and not self._describes(c, members) and not self._placed(c))
             if member.i in self.by_token:
                 members.extend(t for t in self.listed_after(span[-1].i + 1) if t not in members)
         return members
+
+    def _placed(self, conjunct: Token) -> bool:
+        """ "B in the United Kingdom and C": a country after "in" or "at" is where an item is, whatever the parser
+        coordinated it with."""
+        return (self.by_token.get(conjunct.i, "").startswith(COUNTRY_PREFIX) and conjunct.dep_ == "pobj"
+                and conjunct.head.lower_ in ("in", "at"))
 
     def _describes(self, conjunct: Token, members: list[Token]) -> bool:
         """ "Ms X, Secretary, Ministry of Finance, and Mr Y": the parser coordinates a person's title and
@@ -110,7 +116,7 @@ class ActorIndex:
         doc, sentence_end, listed = self.doc, self.doc[max(i - 1, 0)].sent.end, list[Token]()
         previous = self.by_token.get(i - 1)
         while i < sentence_end:
-            i = self._past_brackets(i, sentence_end)
+            i = self._past_place(self._past_brackets(i, sentence_end), previous or COUNTRY_PREFIX, sentence_end)
             separators = []
             while i < sentence_end and doc[i].lower_ in LIST_WORDS and not (separators and separators[-1] in LIST_ENDS):
                 separators.append(doc[i].lower_)
@@ -132,6 +138,18 @@ class ActorIndex:
                 previous = entity_id
             i = end
         return listed
+
+    def _past_place(self, i: int, item: str, limit: int) -> int:
+        """Past where an organisation in a list is ("the University of Sussex in the United Kingdom and Kenyatta
+        University in Kenya"): a country after "in" or "at" belongs to the item, not to the list."""
+        doc, start = self.doc, i
+        if item.startswith(COUNTRY_PREFIX) or i >= limit or doc[i].lower_ not in ("in", "at"):
+            return start
+        i += 1 + (i + 1 < limit and doc[i + 1].lower_ == "the")
+        place = self.by_token.get(i, "")
+        if not place.startswith(COUNTRY_PREFIX):
+            return start
+        return self._mention_end(i, limit)
 
     def _mention_end(self, i: int, limit: int) -> int:
         entity_id, end = self.by_token.get(i), i

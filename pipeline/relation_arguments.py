@@ -196,6 +196,8 @@ def _slots(child: Token, kind: str, is_passive: bool, bearer: Token) -> list[tup
     verb = bearer.pos_ in ("VERB", "AUX")
     objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
     agent_noun = bearer.lemma_.lower() in data.of_agent_nouns or bearer.lower_ in data.of_agent_nouns
+    if dep == "prep" and (behalf := _on_behalf_of(child)):
+        return [("source", behalf)]
     if dep == "prep" and word == "from" and agent_noun:
         return []  # "partners from A and B": people from each, no partnership of A and B
     if dep == "agent" or dep == "prep" and word in data.source_preps:
@@ -298,6 +300,7 @@ def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, reading: Reading
             return _thanked(token, index, reading)
         if token.pos_ in ("VERB", "AUX"):
             agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            agents = [o for c in token.children if c.dep_ == "prep" for o in _on_behalf_of(c)] or agents
             if came_from.dep_ == "xcomp" and not agents:  # "asked the Bank to provide assistance": the Bank provides
                 agents = [c for c in token.children if c.dep_ == "dobj"]
             subjects = agents or [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c != bearer]
@@ -336,6 +339,15 @@ def _fronted_subject(bearer: Token, index: ActorIndex, reading: Reading) -> list
     if first.i not in index.by_token or index.by_token.get(comma.i - 1) == index.by_token[first.i]:
         return []
     return [e.at_most(INDIRECT) for e in index.actors(first, reading)]
+
+
+def _on_behalf_of(prep: Token) -> list[Token]:
+    """The objects of "on behalf of" when `prep` opens it: whoever acts does so for them ("X, on behalf of the
+    University, signed the agreement")."""
+    if prep.lower_ != "on":
+        return []
+    return [o for b in prep.children if b.dep_ == "pobj" and b.lower_ == "behalf"
+            for of in b.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
 
 
 def _counterparts(bearer: Token, index: ActorIndex, reading: Reading) -> list[End]:

@@ -458,3 +458,11 @@ def test_a_turn_handed_to_someone_named_with_their_institution(extractor: Extrac
     text = ("Welcome. Very quickly, Maria Gonzalez from UNICEF, how do you see this? >> Yes. We are partnering with "
             "the World Bank on data.")
     assert typed(extractor.extract_text(text)) == {("org:unicef", "cooperation", "org:world-bank")}
+
+
+def test_signing_on_behalf_of_a_body_with_partners_placed_in_countries(extractor: Extractor) -> None:
+    text = ("The Deputy Vice-Chancellor, Professor Ana Lima, on behalf of the Vice Chancellor of the University of "
+            "Lagos, recently signed the consortium agreement with the University of Sussex in the United Kingdom and "
+            "Kenyatta University in Kenya.")
+    assert {(r.source, r.target) for r in extractor.extract_text(text).relations if r.type == "agreement"} == {
+        ("org:university-of-lagos", "org:university-of-sussex"), ("org:university-of-lagos", "org:kenyatta-university")}
