@@ -151,6 +151,8 @@ def find_cues(sentence: Span, words: Words, by_token: Mapping[int, str]) -> list
         prefix = _split_prefix(doc[i]) if i >= 2 and words.lowers[i - 1] == "-" else ""
         prefixed = data.lemmas.get(prefix + lemma) or data.lemmas.get(prefix + lower) if prefix else None
         kind = prefixed or data.lemmas.get(lemma) or data.lemmas.get(lower)
+        if not kind and words.pos[i] == "PROPN" and lower.endswith("s"):  # "Grant Agreements": a title-case plural
+            kind = data.lemmas.get(lower[:-1])                               # has no lemma of its own
         collective = lemma in data.collective_nouns and words.pos[i] == "NOUN"
         if not kind and lemma not in data.joint_verbs and not collective:
             continue

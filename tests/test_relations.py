@@ -466,3 +466,14 @@ def test_signing_on_behalf_of_a_body_with_partners_placed_in_countries(extractor
             "Kenyatta University in Kenya.")
     assert {(r.source, r.target) for r in extractor.extract_text(text).relations if r.type == "agreement"} == {
         ("org:university-of-lagos", "org:university-of-sussex"), ("org:university-of-lagos", "org:kenyatta-university")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Grant Agreements between the Government of Nepal and the Japan International Cooperation Agency were signed.",
+     {("country:NPL", "agreement", "org:jica")}),
+    ("10:30 – 11:00 MoU signing between UNDP and the Government of Fiji\n11:00 – 11:30 Coffee break",
+     {("org:undp", "agreement", "country:FJI")}),
+])
+def test_signings_in_title_case_and_agenda_lines(extractor: Extractor, text: str,
+                                                  expected: set[tuple[str, str, str]]) -> None:
+    assert typed(extractor.extract_text(text)) == expected
