@@ -19,7 +19,7 @@ DEFINITE_REACH = 150
 DIRECT, INDIRECT, IMPLICIT, COORDINATED = 0.9, 0.75, 0.7, 0.6
 REFERRED = 0.6
 """An end read from the context, not the sentence: "the Government", "both countries", "these exchanges with X"."""
-LIST_SEPARATORS = frozenset({",", ";", "and", "&"})
+LIST_SEPARATORS = frozenset({",", ";", "and", "&", "/"})
 LIST_WORDS = LIST_SEPARATORS | {"as", "well", "the", "also"}
 """What may stand between two items of a list of names ("A, B, as well as the C")."""
 LIST_ENDS = frozenset({"the"})

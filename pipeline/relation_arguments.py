@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from .discourse import COUNTRY_PREFIX, Party
 from .relation_actors import COORDINATED, DIRECT, INDIRECT, REFERRED, ActorIndex, End, Reading, unique
-from .relation_cues import SYMMETRIC, Cue, cues, made_jointly, passive
+from .relation_cues import SYMMETRIC, Cue, cues, made_jointly, passive, the_event
 
 HYPHENS = frozenset({"-", "–", "/", "and", "&"})
 CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "advcl", "conj", "acl", "amod",
@@ -103,8 +103,9 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
     if bearer.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") and c.dep_ == "nsubj" for c in bearer.children):
         sources.extend(index.actors(bearer.head, reading))  # "Ozone, which partners with X"
     if bearer.pos_ in ("NOUN", "PROPN"):
-        modifiers = _modifier_actors(bearer, index, reading)
-        if len(modifiers) >= 2 and _hyphen_joined(bearer, index):
+        shared = bearer.head if bearer.dep_ == "conj" and bearer.head.pos_ == "NOUN" else bearer  # "the A-B friendship
+        modifiers = _modifier_actors(bearer, index, reading) or _modifier_actors(shared, index, reading)  # and partnership"
+        if len(modifiers) >= 2 and (_hyphen_joined(bearer, index) or _hyphen_joined(shared, index)):
             pair.extend(modifiers)
         else:
             sources.extend(modifiers)
@@ -127,6 +128,10 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
         targets = _counterparts(bearer, index, reading)
     sources, pair = unique(sources), unique(pair)
     targets = unique(t for t in targets if all(t.entity_id != s.entity_id for s in sources))
+    clause = [bearer, *(a for a in bearer.children if a.dep_ in ("aux", "auxpass"))]
+    if cue.type == "joint_implementation" and is_passive and any(  # "the event was co-sponsored by A and B"
+            c.dep_ in ("nsubj", "nsubjpass") and the_event(c) for w in clause for c in w.children):
+        targets += [e for e in index.organisers if all(e.entity_id != s.entity_id for s in sources)]  # with its organisers
     joint = len(sources) >= 2 and (is_passive and made_jointly(bearer) or cue.type == "support" and _backed_event(bearer))
     if not index.organisers and cue.type == "joint_implementation" and sources and made_jointly(
             bearer, active=not is_passive, products=cues().event_nouns):

@@ -37,6 +37,8 @@ MAX_HEADING = 20
 """Tokens a heading may have."""
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 BULLETS = frozenset("-*•·–—>#")
+HEADING_JOINS = frozenset({"and", "&", "the", "with"})
+"""Words that may join the names of a heading's one list ("A and the B", "A with B"), besides punctuation."""
 LABEL_ENDS = frozenset({"by", "with", "of", "from", "to", ":"})
 
 
@@ -200,14 +202,14 @@ def _headings(doc: Doc, index: ActorIndex) -> Iterator[LaidOut]:
         words = [t for t in sentence if not t.is_space]
         if not words or len(words) > MAX_HEADING or words[-1].text in ".?!" or any(t.tag_ in FINITE for t in words):
             continue
-        kinds = [data.lemmas.get(t.lemma_.lower()) for t in words if t.i not in index.by_token
-                 and t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "amod", "nmod")]  # not "Partner Update"
+        cued = [(t, data.lemmas.get(t.lower_) or data.lemmas.get(t.lemma_.lower())) for t in words if t.i not in index.by_token]
+        kinds = [kind for t, kind in cued if t.dep_ not in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN")
+                 or kind == "joint_implementation"]  # "A / B Joint Statement"; not "Partner Update"
         kind = next((k for k in kinds if k in SYMMETRIC), None)
-        first = next((t for t in words if t.i in index.by_token), None)
-        if kind is None or first is None:
+        named = [t.i for t in words if t.i in index.by_token]
+        ids = list(dict.fromkeys(index.by_token[i] for i in named))
+        if kind is None or len(ids) < 2:
             continue
-        listed = [first, *index.listed_after(index.mention_end(first))]
-        named = {index.by_token[t.i] for t in words if t.i in index.by_token}
-        if len(listed) >= 2 and named == {index.by_token[t.i] for t in listed}:
-            ids = list(dict.fromkeys(index.by_token[t.i] for t in listed))
+        between = [t for t in index.doc[named[0] : named[-1] + 1] if t.i not in index.by_token]
+        if all(t.lower_ in HEADING_JOINS or t.is_punct or t.is_space for t in between):  # one list: "A, B and C", "A-B"
             yield from (LaidOut(a, b, kind, sentence) for a, b in itertools.combinations(ids, 2))
