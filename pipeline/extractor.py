@@ -6,7 +6,6 @@ corpus costs one model load however many files it has.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -15,13 +14,14 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .countries import CountryIndex
+from .discourse import read_discourse
 from .entities import EntityResolver, Resolution
 from .errors import Errors, InputError, short_reason
 from .event_metadata import describe_event
 from .ingest import SourceDocument, document_from_text, load_document
 from .organisations import OrganisationGazetteer, OrganisationWords
 from .records import Entity, Extraction, Mention, Relation, Speaker
-from .relations import DEFAULT_FINDER, ActorMention, RelationMatch, relation_finder
+from .relations import DEFAULT_FINDER, RelationMatch, relation_finder
 from .speakers import SpeakerMatch
 from .tagging import DEFAULT_MODEL, load_pipeline
 
@@ -110,7 +110,7 @@ class Extractor:
     def _extraction(self, document: SourceDocument, doc: Doc) -> Extraction:
         speakers: list[SpeakerMatch] = doc._.speakers
         resolution = self.resolver.resolve(doc, speakers)
-        relations = self.find_relations(doc, _actors(doc, resolution), implicit=_speaker_sections(doc, speakers, resolution))
+        relations = self.find_relations(doc, read_discourse(doc, speakers, resolution))
         return Extraction(
             document=describe_event(document, doc, resolution),
             speakers=tuple(
@@ -120,35 +120,6 @@ class Extractor:
             entities=tuple(_entities(document, resolution)),
             relations=tuple(_relations(document, relations)),
         )
-
-
-def _actors(doc: Doc, resolution: Resolution) -> list[ActorMention]:
-    actors = []
-    for (start, end), entity_id in resolution.by_span.items():
-        if resolution.entities[entity_id].type == "person":
-            continue
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            actors.append(ActorMention(entity_id, span.start, span.end))
-    return sorted(actors, key=lambda a: a.start)
-
-
-def _speaker_sections(doc: Doc, speakers: list[SpeakerMatch], resolution: Resolution) -> dict[int, str]:
-    """Sentences spoken in a speaker's section map to whom "we" means there: the country a national official
-    speaks for (a ministry's "our collaboration with the ILO" is the country's), else their institution."""
-    sections: dict[int, str] = {}
-    starts = sorted(
-        (speaker.name.start, (f"country:{country}" if country else None) or org_id)
-        for speaker, (_, org_id), country in zip(speakers, resolution.speaker_ids, resolution.speaker_countries)
-    )
-    sentence_starts = [sentence.start for sentence in doc.sents]
-    for index, (start, actor) in enumerate(starts):
-        end = starts[index + 1][0] if index + 1 < len(starts) else len(doc)
-        first = bisect.bisect_right(sentence_starts, start) - 1  # from the sentence that names them
-        last = max(bisect.bisect_left(sentence_starts, end), first + 1)
-        for sentence_start in sentence_starts[first:last] if actor else ():
-            sections[sentence_start] = actor
-    return sections
 
 
 def _speaker(document: SourceDocument, match: SpeakerMatch, ids: tuple[str, str | None], country: str | None) -> Speaker:

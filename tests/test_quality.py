@@ -16,13 +16,14 @@ FLOORS_F1 = {
     "attribution": 0.755,
     "countries": 0.985,
     "organisations": 0.88,
-    "relations": 0.65,
+    "relations": 0.81,
 }
 """Re-based on 2026-12-04 when the gold corpus grew from 13 to 34 documents (measured micro F1 then: speakers
 0.810, attribution 0.575, countries 0.984, organisations 0.806, relations 0.653). Only ever raised from here:
 speakers and attribution on 2026-12-04 with the speaker readers by layout shape (measured 0.961 and 0.762),
 countries and organisations on 2026-12-04 with the ROR registry, official state names, typography and the repaired
-organisation spans (measured: countries 0.989, organisations 0.883)."""
+organisation spans (measured: countries 0.989, organisations 0.883); relations to 0.81 with the discourse, list
+and layout readings (measured 0.817, P 0.95 R 0.72)."""
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def test_seed_speakers_fully_attributed(report: CorpusReport) -> None:
     assert seed.metrics["attribution"].f1 == 1.0
 
 
-def test_relation_precision_twice_the_cooccurrence_baseline(report: CorpusReport) -> None:
+def test_relation_precision_three_times_the_cooccurrence_baseline(report: CorpusReport) -> None:
     """Linking every pair of actors that share a sentence is what generic tools do; ours must be far more precise."""
     baseline = Extractor(relations="cooccurrence")
 
@@ -58,4 +59,4 @@ def test_relation_precision_twice_the_cooccurrence_baseline(report: CorpusReport
         return [result.to_dict() for _, result in baseline.extract_many(paths)]
 
     simple = evaluate(SHARED / "gold", SHARED / "docs", extract_all)
-    assert report.micro["relations"].precision >= 2 * simple.micro["relations"].precision
+    assert report.micro["relations"].precision >= 3 * simple.micro["relations"].precision
