@@ -28,6 +28,7 @@ class Errors:
     E018 = "{path}: {streams} would inflate to more than {limit:,} MB (a decompression bomb?), not read"
     E019 = "{path}: no text on any of its {pages:,} page(s) (blank, or text drawn as shapes); OCR not supported"
     E020 = "unexpected error ({reason}); please report it (SIDEGRAPH_DEBUG=1 shows where it happened)"
+    E021 = "{path}: cannot read or write ({reason})"
 
 
 class Notes:
