@@ -2,12 +2,14 @@
 
 Problems with input become `click.ClickException`s (one line, exit status 1); a corpus run
 reports each unreadable file and goes on with the others (exit status 3 if any failed; 2 is
-click's status for a usage error).
+click's status for a usage error). Whatever else goes wrong also ends in one line from the
+error catalogue, never a traceback (`SIDEGRAPH_DEBUG=1` shows one).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from .errors import Errors, SidegraphError
+from .errors import Errors, SidegraphError, short_reason
 from .evaluate import evaluate as evaluate_corpus
 from .evaluate import format_table
 from .export import read_extraction
@@ -47,7 +49,29 @@ _format_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Catalogued(click.Group):
+    """Commands whose every failure reaches the user as one line from the error catalogue."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:
+            if os.environ.get("SIDEGRAPH_DEBUG"):
+                raise
+            raise click.ClickException(_message(error)) from None
+
+
+def _message(error: Exception) -> str:
+    if isinstance(error, SidegraphError):
+        return str(error)
+    if isinstance(error, OSError) and error.filename:
+        return Errors.E021.format(path=error.filename, reason=error.strerror or type(error).__name__)
+    return Errors.E020.format(reason=short_reason(error))
+
+
+@click.group(cls=_Catalogued, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sidegraph")
 def main() -> None:
     """Turn side-event reports into networks of speakers, institutions and countries."""
@@ -86,11 +110,9 @@ def run(paths: tuple[Path, ...], output: Path, model: str, quiet: bool, workers:
     try:
         report = run_corpus(
             documents, output, model=model, workers=workers, use_cache=not no_cache, strict=strict,
-            client=connect(scheduler) if scheduler else None, extractor=lambda: _extractor(model),
+            client=connect(scheduler) if scheduler else None, extractor=lambda: Extractor(model=model),
             progress=_Progress() if show_progress else None,
         )
-    except SidegraphError as error:
-        raise click.ClickException(str(error)) from None
     finally:
         if show_progress:
             click.echo("", err=True)
@@ -114,10 +136,13 @@ def run(paths: tuple[Path, ...], output: Path, model: str, quiet: bool, workers:
 @_model_option
 def extract(file: Path, model: str) -> None:
     """Print the extraction of one document as JSON (the schema is in schema/extraction.schema.json)."""
+    extractor = Extractor(model=model)
     try:
-        extraction = _extractor(model).extract(file)
-    except SidegraphError as error:
-        raise click.ClickException(str(error)) from None
+        extraction = extractor.extract(file)
+    except SidegraphError:
+        raise
+    except Exception as error:  # noqa: BLE001 -- a bug in the NLP stages: named for this file
+        raise click.ClickException(Errors.E013.format(path=file, reason=short_reason(error))) from None
     click.echo(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=1))
 
 
@@ -135,7 +160,7 @@ def evaluate(gold_dir: Path, docs_dir: Path | None, model: str, as_json: bool, b
     DOCS_DIR defaults to the `docs` folder beside GOLD_DIR. With --baseline, everything but the relations is
     sidegraph's own, so the relation columns compare the two on the same actors.
     """
-    extractor = _extractor(model, relations=baseline or DEFAULT_FINDER)
+    extractor = Extractor(model=model, relations=baseline or DEFAULT_FINDER)
 
     def extract_all(paths: Sequence[Path]) -> list[dict]:
         results = []
@@ -147,13 +172,6 @@ def evaluate(gold_dir: Path, docs_dir: Path | None, model: str, as_json: bool, b
 
     report = evaluate_corpus(gold_dir, docs_dir or gold_dir.parent / "docs", extract_all)
     click.echo(json.dumps(report.to_dict(), indent=1) if as_json else format_table(report))
-
-
-def _extractor(model: str, *, relations: str = DEFAULT_FINDER) -> Extractor:
-    try:
-        return Extractor(model=model, relations=relations)
-    except SidegraphError as error:
-        raise click.ClickException(str(error)) from None
 
 
 class _Progress:

@@ -24,6 +24,11 @@ class Errors:
     E014 = "cannot use the Dask scheduler {address} ({reason})"
     E015 = "the Dask executor needs the 'dask' extra: pip install \"sidegraph[dask]\""
     E016 = "no saved extractions (NAME.json as `sidegraph run` writes them) in {path}"
+    E017 = "{path}: too long, more than {limit:,} characters of text (split it into parts)"
+    E018 = "{path}: {streams} would inflate to more than {limit:,} MB (a decompression bomb?), not read"
+    E019 = "{path}: no text on any of its {pages:,} page(s) (blank, or text drawn as shapes); OCR not supported"
+    E020 = "unexpected error ({reason}); please report it (SIDEGRAPH_DEBUG=1 shows where it happened)"
+    E021 = "{path}: cannot read or write ({reason})"
 
 
 class Notes:

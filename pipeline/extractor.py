@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import groupby, islice
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -22,6 +22,7 @@ from .ingest import SourceDocument, document_from_text, load_document
 from .organisations import OrganisationGazetteer, OrganisationWords
 from .records import Entity, Extraction, Mention, Relation, Speaker
 from .relations import DEFAULT_FINDER, RelationMatch, relation_finder
+from .sections import batches, merge, parts
 from .speakers import SpeakerMatch
 from .tagging import DEFAULT_MODEL, load_pipeline
 
@@ -53,7 +54,10 @@ class Extractor:
 
     def extract(self, source: str | Path | SourceDocument) -> Extraction:
         document = source if isinstance(source, SourceDocument) else load_document(source)
-        return self._extraction(document, self.nlp(document.text))
+        outcome = next(self._extractions([document]))
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
 
     def extract_text(self, text: str, *, doc_id: str = "text") -> Extraction:
         return self.extract(document_from_text(text, doc_id=doc_id))
@@ -64,9 +68,8 @@ class Extractor:
             yield processed.path, processed.result
 
     def process(self, paths: Iterable[str | Path]) -> Iterator[Processed]:
-        """Yield each document's outcome in input order, reading and tagging `batch_size` files at a time.
+        """Yield each document's outcome in input order, reading `batch_size` files at a time.
 
-        Only one batch of parsed `Doc`s is alive at once, so memory does not grow with the corpus.
         A document that breaks the NLP stages is reported as failed like an unreadable file: one
         bad text must not cost the rest of the run.
         """
@@ -81,25 +84,50 @@ class Extractor:
                 loaded.append((path, load_document(path)))
             except InputError as error:
                 loaded.append((path, error))
-        documents = [item for _, item in loaded if isinstance(item, SourceDocument)]
-        try:
-            docs: list[Doc | Exception] = list(self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size))
-        except Exception:  # noqa: BLE001 -- find the culprit: tag the batch again one document at a time
-            docs = [self._tag_alone(d.text) for d in documents]
-        tagged = iter(docs)
+        outcomes = self._extractions([item for _, item in loaded if isinstance(item, SourceDocument)])
         for path, item in loaded:
             if isinstance(item, InputError):
                 yield Processed(path, item)
                 continue
-            yield Processed(path, self._guarded_extraction(path, item, next(tagged)), item.notes)
+            outcome = next(outcomes)
+            if isinstance(outcome, Exception):
+                outcome = InputError(Errors.E013.format(path=path, reason=short_reason(outcome)))
+            yield Processed(path, outcome, item.notes)
 
-    def _guarded_extraction(self, path: Path, document: SourceDocument, doc: Doc | Exception) -> Extraction | InputError:
-        if isinstance(doc, Doc):
-            try:
-                return self._extraction(document, doc)
-            except Exception as error:  # noqa: BLE001 -- reported for its document, with the reason
-                doc = error
-        return InputError(Errors.E013.format(path=path, reason=short_reason(doc)))
+    def _extractions(self, documents: list[SourceDocument]) -> Iterator[Extraction | Exception]:
+        """Each document's extraction, or the exception that stopped it, in order.
+
+        Documents are tagged in sections (one, the whole text, unless a document is long) with
+        `nlp.pipe`, a batch of sections at a time (`sections.batches`), so only one batch of `Doc`s
+        is alive however long the documents; a long document's sections merge into one extraction.
+        """
+        outcomes = (
+            (part, self._guarded_extraction(part.document, doc))
+            for batch in batches(parts(documents), size=self.batch_size)
+            for part, doc in zip(batch, self._tag([part.document.text for part in batch]))
+        )
+        for index, group in groupby(outcomes, key=lambda done: done[0].index):
+            done = [(part.section, outcome) for part, outcome in group]
+            failure = next((outcome for _, outcome in done if isinstance(outcome, Exception)), None)
+            yield failure or merge(documents[index], done)  # type: ignore[arg-type]
+
+    def _tag(self, texts: list[str]) -> list[Doc | Exception]:
+        try:
+            return list(self.nlp.pipe(texts, batch_size=len(texts)))
+        except Exception:  # noqa: BLE001 -- find the culprit: tag the batch again one text at a time
+            return [self._tag_alone(text) for text in texts]
+
+    def _guarded_extraction(self, document: SourceDocument, doc: Doc | Exception) -> Extraction | Exception:
+        """The extraction, after which the `Doc`'s extension values are dropped: its speakers' spans refer
+        back to it, a cycle the garbage collector would free only much later, keeping every tagged `Doc`."""
+        if isinstance(doc, Exception):
+            return doc
+        try:
+            return self._extraction(document, doc)
+        except Exception as error:  # noqa: BLE001 -- reported for its document, with the reason
+            return error
+        finally:
+            doc.user_data.clear()
 
     def _tag_alone(self, text: str) -> Doc | Exception:
         try:

@@ -15,16 +15,24 @@ import os
 import re
 import statistics
 import unicodedata
+from array import array
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .errors import Errors, InputError, Notes
 from .pdf import read_pages
 from .records import DocumentInfo
+from .resources import load_json
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf")
 PAGE_SEPARATOR = "\n\n"
+MAX_CHARS = 10_000_000
+"""Longer documents are refused: about 4,000 pages, 1.6 million words, half an hour of tagging here."""
+_OFFSETS = "I"
+"""`origin` holds one source offset per character: as 4-byte integers (a tuple of Python ints takes ten times that)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +44,8 @@ class SourceDocument:
     title: str
     raw: str
     text: str
-    origin: tuple[int, ...]
+    origin: array[int]
+    """The offset in `raw` of each character of `text`."""
     page_starts: tuple[int, ...]
     notes: tuple[str, ...] = ()
     """What the user should know about how it was read (guessed encoding, skipped pages, not English)."""
@@ -57,7 +66,7 @@ class _Traced:
     """Text paired with the source offset of each character, rewritten step by step."""
 
     text: str
-    origin: list[int]
+    origin: array[int]
 
     def sub(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | int]) -> _Traced:
         """Like `re.sub`, keeping origins: `replace` returns a group number to keep, or new text."""
@@ -66,7 +75,7 @@ class _Traced:
         if first is None:
             return self  # most rewrites find nothing to do in a clean text file: no copy of the origins
         text: list[str] = []
-        origin: list[int] = []
+        origin = array(_OFFSETS)
         last = 0
         for match in itertools.chain((first,), matches):
             text.append(self.text[last : match.start()])
@@ -78,7 +87,7 @@ class _Traced:
                     origin.extend(self.origin[match.start(kept) : match.end(kept)])
             else:
                 text.append(kept)
-                origin.extend([self.origin[match.start()] if match.start() < len(self.origin) else 0] * len(kept))
+                origin.extend(itertools.repeat(self.origin[match.start()] if match.start() < len(self.origin) else 0, len(kept)))
             last = match.end()
         text.append(self.text[last:])
         origin.extend(self.origin[last:])
@@ -98,9 +107,11 @@ def load_document(path: str | Path) -> SourceDocument:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(Errors.E002.format(path=path, suffix=suffix))
-    pages, notes = read_pages(path) if suffix == ".pdf" else _read_text(path)
+    pages, notes = read_pages(path, max_chars=MAX_CHARS) if suffix == ".pdf" else _read_text(path)
     if not any(page.strip() for page in pages):
         raise InputError(Errors.E006.format(path=path))
+    if sum(map(len, pages)) > MAX_CHARS:
+        raise InputError(Errors.E017.format(path=path, limit=MAX_CHARS))
     return _document(pages, doc_id=path.stem, source=str(path), notes=notes)
 
 
@@ -124,7 +135,7 @@ def _document(pages: list[str], *, doc_id: str, source: str, notes: list[str]) -
         title=front_title or _first_line(traced.text),
         raw=PAGE_SEPARATOR.join(pages),
         text=traced.text,
-        origin=tuple(traced.origin),
+        origin=traced.origin,
         page_starts=tuple(page_starts),
         notes=tuple(notes),
     )
@@ -138,7 +149,7 @@ def _join_pages(pages: list[str], page_starts: list[int]) -> _Traced:
     two. Joined by one line break, the page break is judged like any other line end.
     """
     text: list[str] = []
-    origin: list[int] = []
+    origin = array(_OFFSETS)
     for number, (page, start) in enumerate(zip(pages, page_starts)):
         if number:
             text.append("\n")
@@ -162,7 +173,10 @@ _CONTROLS = {code: None for code in _CONTROL_BYTES} | {0x0C: "\n"}
 
 
 def _read_text(path: Path) -> tuple[list[str], list[str]]:
+    """The text, read whole only when it can be within `MAX_CHARS` (no encoding takes more than four bytes a character)."""
     try:
+        if path.stat().st_size > 4 * MAX_CHARS:
+            raise InputError(Errors.E017.format(path=path, limit=MAX_CHARS))
         data = path.read_bytes()
     except OSError as error:
         raise InputError(Errors.E008.format(path=path, reason=error.strerror or error)) from None
@@ -243,17 +257,36 @@ def _mostly_ascii_letters(text: str) -> bool:
 
 
 def _looks_english(text: str) -> bool:
-    """Most letters ASCII, and English function words frequent enough (a fifth of running words in prose).
+    """Most letters ASCII, and English function words at least as frequent as those of any other
+    language listed in `models/function_words.json`, in samples from across the text.
 
-    Short texts are given the benefit of the doubt: a list of names has no function words either.
+    Not a share of function words: an agenda, a programme grid or a list of participants has few
+    of any language, but English text of any layout has more English ones than French or Spanish
+    ones. Name particles ("de", "da", "van", "la") are in no list, so names do not count against
+    English. Short texts are given the benefit of the doubt.
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    sample = text[:200_000]
+    sample = _sample(text)
     if not _mostly_ascii_letters(sample):
         return False
-    words = _WORD.findall(sample.lower())
-    return len(words) < 40 or sum(word in STOP_WORDS for word in words) >= 0.15 * len(words)
+    words = Counter(_WORD.findall(sample.lower()))
+    english = sum(count for word, count in words.items() if word in STOP_WORDS)
+    return words.total() < 40 or all(sum(words[word] for word in listed) <= english for listed in _function_words())
+
+
+def _sample(text: str, *, size: int = 200_000, windows: int = 20) -> str:
+    """`size` characters of a longer text, in `windows` stretches spread over it: a long report can open
+    with a foreword in another language, or with pages of tables."""
+    if len(text) <= size:
+        return text
+    step = len(text) // windows
+    return "\n".join(text[start : start + size // windows] for start in range(0, windows * step, step))
+
+
+@cache
+def _function_words() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(words) for words in load_json("function_words.json").values())
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -330,7 +363,7 @@ def _normalise(traced: _Traced) -> _Traced:
     return traced.sub(_COMPATIBLE, fold)
 
 
-_BULLET = re.compile(r"^\s*(?:[-*•▪◦●–]|\d{1,2}[.)])\s")
+LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦●–]|\d{1,2}[.)])\s")
 _LABEL = re.compile(r"^\s*[A-Z]\w*(?:\s+\w+){0,2}\s*:\s")
 """A line that opens with a label ("Quote:", "Moderator:") starts a new item, whatever the wrapping."""
 _LINE_END = re.compile(r"(?<![ \t\xa0])[ \t\xa0]*\n")
@@ -355,7 +388,7 @@ def _reflow(traced: _Traced) -> _Traced:
         line = lines[number].strip()
         next_line = lines[number + 1]
         width = widths[number]
-        if not 30 <= width <= 200 or not line or not next_line.strip() or _BULLET.match(next_line) or _LABEL.match(next_line):
+        if not 30 <= width <= 200 or not line or not next_line.strip() or LIST_ITEM.match(next_line) or _LABEL.match(next_line):
             return "\n"
         if not _wraps(line, next_line, width) or line.endswith(":"):
             return "\n"

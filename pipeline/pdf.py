@@ -27,11 +27,12 @@ import math
 import operator
 import re
 import statistics
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .errors import Errors, InputError, Notes, short_reason
 
@@ -109,15 +110,18 @@ class _Table:
 
 
 # ------------------------------------------------------------------------------------------ reading
-def read_pages(path: Path) -> tuple[list[str], list[str]]:
+def read_pages(path: Path, *, max_chars: int | None = None) -> tuple[list[str], list[str]]:
     """Page texts in reading order, without running headers, footers and page numbers, and notes.
 
     Pages are read one at a time and each page's characters are dropped once its layout is
-    taken, so memory stays flat however long the file is.
+    taken, so memory stays flat however long the file is; a file whose streams would inflate
+    past `MAX_STREAM_MB` or `MAX_INFLATED_MB` is refused before PDFium decodes any, and reading
+    stops once the pages hold more than `max_chars` characters.
     """
     import pypdfium2
 
     complete, body = _ends(path)
+    _check_streams(path)
     try:
         pdf = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as error:
@@ -128,6 +132,7 @@ def read_pages(path: Path) -> tuple[list[str], list[str]]:
     notes: list[str] = []
     layouts: list[PageLayout] = []
     scanned: list[int] = []
+    characters = 0
     try:
         for number in range(1, len(pdf) + 1):
             try:
@@ -138,14 +143,104 @@ def read_pages(path: Path) -> tuple[list[str], list[str]]:
             layouts.append(layout)
             if not layout.blocks and has_images:
                 scanned.append(number)
+            characters += sum(len(line.text) + 1 for block in layout.blocks for line in block.lines)
+            if max_chars is not None and characters > max_chars:
+                raise InputError(Errors.E017.format(path=path, limit=max_chars))
     finally:
         pdf.close()
     texts = without_running_lines(layouts)
     if not any(text.strip() for text in texts):
-        raise InputError(Errors.E005.format(path=path))
+        raise InputError(Errors.E005.format(path=path) if scanned else Errors.E019.format(path=path, pages=len(texts)))
     if scanned:
         notes.append(Notes.N005.format(path=path, count=len(scanned), pages=_page_list(scanned)))
     return texts, notes
+
+
+MAX_STREAM_MB = 64
+"""PDFium decodes a page's content stream, a font or a form whole: one may inflate to this much (a page of
+text takes a few kilobytes, a page of detailed charts a few megabytes)."""
+MAX_INFLATED_MB = 512
+"""All of them together may inflate to this much (a 1,000-page report: about 50 MB)."""
+_STREAM = re.compile(rb">>\s*stream\r?\n")
+_IMAGE = re.compile(rb"/Subtype\s*/Image")
+_FLATE = re.compile(rb"/FlateDecode\b")
+_BLOCK = 1 << 23
+_LOOKBACK = 4096
+"""A stream's dictionary is read from at most this far before its data."""
+
+
+def _check_streams(path: Path) -> None:
+    """Refuse a decompression bomb: a small file whose streams inflate to gigabytes, which PDFium would
+    decode whole into memory. Streams are inflated here in pieces and counted, never kept, until the
+    limits; images are left out, since PDFium decodes them only to draw them (a report's photos can
+    inflate to more than its text)."""
+    total, limit = 0, MAX_INFLATED_MB << 20
+    try:
+        with path.open("rb") as file:
+            for start, filters in _decoded_streams(file):
+                size = _inflated_size(file, start, filters, limit=min(MAX_STREAM_MB << 20, limit - total))
+                if size > MAX_STREAM_MB << 20:
+                    raise InputError(Errors.E018.format(path=path, streams="a PDF stream", limit=MAX_STREAM_MB))
+                total += size
+                if total > limit:
+                    raise InputError(Errors.E018.format(path=path, streams="the PDF's streams together", limit=MAX_INFLATED_MB))
+    except OSError as error:
+        raise InputError(Errors.E008.format(path=path, reason=error.strerror or type(error).__name__)) from None
+
+
+def _decoded_streams(file: BinaryIO) -> Iterator[tuple[int, int]]:
+    """(offset of the data, number of Flate filters) of each Flate-compressed stream that is not an image.
+
+    The file is searched in blocks, so a large one is never read whole; each stream's dictionary is
+    what lies between its object's "obj" and its "stream"."""
+    position = 0
+    while True:
+        base = max(0, position - _LOOKBACK)
+        file.seek(base)
+        block = file.read(position - base + _BLOCK + 64)
+        for match in _STREAM.finditer(block, position - base):
+            if match.start() >= position - base + _BLOCK:
+                break  # the next block's
+            head = block[max(0, match.start() - _LOOKBACK) : match.start()]
+            dictionary = head[head.rfind(b"obj") + len(b"obj") :]
+            filters = len(_FLATE.findall(dictionary))
+            if filters and not _IMAGE.search(dictionary):
+                yield base + match.end(), filters
+        if len(block) < position - base + _BLOCK:
+            return
+        position += _BLOCK
+
+
+def _inflated_size(file: BinaryIO, start: int, filters: int, *, limit: int) -> int:
+    """How much the stream at `start` inflates to through `filters` Flate layers, counted up to just past
+    `limit`; a stream that is not Flate data counts for what inflated before the error, as in PDFium."""
+    file.seek(start)
+    pieces: Iterator[bytes] = iter(functools.partial(file.read, 1 << 16), b"")
+    for _ in range(filters):
+        pieces = _inflated(zlib.decompressobj(), pieces)
+    size = 0
+    try:
+        for piece in pieces:
+            size += len(piece)
+            if size > limit:
+                break
+    except zlib.error:
+        pass
+    return size
+
+
+def _inflated(decoder: Any, pieces: Iterator[bytes]) -> Iterator[bytes]:
+    """One Flate layer over a stream of pieces, yielding at most 1 MB at a time, until the data ends."""
+    for piece in pieces:
+        while True:
+            out = decoder.decompress(piece, 1 << 20)
+            piece = decoder.unconsumed_tail
+            if out:
+                yield out
+            if decoder.eof:
+                return
+            if not piece and len(out) < 1 << 20:
+                break
 
 
 _TAIL = 2048

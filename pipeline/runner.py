@@ -221,20 +221,40 @@ def _in_order(
     window: int,
     finish: Callable[[], Any] | None = None,
 ) -> Generator[Processed, None, None]:
-    """Results in input order, with at most `window` batches in flight: bounded memory, early stop."""
+    """Results in input order, with at most `window` batches in flight: bounded memory, early stop.
+
+    A batch whose worker died (killed for memory, a crash in native code) fails with the reason,
+    document by document, and the run goes on."""
     remaining = iter(batches)
-    queue: deque[_Future] = deque(submit(batch) for batch in islice(remaining, window))
+    queue: deque[tuple[list[Path], _Future | Exception]] = deque(
+        (batch, _submitted(submit, batch)) for batch in islice(remaining, window))
     try:
         while queue:
-            results = queue.popleft().result()
-            if (batch := next(remaining, None)) is not None:
-                queue.append(submit(batch))
+            batch, future = queue.popleft()
+            try:
+                if isinstance(future, Exception):
+                    raise future
+                results = future.result()
+            except Exception as error:  # noqa: BLE001 -- the worker's failure is its documents'
+                results = [Processed(path, InputError(Errors.E013.format(path=path, reason=short_reason(error))))
+                           for path in batch]
+            if (following := next(remaining, None)) is not None:
+                queue.append((following, _submitted(submit, following)))
             yield from results
     finally:
-        for future in queue:
-            future.cancel()
+        for _, future in queue:
+            if not isinstance(future, Exception):
+                future.cancel()
         if finish:
             finish()
+
+
+def _submitted(submit: Callable[[list[Path]], _Future], batch: list[Path]) -> _Future | Exception:
+    """A pool broken by a dead worker refuses new work: that refusal is the batch's outcome."""
+    try:
+        return submit(batch)
+    except Exception as error:  # noqa: BLE001 -- reported for the batch's documents
+        return error
 
 
 def _extract_batch(paths: list[Path], *, model: str, batch_size: int) -> list[Processed]:

@@ -7,6 +7,7 @@ mapping, as they do in word-processor exports.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +46,18 @@ class Layout:
 def write_pdf(path: Path, paragraphs: Sequence[Paragraph], layout: Layout = Layout(), *,
               encrypt: str | None = None) -> Path:
     """Flow `paragraphs` into the layout's columns page after page; `encrypt`: a user password ("" for none)."""
-    pages = _paginate(paragraphs, layout)
+    return _draw(path, _paginate(paragraphs, layout), layout, encrypt=encrypt)
+
+
+def write_pages_pdf(path: Path, pages: Sequence[Sequence[Paragraph]], layout: Layout = Layout()) -> Path:
+    """One page for each entry of `pages`, its paragraphs (which must fit on it): a long document whose
+    every page is known."""
+    placed = [_paginate(paragraphs, layout) for paragraphs in pages]
+    assert all(len(page) == 1 for page in placed), "a page's paragraphs do not fit on it"
+    return _draw(path, [page for (page,) in placed], layout)
+
+
+def _draw(path: Path, pages: list[list[tuple[float, float, str]]], layout: Layout, *, encrypt: str | None = None) -> Path:
     canvas = Canvas(str(path), pagesize=A4, invariant=1, encrypt=encrypt)
     for number, page in enumerate(pages, start=1):
         _draw_furniture(canvas, layout, number, len(pages))
@@ -220,3 +232,40 @@ def write_photo_grid_pdf(path: Path, records: Sequence[Sequence[str]], *, title:
             top -= 170
 
     return write_page(path, draw)
+
+
+# ------------------------------------------------------------------------- written object by object
+def write_raw_pdf(path: Path, *, pages: int = 1, contents: Sequence[bytes] = (), filters: int = 1) -> Path:
+    """A PDF written object by object, for what reportlab will not make fast: `pages` empty pages, or
+    pages drawing `contents` (one stream each, already compressed by `filters` Flate layers) in turn."""
+    count = len(contents)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (3 + count + n) for n in range(pages)), pages)]
+    names = b"/Filter [%s]" % b" ".join([b"/FlateDecode"] * filters)
+    objects += [b"<< %s /Length %d >>\nstream\n%s\nendstream" % (names, len(data), data) for data in contents]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]%s >>" % (b" /Contents %d 0 R" % (3 + n % count) if count else b"")
+                for n in range(pages)]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"xref\n0 %d\n0000000000 65535 f \n%s" % (len(objects) + 1, table)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, out.index(b"xref\n0 "))
+    path.write_bytes(bytes(out))
+    return path
+
+
+def deflated_spaces(megabytes: int) -> bytes:
+    """Zlib data that inflates to `megabytes` MiB of spaces (a content stream of nothing), made in
+    milliseconds from one compressed mebibyte repeated: each is flushed so it stands alone."""
+    block = b" " * (1 << 20)
+    compressor = zlib.compressobj(9)
+    head = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    body = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    tail = compressor.flush()[:-4]  # the final block, without the checksum of two blocks only
+    size = megabytes << 20
+    low = (1 + size * ord(" ")) % 65521  # Adler-32 of `size` equal bytes, in closed form
+    high = (size + ord(" ") * (size * (size + 1) // 2)) % 65521
+    return head + body * (megabytes - 1) + tail + ((high << 16) | low).to_bytes(4, "big")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_PDF, SEED
+from PIL import Image
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from pipeline import InputError, SourceDocument, document_from_text, load_document
@@ -202,10 +204,20 @@ def test_empty_file(tmp_path: Path, content: bytes) -> None:
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     canvas = Canvas(str(path), invariant=1)
-    canvas.rect(100, 100, 200, 300, fill=1)
+    canvas.drawImage(ImageReader(Image.new("L", (60, 80), 90)), 100, 100, 200, 300)
     canvas.showPage()
     canvas.save()
     with raises_catalogue(Errors.E005.format(path=path)):
+        load_document(path)
+
+
+def test_pdf_of_shapes_only(tmp_path: Path) -> None:
+    path = tmp_path / "shapes.pdf"
+    canvas = Canvas(str(path), invariant=1)
+    canvas.rect(100, 100, 200, 300, fill=1)
+    canvas.showPage()
+    canvas.save()
+    with raises_catalogue(Errors.E019.format(path=path, pages=1)):
         load_document(path)
 
 
