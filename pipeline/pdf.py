@@ -620,13 +620,24 @@ def _table(cells: list[tuple[float, float, float, float]], words: list[Word]) ->
     for row in rows:
         cells_of_row = []
         for x0, top, x1, bottom in sorted(row):
-            inside = tuple(w for w in words if id(w) not in placed and x0 <= (w.x0 + w.x1) / 2 <= x1
-                           and top <= (w.top + w.bottom) / 2 <= bottom)
+            inside = tuple(w for w in words if id(w) not in placed and _centred_in(w, x0, x1, top, bottom))
             placed.update(map(id, inside))
             cells_of_row.append((x0, x1, inside))
         filled.append(tuple(cells_of_row))
-    return _Table(min(c[0] for c in cells), max(c[2] for c in cells), min(c[1] for c in cells),
-                  max(c[3] for c in cells), tuple(filled))
+    table = _Table(min(c[0] for c in cells), max(c[2] for c in cells), min(c[1] for c in cells),
+                   max(c[3] for c in cells), tuple(filled))
+    within = sum(1 for w in words if _centred_in(w, table.x0, table.x1, table.top, table.bottom))
+    if len(placed) < _TABLE_SHARE * within:
+        return None  # a slide's frames around a few boxes: most of the text lies outside any cell
+    return table
+
+
+_TABLE_SHARE = 0.5
+"""At least this share of the words within a table's outline must sit in its cells."""
+
+
+def _centred_in(word: Word, x0: float, x1: float, top: float, bottom: float) -> bool:
+    return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
 
 
 # ------------------------------------------------------------------------------------------- layout
@@ -708,13 +719,8 @@ def page_layout(words: list[Word], shapes: _Shapes) -> PageLayout:
     in_tables = {id(word) for table in tables for row in table.rows for _, _, cell in row for word in cell}
     if not tables:
         return PageLayout(tuple(_region(words, page, 0, rows)), edges)  # type: ignore[arg-type]
-    items: list[Item] = [word for word in words if id(word) not in in_tables and not _inside(word, tables)]
+    items: list[Item] = [word for word in words if id(word) not in in_tables]  # a title over a grid of boxes stays
     return PageLayout(tuple(_region([*items, *tables], page, 0)), edges)
-
-
-def _inside(word: Word, tables: list[_Table]) -> bool:
-    x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-    return any(t.x0 <= x <= t.x1 and t.top <= y <= t.bottom for t in tables)
 
 
 def _normal_gaps(rows: list[list[Item]]) -> dict[float, float]:

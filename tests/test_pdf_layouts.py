@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED
-from pdfs import (BOLD, FONT, Layout, report_paragraphs, write_grid_pdf, write_page, write_pdf, write_photo_grid_pdf,
-                  write_sidebar_pdf)
+from pdfs import (BOLD, FONT, Layout, draw_title, report_paragraphs, write_grid_pdf, write_page, write_pdf,
+                  write_photo_grid_pdf, write_sidebar_pdf)
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader, simpleSplit
@@ -398,3 +398,25 @@ def test_heading_is_a_line_of_its_own(tmp_path: Path, heading: str, size: float)
             canvas.drawString(72, 700 - size * 1.2 - 12.5 * number, line)
 
     assert blocks_of(load_document(write_page(tmp_path / "heading.pdf", draw))) == [heading, SESSIONS[0]]
+
+
+def test_a_slides_frame_is_no_table(tmp_path: Path) -> None:
+    """A slide's accent bar down the side and its header band close a few boxes like a table's cells, while
+    the slide's text lies outside them: every line is read."""
+    width, height = A4
+    body = ["Ms Ana Lima, Director, Examplia Institute of Labour, opened the meeting.",
+            "Mr Kofi Mensah, Minister of Labour, Examplia, spoke next."]
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFillColorRGB(0.2, 0.3, 0.5)
+        canvas.rect(0, 0, 8, height, fill=1)
+        canvas.rect(0, height - 92, width, 92)
+        canvas.rect(0, height - 5, width, 5, fill=1)
+        canvas.setFillColorRGB(0, 0, 0)
+        draw_title(canvas, "Session overview", y=height - 50)
+        canvas.setFont(FONT, 11)
+        for number, line in enumerate(body):
+            canvas.drawString(40, height - 130 - 20 * number, line)
+
+    doc = load_document(write_page(tmp_path / "slide.pdf", draw))
+    assert paragraphs_of(doc) == ["Session overview", *body]
