@@ -22,7 +22,7 @@ from .resources import load_json
 from .spans import token_positions
 
 _MAX_NAME_WORDS = 5
-_SUBORDINATE = frozenset({"vice", "deputy", "assistant", "associate", "senior"})
+SUBORDINATE = frozenset({"vice", "deputy", "assistant", "associate", "senior"})
 """Before a head post, they make it a post under the head ("Vice President of Corporate Sustainability")."""
 _MAX_DESCRIPTION_WORDS = 5
 """Words between "X, a" and the kind noun: "a robotics non-profit", "an Internet Solutions provider"."""
@@ -97,7 +97,7 @@ def _employer(token: Token, cues: ContextCues) -> Iterator[Span]:
     if before is None or posts is None:
         return
     two = token.doc[max(before.i - 1, 0) : before.i + 1]  # "Executive Director of X", not "Vice President of Y"
-    if two.text.lower() in posts or before.lower_ in posts and two[0].lower_ not in _SUBORDINATE:
+    if two.text.lower() in posts or before.lower_ in posts and two[0].lower_ not in SUBORDINATE:
         yield from itertools.islice(_names_after(token, cues), 1)
 
 

@@ -10,12 +10,14 @@ country, an international one none.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from ..countries import CountryIndex
+from ..org_contexts import SUBORDINATE
 from ..organisations import KnownOrganisation, OrganisationGazetteer, OrganisationWords, looks_like_acronym
 from ..spans import doc_entities
 from .cues import SpeakerCues
@@ -247,7 +249,8 @@ class FieldReader:
         if (of_body := self._title_of_body(text)) is not None and (first or self.cues.looks_like_title(of_body[0])):
             return "title", of_body[0], of_body[1]  # "Director-General of GSI", "head of the Moroccan Agency for ..."
         core = _ACRONYM_AFTER.sub("", text)
-        inner = [org for org in orgs[1:] if self._body(org) and org.text not in text[len(core) :]]
+        inner = [org for before, org in itertools.pairwise(orgs) if self._body(org) and org.text not in text[len(core) :]
+                 and org.start != before.end]  # "ECOWAS" + "Centre for X" written together is one name
         lone = not inner and (not orgs or orgs[0].start == span.start or not self._body(orgs[0]))
         if core != text and lone and self.words.kind(core) in ("institution", "company") and not self.cues.looks_like_title(core):
             return "organisation", text, None  # "ECOWAS Centre for Renewable Energy (ECREEE)": a body of its own
@@ -282,7 +285,8 @@ class FieldReader:
             left = span.doc[span.start : i - 1].text.strip(" ,") if i > span.start else ""
             link = span.doc[i - 1].lower_ if i > span.start else ""
             # an entity the NER calls ORG may be a portfolio or a topic after "of" or "for" ("Minister of Planning")
-            leads = link == "of" and any(left.lower().endswith(title) for title in self.cues.leader_titles)
+            leads = link == "of" and any(left.lower().endswith(title) for title in self.cues.leader_titles) and not (
+                len(left.split()) > 1 and left.split()[-2].lower() in SUBORDINATE)  # not "Vice President of Corporate X"
             if link in ("of", "at", "for", "in", "with", "from") and self._body(org) or (link in ("at", "with", "from") or leads) and self.titled(left):
                 rest = span.doc[org.end : span.end].text.strip(" ,")
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
