@@ -123,13 +123,13 @@ def measure(measured: Path, reference: Path) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------- report
 def table(runs: list[dict[str, Any]]) -> str:
     reference = next(run for run in runs if run["pages"] == REFERENCE_PAGES)
-    lines = [f"{'pages':>6} {'chars':>10} {'words':>8} {'sect.':>5} {'speakers':>8} {'read s':>7} {'words/s':>8} "
+    lines = [f"{'pages':>6} {'chars':>10} {'words':>8} {'sect.':>5} {'speakers':>8} {'read s':>7} {'words/s':>8} {'/CPU s':>7} "
              f"{'x10p wall/CPU':>13} {'peak RSS':>8} {'x10p':>5} {'above model':>11} {'x10p':>5}"]
     for run in runs:
         above, reference_above = run["peak_rss_mb"] - run["rss_after_model_load_mb"], reference["peak_rss_mb"] - reference["rss_after_model_load_mb"]
         lines.append(
             f"{run['pages']:>6,} {run['characters']:>10,} {run['words']:>8,} {run['sections']:>5} {run['speakers']:>8,} "
-            f"{run['reading_seconds']:>7.1f} {run['words_per_s']:>8,.0f} "
+            f"{run['reading_seconds']:>7.1f} {run['words_per_s']:>8,.0f} {run['words_per_cpu_s']:>7,.0f} "
             f"{run['words_per_s'] / run['baseline_words_per_s']:>6.2f} / {run['words_per_cpu_s'] / run['baseline_words_per_cpu_s']:.2f} "
             f"{run['peak_rss_mb']:>5,.0f} MB {run['peak_rss_mb'] / reference['peak_rss_mb']:>5.2f} "
             f"{above:>8,.0f} MB {above / reference_above:>5.2f}")
