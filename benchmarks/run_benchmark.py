@@ -325,13 +325,17 @@ def hotspots(path: Path, top: int = 20) -> dict[str, Any]:
 
 # -------------------------------------------------------------------------------------------- PDFs
 def bench_pdf_readers(paths: list[Path], repeats: int) -> dict[str, Any]:
-    """Today's PDF reader (pipeline/pdf.py, PDFium) against the reader it replaced (pdfplumber,
-    kept in benchmarks/pdfplumber_reader.py), on the same PDFs in this process, alternating,
-    the fastest of `repeats` rounds counting. Both are timed from the file to the page texts;
-    words are those of the new reader's text, so the ratio of words/s is the ratio of times."""
-    from pdfplumber_reader import read_pdf_pages as old_reader
-
+    """Today's PDF reader (pipeline/pdf.py, PDFium) against the reader it replaced (pdfplumber, now
+    the fallback for files PDFium refuses: pipeline/pdf_fallback.py), on the same PDFs in this
+    process, alternating, the fastest of `repeats` rounds counting. Both are timed from the file to
+    the page texts; words are those of the new reader's text, so the ratio of words/s is the ratio
+    of times."""
+    from pipeline.pdf import PdfiumRefused
     from pipeline.pdf import read_pages as new_reader
+    from pipeline.pdf_fallback import read_pages as fallback
+
+    def old_reader(path: Path) -> tuple[list[str], list[str]]:
+        return fallback(path, max_chars=None, refused=PdfiumRefused(str(path)))
 
     texts = [new_reader(path)[0] for path in paths]
     words = sum(len(text.split()) for pages in texts for text in pages)

@@ -42,6 +42,7 @@ class Notes:
     N006 = "{path}: the same file as {first}, read once"
     N007 = "{path}: page {page} cannot be read ({reason}), skipped"
     N008 = "{path}: cannot read folder ({reason}), skipped"
+    N009 = "{path}: PDFium cannot read this PDF, read with pdfminer instead (tables and columns may come out less well)"
 
 
 class SidegraphError(Exception):

@@ -23,7 +23,8 @@ from functools import cache
 from pathlib import Path
 
 from .errors import Errors, InputError, Notes
-from .pdf import read_pages
+from . import pdf_fallback
+from .pdf import PdfiumRefused, read_pages
 from .records import DocumentInfo
 from .resources import load_json
 
@@ -107,12 +108,20 @@ def load_document(path: str | Path) -> SourceDocument:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(Errors.E002.format(path=path, suffix=suffix))
-    pages, notes = read_pages(path, max_chars=MAX_CHARS) if suffix == ".pdf" else _read_text(path)
+    pages, notes = _read_pdf(path) if suffix == ".pdf" else _read_text(path)
     if not any(page.strip() for page in pages):
         raise InputError(Errors.E006.format(path=path))
     if sum(map(len, pages)) > MAX_CHARS:
         raise InputError(Errors.E017.format(path=path, limit=MAX_CHARS))
     return _document(pages, doc_id=path.stem, source=str(path), notes=notes)
+
+
+def _read_pdf(path: Path) -> tuple[list[str], list[str]]:
+    """Page texts and notes: read with PDFium, or with pdfminer where PDFium cannot (`pdf_fallback`)."""
+    try:
+        return read_pages(path, max_chars=MAX_CHARS)
+    except PdfiumRefused as refused:
+        return pdf_fallback.read_pages(path, max_chars=MAX_CHARS, refused=refused)
 
 
 def document_from_text(text: str, *, doc_id: str = "text", source: str = "<text>") -> SourceDocument:

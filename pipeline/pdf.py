@@ -116,7 +116,8 @@ def read_pages(path: Path, *, max_chars: int | None = None) -> tuple[list[str], 
     Pages are read one at a time and each page's characters are dropped once its layout is
     taken, so memory stays flat however long the file is; a file whose streams would inflate
     past `MAX_STREAM_MB` or `MAX_INFLATED_MB` is refused before PDFium decodes any, and reading
-    stops once the pages hold more than `max_chars` characters.
+    stops once the pages hold more than `max_chars` characters. A file PDFium cannot open, or
+    none of whose pages it can read, raises `PdfiumRefused`: the fallback reader may still read it.
     """
     import pypdfium2
 
@@ -125,34 +126,66 @@ def read_pages(path: Path, *, max_chars: int | None = None) -> tuple[list[str], 
     try:
         pdf = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as error:
-        raise InputError(_open_error(path, error, cut=body and not complete)) from None
+        raise _open_error(path, error, cut=body and not complete) from None
     if not complete:
         pdf.close()
         raise InputError(Errors.E004.format(path=path, reason=_CUT))
-    notes: list[str] = []
-    layouts: list[PageLayout] = []
-    scanned: list[int] = []
-    characters = 0
     try:
-        for number in range(1, len(pdf) + 1):
-            try:
-                layout, has_images = _read_page(pdf, number - 1)
-            except Exception as error:  # noqa: BLE001 -- one broken page must not cost the others
-                notes.append(Notes.N007.format(path=path, page=number, reason=short_reason(error)))
-                layout, has_images = PageLayout(()), False
-            layouts.append(layout)
-            if not layout.blocks and has_images:
-                scanned.append(number)
-            characters += sum(len(line.text) + 1 for block in layout.blocks for line in block.lines)
-            if max_chars is not None and characters > max_chars:
-                raise InputError(Errors.E017.format(path=path, limit=max_chars))
+        pages = read_layouts(path, (functools.partial(_read_page, pdf, index) for index in range(len(pdf))),
+                             max_chars=max_chars)
     finally:
         pdf.close()
-    texts = without_running_lines(layouts)
+    if pages.layouts and pages.unread == len(pages.layouts):
+        raise PdfiumRefused(Errors.E004.format(path=path, reason="no page can be read"))
+    return page_texts(path, pages)
+
+
+class PdfiumRefused(InputError):
+    """PDFium cannot open the file, or read any of its pages, though it is neither encrypted nor cut short."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pages:
+    """A PDF's pages as read: their layouts (empty for a page that failed), the pages that show only images
+    (scans), notes, and how many pages failed."""
+
+    layouts: list[PageLayout]
+    scanned: list[int]
+    notes: list[str]
+    unread: int
+
+
+def read_layouts(path: Path, pages: Iterable[Callable[[], tuple[PageLayout, bool]]], *,
+                 max_chars: int | None) -> Pages:
+    """Each page's layout and whether it shows images, from `pages` (one reader per page, called in turn, so
+    only one page is held at a time): a page that fails is noted and left empty, one broken page must not
+    cost the others; past `max_chars` characters the file is refused."""
+    layouts: list[PageLayout] = []
+    scanned: list[int] = []
+    notes: list[str] = []
+    characters = 0
+    for number, read in enumerate(pages, start=1):
+        try:
+            layout, has_images = read()
+        except Exception as error:  # noqa: BLE001 -- PDF libraries raise many unrelated types on broken pages
+            notes.append(Notes.N007.format(path=path, page=number, reason=short_reason(error)))
+            layout, has_images = PageLayout(()), False
+        layouts.append(layout)
+        if not layout.blocks and has_images:
+            scanned.append(number)
+        characters += sum(len(line.text) + 1 for block in layout.blocks for line in block.lines)
+        if max_chars is not None and characters > max_chars:
+            raise InputError(Errors.E017.format(path=path, limit=max_chars))
+    return Pages(layouts, scanned, notes, unread=len(notes))
+
+
+def page_texts(path: Path, pages: Pages) -> tuple[list[str], list[str]]:
+    """The pages' texts without running lines, and the notes; a PDF without any text is refused."""
+    texts = without_running_lines(pages.layouts)
     if not any(text.strip() for text in texts):
-        raise InputError(Errors.E005.format(path=path) if scanned else Errors.E019.format(path=path, pages=len(texts)))
-    if scanned:
-        notes.append(Notes.N005.format(path=path, count=len(scanned), pages=_page_list(scanned)))
+        raise InputError(Errors.E005.format(path=path) if pages.scanned else Errors.E019.format(path=path, pages=len(texts)))
+    scanned = pages.scanned
+    notes = pages.notes + ([Notes.N005.format(path=path, count=len(scanned), pages=_page_list(scanned))] if scanned else [])
     return texts, notes
 
 
@@ -263,17 +296,18 @@ def _ends(path: Path) -> tuple[bool, bool]:
     return b"%%EOF" in tail, b" obj" in head
 
 
-def _open_error(path: Path, error: Any, *, cut: bool) -> str:
+def _open_error(path: Path, error: Any, *, cut: bool) -> InputError:
+    """Why PDFium cannot open the file; a `PdfiumRefused` unless no reader could (a password, a cut file)."""
     import pypdfium2.raw as pdfium_c
 
     code = getattr(error, "err_code", None)
     if code == pdfium_c.FPDF_ERR_PASSWORD:
-        return Errors.E011.format(path=path)
+        return InputError(Errors.E011.format(path=path))
     if cut:
-        return Errors.E004.format(path=path, reason=_CUT)
+        return InputError(Errors.E004.format(path=path, reason=_CUT))
     if code == pdfium_c.FPDF_ERR_SECURITY:
-        return Errors.E004.format(path=path, reason="unsupported security handler")
-    return Errors.E004.format(path=path, reason="damaged or not a PDF")
+        return PdfiumRefused(Errors.E004.format(path=path, reason="unsupported security handler"))
+    return PdfiumRefused(Errors.E004.format(path=path, reason="damaged or not a PDF"))
 
 
 def _page_list(numbers: list[int]) -> str:

@@ -32,7 +32,7 @@ SECTION_CHARS = 50_000
 
 _PARAGRAPH, _LINE = "\n\n", "\n"
 _IN_PARAGRAPH = (
-    re.compile(r"(?<=[a-z]{4}[.!?]) (?=[A-Z])"),  # sentence ends (not "Ms. Lima", "Prof. Lima")
+    re.compile(r"(?:(?<=[a-z]{4}[.!?])|(?<=\d[.!?])) (?=[A-Z])"),  # sentence ends (not "Ms. Lima", "Prof. Lima")
     re.compile(r" "),  # words, in a text without sentences
 )
 _SHORT_LINE = 150

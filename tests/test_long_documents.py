@@ -8,15 +8,23 @@ The inputs are generated and cheap: a 1,000-page PDF of short pages for the Engl
 from __future__ import annotations
 
 import itertools
+import re
+import shutil
+import tracemalloc
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import spacy
-from pdfs import Layout, write_pages_pdf
+from click.testing import CliRunner
+from pdfs import Layout, deflated_spaces, write_pages_pdf, write_raw_pdf
 
-from pipeline import Extraction, Extractor, Speaker, build_graph, load_document
+import pipeline.cli
+from pipeline import Extraction, Extractor, InputError, Speaker, build_graph, load_document
+from pipeline.errors import Errors
 from pipeline.ingest import SourceDocument, document_from_text
+from pipeline.pdf import MAX_INFLATED_MB, MAX_STREAM_MB
 from pipeline.sections import SECTION_CHARS, WHOLE_CHARS, Section, section_document, split
 
 GIVEN = ["Ana", "Kofi", "Mei", "Ingrid", "Rahul", "Laila", "José", "Amara", "Tomás", "Sione", "Noor", "Pita", "Ines",
@@ -107,16 +115,20 @@ def test_a_1000_page_pdf_is_one_extraction_with_the_pages_of_the_whole(
     assert [node for node, data in graph.nodes(data=True) if data["type"] == "event"] == ["event:proceedings"]
 
 
-def test_the_model_never_tags_more_than_a_section(long_pdf_extraction: tuple[Extraction, list[str]]) -> None:
+def test_the_model_never_tags_more_than_a_section(
+        long_pdf_document: SourceDocument, long_pdf_extraction: tuple[Extraction, list[str]]) -> None:
     _, tagged = long_pdf_extraction
-    assert len(tagged) > 5 and max(map(len, tagged)) <= SECTION_CHARS
+    sections = split(long_pdf_document)
+    assert len(sections) >= len(long_pdf_document.text) / SECTION_CHARS > 4
+    assert tagged == [long_pdf_document.text[s.start : s.end] for s in sections]  # one at a time, none whole
+    assert max(map(len, tagged)) <= SECTION_CHARS
 
 
 def test_each_section_of_the_pdf_gives_the_speakers_it_gives_alone(
         extractor: Extractor, long_pdf_document: SourceDocument, long_pdf_extraction: tuple[Extraction, list[str]]) -> None:
     extraction, _ = long_pdf_extraction
     sections = split(long_pdf_document)
-    assert len(sections) > 5
+    assert len(sections) >= len(long_pdf_document.text) / SECTION_CHARS > 4
     for number in (len(sections) // 2, len(sections) - 1):
         section = section_document(long_pdf_document, sections[number])
         alone = extractor.extract_text(section.text)
@@ -163,7 +175,7 @@ def long_text_document(long_text: str) -> SourceDocument:
 def test_sections_cover_the_text_and_stay_within_their_size(long_text_document: SourceDocument) -> None:
     text = long_text_document.text
     sections = split(long_text_document)
-    assert len(text) >= 3_000_000 and len(sections) > 60
+    assert len(long_text_document.raw) >= 3_000_000 and len(sections) > 60  # the text read is a little shorter
     assert sections[0].start == sections[0].own == 0 and sections[-1].end == len(text)
     for before, after in zip(sections, sections[1:]):
         assert after.start <= after.own and after.own - after.start <= SECTION_CHARS // 10
@@ -223,3 +235,64 @@ def test_each_section_of_a_long_text_gives_the_speakers_it_gives_alone(
     for entity in extraction.entities:
         assert all(long_text_document.raw[m.start : m.end] == m.text for m in entity.mentions)
         assert [m.start for m in entity.mentions] == sorted(m.start for m in entity.mentions)
+
+
+# --------------------------------------------------------------------- a decompression bomb, 10,000 blank pages
+@pytest.fixture(scope="module")
+def bad_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Small files that would cost gigabytes or minutes if read naively (a few hundred kilobytes each)."""
+    folder = tmp_path_factory.mktemp("bad")
+    return {
+        "bomb": write_raw_pdf(folder / "bomb.pdf", contents=[deflated_spaces(MAX_STREAM_MB + 1)]),
+        "nested bomb": write_raw_pdf(folder / "nested.pdf", contents=[zlib.compress(deflated_spaces(4 * MAX_STREAM_MB))],
+                                     filters=2),
+        "streams together": write_raw_pdf(folder / "together.pdf", pages=9,
+                                          contents=[deflated_spaces(MAX_INFLATED_MB // 8 - 1) for _ in range(9)]),
+        "blank": write_raw_pdf(folder / "blank.pdf", pages=10_000),
+    }
+
+
+def refused_within(path: Path, message: str, *, megabytes: int) -> None:
+    """`path` is refused with `message`, while Python's memory stays under `megabytes` (PDFium never decodes it)."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match=f"^{re.escape(message)}$"):
+            load_document(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < megabytes << 20, f"peak {peak / 2**20:.0f} MB"
+
+
+@pytest.mark.parametrize("name", ["bomb", "nested bomb"])
+def test_a_stream_that_inflates_past_its_limit_is_refused_unread(bad_pdfs: dict[str, Path], name: str) -> None:
+    path = bad_pdfs[name]
+    assert path.stat().st_size < 400_000
+    refused_within(path, Errors.E018.format(path=path, streams="a PDF stream", limit=MAX_STREAM_MB), megabytes=16)
+
+
+def test_streams_that_inflate_past_their_limit_together_are_refused_unread(bad_pdfs: dict[str, Path]) -> None:
+    path = bad_pdfs["streams together"]
+    refused_within(path, Errors.E018.format(path=path, streams="the PDF's streams together", limit=MAX_INFLATED_MB),
+                   megabytes=16)
+
+
+def test_ten_thousand_blank_pages_say_so(bad_pdfs: dict[str, Path]) -> None:
+    path = bad_pdfs["blank"]
+    refused_within(path, Errors.E019.format(path=path, pages=10_000), megabytes=64)
+
+
+def test_a_run_over_bad_pdfs_lists_them_and_goes_on(bad_pdfs: dict[str, Path], tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for path in bad_pdfs.values():
+        shutil.copy(path, folder)
+    (folder / "good.txt").write_text(event(1), encoding="utf-8")
+    monkeypatch.setattr(pipeline.cli, "Extractor", lambda **_: extractor)
+    result = CliRunner().invoke(pipeline.cli.main, ["run", str(folder), "-o", str(tmp_path / "out"), "-w", "1"])
+    assert result.exit_code == 3, result.output
+    assert "Traceback" not in result.output and result.stdout.startswith("1 documents, ")
+    failures = result.stderr.split(f"{len(bad_pdfs)} document(s) failed:\n", 1)[1].splitlines()
+    assert sorted(line.strip().split(": ", 1)[0] for line in failures) == sorted(str(folder / p.name) for p in bad_pdfs.values())
+    assert (tmp_path / "out" / "good.json").is_file()

@@ -8,6 +8,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
+import pypdfium2
 import pytest
 from conftest import SEED
 from pdfs import (BOLD, FONT, Layout, draw_title, report_paragraphs, write_grid_pdf, write_page, write_pdf,
@@ -17,6 +18,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+import pipeline.pdf
 from pipeline import Extractor, InputError, SourceDocument, load_document
 from pipeline.errors import Errors, Notes
 
@@ -212,6 +214,46 @@ def test_corrupt_pdf_is_a_one_line_error(tmp_path: Path, good_pdf_bytes: bytes) 
     path = tmp_path / "scrambled.pdf"
     path.write_bytes(good_pdf_bytes[:20] + bytes(reversed(good_pdf_bytes[20:])))
     with pytest.raises(InputError, match=rf"^{re.escape(str(path))}: cannot read PDF \([^\n]+\)$"):
+        load_document(path)
+
+
+# ------------------------------------------------------------------------------ the fallback reader
+SAVED_WITH_HEADERS = (b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nSet-Cookie: session="
+                      + b"a1b2c3d4" * 150 + b"; Path=/; Secure\r\n\r\n")
+"""An HTTP response's headers, as `curl -i` saves them before the file: more than the kilobyte in which
+PDFium looks for "%PDF-"."""
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_a_pdf_pdfium_refuses_is_read_by_pdfminer_alike(tmp_path: Path, columns: int) -> None:
+    clean = write_pdf(tmp_path / "clean.pdf", SESSIONS,
+                      Layout(columns=columns, header="Side events 2024 | {page}", title="Report of the side events"))
+    saved = tmp_path / "saved.pdf"
+    saved.write_bytes(SAVED_WITH_HEADERS + clean.read_bytes())
+    with pytest.raises(pypdfium2.PdfiumError):
+        pypdfium2.PdfDocument(str(saved))
+    doc, reference = load_document(saved), load_document(clean)
+    assert doc.info.pages == reference.info.pages >= 2 and "Side events 2024" not in doc.text
+    assert doc.text == reference.text
+    assert doc.notes == (Notes.N009.format(path=saved),)
+
+
+def test_a_pdf_none_of_whose_pages_pdfium_reads_is_read_by_pdfminer(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_pdf(tmp_path / "report.pdf", SESSIONS[:4])
+
+    def unreadable(pdf: object, index: int) -> None:
+        raise RuntimeError("PDFium cannot read this page")
+
+    monkeypatch.setattr(pipeline.pdf, "_read_page", unreadable)
+    doc = load_document(path)
+    assert paragraphs_of(doc) == SESSIONS[:4] and doc.notes == (Notes.N009.format(path=path),)
+
+
+def test_a_file_neither_reader_can_read_keeps_pdfiums_reason(tmp_path: Path, good_pdf_bytes: bytes) -> None:
+    path = tmp_path / "saved.pdf"
+    path.write_bytes(SAVED_WITH_HEADERS + good_pdf_bytes[:400] + bytes(1000) + good_pdf_bytes[-200:])
+    with raises_catalogue(Errors.E004.format(path=path, reason="damaged or not a PDF")):
         load_document(path)
 
 
