@@ -32,6 +32,7 @@ from .organisations import (
 from .resources import load_json
 from .spans import doc_entities, document_text
 from .speakers import SpeakerMatch
+from .speakers.match import told_apart
 
 _MAX_WRAPPED_WORDS = 6
 """How far past a line break a gazetteer name the NER cut there may run."""
@@ -160,7 +161,8 @@ class EntityResolver:
         qualified = self._qualify_national_bodies(entities)
         current = {span: qualified.get(entity_id, entity_id) for span, entity_id in by_span.items()}
         tails = _cut_tails(entities, current, [(span.start_char, span.end_char) for span in defined])
-        merged = _merge(entities, [*self._same_actor_pairs(entities, evidence), *tails])
+        introduced = {person_id: speaker for speaker, (person_id, _) in zip(speakers, speaker_ids)}
+        merged = _merge(entities, [*self._same_actor_pairs(entities, evidence, introduced), *tails])
 
         def final(entity_id: str) -> str:
             entity_id = qualified.get(entity_id, entity_id)
@@ -597,9 +599,12 @@ class EntityResolver:
             entities[person_id].mentions.append((mention.text, mention.start_char, mention.end_char))
         return person_id, org_id
 
-    def _same_actor_pairs(self, entities: dict[str, ResolvedEntity], evidence: NameEvidence) -> list[tuple[str, str]]:
+    def _same_actor_pairs(
+        self, entities: dict[str, ResolvedEntity], evidence: NameEvidence, introduced: dict[str, SpeakerMatch]
+    ) -> list[tuple[str, str]]:
         """Pairs of entity ids naming one actor: acronym and long form, translations, a name cut short, a
-        location suffix ("Embassy of X in Y"), an unqualified ministry, a misspelt person."""
+        location suffix ("Embassy of X in Y"), an unqualified ministry, a misspelt person, unless both were
+        `introduced` as different people ("Jonas Lima, Director, X" and "José Lima, Adviser, Y")."""
         orgs = [e for e in entities.values() if e.type == "organisation"]
         owner: dict[str, str] = {}
         pairs: list[tuple[str, str]] = []
@@ -636,7 +641,11 @@ class EntityResolver:
             if entity.country is None and self._is_national_body(entity.name) and len(qualified) == 1:
                 pairs.append((entity.id, qualified[0].id))
         people = [e for e in entities.values() if e.type == "person"]
-        pairs += [(b.id, a.id) for i, a in enumerate(people) for b in people[i + 1 :] if _same_person(a.name, b.name)]
+        pairs += [
+            (b.id, a.id) for i, a in enumerate(people) for b in people[i + 1 :]
+            if _same_person(a.name, b.name)
+            and not (a.id in introduced and b.id in introduced and told_apart(introduced[a.id], introduced[b.id]))
+        ]
         return pairs
 
     def _link_parents(

@@ -25,6 +25,8 @@ def described(extractor, description: str) -> SpeakerMatch:
         ("Harbour Data Network Steering Group Co-Chair", "Steering Group Co-Chair", "Harbour Data Network"),
         ("director of BlueHarbour", "director", "BlueHarbour"),
         ("Department of Fisheries Assistant Secretary for the Bureau of Coastal Affairs", "Assistant Secretary for the Bureau of Coastal Affairs", "Department of Fisheries"),
+        ("EWA’s West Coast Director", "West Coast Director", "EWA"),
+        ("the Harbour Survey Authority’s Chief Hydrographer", "Chief Hydrographer", "Harbour Survey Authority"),
     ],
 )
 def test_a_title_and_the_body_it_belongs_to(extractor, description: str, title: str, organisation: str) -> None:

@@ -139,3 +139,18 @@ def test_a_labelled_slot_lists_several_people_each_with_an_affiliation(extractor
     assert {name: s.organisation for name, s in speakers.items()} == {
         "Ana Lima": "Harbour Institute", "Rui Sousa": "Fjord University", "Kai Brandt": "Blue Current Foundation"
     }
+
+
+def test_programme_rows_a_pdf_ran_together_each_name_a_person_with_the_affiliation_in_brackets(extractor) -> None:
+    """A PDF runs a programme's rows into one line: every name with its affiliation in brackets before a talk's title
+    or the next entry is a speaker, after an activity label too; a body before its acronym is no one."""
+    text = (
+        "9:10 9:30 Introduction: Ana Lima (Harbour Institute), Kai Brandt (Delta Agency)\n"
+        "9:30 9:50 Rosa Quill (Examplia Ports): Tracking ships by satellite 9:50 10:10 Tomás Varga (Ruritania "
+        "Water Board) – Forecasting floods in the delta basin Mina Park (KU Examplia) – Soil moisture from space\n"
+        "The University of the South Examplia (USE) – Development Partners Forum met on Monday.\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Ana Lima", "Kai Brandt", "Rosa Quill", "Tomás Varga", "Mina Park"}
+    assert speakers["Tomás Varga"].organisation == "Ruritania Water Board"
+    assert speakers["Mina Park"].organisation == "KU Examplia"

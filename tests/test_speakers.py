@@ -166,6 +166,24 @@ def test_spelling_variants_and_surnames_attach_to_the_person_introduced(extracto
     assert list(speakers_in(extractor, text)) == ["Jürgen Albermann"]
 
 
+def test_namesakes_introduced_apart_are_two_people(extractor) -> None:
+    """Fully introduced people who share a surname are not spelling variants of one another: other given names
+    ("Jonas Lima" / "José Lima"), or the same given name from another organisation ("Ana Tavita" / "Ana Tanaka")."""
+    text = (
+        "Session 1: Water security\nDr José Lima, Director, Examplia Water Agency, chaired the session.\n"
+        "Ms Ana Tanaka, Senior Adviser, Ruritania Health Council, said that access had improved.\n\n"
+        "Session 2: Fisheries\nDr Jonas Lima, Senior Adviser, Freedonia Fisheries Board, chaired the session.\n"
+        "Ms Ana Tavita, Senior Adviser, Borduria Energy Office, said that catches had fallen.\n\n"
+        "| Speaker | Organisation |\n|---|---|\n| Mr Oskar Mensah, Director | Examplia Water Agency |\n"
+        "| Ms Rosa Mensah, Director | Examplia Water Agency |"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {"José Lima", "Jonas Lima", "Ana Tanaka", "Ana Tavita", "Oskar Mensah", "Rosa Mensah"} <= set(speakers)
+    assert speakers["Jonas Lima"].organisation == "Freedonia Fisheries Board"
+    people = {entity.name for entity in extractor.extract_text(text).entities if entity.type == "person"}
+    assert {"José Lima", "Jonas Lima", "Ana Tanaka", "Ana Tavita"} <= people
+
+
 def test_counterpart_met_with_a_possessive_title(extractor) -> None:
     text = "At the forum, Minister Ada Lim met with Canada’s Minister of Fisheries Paul Renaud and discussed trade."
     speakers = speakers_in(extractor, text)

@@ -53,7 +53,7 @@ class SpeakerAttribution:
         turns, done = self.turns.read(doc)
         known: list[SpeakerMatch] = []
         for match in turns + self.programme.read(doc, done):
-            if (earlier := same_person(known, match.name)) is not None:
+            if (earlier := same_person(known, match.name, description=match)) is not None:
                 merge(earlier, match)
             else:
                 known.append(match)

@@ -222,6 +222,8 @@ class FieldReader:
             return "other", text, None  # "the oldest permanent institution dedicated to ...": a comment, not a name
         if (owned := self._owner(text)) is not None:
             return "organisation", owned[0], owned[1]  # "UC Davis’ Institute of X": the university, and its part
+        if (owned := self._titled_owner(text)) is not None:
+            return "title", owned[1], owned[0]  # "NAME, DFID’s West Asia Director": the body's title
         if orgs and orgs[0].start == span.start and orgs[0].end < span.end and not self.cues.looks_like_title(orgs[0].text):
             body = orgs[0]
             while len(body) > 1 and body[-1].lower_ in self.cues.title_words:
@@ -329,6 +331,13 @@ class FieldReader:
         """"UC Davis’ Institute of Transportation Studies": the body before the possessive, and its part after it."""
         owned = _POSSESSIVE_OWNER.match(text)
         if owned and _simple_name(owned["owner"]) and self._names_body(owned["owner"]) and self.words.kind(owned["rest"]) in ("institution", "unit"):
+            return owned["owner"], owned["rest"]
+        return None
+
+    def _titled_owner(self, text: str) -> tuple[str, str] | None:
+        """"DFID’s West Asia Director", "the X Agency’s Director": a body before the possessive, a title after it."""
+        owned = _POSSESSIVE_OWNER.match(re.sub(r"^the\s+", "", text))
+        if owned and _simple_name(owned["owner"]) and self._names_body(owned["owner"]) and self.titled(owned["rest"]):
             return owned["owner"], owned["rest"]
         return None
 

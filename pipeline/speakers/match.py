@@ -40,9 +40,14 @@ def name_tokens(span: Span) -> list[str]:
     return [fold(t.text) for t in span if t.is_alpha]
 
 
-def same_person(speakers: list[SpeakerMatch], name: Span) -> SpeakerMatch | None:
+def same_person(speakers: list[SpeakerMatch], name: Span, *, description: SpeakerMatch | None = None) -> SpeakerMatch | None:
     """The same words read twice by two readers, a later mention ("Okafor", "Ms Okafor", "Adaeze") or a variant
-    spelling of someone already introduced."""
+    spelling of someone already introduced.
+
+    `description` is the match the name comes with, if any: a variant spelling introduced as someone else
+    ("Jonas Lima, Director, X" after "José Lima, Senior Adviser, Y") is another person who shares a surname.
+    Only introductions of one kind are compared so: a transcript mishears the name a programme writes, and
+    what it says of them with it ("Inga Anderson, President of ..." for the programme's "Inger Andersen")."""
     if (here := next((s for s in speakers if (s.name.start, s.name.end) == (name.start, name.end) and s.name.doc is name.doc), None)):
         return here
     tokens = name_tokens(name)
@@ -53,7 +58,11 @@ def same_person(speakers: list[SpeakerMatch], name: Span) -> SpeakerMatch | None
     if len(candidates) > 1:
         candidates = fullest(candidates, name)
     if not candidates:
-        candidates = [speaker for speaker, words in known if variant_spelling(tokens, words)]
+        candidates = [
+            speaker for speaker, words in known
+            if variant_spelling(tokens, words)
+            and not (description is not None and speaker.slot == description.slot and told_apart(speaker, description))
+        ]
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -75,6 +84,35 @@ def variant_spelling(tokens: list[str], known: list[str]) -> bool:
         if ratio >= 0.85 or len(tokens) == len(known) and all(a[:2] == b[:2] for a, b in zip(tokens, known)):
             return True  # "Inga Anderson" / "Inger Andersen": every word heard with its start
     return tokens[0] == known[0] and len(tokens[-1]) >= 4 and tokens[-1][:4] == known[-1][:4]
+
+
+def told_apart(a: SpeakerMatch, b: SpeakerMatch) -> bool:
+    """Two introductions that cannot be of one person: another given name or surname ("Jonas Lima", "José Lima";
+    "Robert" and "Robery" are one name mistyped), or a different organisation or country (where a person comes from), or where
+    neither says that, a different title. An acronym and its long form ("ADB", "Asian Development Bank") or a
+    shorter wording inside a longer one are alike; someone named without a description is told apart from nobody."""
+    if not (_described(a) and _described(b)):
+        return False
+    (*given_a, family_a), (*given_b, family_b) = name_tokens(a.name) or [""], name_tokens(b.name) or [""]
+    if any(SequenceMatcher(None, x, y).ratio() < 0.8 for x, y in (("".join(given_a), "".join(given_b)), (family_a, family_b))):
+        return True
+    for said in ((a.organisation_text, b.organisation_text), (a.country, b.country)), ((a.title, b.title),):
+        if compared := [(x, y) for x, y in said if x and y]:
+            return not all(_alike(x, y) for x, y in compared)
+    return False
+
+
+def _described(speaker: SpeakerMatch) -> bool:
+    return bool(speaker.organisation or speaker.title or speaker.country)
+
+
+def _alike(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    return a in b or b in a or a.replace(" ", "") == _initials(b) or b.replace(" ", "") == _initials(a)
+
+
+def _initials(text: str) -> str:
+    return "".join(word[0] for word in text.split() if word not in ("of", "the", "and", "for", "on", "de", "&"))
 
 
 def fullest(candidates: list[SpeakerMatch], name: Span) -> list[SpeakerMatch]:

@@ -5,21 +5,22 @@ Lima") and signature blocks (a name line over its title line and organisation li
 A slot's label says what the names after it are: a person's role ("Chair:", "MC:") makes any name-shaped
 words a person; an activity ("Presentation:") or a heading ("Venue:") does not; a contact ("Media enquiries:")
 is no one taking part. A row's role comes from its other cells or its column's header ("Moderator"). Lines
-of running text are the prose reader's, except for a name opening one with its affiliation in brackets.
+of running text are the prose reader's, except for the names in them with their affiliation in brackets that
+open the line or come before a talk's title or the next entry: a PDF runs a programme's rows together.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..spans import line_before
 from .fields import Field, FieldReader
 from .layout import Line, document_lines, following_line, heading_role, table_header
 from .match import SpeakerMatch
-from .slots import FINITE, NOISE, Person, SlotParser, affiliation_shaped, after_lead, parts, trimmed
+from .slots import DASHES, FINITE, LIST_JOINERS, NOISE, Person, SlotParser, affiliation_shaped, after_lead, parts, trimmed
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +69,15 @@ class ProgrammeReader:
         """The people in a line's cells, each with the description after it; a bare name in a row takes the row's
         other cells, and one ending a line takes the lines under it (which are then done).
 
-        In a line of running text only a name opening it with an affiliation in brackets is a slot ("Ana Lima
-        (X Institute) – talk title"); the rest is the prose reader's."""
+        In a line of running text only the `_entries` are slots ("Ana Lima (X Institute) – talk title"); the rest
+        is the prose reader's."""
+        entries = [entry for entry in self._entries(line) if all(entry.start != person.start for person in titled)]
         if self._running_text(line, titled):
-            opening = self.slots.name_at(line.span, after_lead(line.span))
-            end = opening.name.end if opening is not None else line.span.end
-            if opening is None or end >= line.span.end or line.span.doc[end].text != "(":
+            if not entries:
                 return []
-            titled = [opening]
+            titled = entries
+        else:
+            titled = sorted([*titled, *entries], key=lambda person: person.start)
         people_by_cell = [(cell, self.slots.people(cell, titled)) for cell in line.cells]
         alone = sum(len(people) for _, people in people_by_cell) == 1
         found = []
@@ -96,6 +98,31 @@ class ProgrammeReader:
                 if person.tagged or fills_cell or label.names_a_person or not label.present and _affiliated(self.fields, fields):
                     found.append(self.slots.speaker(person, fields, role or "speaker"))
         return found
+
+    def _entries(self, line: Line) -> list[Person]:
+        """The names in a line of running text with their affiliation in brackets: one opening the line, or one
+        before a talk's title or the next entry wherever it stands ("9:30 Ana Lima (X Institute): talk title
+        9:50 Rui Sousa (Y Agency) – talk title"), since a PDF runs a programme's rows together. A body before its
+        acronym ("Examplia Water Agency (EWA):") is no one."""
+        doc = line.span.doc
+        opening = after_lead(line.span)
+        entries = []
+        for start in range(opening, line.span.end):
+            if start > opening and not _may_open_name(doc[start - 1], doc[start]):
+                continue
+            person = self.slots.name_at(line.span, start)
+            if person is None or person.name.end >= line.span.end or doc[person.name.end].text != "(":
+                continue
+            close = next((t.i for t in doc[person.name.end + 1 : line.span.end] if t.text.startswith(")")), None)
+            bracket = doc[person.name.end + 1 : close] if close is not None else None
+            if not bracket or not affiliation_shaped(bracket) or _acronym_of(bracket.text, person.name):
+                continue
+            if any(map(self.cues.is_honorific, bracket)):
+                continue  # "Art Gallery (Mrs. Ana Lima)": the person is in the brackets
+            after = doc[close].text[1:] or (doc[close + 1].text if close + 1 < line.span.end else "")
+            if start == opening or not after or after in (":", ",", ";", "and") or after in DASHES:
+                entries.append(replace(person, tagged=True))
+        return entries
 
     def _label(self, cell: Span, person_start: int) -> _Label:
         """What the words before the first name say: "Chair:", "Moderator 2:", "Key note by", "Opening Ceremony: MC:"."""
@@ -140,6 +167,23 @@ class ProgrammeReader:
             done.add(following.index)
             following = following_line(following)
         return fields
+
+
+def _may_open_name(previous: Token, token: Token) -> bool:
+    """A capitalised word after a lower-case or non-word token: not inside a longer name, nor after a function
+    word that makes the words a phrase ("the University of the South Pacific (USP)")."""
+    if not token.is_title or previous.is_title or previous.is_upper and previous.is_alpha:
+        return False
+    return not previous.is_stop or previous.lower_ in LIST_JOINERS
+
+
+def _acronym_of(text: str, name: Span) -> bool:
+    """"EWA" after "Examplia Water Agency", "NDCs" after "Nationally Determined Contributions", "USP" after "South
+    Pacific": the brackets define the words before them (or a longer name they end)."""
+    if " " in text.strip():
+        return False
+    letters = iter(c for c in text if c.isupper())
+    return all(initial in letters for initial in (t.text[0] for t in name if t.is_alpha and t.text[0].isupper()))
 
 
 def _ends(person: Person, cell: Span) -> bool:

@@ -66,10 +66,10 @@ class ProseReader:
         waiting: list[tuple[Span, SpeakerMatch]] = []
 
         def add(match: SpeakerMatch) -> None:
-            if (earlier := same_person(introduced, match.name)) is not None:
+            if (earlier := same_person(introduced, match.name, description=match)) is not None:
                 merge(earlier, match)
                 return
-            if (passing := same_person(described, match.name)) is not None:
+            if (passing := same_person(described, match.name, description=match)) is not None:
                 merge(match, passing, keep_name=True)  # "a chat with Dr X, Secretary-General, Y" ... "Dr X noted"
             introduced.append(match)
 

@@ -39,7 +39,7 @@ NOISE = re.compile(
 """Bracketed asides after a name that say nothing about whom they represent: "(15 mins)", "[invited]", "(left)"."""
 _SESSION_NUMBER = re.compile(r"^(?:\d{1,2}(?:[-–.]\d{1,2})?|[-–.:,])$")
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_DASHES = frozenset({"-", "–", "—", "‐"})
+DASHES = frozenset({"-", "–", "—", "‐"})
 LIST_JOINERS = frozenset({",", "/", "&", "and", ";"})
 _JOINERS = frozenset({"-", "‐", "‘", "’", "ʻ", "ʼ", "'"})
 
@@ -52,7 +52,8 @@ class Person:
     name: Span
     honorific: str | None
     tagged: bool
-    """Led by an honorific: a person whatever the slot. Other names need the slot to say so."""
+    """Led by an honorific, or a programme entry with its affiliation in brackets: a person whatever the slot. Other
+    names need the slot to say so."""
     ner: bool = False
     """Tagged PERSON by the NER."""
 
@@ -214,10 +215,10 @@ class SlotParser:
                 if doc[close].text == "):":
                     break
                 i = close + 1
-            elif text in (":", "):") or text in _DASHES and bracketed or text == "." and i + 1 < end:
+            elif text in (":", "):") or text in DASHES and bracketed or text == "." and i + 1 < end:
                 break  # a talk's title, or the next sentence, follows
-            elif text in (",", ";", "/") or text in _DASHES:
-                strict = text in _DASHES
+            elif text in (",", ";", "/") or text in DASHES:
+                strict = text in DASHES
                 i += 1
                 part_end = _part_end(doc, i, end)
                 part = trimmed(doc[i:part_end])
@@ -269,7 +270,7 @@ def _part_end(doc: Doc, start: int, end: int) -> int:
     for token in doc[start:end]:
         depth += {"(": 1, ")": -1}.get(token.text, 0)
         separator = token.text in (",", ";") and not inside_entity(token) or token.text in (":", "/")
-        if depth <= 0 and (separator or token.text in _DASHES and token.whitespace_ and token.i > start):
+        if depth <= 0 and (separator or token.text in DASHES and token.whitespace_ and token.i > start):
             return token.i
     return end
 
