@@ -105,7 +105,8 @@ class FieldReader:
                     self._locate(match, extra)
         if match.organisation is None and affiliation:
             match.organisation = re.sub(r"(?:’s|'s)\s.*$", "", affiliation)  # "Public Citizen’s Global Trade Watch"
-        if match.organisation is None and match.title and not self.cues.looks_like_title(match.title) and not leading:
+        if match.organisation is None and match.title and not self.cues.looks_like_title(match.title) and not leading and (
+                _proper_words(match.title.split())):
             match.organisation, match.title = match.title, None  # "NAME, War on Want, said": an affiliation, not a title
         if match.organisation is None and match.unit and re.match(r"^[A-Z]\w+ (?:of|for) ", match.unit) and (
             self.words.is_institution(match.unit.split()[0])
@@ -269,7 +270,9 @@ class FieldReader:
             known_orgs = [org for org in orgs if org.ent_id_]
             if not known_orgs and _proper_phrase(span) and not self.cues.looks_like_title(text) and not self.words.is_unit(text):
                 return "organisation", text, None  # "Tonga Women in ICT": the NER tagged only a part of the name
-            return "organisation", (known_orgs or orgs)[-1], None
+            named = known_orgs or [org for org in orgs if len(org) == 1 or _proper_phrase(org)]
+            if named:  # not "Background to the workshop": the NER also tags a talk's title ORG
+                return "organisation", named[-1], None
         if self.words.is_unit(text) and not acronym(text):
             return "unit", text, None
         if self.words.is_institution(text) or acronym(text) or _brand(text) or state:
@@ -482,10 +485,12 @@ def _simple_name(text: str) -> bool:
 
 def _proper_phrase(span: Span) -> bool:
     """A phrase of capitalised words (linked by "of", "in", "&"...): a name, not a description."""
-    words = [t for t in span if not t.is_punct]
-    return len(words) > 1 and words[0].text[:1].isupper() and all(
-        t.text[:1].isupper() or t.lower_ in _NAME_LINKS for t in words
-    )
+    words = [t.text for t in span if not t.is_punct]
+    return len(words) > 1 and _proper_words(words)
+
+
+def _proper_words(words: list[str]) -> bool:
+    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
 
 
 def _glued(entity: Span) -> bool:
