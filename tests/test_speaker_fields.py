@@ -56,6 +56,10 @@ def test_a_title_abbreviation_is_a_title(extractor) -> None:
         ("Mr. Tomas Berg, CEO of Fjordline, Inc., joined the panel.", "Tomas Berg", "Fjordline, Inc."),
         ("Dr. Ama Owusu, an economist from the Harbour Policy Institute (HPI), emphasised the costs.", "Ama Owusu", "Harbour Policy Institute"),
         ("“We are delighted,” said Rui Sousa, HDN Co-Chair. “The data are open.”", "Rui Sousa", "HDN"),
+        ("Matthew Agar, from the Cambridge Harbour Institute for Public Policy, told us how it works.", "Matthew Agar", "Cambridge Harbour Institute for Public Policy"),
+        ("‘Without data’, explained Nathalie Seddon from the Oxford Nature-Based Solutions Initiative, ‘we guess’.", "Nathalie Seddon", "Oxford Nature-Based Solutions Initiative"),
+        ("The panel (moderated by Chiara Petri from Università degli Studi di Examplia La Sapienza) went well.", "Chiara Petri", "Università degli Studi di Examplia La Sapienza"),
+        ("The panel (moderated by Chiara Petri from the Instituto de Pesquisas da Amazônia Examplia) went well.", "Chiara Petri", "Instituto de Pesquisas da Amazônia Examplia"),
     ],
 )
 def test_the_organisation_after_a_title_in_prose(extractor, sentence: str, name: str, organisation: str) -> None:

@@ -184,6 +184,15 @@ def test_namesakes_introduced_apart_are_two_people(extractor) -> None:
     assert {"José Lima", "Jonas Lima", "Ana Tanaka", "Ana Tavita"} <= people
 
 
+@pytest.mark.parametrize("name", ["Ana O’Brien", "Ana O'Brien", "Katrina Ma’u Fatiaki", "Sione Liavaʼa Tupou"])
+def test_a_name_with_an_apostrophe_of_any_form_is_read_whole(extractor, name: str) -> None:
+    """The NER stops at "O’Brien" (typographic) where it takes "O'Brien": a name word is letters joined by any apostrophe."""
+    text = f"Ms. {name}, Director, Examplia Youth Council, said that young people lead."
+    speakers = speakers_in(extractor, text)
+    assert list(speakers) == [name]
+    assert speakers[name].organisation == "Examplia Youth Council"
+
+
 def test_counterpart_met_with_a_possessive_title(extractor) -> None:
     text = "At the forum, Minister Ada Lim met with Canada’s Minister of Fisheries Paul Renaud and discussed trade."
     speakers = speakers_in(extractor, text)

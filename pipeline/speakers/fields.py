@@ -25,7 +25,10 @@ from .match import SpeakerMatch
 
 FIELD_PUNCT = " ,;|–—-"
 _BRAND = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
-_NAME_LINKS = frozenset({"of", "in", "for", "and", "&", "the", "on", "de", "du", "des", "la", "del", "’s", "'s"})
+_NAME_LINKS = frozenset({
+    "of", "in", "for", "and", "&", "the", "on", "’s", "'s",
+    "de", "du", "des", "la", "del", "di", "degli", "della", "delle", "dei", "da", "do", "dos", "das",  # "Università degli Studi di X"
+})
 _OF_STATE = re.compile(r"^of\s+(?:the\s+)?(?P<state>[A-Z][\w ’'-]*?)(?:\s*\([A-Z][\w&.-]*\))?$")
 _LOCATED = re.compile(r"^(?P<body>[A-Z].*?)\s+in\s+(?:the\s+)?(?P<place>[A-Z].*)$")
 _TITLE_LINK = re.compile(r"(?<!\s)\s+(?:of|at|for|with)\s+(?:the\s+)?")
@@ -204,6 +207,11 @@ class FieldReader:
         text = clean_field(span.text)
         if not text:
             return "other", None, None
+        whence = _after_from(span)
+        if whence is not None and not self._tagged_whole(whence):
+            kind, value, extra = self.classify(whence, first=False)  # "NAME, from the Oxford X Initiative, said"
+            if kind in ("organisation", "unit", "country", "state"):
+                return kind, value, extra
         if code := self.countries.lookup(text) or self.countries.lookup(_ACRONYM_AFTER.sub("", text)):
             return "country", code, None  # "Uzbekistan (NCSCGC)": the body's acronym after its country
         if text.split()[0] in self.cues.title_abbreviations and len(text.split()) <= 2:
@@ -336,6 +344,13 @@ class FieldReader:
         if owned and _simple_name(owned["owner"]) and self._names_body(owned["owner"]) and self.words.kind(owned["rest"]) in ("institution", "unit"):
             return owned["owner"], owned["rest"]
         return None
+
+    @staticmethod
+    def _tagged_whole(span: Span) -> bool:
+        """Whether one ORG entity covers a name up to its acronym in brackets ("the X Alliance" of "X Alliance (XA)")."""
+        end = next((t.i for t in span if t.text == "("), span.end)
+        around = span.doc[max(span.start - 1, 0) : span.end]  # the NER takes in the article: "the X Alliance"
+        return any(ent.label_ == "ORG" and ent.start <= span.start and ent.end >= end for ent in doc_entities(span.doc).within(around))
 
     def _titled_owner(self, text: str) -> tuple[str, str] | None:
         """"DFID’s West Asia Director", "the X Agency’s Director": a body before the possessive, a title after it."""
@@ -475,6 +490,19 @@ def substantive(match: SpeakerMatch, words: OrganisationWords | None = None) -> 
 def _brand(text: str) -> bool:
     """One word with capitals inside: how companies and networks write their names ("SouthSouthNorth", "GeoThings")."""
     return bool(_BRAND.fullmatch(text))
+
+
+def _after_from(span: Span) -> Span | None:
+    """The capitalised words after an opening "from (the)" ("from the Examplia Water Agency"), read as a field of
+    their own when the NER did not tag them from their start (it tags "Institute for Public Policy" of "the
+    Cambridge Bennett Institute for Public Policy", or nothing)."""
+    start = span.start + 1 if span[0].lower_ == "from" else span.start
+    if start < span.end and span.doc[start].lower_ == "the" and start > span.start:
+        start += 1
+    end = span.end
+    if span.doc[end - 1].text == ")" and not any(t.text == "(" for t in span):
+        end -= 1  # "(moderated by NAME from the X Institute)": the aside's bracket closes after it
+    return span.doc[start:end] if span.start < start < end and span.doc[start].text[:1].isupper() else None
 
 
 def _simple_name(text: str) -> bool:

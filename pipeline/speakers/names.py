@@ -11,6 +11,12 @@ from ..spans import doc_entities
 from .cues import SpeakerCues
 
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.?$")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)[’‘ʼ′`'](?=\w)")
+
+
+def name_word(token: Token) -> bool:
+    """Letters, or letters joined by an apostrophe of any form: "Lima", "O’Brien", "Ma’u", "Liava'a"."""
+    return token.is_alpha or _INNER_APOSTROPHE.sub("", token.text).isalpha()
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]")
 
 
@@ -22,7 +28,7 @@ def name_end(doc: Doc, start: int, particles: frozenset[str], *, longest: int = 
         text = token.text
         if "\n" in text or (end > start and "\n" in doc[end - 1].whitespace_):
             break
-        capitalised = token.is_alpha and text[:1].isupper() and not token.is_upper
+        capitalised = name_word(token) and text[:1].isupper() and not token.is_upper
         if capitalised or INITIAL.match(text):
             end += 1
             continue

@@ -107,20 +107,25 @@ class ProgrammeReader:
         doc = line.span.doc
         opening = after_lead(line.span)
         entries = []
-        for start in range(opening, line.span.end):
-            if start > opening and not _may_open_name(doc[start - 1], doc[start]):
+        for bracket_at in (t.i for t in line.span if t.text == "(" and t.i > opening):
+            person = next(
+                (
+                    p for start in range(max(opening, bracket_at - 6), bracket_at)
+                    if (start == opening or _may_open_name(doc[start - 1], doc[start]))
+                    and (p := self.slots.name_at(line.span, start)) is not None and p.name.end == bracket_at
+                ),
+                None,
+            )
+            close = next((t.i for t in doc[bracket_at + 1 : line.span.end] if t.text.startswith(")")), None)
+            if person is None or close is None:
                 continue
-            person = self.slots.name_at(line.span, start)
-            if person is None or person.name.end >= line.span.end or doc[person.name.end].text != "(":
-                continue
-            close = next((t.i for t in doc[person.name.end + 1 : line.span.end] if t.text.startswith(")")), None)
-            bracket = doc[person.name.end + 1 : close] if close is not None else None
+            bracket = doc[bracket_at + 1 : close]
             if not bracket or not affiliation_shaped(bracket) or _acronym_of(bracket.text, person.name):
                 continue
             if any(map(self.cues.is_honorific, bracket)):
                 continue  # "Art Gallery (Mrs. Ana Lima)": the person is in the brackets
             after = doc[close].text[1:] or (doc[close + 1].text if close + 1 < line.span.end else "")
-            if start == opening or not after or after in (":", ",", ";", "and") or after in DASHES:
+            if person.start == opening or not after or after in (":", ",", ";", "and") or after in DASHES:
                 entries.append(replace(person, tagged=True))
         return entries
 

@@ -19,7 +19,7 @@ from .cues import SpeakerCues
 from .fields import Field, FieldReader, comma_parts, inside_entity, substantive
 from .layout import Line, document_lines, heading_role, line_of
 from .match import SpeakerMatch, merge, merged_short_names, same_person
-from .names import before_comma, joined_people, list_marker, name_end, plausible_name, post_nominal, strip_honorific
+from .names import before_comma, joined_people, list_marker, name_end, name_word, plausible_name, post_nominal, strip_honorific
 from .quotes import after_quote, attach_quotes, attribution_names
 
 _TITLE_CONNECTORS = frozenset({"of", "for", "and", "the", "to", "at", "on"})
@@ -151,16 +151,18 @@ class ProseReader:
             return doc[start + 1 : span.end]  # "Minister for Law Ken Ong": "Law" is the portfolio
         if len(span) == 1 and start > 0 and self._name_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
             start -= 1
-        end = span.end
-        if end + 1 < len(doc) and doc[end + 1].text == "," and self._name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
-            end += 1  # "Marcelo Abi-Ramia" + "Caetano, Secretary General": the NER stopped a word short
+        end = further = span.end
+        while further < len(doc) and further - end < 2 and self._name_word(doc[further]) and "\n" not in doc[further - 1].whitespace_:
+            further += 1
+        if further > end and further < len(doc) and doc[further].text == ",":
+            end = further  # "Marcelo Abi-Ramia" + "Caetano, Secretary General", "Katrina" + "Ma’u Fatiaki,": the NER stopped short
         while end - start > 2 and doc[end - 1].lower_ in self.cues.not_name_words:
             end -= 1  # "Mark Lee Session 1": the NER ran on into a programme's words
         return doc[start:end]
 
     def _name_word(self, token: Token) -> bool:
         return (
-            token.is_title and token.is_alpha and not token.ent_type_ and not token.is_stop
+            token.text[:1].isupper() and name_word(token) and not token.is_upper and not token.ent_type_ and not token.is_stop
             and token.lower_ not in self.cues.not_name_words and not self.cues.has_cue_word(token.doc[token.i : token.i + 1])
         )
 
