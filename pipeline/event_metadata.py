@@ -30,6 +30,7 @@ from .entities import Resolution
 from .ingest import SourceDocument
 from .records import DateSource, DocumentInfo, Organiser, Place
 from .resources import load_json
+from .spans import document_text
 
 LEAD_CHARACTERS = 2500
 """How much of the text is the news lead, where reports say what happened, when and where."""
@@ -533,7 +534,7 @@ def find_organisers(document: SourceDocument, doc: Doc, resolution: Resolution) 
         for actor_start, actor_end, entity_id in actors:
             if start <= actor_start and actor_end <= end and entity_id not in found:
                 raw_start, raw_end, page = document.locate(evidence_start, evidence_end)
-                evidence = doc.text[evidence_start:evidence_end].strip()
+                evidence = document_text(doc)[evidence_start:evidence_end].strip()
                 found[entity_id] = Organiser(entity_id, evidence, raw_start, raw_end, page)
     return tuple(found.values())
 
@@ -541,7 +542,7 @@ def find_organisers(document: SourceDocument, doc: Doc, resolution: Resolution) 
 def _organiser_phrases(doc: Doc, actors: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, int, int]]:
     """(phrase start, phrase end, evidence start, evidence end) in `doc.text` for each statement of organisers."""
     patterns = _patterns()
-    text = doc.text
+    text = document_text(doc)
 
     def inside_actor(position: int) -> bool:
         return any(start < position < end for start, end, _ in actors)
