@@ -528,7 +528,7 @@ def find_organisers(document: SourceDocument, doc: Doc, resolution: Resolution) 
         for (start, end), entity_id in resolution.by_span.items()
         if resolution.entities[entity_id].type in ("organisation", "country")
     )
-    actors = [a for a in actors if not any(o[0] <= a[0] and a[1] <= o[1] and o != a for o in actors)]  # "Singapore" in "Singapore Ministry of Law"
+    actors = _outermost(actors)  # "Singapore" in "Singapore Ministry of Law"
     found: dict[str, Organiser] = {}
     for start, end, evidence_start, evidence_end in sorted(_organiser_phrases(doc, actors)):
         for actor_start, actor_end, entity_id in actors:
@@ -537,6 +537,17 @@ def find_organisers(document: SourceDocument, doc: Doc, resolution: Resolution) 
                 evidence = document_text(doc)[evidence_start:evidence_end].strip()
                 found[entity_id] = Organiser(entity_id, evidence, raw_start, raw_end, page)
     return tuple(found.values())
+
+
+def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans no other span contains, in one pass over them sorted by start (longest first)."""
+    kept: list[tuple[int, int, str]] = []
+    reach = -1
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if span[1] > reach or (span[0], span[1]) == kept[-1][:2]:
+            kept.append(span)
+            reach = max(reach, span[1])
+    return kept
 
 
 def _organiser_phrases(doc: Doc, actors: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, int, int]]:
