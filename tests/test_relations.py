@@ -377,6 +377,9 @@ def test_a_name_written_again_where_the_tagger_missed_it(extractor: Extractor) -
      {("org:undp", "cooperation", "org:unicef"), ("org:undp", "cooperation", "org:world-bank")}),
     ("Hosted by the Government of Fiji, co-hosted with UNDP", {("country:FJI", "joint_implementation", "org:undp")}),
     ("Chile and Peru: Thirty Years of Partnership\n\nThe ministers met in Lima.", {("country:CHL", "cooperation", "country:PER")}),
+    ("Japan / Kenya Joint Statement\n\nThe ministers met in Lima.", {("country:JPN", "joint_implementation", "country:KEN")}),
+    ("Examplia Institute for Oceans and the World Bank: A Partnership for Oceans\n\nThe ministers met.",
+     {("org:examplia-institute-for-oceans", "cooperation", "org:world-bank")}),
 ])
 def test_labels_and_headings(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     relations = extractor.extract_text(text).relations
@@ -391,6 +394,24 @@ def test_labels_and_headings(extractor: Extractor, text: str, expected: set[tupl
 ])
 def test_a_label_needs_its_colon_and_an_organiser(extractor: Extractor, text: str) -> None:
     assert not extractor.extract_text(text).relations
+
+
+def test_a_slash_separates_the_items_of_a_list(extractor: Extractor) -> None:
+    text = "Supported by: the European Union / Japan / UNESCO\n\nOrganised by the Examplia Institute for Oceans"
+    assert typed(extractor.extract_text(text)) == {
+        (s, "support", "org:examplia-institute-for-oceans") for s in ("org:eu", "country:JPN", "org:unesco")}
+
+
+def test_coordinated_cues_share_the_hyphen_joined_modifiers(extractor: Extractor) -> None:
+    text = "Ms Ana Lima welcomed the Japan–Kenya friendship and partnership."
+    assert pairs_of(extractor.extract_text(text), "cooperation") == {frozenset(("country:JPN", "country:KEN"))}
+
+
+def test_co_sponsors_of_the_event_join_its_organisers(extractor: Extractor) -> None:
+    text = "The workshop was organised by the Examplia Institute for Oceans. The event was co-sponsored by Japan and Kenya."
+    assert pairs_of(extractor.extract_text(text), "joint_implementation") == {
+        frozenset(p) for p in (("country:JPN", "country:KEN"), ("country:JPN", "org:examplia-institute-for-oceans"),
+                               ("country:KEN", "org:examplia-institute-for-oceans"))}
 
 
 def test_a_programme_row_is_no_heading(extractor: Extractor) -> None:
