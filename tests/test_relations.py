@@ -146,6 +146,7 @@ def test_the_event_stands_for_its_organisers(extractor: Extractor) -> None:
     ("Singapore and Australia enjoy a close and strong\nrelationship.", 1),  # a lower-case continuation
     ("The talks were held between\nGhana and Kenya.", 1),  # a line ending on a preposition
     ("The handbook, titled “Digital Public Goods”\nwith India, is out.", 1),  # a closing quote ends no sentence
+    ("Examplia hosted a side event titled\n“Oceans and Us” with Samoa.", 1),  # the name a participle gave goes on
     ("Panel on trade\nThe panel opened.", 2),  # a heading
     ("The panel opened.\nthen it closed.", 2),  # a full stop ends it whatever follows
     ("Speakers:\n- Ana Lima\n- Ben Ode", 3),  # list items
@@ -219,6 +220,11 @@ def test_a_fronted_participle_made_the_clause_subject(extractor: Extractor) -> N
     adopted = "Sponsored by the FAO and the World Bank, the proposal was adopted."  # no joint product
     assert typed(extractor.extract_text(made)) == {("org:fao", "joint_implementation", "org:world-bank")}
     assert not extractor.extract_text(adopted).relations
+
+
+def test_co_facilitators_implement_jointly(extractor: Extractor) -> None:
+    text = "The intergovernmental review, co-facilitated by Ireland and Jamaica, ends in May."
+    assert typed(extractor.extract_text(text)) == {("country:IRL", "joint_implementation", "country:JAM")}
 
 
 def test_a_partnership_of_coordinated_actors_pairs_them(extractor: Extractor) -> None:
