@@ -248,6 +248,12 @@ def test_a_long_list_of_partners_pairs_every_two(extractor: Extractor) -> None:
     assert pairs_of(extraction, "cooperation") == {frozenset((a, b)) for a in ids for b in ids if a < b}
 
 
+def test_a_participles_aside_on_an_item_is_no_item(extractor: Extractor) -> None:
+    text = ("The programme rests on a partnership agreement between the Examplia Centre for Trade (ECT), affiliated "
+            "to UNDP, and the International Trade Centre (ITC).")
+    assert pairs_of(extractor.extract_text(text), "agreement") == {frozenset(("org:examplia-centre-for-trade", "org:itc"))}
+
+
 def test_a_fronted_phrase_is_about_the_names_after_its_comma(extractor: Extractor) -> None:
     text = ("Working in a three-way partnership, the International Labour Organization (ILO), the World Health "
             "Organization (WHO) and UNICEF have brought together experts from business and science.")
