@@ -390,6 +390,9 @@ def test_a_name_written_again_where_the_tagger_missed_it(extractor: Extractor) -
     ("Hosted by the Government of Fiji, co-hosted with UNDP", {("country:FJI", "joint_implementation", "org:undp")}),
     ("Chile and Peru: Thirty Years of Partnership\n\nThe ministers met in Lima.", {("country:CHL", "cooperation", "country:PER")}),
     ("Japan / Kenya Joint Statement\n\nThe ministers met in Lima.", {("country:JPN", "joint_implementation", "country:KEN")}),
+    ("Alliance Partners: UNDP / UNICEF / Examplia Institute for Oceans",  # a title-case plural cue
+     {("org:undp", "cooperation", "org:unicef"), ("org:undp", "cooperation", "org:examplia-institute-for-oceans"),
+      ("org:unicef", "cooperation", "org:examplia-institute-for-oceans")}),
     ("Examplia Institute for Oceans and the World Bank: A Partnership for Oceans\n\nThe ministers met.",
      {("org:examplia-institute-for-oceans", "cooperation", "org:world-bank")}),
 ])
