@@ -45,6 +45,9 @@ def line_boundaries(doc: Doc) -> Doc:
 
 _TERMINAL = frozenset(".!?:;")
 _CLOSING = frozenset(")]\u201d\u2019\"'")
+_OPENING = frozenset("\u201c\u2018\"'")
+_NAMING = frozenset({"titled", "entitled", "called", "named", "themed", "dubbed"})
+"""Participles that name what follows them: a line cannot end on one."""
 _OPEN_TAGS = frozenset({"DT", "IN", "CC", "TO", "PRP$", "WDT", "POS"})
 """Tags of words that leave a clause open: a determiner, preposition, conjunction, possessive."""
 
@@ -59,6 +62,8 @@ def _mid_clause(doc: Doc, token: Token, following: Token) -> bool:
         return False
     if last.text[-1] in _CLOSING and last.i > 0 and doc[last.i - 1].text[-1:] in _TERMINAL:
         return False  # "... now.”" ends; "Digital Public Goods”\nwith India" goes on
+    if last.lower_ in _NAMING and (following.text in _OPENING or following.is_alpha):
+        return True  # "an event titled\n“Climate Action”": the name it was given goes on the clause
     label = following.i + 1 < len(doc) and doc[following.i + 1].text in (")", ".") and len(following) <= 4
     lower = following.text[:1].islower() and not label
     return lower or last.tag_ in _OPEN_TAGS and following.is_alpha

@@ -23,6 +23,8 @@ LIST_SEPARATORS = frozenset({",", ";", "and", "&", "/"})
 LIST_WORDS = LIST_SEPARATORS | {"as", "well", "the", "also"}
 """What may stand between two items of a list of names ("A, B, as well as the C")."""
 LIST_ENDS = frozenset({"the"})
+MAX_ASIDE = 15
+"""Tokens a participle's aside on a list item may run to ("A, affiliated to the Ministry of X, and B")."""
 """Words that may only close the run of list words, right before the next name."""
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos"})
@@ -117,6 +119,7 @@ class ActorIndex:
         previous = self.by_token.get(i - 1)
         while i < sentence_end:
             i = self._past_place(self._past_brackets(i, sentence_end), previous or COUNTRY_PREFIX, sentence_end)
+            i = self._past_aside(i, sentence_end)
             separators = []
             while i < sentence_end and doc[i].lower_ in LIST_WORDS and not (separators and separators[-1] in LIST_ENDS):
                 separators.append(doc[i].lower_)
@@ -150,6 +153,15 @@ class ActorIndex:
         if not place.startswith(COUNTRY_PREFIX):
             return start
         return self._mention_end(i, limit)
+
+    def _past_aside(self, i: int, limit: int) -> int:
+        """Past a participle's aside on an item ("between A, affiliated to the Ministry of X, and B"): up to the
+        comma that closes it, so the list goes on with B; what the aside names is no item."""
+        doc = self.doc
+        if i + 1 >= limit or doc[i].text != "," or doc[i + 1].tag_ != "VBN":
+            return i
+        closing = next((k for k in range(i + 2, min(limit, i + MAX_ASIDE)) if doc[k].text == ","), None)
+        return i if closing is None else closing
 
     def _mention_end(self, i: int, limit: int) -> int:
         entity_id, end = self.by_token.get(i), i

@@ -150,9 +150,7 @@ def find_cues(sentence: Span, words: Words, by_token: Mapping[int, str]) -> list
         lemma, lower = words.lemmas[i], words.lowers[i]
         prefix = _split_prefix(doc[i]) if i >= 2 and words.lowers[i - 1] == "-" else ""
         prefixed = data.lemmas.get(prefix + lemma) or data.lemmas.get(prefix + lower) if prefix else None
-        kind = prefixed or data.lemmas.get(lemma) or data.lemmas.get(lower)
-        if not kind and words.pos[i] == "PROPN" and lower.endswith("s"):  # "Grant Agreements": a title-case plural
-            kind = data.lemmas.get(lower[:-1])                               # has no lemma of its own
+        kind = prefixed or cue_kind(lemma, lower, words.pos[i])
         collective = lemma in data.collective_nouns and words.pos[i] == "NOUN"
         if not kind and lemma not in data.joint_verbs and not collective:
             continue
@@ -165,6 +163,16 @@ def find_cues(sentence: Span, words: Words, by_token: Mapping[int, str]) -> list
                 made_jointly(token) or has_partner(token)):
             found.append(Cue("joint_implementation", token, (token,)))
     return found
+
+
+def cue_kind(lemma: str, lower: str, pos: str) -> str | None:
+    """The relation type a single cue word states, by lemma or as written; a title-case plural ("Grant
+    Agreements", "Alliance Partners") has no lemma of its own and is looked up without its "s"."""
+    data = cues()
+    kind = data.lemmas.get(lemma) or data.lemmas.get(lower)
+    if not kind and pos == "PROPN" and lower.endswith("s"):
+        kind = data.lemmas.get(lower[:-1])
+    return kind
 
 
 def _split_prefix(token: Token) -> str:

@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from .relation_actors import ActorIndex, End, Reading
-from .relation_cues import SYMMETRIC, cues
+from .relation_cues import SYMMETRIC, cue_kind
 from .resources import load_jsonl
 from .spans import document_text, token_positions
 
@@ -195,14 +195,13 @@ def _headings(doc: Doc, index: ActorIndex) -> Iterator[LaidOut]:
     """A heading (a short line without a finite verb or a closing full stop) that carries a symmetric cue as a
     head noun and one list of two or more actors, and names no other, pairs them: "Examplia and Otherland: Thirty
     Years of Partnership", "South-South Cooperation: A, B and C"."""
-    data = cues()
     for sentence in doc.sents:
         if len(sentence) > 2 * MAX_HEADING:
             continue
         words = [t for t in sentence if not t.is_space]
         if not words or len(words) > MAX_HEADING or words[-1].text in ".?!" or any(t.tag_ in FINITE for t in words):
             continue
-        cued = [(t, data.lemmas.get(t.lower_) or data.lemmas.get(t.lemma_.lower())) for t in words if t.i not in index.by_token]
+        cued = [(t, cue_kind(t.lemma_.lower(), t.lower_, t.pos_)) for t in words if t.i not in index.by_token]
         kinds = [kind for t, kind in cued if t.dep_ not in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN")
                  or kind == "joint_implementation"]  # "A / B Joint Statement"; not "Partner Update"
         kind = next((k for k in kinds if k in SYMMETRIC), None)

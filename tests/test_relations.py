@@ -146,6 +146,7 @@ def test_the_event_stands_for_its_organisers(extractor: Extractor) -> None:
     ("Singapore and Australia enjoy a close and strong\nrelationship.", 1),  # a lower-case continuation
     ("The talks were held between\nGhana and Kenya.", 1),  # a line ending on a preposition
     ("The handbook, titled “Digital Public Goods”\nwith India, is out.", 1),  # a closing quote ends no sentence
+    ("Examplia hosted a side event titled\n“Oceans and Us” with Samoa.", 1),  # the name a participle gave goes on
     ("Panel on trade\nThe panel opened.", 2),  # a heading
     ("The panel opened.\nthen it closed.", 2),  # a full stop ends it whatever follows
     ("Speakers:\n- Ana Lima\n- Ben Ode", 3),  # list items
@@ -221,6 +222,11 @@ def test_a_fronted_participle_made_the_clause_subject(extractor: Extractor) -> N
     assert not extractor.extract_text(adopted).relations
 
 
+def test_co_facilitators_implement_jointly(extractor: Extractor) -> None:
+    text = "The intergovernmental review, co-facilitated by Ireland and Jamaica, ends in May."
+    assert typed(extractor.extract_text(text)) == {("country:IRL", "joint_implementation", "country:JAM")}
+
+
 def test_a_partnership_of_coordinated_actors_pairs_them(extractor: Extractor) -> None:
     text = "UNDP reported on UN-REDD, a partnership of FAO, UNICEF and UNEP that was launched in 2008."
     pairs = {frozenset((r.source, r.target)) for r in extractor.extract_text(text).relations if r.type == "cooperation"}
@@ -240,6 +246,12 @@ def test_a_long_list_of_partners_pairs_every_two(extractor: Extractor) -> None:
     ids = {e.id for e in extraction.entities if e.type == "organisation"}
     assert len(ids) == 5
     assert pairs_of(extraction, "cooperation") == {frozenset((a, b)) for a in ids for b in ids if a < b}
+
+
+def test_a_participles_aside_on_an_item_is_no_item(extractor: Extractor) -> None:
+    text = ("The programme rests on a partnership agreement between the Examplia Centre for Trade (ECT), affiliated "
+            "to UNDP, and the International Trade Centre (ITC).")
+    assert pairs_of(extractor.extract_text(text), "agreement") == {frozenset(("org:examplia-centre-for-trade", "org:itc"))}
 
 
 def test_a_fronted_phrase_is_about_the_names_after_its_comma(extractor: Extractor) -> None:
@@ -377,6 +389,12 @@ def test_a_name_written_again_where_the_tagger_missed_it(extractor: Extractor) -
      {("org:undp", "cooperation", "org:unicef"), ("org:undp", "cooperation", "org:world-bank")}),
     ("Hosted by the Government of Fiji, co-hosted with UNDP", {("country:FJI", "joint_implementation", "org:undp")}),
     ("Chile and Peru: Thirty Years of Partnership\n\nThe ministers met in Lima.", {("country:CHL", "cooperation", "country:PER")}),
+    ("Japan / Kenya Joint Statement\n\nThe ministers met in Lima.", {("country:JPN", "joint_implementation", "country:KEN")}),
+    ("Alliance Partners: UNDP / UNICEF / Examplia Institute for Oceans",  # a title-case plural cue
+     {("org:undp", "cooperation", "org:unicef"), ("org:undp", "cooperation", "org:examplia-institute-for-oceans"),
+      ("org:unicef", "cooperation", "org:examplia-institute-for-oceans")}),
+    ("Examplia Institute for Oceans and the World Bank: A Partnership for Oceans\n\nThe ministers met.",
+     {("org:examplia-institute-for-oceans", "cooperation", "org:world-bank")}),
 ])
 def test_labels_and_headings(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     relations = extractor.extract_text(text).relations
@@ -391,6 +409,24 @@ def test_labels_and_headings(extractor: Extractor, text: str, expected: set[tupl
 ])
 def test_a_label_needs_its_colon_and_an_organiser(extractor: Extractor, text: str) -> None:
     assert not extractor.extract_text(text).relations
+
+
+def test_a_slash_separates_the_items_of_a_list(extractor: Extractor) -> None:
+    text = "Supported by: the European Union / Japan / UNESCO\n\nOrganised by the Examplia Institute for Oceans"
+    assert typed(extractor.extract_text(text)) == {
+        (s, "support", "org:examplia-institute-for-oceans") for s in ("org:eu", "country:JPN", "org:unesco")}
+
+
+def test_coordinated_cues_share_the_hyphen_joined_modifiers(extractor: Extractor) -> None:
+    text = "Ms Ana Lima welcomed the Japan–Kenya friendship and partnership."
+    assert pairs_of(extractor.extract_text(text), "cooperation") == {frozenset(("country:JPN", "country:KEN"))}
+
+
+def test_co_sponsors_of_the_event_join_its_organisers(extractor: Extractor) -> None:
+    text = "The workshop was organised by the Examplia Institute for Oceans. The event was co-sponsored by Japan and Kenya."
+    assert pairs_of(extractor.extract_text(text), "joint_implementation") == {
+        frozenset(p) for p in (("country:JPN", "country:KEN"), ("country:JPN", "org:examplia-institute-for-oceans"),
+                               ("country:KEN", "org:examplia-institute-for-oceans"))}
 
 
 def test_a_programme_row_is_no_heading(extractor: Extractor) -> None:
