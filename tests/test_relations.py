@@ -530,16 +530,3 @@ def test_a_heading_of_one_list_with_a_symmetric_cue(extractor: Extractor, text: 
 
 def test_a_heading_with_names_and_no_cue_is_no_relation(extractor: Extractor) -> None:
     assert not extractor.extract_text("Chile, Peru and UNDP: Report of the Meeting").relations
-
-
-def test_modifiers_shared_by_coordinated_cues(extractor: Extractor) -> None:
-    text = "Ana Lima opened the talks. The ministers celebrated the Chile–Peru friendship and partnership."
-    assert {frozenset((r.source, r.target)) for r in extractor.extract_text(text).relations if r.type == "cooperation"} \
-        == {frozenset(("country:CHL", "country:PER"))}
-
-
-def test_co_sponsors_of_the_event_join_its_organisers(extractor: Extractor) -> None:
-    text = "The Examplia Forum was organised by UNDP in Geneva.\n\nThe event was co-sponsored by Chile and Peru."
-    assert pairs_of(extractor.extract_text(text), "joint_implementation") == {
-        frozenset(("country:CHL", "country:PER")), frozenset(("country:CHL", "org:undp")),
-        frozenset(("country:PER", "org:undp"))}
