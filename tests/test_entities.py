@@ -157,6 +157,24 @@ def test_a_gazetteer_name_cut_by_a_line_break_is_whole(extractor: Extractor) -> 
     assert list(found) == ["org:undp"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prize was awarded by the Examplia Research Council of the European Union in 2024.",
+        "Funding came from the Examplian Science Council of the European Union and from Ana Lima’s lab.",
+    ],
+)
+def test_a_known_name_at_the_tail_of_a_longer_name_is_not_the_known_body(extractor: Extractor, text: str) -> None:
+    names = {entity.name for entity in organisations(extractor, text).values()}
+    assert "Council of the European Union" not in names
+    assert names & {"Examplia Research Council", "Examplian Science Council"}
+
+
+def test_a_known_name_after_a_lower_case_word_stays_known(extractor: Extractor) -> None:
+    found = organisations(extractor, "Ministers met at the Council of the European Union in Brussels.")
+    assert "org:council-of-the-eu" in found
+
+
 def test_a_defined_name_absorbs_the_tail_the_ner_cut_from_it(extractor: Extractor) -> None:
     found = organisations(extractor, (
         "The Kivu Institute for Lake Fisheries Research (KILFR) presented its data on lake fisheries and catches."
