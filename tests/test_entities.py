@@ -175,6 +175,19 @@ def test_a_known_name_after_a_lower_case_word_stays_known(extractor: Extractor) 
     assert "org:council-of-the-eu" in found
 
 
+def test_a_unit_at_its_institution_is_two_bodies(extractor: Extractor) -> None:
+    text = "Dean Kofi Mensah of the College of Economics and Management at Ruritania Agricultural University opened the session."
+    names = {entity.name for entity in organisations(extractor, text).values()}
+    assert "Ruritania Agricultural University" in names
+    assert not any(" at " in name for name in names)
+
+
+def test_an_organisation_run_into_and_a_titled_person_ends_before_them(extractor: Extractor) -> None:
+    text = "Speakers came from Examplia University of Life Sciences and Dean Kofi Mensah presented the results."
+    names = {entity.name for entity in organisations(extractor, text).values()}
+    assert names == {"Examplia University of Life Sciences"}
+
+
 def test_a_defined_name_absorbs_the_tail_the_ner_cut_from_it(extractor: Extractor) -> None:
     found = organisations(extractor, (
         "The Kivu Institute for Lake Fisheries Research (KILFR) presented its data on lake fisheries and catches."
