@@ -5,7 +5,7 @@ from the factory signatures at registration time.
 """
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .organisations import OrganisationWords
 from .registry import Registry, RegistryRuler
@@ -67,3 +67,25 @@ def _mid_clause(doc: Doc, token: Token, following: Token) -> bool:
     label = following.i + 1 < len(doc) and doc[following.i + 1].text in (")", ".") and len(following) <= 4
     lower = following.text[:1].islower() and not label
     return lower or last.tag_ in _OPEN_TAGS and following.is_alpha
+
+
+@Language.component("known_name_tails")
+def known_name_tails(doc: Doc) -> Doc:
+    """A known name that opens with its head noun ("Council of the European Union") right after capitalised
+    words is the tail of a longer name ("the European Research Council of the European Union"): left to the NER,
+    which sees the whole, rather than crediting the known body."""
+    heads = OrganisationWords.default().institution
+    tails = [(entity.start, entity.end) for entity in doc.ents if _a_longer_names_tail(entity, heads)]
+    if tails:
+        doc.ents = [entity for entity in doc.ents if (entity.start, entity.end) not in tails]
+        for start, end in tails:
+            for token in doc[start:end]:
+                token.ent_id_ = ""  # the NER's entity over these words must not inherit the known id
+    return doc
+
+
+def _a_longer_names_tail(entity: Span, heads: frozenset[str]) -> bool:
+    if not entity.ent_id_ or entity.label_ != "ORG" or entity[0].lower_ not in heads or entity.start == 0:
+        return False
+    before = entity.doc[entity.start - 1]
+    return before.is_alpha and before.is_title and not before.is_stop and not before.ent_type_ and not before.is_sent_start

@@ -436,6 +436,8 @@ class EntityResolver:
             offset, text = len(lead) + len(comma), last
         if (role := self.words.role_start(text)) is not None:
             text = " ".join(text.split()[:role]).rstrip(" ,;&-")
+        if person := self._person_after_and(text):
+            text = text[: person.start()]  # "Examplia University and Dean Ana Lima"
         placed = re.match(r"(.+?)\s+in\s+(?=[A-Z])", text)
         if placed and _leading_country(self.countries, text[placed.end() :] + " .")[0]:
             text = placed.group(1)
@@ -448,9 +450,10 @@ class EntityResolver:
         if shared := self._shared_head(text):
             return [(name, *((start + offset + a, start + offset + b) if start >= 0 else (-1, -1))) for name, a, b in shared]
         pieces = [(0, text)]
-        for match in re.finditer(r"\s+and\s+(?=(?:the\s+)?[A-Z])", text):
-            first, second = text[: match.start()], text[match.end() :]
-            if self._two_names(clean_name(first), clean_name(second)):
+        for match in re.finditer(r"\s+(and|at)\s+(?=(?:the\s+)?[A-Z])", text):
+            first, second = clean_name(text[: match.start()]), clean_name(text[match.end() :])
+            if self._two_names(first, second) if match.group(1) == "and" else self._unit_at(first, second):
+                first, second = text[: match.start()], text[match.end() :]
                 pieces = [(0, first), (match.end(), second)]
                 break
         return [(piece, *((start + offset + at, start + offset + at + len(piece)) if start >= 0 else (-1, -1))) for at, piece in pieces]
@@ -490,6 +493,20 @@ class EntityResolver:
             kinds == {"unknown"} and len(words) > 1 and len(second.split()) > 1 and not any(w in _NAME_LINKS for w in words)
             and second.split()[-1].lower() not in self.words.institution | self.words.unit
         )
+
+    def _unit_at(self, unit: str, institution: str) -> bool:
+        """A unit "at" its institution, run together by the NER: "College of Economics and Management at
+        Examplia Agricultural University" names two bodies (the first a sub-unit of the second)."""
+        return self.words.kind(unit) in ("institution", "unit") and self.words.kind(_unqualified(institution)) == "institution"
+
+    def _person_after_and(self, text: str) -> re.Match[str] | None:
+        """ "and" + a title or honorific + a name the NER ran an organisation into ("Examplia University of Life
+        Sciences and Dean Ana Lima"): where the organisation ends."""
+        for match in re.finditer(r"\s+and\s+([A-Z][\w.-]*)((?:\s+[A-Z][\w’'.-]*){1,3})$", text):
+            title, name = match.group(1).lower().rstrip("."), match.group(2)
+            if (title in _honorifics() or title in self.words.roles) and self.words.kind(name) == "unknown":
+                return match
+        return None
 
     def _person_like(self, text: str) -> bool:
         """ "Dr Ada Obi", "Ms Okafor": an honorific opens a person's name, never an institution's."""

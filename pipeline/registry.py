@@ -18,8 +18,10 @@ Office", "Ministry of Environment") is never resolved alone: most countries have
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -27,8 +29,8 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from .countries import CountryIndex, plain_quotes
-from .organisations import KnownOrganisation, org_key
-from .resources import data_root
+from .organisations import KnownOrganisation, org_key, slug
+from .resources import data_root, load_jsonl
 from .spans import document_text
 
 _KIND_ORDER = ("government", "education", "healthcare", "company", "nonprofit", "facility", "funder", "archive", "other")
@@ -44,6 +46,8 @@ _MIN_ACRONYM = 4
 """Shorter acronyms name too many things besides institutions ("ICT", "CCS", "EIT" are terms too)."""
 _MAX_UNIT_WORDS = 5
 """How far after a registry name a unit's head word may come ("X University School of Public Health")."""
+DISPLAY_NAME = "="
+"""Written in the `distinctive` or `generic` column for the record's display name, which is always one of them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +64,12 @@ class Registry:
     the lines of the files until a look-up reaches one and makes it a `KnownOrganisation`, and an index holds a
     row number, or a tuple of them for a name several rows share: the registry costs tens of MB, not hundreds."""
 
-    def __init__(self, lines: list[str], columns: list[str]) -> None:
+    def __init__(self, lines: list[str], columns: list[str], *, taken: Collection[str] = ()) -> None:
+        """`lines`: the rows, sorted by ROR id; `taken`: entity ids the registry's must not reuse (the
+        gazetteer's)."""
         self._lines = lines
         self._column = {name: i for i, name in enumerate(columns)}
         self._made: dict[int, KnownOrganisation] = {}
-        self._by_id: dict[str, int] = {}
         self._names: dict[str, int | tuple[int, ...]] = {}
         """`org_key` of a distinctive name -> its row(s)."""
         self._acronyms: dict[str, int | tuple[int, ...]] = {}
@@ -75,10 +80,11 @@ class Registry:
         Davis": ","); any other name in a text must not cross one ("Minister of Environment and Climate Change,
         Canada" holds no "Environment and Climate Change Canada")."""
         column = self._column
+        slugs: list[str] = []
+        generic: list[bool] = []
         for index, line in enumerate(lines):
             row = line.split("\t")
-            self._by_id[row[column["id"]]] = index
-            for name in _split(row[column["distinctive"]]):
+            for name in _names(row[column["distinctive"]], row[column["name"]]):
                 key = org_key(_without_article(name))
                 _index(self._names, key, index)
                 if marks := _PUNCTUATION.findall(name):
@@ -87,17 +93,43 @@ class Registry:
                 self._prefixes.update(" ".join(words[:size]) for size in range(1, len(words)))
             for acronym in _split(row[column["acronyms"]]):
                 _index(self._acronyms, plain_quotes(acronym), index)
+            slugs.append(slug(org_key(row[column["name"]])))
+            generic.append(DISPLAY_NAME in _split(row[column["generic"]]))
+        self._ids = self._entity_ids(slugs, generic, taken)
+        self._by_id = {entity_id: index for index, entity_id in enumerate(self._ids)}
+
+    def _entity_ids(self, slugs: list[str], generic: list[bool], taken: Collection[str]) -> list[str]:
+        """Entity ids from display names, as for any organisation (`org:kenyatta-university`): a generic name,
+        or one two records share, gets its country, as sidegraph names a ministry it qualifies by country
+        ("jpn-cabinet-office", "ind-ministry-of-power"); the gazetteer's ids are never reused, and a clash left
+        gets the ROR id. Derived here, not shipped: they were a fifth of the files."""
+        shared = {s for s, count in Counter(slugs).items() if count > 1}
+        used = set(taken)
+        ids = []
+        for index, base in enumerate(slugs):
+            entity_id = base
+            if generic[index] or base in shared or base in used:
+                entity_id = f"{self._cell(index, 'country').lower()}-{base}"
+            if entity_id in used:
+                entity_id = f"{entity_id}-{self._cell(index, 'ror_id')}"
+            used.add(entity_id)
+            ids.append(entity_id)
+        return ids
+
+    def _cell(self, index: int, column: str) -> str:
+        return self._lines[index].split("\t")[self._column[column]]
 
     @classmethod
     @cache
     def default(cls) -> Registry:
         lines: list[str] = []
         columns: list[str] = []
-        for path in sorted(p for p in data_root().iterdir() if re.fullmatch(r"registry-\d+\.tsv", p.name)):
+        paths = (p for p in data_root().iterdir() if re.fullmatch(r"registry-\d+\.tsv", p.name))
+        for path in sorted(paths, key=lambda p: int(re.sub(r"\D", "", p.name))):
             header, *rows = path.read_text(encoding="utf-8").splitlines()
             columns = header.split("\t")
             lines += [row for row in rows if row]
-        return cls(lines, columns)
+        return cls(lines, columns, taken={record["id"] for record in load_jsonl("organisations.jsonl")})
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -115,7 +147,7 @@ class Registry:
             return self._record(named)
         acronym = plain_quotes(text.strip())
         candidates = named or (self._acronyms.get(acronym, ()) if len(acronym) >= _MIN_ACRONYM else ())
-        local = [i for i in _rows(candidates) if self._lines[i].split("\t")[self._column["country"]] in countries]
+        local = [i for i in _rows(candidates) if self._cell(i, "country") in countries]
         return self._record(local[0]) if len(local) == 1 else None
 
     def find(self, text: str) -> Iterator[RegistryMatch]:
@@ -147,25 +179,35 @@ class Registry:
     def _record(self, index: int) -> KnownOrganisation:
         if index not in self._made:
             row = dict(zip(self._column, self._lines[index].split("\t")))
-            names = [*_split(row["distinctive"]), *_split(row["generic"])]
+            generic = _names(row["generic"], row["name"])
+            names = [*_names(row["distinctive"], row["name"]), *generic]
             types = row["types"].split(",")
             name = row["name"]
-            if name in _split(row["generic"]):  # "Ministry of Power (India)": named as sidegraph names national bodies
+            if name in generic:  # "Ministry of Power (India)": named as sidegraph names national bodies
                 country = CountryIndex.default()[row["country"]].name
                 name = f"{name} ({country})"
                 names += [f"{row['name']} of {country}", f"{country} {row['name']}"]
             self._made[index] = KnownOrganisation(
-                id=row["id"],
+                id=self._ids[index],
                 name=name,
                 aliases=tuple(n for n in names if n != name),
                 exact_aliases=tuple(_split(row["acronyms"])),
                 kind=next((kind for kind in _KIND_ORDER if kind in types), "other"),
-                parent=row["parent"] or None,
+                parent=self._parent(row["parent"]),
                 country=row["country"] if row["scope"] == "national" else None,
                 international=row["scope"] == "international",
                 located=row["country"],
             )
         return self._made[index]
+
+    def _parent(self, parent: str) -> str | None:
+        """The parent's entity id: the row of its ROR id's, found by bisection (the rows are sorted by it), else
+        the gazetteer's id as written."""
+        if not parent:
+            return None
+        index = bisect.bisect_left(self._lines, parent)
+        found = index < len(self._lines) and self._lines[index].startswith(parent + "\t")
+        return self._ids[index] if found else parent
 
 
 class RegistryRuler:
@@ -235,6 +277,10 @@ def _written_as_name(span: str) -> bool:
     """In capitals, or its long words capitalised ("University of California, Davis", not "the university of
     california")."""
     return span.isupper() or all(word[0].isupper() for word in _WORD.findall(span) if len(word) > 3)
+
+
+def _names(cell: str, display: str) -> list[str]:
+    return [display if name == DISPLAY_NAME else name for name in _split(cell)]
 
 
 def _split(cell: str) -> list[str]:

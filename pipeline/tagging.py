@@ -46,6 +46,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     shapes = nlp.add_pipe("entity_ruler", name=SHAPE_RULER_NAME, after=EXACT_RULER_NAME, config={"overwrite_ents": True})
     shapes.add_patterns(load_jsonl("entity_patterns.jsonl"))
     nlp.add_pipe("registry_ruler", after=SHAPE_RULER_NAME)
+    nlp.add_pipe("known_name_tails", after="registry_ruler")
     nlp.add_pipe("speaker_attribution")
     return nlp
 

@@ -8,8 +8,9 @@ as world knowledge: to recognise an institution the NER misses, to give it one c
 which country a national body belongs to. This script decides what is shipped, so the choice is reviewable and
 repeatable (the output is the same for the same input):
 
-- every record is kept, with its ROR id, display name, country (ISO3), types and parent (as the parent's entity
-  id: a registry record's, or the gazetteer's for a body under an international one);
+- every record is kept, with its ROR id, display name, country (ISO3), types and parent (the parent's ROR id, or
+  the gazetteer's entity id for a body under an international one); the entity ids are derived when the files are
+  read (`pipeline/registry.py`), so they are not shipped;
 - names are the display name, the English labels and the aliases in Latin script (others cannot occur in an
   English report), a trailing "(Country)" that ROR adds to tell companies apart stripped ("Lyft (United States)");
 - the gazetteer of international bodies (`models/organisations.jsonl`) wins: a record that carries one of its names
@@ -26,7 +27,7 @@ repeatable (the output is the same for the same input):
   a place too); an international body's name of three words or more is distinctive too ("World Climate Research
   Programme"). Only such names are recognised in a text on their own. The others
   are `generic` ("Cabinet Office", "Ministry of Power"); they and the acronyms need more evidence
-  (`pipeline/registry.py`).
+  (`pipeline/registry.py`). In either list "=" stands for the display name, which is always one of them.
 
 Rows are sorted by ROR id and split into files under 2 MB.
 """
@@ -47,7 +48,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from pipeline.countries import CountryIndex, fold  # noqa: E402
-from pipeline.organisations import OrganisationWords, org_key, slug  # noqa: E402
+from pipeline.organisations import OrganisationWords, org_key  # noqa: E402
+from pipeline.registry import DISPLAY_NAME  # noqa: E402
 from pipeline.resources import load_json, load_jsonl  # noqa: E402
 
 SOURCE = REPO.parent / "shared" / "data" / "ror" / "ror-organisations.jsonl.gz"
@@ -62,7 +64,7 @@ NOT_INTERNATIONAL_TYPES = frozenset({"company", "education", "healthcare"})
 MIN_INTERNATIONAL_WORDS = 3
 """An international body's name has no local word; with this many words it is distinctive all the same ("World
 Climate Research Programme")."""
-COLUMNS = ("id", "ror_id", "name", "country", "types", "parent", "scope", "distinctive", "generic", "acronyms")
+COLUMNS = ("ror_id", "name", "country", "types", "parent", "scope", "distinctive", "generic", "acronyms")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -104,29 +106,17 @@ def build_rows(records: list[dict]) -> list[tuple[str, ...]]:
         distinctive = [n for n in kept if _distinctive(n, n == kept[0], scope, shares, words)]
         generic = [n for n in kept if n not in distinctive]
         rows.append((
-            "", record["id"], kept[0], record["country"], ",".join(record.get("types", ())), record.get("parent", ""),
-            scope, "|".join(distinctive), "|".join(generic), "|".join(dict.fromkeys(acronyms)),
+            record["id"], kept[0], record["country"], ",".join(record.get("types", ())), record.get("parent", ""),
+            scope, _cell(distinctive, kept[0]), _cell(generic, kept[0]), "|".join(dict.fromkeys(acronyms)),
         ))
-    rows = _with_ids(rows, {record["id"] for record in load_jsonl("organisations.jsonl")})
-    ids = {row[1]: row[0] for row in rows} | {ror_id: gazetteer_id for ror_id, (gazetteer_id, _) in known.items()}
-    return [(*row[:5], ids.get(row[5], ""), *row[6:]) for row in rows]  # the parent's entity id
+    shipped = {row[0] for row in rows}
+    parents = {ror_id: gazetteer_id for ror_id, (gazetteer_id, _) in known.items()} | {r: r for r in shipped}
+    return [(*row[:4], parents.get(row[4], ""), *row[5:]) for row in rows]
 
 
-def _with_ids(rows: list[tuple[str, ...]], taken: set[str]) -> list[tuple[str, ...]]:
-    """Entity ids from canonical names, as for any organisation (`org:kenyatta-university`): a generic name, or
-    one two records share, gets its country, as sidegraph names a ministry it qualifies by country
-    ("jpn-cabinet-office", "ind-ministry-of-power"); the gazetteer's ids are never reused."""
-    slugs = [slug(org_key(row[2])) for row in rows]
-    shared = {s for s, count in Counter(slugs).items() if count > 1}
-    used = set(taken)
-    named = []
-    for row, base in zip(rows, slugs):
-        generic = row[2] in row[8].split("|")
-        entity_id = f"{row[3].lower()}-{base}" if generic or base in shared or base in used else base
-        entity_id = f"{entity_id}-{row[1]}" if entity_id in used else entity_id
-        used.add(entity_id)
-        named.append((entity_id, *row[1:]))
-    return named
+def _cell(names: list[str], display: str) -> str:
+    """Names joined by "|", the display name written `DISPLAY_NAME`: most records have no other."""
+    return "|".join(DISPLAY_NAME if name == display else name for name in names)
 
 
 def _distinctive(name: str, display: bool, scope: str, local: set[str], words: OrganisationWords) -> bool:
@@ -157,7 +147,8 @@ def _names(record: dict, countries: CountryIndex) -> list[str]:
     """Display name, English labels and aliases, Latin script only, ROR's "(Country)" suffix dropped."""
     names = (record["name"], *record.get("labels", ()), *record.get("aliases", ()))
     cleaned = (_without_country_suffix(" ".join(n.split()), countries) for n in names)
-    return list(dict.fromkeys(n for n in cleaned if n and _latin(n) and "\t" not in n and "|" not in n))
+    kept = (n for n in cleaned if n and n != DISPLAY_NAME and _latin(n) and "\t" not in n and "|" not in n)
+    return list(dict.fromkeys(kept))
 
 
 def _without_country_suffix(name: str, countries: CountryIndex) -> str:

@@ -157,6 +157,37 @@ def test_a_gazetteer_name_cut_by_a_line_break_is_whole(extractor: Extractor) -> 
     assert list(found) == ["org:undp"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prize was awarded by the Examplia Research Council of the European Union in 2024.",
+        "Funding came from the Examplian Science Council of the European Union and from Ana Lima’s lab.",
+    ],
+)
+def test_a_known_name_at_the_tail_of_a_longer_name_is_not_the_known_body(extractor: Extractor, text: str) -> None:
+    names = {entity.name for entity in organisations(extractor, text).values()}
+    assert "Council of the European Union" not in names
+    assert names & {"Examplia Research Council", "Examplian Science Council"}
+
+
+def test_a_known_name_after_a_lower_case_word_stays_known(extractor: Extractor) -> None:
+    found = organisations(extractor, "Ministers met at the Council of the European Union in Brussels.")
+    assert "org:council-of-the-eu" in found
+
+
+def test_a_unit_at_its_institution_is_two_bodies(extractor: Extractor) -> None:
+    text = "Dean Kofi Mensah of the College of Economics and Management at Ruritania Agricultural University opened the session."
+    names = {entity.name for entity in organisations(extractor, text).values()}
+    assert "Ruritania Agricultural University" in names
+    assert not any(" at " in name for name in names)
+
+
+def test_an_organisation_run_into_and_a_titled_person_ends_before_them(extractor: Extractor) -> None:
+    text = "Speakers came from Examplia University of Life Sciences and Dean Kofi Mensah presented the results."
+    names = {entity.name for entity in organisations(extractor, text).values()}
+    assert names == {"Examplia University of Life Sciences"}
+
+
 def test_a_defined_name_absorbs_the_tail_the_ner_cut_from_it(extractor: Extractor) -> None:
     found = organisations(extractor, (
         "The Kivu Institute for Lake Fisheries Research (KILFR) presented its data on lake fisheries and catches."
