@@ -303,20 +303,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _FRONT_TITLE = re.compile(r"^title:\s*(?:>-?\s*)?(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
-_FRONT_AUTHOR = re.compile(r"^author:[ \t]*[\"'“‘]?([^\n]*?)[\"'”’]?[ \t]*$", re.MULTILINE)
 
 
 def _strip_front_matter(traced: _Traced) -> tuple[str | None, _Traced]:
-    """Drop YAML front matter (web-page exports carry it), keeping its title, and its author as the byline
-    line the page prints ("Author: NAME, TITLE - ORG"): the writer of a post is one whose words it gives."""
+    """Drop YAML front matter (web-page exports carry it), keeping its title."""
     match = _FRONT_MATTER.match(traced.text)
     if not match:
         return None, traced
     title_match = _FRONT_TITLE.search(match.group(1))
     title = " ".join(title_match.group(1).split()).strip("\"'") if title_match else None
-    author_match = _FRONT_AUTHOR.search(match.group(1))
-    byline = f"Author: {author_match.group(1)}\n\n" if author_match and author_match.group(1) else ""
-    return title or None, traced.sub(_FRONT_MATTER, lambda m: byline)
+    return title or None, traced.sub(_FRONT_MATTER, lambda m: "")
 
 
 _MARKUP_KEEP_GROUP = re.compile(

@@ -167,12 +167,7 @@ def test_markdown_front_matter_gives_title_and_is_removed(tmp_path: Path) -> Non
 def test_folded_front_matter_title() -> None:
     doc = document_from_text("---\ntitle: >-\n  A long title\n  folded over lines\nauthor: x\n---\nBody text.\n")
     assert doc.title == "A long title folded over lines"
-    assert doc.text == "Author: x\n\nBody text."
-
-
-def test_front_matter_author_is_kept_as_a_byline() -> None:
-    doc = document_from_text('---\ntitle: Ocean data\nauthor: "Ana Lima, Senior Economist – Examplia Institute"\n---\nI joined.\n')
-    assert doc.text == "Author: Ana Lima, Senior Economist – Examplia Institute\n\nI joined."
+    assert doc.text == "Body text."
 
 
 def test_without_front_matter_the_first_line_is_the_title(seed: SourceDocument) -> None:

@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 import pipeline  # noqa: F401  (registers the "speaker_attribution" factory)
-from pipeline import DEFAULT_MODEL, Extraction, Extractor, Speaker, document_from_text
+from pipeline import DEFAULT_MODEL, Extraction, Speaker
 
 # name -> (honorific, role, organisation, country); how national bodies are given ids is the entity resolver's concern
 SEED_SPEAKERS = {
@@ -455,14 +455,3 @@ def test_places_listed_with_their_targets_are_no_speakers(extractor) -> None:
             "• Byron Shire, Examplia: 100% renewable energy by 2025\n"
             "• Northern Capital Territory, Examplia: 100% renewable electricity by 2020\n")
     assert set(speakers_in(extractor, text)) == {"Ana Lima"}
-
-
-def test_the_author_a_post_names_is_a_speaker_with_the_byline_title(extractor: Extractor) -> None:
-    post = "---\ntitle: A side event at COP99\nauthor: “Ana Lima, Senior Economist - Examplia Institute”\n---\n\nI attended the side event.\n"
-    speaker = by_name(extractor.extract(document_from_text(post)))["Ana Lima"]
-    assert (speaker.title, speaker.organisation) == ("Senior Economist", "Examplia Institute")
-
-
-def test_an_organisation_as_author_is_no_speaker(extractor: Extractor) -> None:
-    post = "---\nauthor: examplia-institute\n---\n\nThe institute held a panel on ocean data.\n"
-    assert extractor.extract(document_from_text(post)).speakers == ()
