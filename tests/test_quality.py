@@ -13,7 +13,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
     "speakers": 0.955,
-    "attribution": 0.765,
+    "attribution": 0.755,
     "countries": 0.985,
     "organisations": 0.895,
     "relations": 0.86,
@@ -24,7 +24,9 @@ speakers and attribution on 2026-12-04 with the speaker readers by layout shape 
 countries and organisations on 2026-12-04 with the ROR registry, official state names, typography and the repaired
 organisation spans (measured: countries 0.989, organisations 0.883); relations to 0.81 with the discourse, list
 and layout readings (measured 0.817, P 0.95 R 0.72); after the branches met (2026-12-04, second session):
-attribution 0.765, organisations 0.895, relations 0.86 (measured 0.768, 0.898, 0.862 with P 0.945 R 0.792)."""
+organisations 0.895, relations 0.86 (measured 0.895, 0.862 with P 0.945 R 0.792). Attribution stays at 0.755: two
+rules that lifted one publisher each (administrative-area words, a talk title beside a name) were dropped as special
+cases, which leaves it at 0.759."""
 
 
 @pytest.fixture(scope="module")

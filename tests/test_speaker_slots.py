@@ -154,12 +154,3 @@ def test_programme_rows_a_pdf_ran_together_each_name_a_person_with_the_affiliati
     assert set(speakers) == {"Ana Lima", "Kai Brandt", "Rosa Quill", "Tomás Varga", "Mina Park"}
     assert speakers["Tomás Varga"].organisation == "Ruritania Water Board"
     assert speakers["Mina Park"].organisation == "KU Examplia"
-
-
-def test_a_talks_title_beside_a_name_is_no_affiliation(extractor) -> None:
-    """"NAME | talk title" in a programme: the talk is neither the speaker's organisation nor (when the NER tags it
-    ORG) an institution; the biography further down gives the affiliation."""
-    text = ("Programme\n\nMonday, 16 November 2020\n\nAna Lima | Background to the workshop and opening remarks\n\n"
-            "Biographies\n\nAna Lima is an Associate Professor of Biology at Examplia University.\n")
-    speakers = speakers_in(extractor, text)
-    assert speakers["Ana Lima"].organisation == "Examplia University"

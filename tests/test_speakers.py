@@ -446,12 +446,3 @@ def test_someone_spoken_for_behind_a_title_and_a_paragraph_per_person(extractor)
     speakers = speakers_in(extractor, text)
     assert "Rui Sousa" not in speakers
     assert speakers["Ines Varga"].organisation == "Blue Kayak Tours"
-
-
-def test_places_listed_with_their_targets_are_no_speakers(extractor) -> None:
-    """An administrative area has the shape of a name ("Byron Shire"): a province, territory or shire is a place."""
-    text = ("Ms. Ana Lima, executive director at Examplia Energy, described the commitments of regions:\n\n"
-            "• Jeju Province, Ruritania: 100% renewable energy by 2030\n"
-            "• Byron Shire, Examplia: 100% renewable energy by 2025\n"
-            "• Northern Capital Territory, Examplia: 100% renewable electricity by 2020\n")
-    assert set(speakers_in(extractor, text)) == {"Ana Lima"}

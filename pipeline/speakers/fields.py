@@ -108,8 +108,7 @@ class FieldReader:
                     self._locate(match, extra)
         if match.organisation is None and affiliation:
             match.organisation = re.sub(r"(?:’s|'s)\s.*$", "", affiliation)  # "Public Citizen’s Global Trade Watch"
-        if match.organisation is None and match.title and not self.cues.looks_like_title(match.title) and not leading and (
-                _proper_words(match.title.split())):
+        if match.organisation is None and match.title and not self.cues.looks_like_title(match.title) and not leading:
             match.organisation, match.title = match.title, None  # "NAME, War on Want, said": an affiliation, not a title
         if match.organisation is None and match.unit and re.match(r"^[A-Z]\w+ (?:of|for) ", match.unit) and (
             self.words.is_institution(match.unit.split()[0])
@@ -513,12 +512,10 @@ def _simple_name(text: str) -> bool:
 
 def _proper_phrase(span: Span) -> bool:
     """A phrase of capitalised words (linked by "of", "in", "&"...): a name, not a description."""
-    words = [t.text for t in span if not t.is_punct]
-    return len(words) > 1 and _proper_words(words)
-
-
-def _proper_words(words: list[str]) -> bool:
-    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
+    words = [t for t in span if not t.is_punct]
+    return len(words) > 1 and words[0].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in _NAME_LINKS for t in words
+    )
 
 
 def _glued(entity: Span) -> bool:
