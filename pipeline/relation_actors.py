@@ -223,13 +223,15 @@ class ActorIndex:
                 return [End(self.by_token[glossed[0].i], INDIRECT)]
         examples = [c for child in token.children if child.dep_ == "prep" and child.lower_ in ("as", "including")
                     for c in child.children if c.dep_ == "pobj"]
+        if token.pos_ == "NOUN":  # "the two countries, A and B,": not a person's country ("Ana Lima, Belize")
+            examples += [c for c in token.children if c.dep_ == "appos" and c.i in self.by_token]
         named = [end for c in examples for member in (c, *c.conjuncts) for end in self._named(member, reading, depth + 1)]
         if named:
             return named
         if token.lemma_.lower() in data.proxy_heads or lower in data.proxy_heads or lower in data.office_titles:
-            attached = [c for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
-                        for c in child.children if c.dep_ == "pobj"]
-            attached += [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+            attached = _of_objects(token)
+            attached += [o for c in attached if c.i not in self.by_token for o in _of_objects(c)]  # "the Minister
+            attached += [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]  # of Finance of X"
             named = [e.at_most(INDIRECT) for c in attached
                      for member in (c, *c.conjuncts) for e in self._named(member, reading, depth + 1)]
             if named:
@@ -351,6 +353,11 @@ class ActorIndex:
         reporters = [c for c in clause.head.children if c.dep_ == "nsubj"]
         named = {self.by_token[t.i] for r in reporters for t in r.subtree if t.i in self.by_token}
         return [End(named.pop(), IMPLICIT)] if len(named) == 1 else []
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [c for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+            for c in child.children if c.dep_ == "pobj"]
 
 
 def proper_name(token: Token) -> list[Token]:

@@ -111,7 +111,7 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
             sources.extend(modifiers)
     if cue.type == "support" and bearer.pos_ == "NOUN" and bearer.dep_ in ("nsubjpass", "dobj") and not pair:
         given = bearer.head  # "A grant was extended to X by Y", "Y provided a loan to X": the giving verb's ends
-        targets += [e for p in given.children if p.dep_ == "prep" and p.lower_ in GIVEN_TO
+        targets += [e for p in given.children if p.dep_ in ("prep", "dative") and p.lower_ in GIVEN_TO
                     for o in p.children if o.dep_ == "pobj" for e in index.actors(o, reading)]
         if not sources and bearer.dep_ == "nsubjpass":
             sources = [e for a in given.children if a.dep_ == "agent" for o in a.children for e in index.actors(o, reading)]

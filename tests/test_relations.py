@@ -530,3 +530,17 @@ def test_a_heading_of_one_list_with_a_symmetric_cue(extractor: Extractor, text: 
 
 def test_a_heading_with_names_and_no_cue_is_no_relation(extractor: Extractor) -> None:
     assert not extractor.extract_text("Chile, Peru and UNDP: Report of the Meeting").relations
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan provided a grant of USD 5 million to Nepal for schools.", {("country:JPN", "support", "country:NPL")}),
+    ("The two countries, Ghana and Kenya, agreed to strengthen bilateral cooperation in trade.",
+     {("country:GHA", "cooperation", "country:KEN")}),
+    ("The Minister of Foreign Affairs of Ghana met with the Ambassador of Japan to discuss bilateral cooperation.",
+     {("country:GHA", "cooperation", "country:JPN")}),
+])
+def test_given_to_named_in_apposition_or_by_a_portfolio(extractor: Extractor, text: str,
+                                                       expected: set[tuple[str, str, str]]) -> None:
+    """ "to X" after a giving verb, which the parser labels a dative; actors in apposition to "the two countries";
+    a minister "of Foreign Affairs of X" stands for X."""
+    assert typed(extractor.extract_text(text)) == expected
