@@ -109,6 +109,9 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
             pair.extend(modifiers)
         else:
             sources.extend(modifiers)
+    if thanks := _thanks_for(bearer):  # "Ghana thanked Japan for its support": Japan gives, Ghana gets
+        sources = _thanked(bearer.head, index, reading) or sources
+        targets = targets or [e.at_most(INDIRECT) for s in _thankers(thanks) for e in index.actors(s, reading)]
     if cue.type == "support" and bearer.pos_ == "NOUN" and bearer.dep_ in ("nsubjpass", "dobj") and not pair:
         given = bearer.head  # "A grant was extended to X by Y", "Y provided a loan to X": the giving verb's ends
         targets += [e for p in given.children if p.dep_ in ("prep", "dative") and p.lower_ in GIVEN_TO
@@ -227,7 +230,8 @@ def _slots(child: Token, kind: str, is_passive: bool, bearer: Token) -> list[tup
 def _beneficiaries(bearer: Token, index: ActorIndex, reading: Reading, countries: list[End]
                    ) -> tuple[list[End], list[End]]:
     """ "A study in Türkiye was completed with the support of Norway": support given through a clause goes to
-    the clause's subject, or to the country it took place in. "Nepal received funding from X", "Nepal requested
+    the clause's subject, or to the country it took place in; to an event's hosts, when the clause names them ("the
+    conference was hosted by Indonesia with support from the Bank"). "Nepal received funding from X", "Nepal requested
     the Bank to provide assistance": the subject of a verb of receiving or asking gets it."""
     data = cues()
     verbs = [t for t in itertools.islice(bearer.ancestors, CLIMB_STEPS) if t.pos_ == "VERB"][:2]
@@ -241,8 +245,10 @@ def _beneficiaries(bearer: Token, index: ActorIndex, reading: Reading, countries
     if bearer.dep_ != "pobj" or prep.lower_ not in ("with", "through", "under") or prep.head.pos_ not in ("VERB", "AUX"):
         return [], countries
     subjects = [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(s.lemma_.lower() in cues().event_nouns for s in subjects):
-        return [], countries  # "the workshop was held under the patronage of A and B": see `_backed_event`
+    subjects += [prep.head.head] if prep.head.dep_ == "acl" else []  # "the workshop, organised by X with support of Y"
+    if any(s.lemma_.lower() in cues().event_nouns for s in subjects):  # "the workshop was held under the patronage
+        hosts = [o for c in prep.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]  # of A
+        return [e.at_most(INDIRECT) for h in hosts for e in index.actors(h, reading)], countries  # and B": `_backed_event`
     places = [p for s in subjects for child in s.children if child.dep_ == "prep" and child.lower_ in cues().country_preps["support"]
               for p in child.children if p.dep_ == "pobj"]
     located = [e for p in places for e in index.actors(p, reading) if e.entity_id.startswith(COUNTRY_PREFIX)]
@@ -373,12 +379,28 @@ def _counterparts(bearer: Token, index: ActorIndex, reading: Reading) -> list[En
     return []
 
 
+def _thanks_for(noun: Token) -> Token | None:
+    """The word of thanks a cue is thanked for ("thanked X for its support", "for supporting", "expressed gratitude to
+    X for its cooperation", "appreciation for X's support"), if any."""
+    prep = noun.head
+    if noun.dep_ not in ("pobj", "pcomp") or prep.lower_ != "for":
+        return None
+    words = [prep.head, *(c for c in prep.head.children if c.dep_ == "dobj")]
+    return next((w for w in words if w.lemma_.lower() in cues().thanking_words), None)
+
+
+def _thankers(word: Token) -> list[Token]:
+    """Who gives the thanks: the subject of the verb of thanking, or of the verb whose object the thanks are."""
+    verb = word if word.pos_ == "VERB" else word.head
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
 def _thanked(prep: Token, index: ActorIndex, reading: Reading) -> list[End]:
     """ "thanked Japan for supporting", "gratitude to the Governments of A and B for continuing to be a partner":
     whoever is thanked does what "for" introduces."""
     head = prep.head
     objects = [c for c in head.children if c.dep_ == "dobj"]
-    thanked = objects + [o for word in (head, *objects) for p in word.children if p.dep_ == "prep" and p.lower_ == "to"
+    thanked = [o for o in objects if o.lemma_.lower() not in cues().thanking_words] + [o for word in (head, *objects) for p in word.children if p.dep_ == "prep" and p.lower_ == "to"
                          for o in p.children if o.dep_ == "pobj"]
     found = [e for t in thanked for e in index.actors(t, reading)]
     return [e.at_most(INDIRECT) for e in found]

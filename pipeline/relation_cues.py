@@ -54,6 +54,7 @@ class Cues:
     meeting_words: frozenset[str]
     recipient_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    thanking_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ def cues() -> Cues:
         meeting_words=frozenset(data["meeting_words"]),
         recipient_verbs=frozenset(data["recipient_verbs"]),
         request_verbs=frozenset(data["request_verbs"]),
+        thanking_words=frozenset(data["thanking_words"]),
     )
 
 

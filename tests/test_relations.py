@@ -544,3 +544,18 @@ def test_given_to_named_in_apposition_or_by_a_portfolio(extractor: Extractor, te
     """ "to X" after a giving verb, which the parser labels a dative; actors in apposition to "the two countries";
     a minister "of Foreign Affairs of X" stands for X."""
     assert typed(extractor.extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The conference was hosted by the Government of Indonesia with support from the World Bank.",
+     {("org:world-bank", "support", "country:IDN")}),
+    ("The workshop, organised by UNEP with the financial support of the European Union, gathered experts.",
+     {("org:eu", "support", "org:unep")}),
+    ("Ghana thanked Japan for its continued support.", {("country:JPN", "support", "country:GHA")}),
+    ("Ghana expressed its gratitude to Japan for its support.", {("country:JPN", "support", "country:GHA")}),
+    ("Ghana thanked Japan for supporting the project.", {("country:JPN", "support", "country:GHA")}),
+    ("Ghana thanked Japan for supporting Fiji.", {("country:JPN", "support", "country:FJI")}),
+])
+def test_support_of_an_events_hosts_and_of_whoever_gives_thanks(extractor: Extractor, text: str,
+                                                                expected: set[tuple[str, str, str]]) -> None:
+    assert typed(extractor.extract_text(text)) == expected
