@@ -211,8 +211,9 @@ class ActorIndex:
             acting = self._person(token, reading, depth)
             if acting:
                 return acting
-        if lower in data.first_person:
-            speaker = reading.speaker
+        if lower in data.first_person or lower in data.reported_possessives and token.dep_ == "poss" and (
+                token.head.lemma_.lower() in data.focus_heads or data.pair_heads.get(token.head.lemma_.lower())):
+            speaker = reading.speaker  # "we", "my ministry"; "Ms X said her organisation..."
             return [End(speaker.voice, IMPLICIT)] if speaker and speaker.voice else []
         if lower in data.anaphors:
             return (self._reporter(token) if token.dep_ == "nsubj" else []) or self._antecedent(token, reading, depth)

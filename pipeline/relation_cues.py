@@ -35,6 +35,7 @@ class Cues:
     proxy_heads: frozenset[str]
     office_titles: frozenset[str]
     first_person: frozenset[str]
+    reported_possessives: frozenset[str]
     anaphors: Mapping[str, str]
     definite_heads: frozenset[str]
     focus_heads: frozenset[str]
@@ -84,6 +85,7 @@ def cues() -> Cues:
         proxy_heads=frozenset(data["proxy_heads"]),
         office_titles=frozenset(data["office_titles"]),
         first_person=frozenset(data["first_person"]),
+        reported_possessives=frozenset(data["reported_possessives"]),
         anaphors=data["anaphors"],
         definite_heads=frozenset(data["definite_heads"]),
         focus_heads=frozenset(data["focus_heads"]),

@@ -559,3 +559,15 @@ def test_given_to_named_in_apposition_or_by_a_portfolio(extractor: Extractor, te
 def test_support_of_an_events_hosts_and_of_whoever_gives_thanks(extractor: Extractor, text: str,
                                                                 expected: set[tuple[str, str, str]]) -> None:
     assert typed(extractor.extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ana Lima, Director of Programmes at FAO, noted that her organisation works closely with UNDP on food security.",
+     {("org:fao", "cooperation", "org:undp")}),
+    ("Ana Lima, FAO, explained that her agency had signed a memorandum of understanding with IFAD.",
+     {("org:fao", "agreement", "org:ifad")}),
+    ("Ana Lima, FAO, said that her daughter works with UNDP.", set()),  # a person of hers is no institution
+])
+def test_her_organisation_in_reported_speech_is_the_speakers(extractor: Extractor, text: str,
+                                                              expected: set[tuple[str, str, str]]) -> None:
+    assert typed(extractor.extract_text(text)) == expected
