@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from .relation_actors import ActorIndex, End, Reading
-from .relation_cues import SYMMETRIC, cue_kind
+from .relation_cues import SYMMETRIC, cue_kind, cues
 from .resources import load_jsonl
 from .spans import document_text, token_positions
 
@@ -84,10 +84,12 @@ def laid_out(doc: Doc, index: ActorIndex) -> Iterator[LaidOut]:
     """The relations of the label lines and the headings of `doc`."""
     labels = list(_labels(doc, index))
     organisers = [label for label in labels if label.role == "organisers"]
+    for _, same_line in itertools.groupby(organisers, key=lambda label: label.evidence.start):
+        on_line = list(same_line)  # "Organised by A, co-organised by B and C": all three organise it together
+        listed = list(dict.fromkeys(e.entity_id for label in on_line for e in label.listed))
+        yield from (LaidOut(a, b, "joint_implementation", on_line[0].evidence) for a, b in itertools.combinations(listed, 2))
     for label in labels:
         if label.role == "organisers":
-            yield from (LaidOut(a.entity_id, b.entity_id, "joint_implementation", label.evidence)
-                        for a, b in itertools.combinations(label.listed, 2))
             continue
         hosts = _organisers_of(label, organisers) or index.organisers
         if {h.entity_id for h in hosts} & {e.entity_id for e in label.listed}:
@@ -95,7 +97,8 @@ def laid_out(doc: Doc, index: ActorIndex) -> Iterator[LaidOut]:
         for listed, host in itertools.product(label.listed, hosts):
             ends = (listed, host) if label.role == "supporters" else (host, listed)
             yield LaidOut(ends[0].entity_id, ends[1].entity_id, ROLE_TYPES[label.role], label.evidence)
-    yield from _headings(doc, index)
+    labelled = {i for label in labels for i in range(label.evidence.start, label.evidence.end)}
+    yield from _headings(doc, index, labelled)
 
 
 def _labels(doc: Doc, index: ActorIndex) -> Iterator[Label]:
@@ -110,7 +113,7 @@ def _labels(doc: Doc, index: ActorIndex) -> Iterator[Label]:
         line_start, line_end = lines.around(span.start)
         if any(i in index.by_token for i in range(span.start, span.end)):
             continue  # "Partners in Health": a label word inside a name
-        opens = all(not t.is_alpha for t in doc[line_start : span.start])
+        opens = _opens_line(doc[line_start : span.start])
         if not opens and line_start != previous_line:
             continue
         previous_line = line_start
@@ -126,6 +129,12 @@ def _labels(doc: Doc, index: ActorIndex) -> Iterator[Label]:
             evidence = doc[line_start:last]
         if listed:
             yield Label(span.label_, tuple(listed), evidence)
+
+
+def _opens_line(before: Span) -> bool:
+    """Whether a label opens its line: nothing but bullets, emoji or the event's name stands before it ("Side event
+    organised by A")."""
+    return all(not t.is_alpha or t.lower_ == "side" or t.lemma_.lower() in cues().event_nouns for t in before)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +200,13 @@ def _organisers_of(label: Label, organisers: list[Label]) -> list[End]:
     return list(chosen.listed)
 
 
-def _headings(doc: Doc, index: ActorIndex) -> Iterator[LaidOut]:
+def _headings(doc: Doc, index: ActorIndex, labelled: set[int]) -> Iterator[LaidOut]:
     """A heading (a short line without a finite verb or a closing full stop) that carries a symmetric cue as a
     head noun and one list of two or more actors, and names no other, pairs them: "Examplia and Otherland: Thirty
-    Years of Partnership", "South-South Cooperation: A, B and C"."""
+    Years of Partnership", "South-South Cooperation: A, B and C". A label's line is none: "Partners: A, B" names
+    the organisers' partners, not partners of each other."""
     for sentence in doc.sents:
-        if len(sentence) > 2 * MAX_HEADING:
+        if len(sentence) > 2 * MAX_HEADING or sentence.start in labelled:
             continue
         words = [t for t in sentence if not t.is_space]
         if not words or len(words) > MAX_HEADING or words[-1].text in ".?!" or any(t.tag_ in FINITE for t in words):

@@ -571,3 +571,15 @@ def test_support_of_an_events_hosts_and_of_whoever_gives_thanks(extractor: Extra
 def test_her_organisation_in_reported_speech_is_the_speakers(extractor: Extractor, text: str,
                                                               expected: set[tuple[str, str, str]]) -> None:
     assert typed(extractor.extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Side event organised by UNDP, co-organised by the Government of Fiji and UNEP.\n\nThe forum opened.",
+     {("org:undp", "joint_implementation", "country:FJI"), ("org:undp", "joint_implementation", "org:unep"),
+      ("country:FJI", "joint_implementation", "org:unep")}),
+    ("Workshop hosted by UNICEF\nPartners: FAO, IFAD\n\nThe forum opened.",
+     {("org:unicef", "cooperation", "org:fao"), ("org:unicef", "cooperation", "org:ifad")}),
+])
+def test_organisers_of_one_line_and_a_label_after_the_events_name(extractor: Extractor, text: str,
+                                                                  expected: set[tuple[str, str, str]]) -> None:
+    assert typed(extractor.extract_text(text)) == expected
