@@ -214,7 +214,9 @@ class ActorIndex:
         if lower in data.first_person or lower in data.reported_possessives and token.dep_ == "poss" and (
                 token.head.lemma_.lower() in data.focus_heads or data.pair_heads.get(token.head.lemma_.lower())):
             speaker = reading.speaker  # "we", "my ministry"; "Ms X said her organisation..."
-            return [End(speaker.voice, IMPLICIT)] if speaker and speaker.voice else []
+            country = token.dep_ == "poss" and token.head.lemma_.lower() in data.focus_heads  # "our country": the
+            voice = speaker and (speaker.country if country else speaker.voice)  # speaker's country, never their body
+            return [End(voice, IMPLICIT)] if voice else []
         if lower in data.anaphors:
             return (self._reporter(token) if token.dep_ == "nsubj" else []) or self._antecedent(token, reading, depth)
         if token.pos_ == "PROPN":  # "Data for Good (DfG)": an unknown name glossed by a known acronym

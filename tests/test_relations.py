@@ -583,3 +583,12 @@ def test_her_organisation_in_reported_speech_is_the_speakers(extractor: Extracto
 def test_organisers_of_one_line_and_a_label_after_the_events_name(extractor: Extractor, text: str,
                                                                   expected: set[tuple[str, str, str]]) -> None:
     assert typed(extractor.extract_text(text)) == expected
+
+
+def test_our_country_is_the_speakers_country_never_their_body(extractor: Extractor) -> None:
+    text = ("Ms Ana Lima, Chairperson of the Examplia Council of Provinces, said: “Our country will continue to support "
+            "the people of Kenya. Our council supports the Kenya Women Network.”")
+    assert typed(extractor.extract_text(text)) == {
+        ("org:examplia-council-of-provinces", "support", "org:kenya-women-network")}
+    text = "Ms Ana Lima, Minister of Health of Ghana, said: “Our country will continue to support the people of Kenya.”"
+    assert typed(extractor.extract_text(text)) == {("country:GHA", "support", "country:KEN")}
