@@ -132,14 +132,20 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
     sources, pair = unique(sources), unique(pair)
     targets = unique(t for t in targets if all(t.entity_id != s.entity_id for s in sources))
     clause = [bearer, *(a for a in bearer.children if a.dep_ in ("aux", "auxpass"))]
-    if cue.type == "joint_implementation" and is_passive and any(  # "the event was co-sponsored by A and B"
-            c.dep_ in ("nsubj", "nsubjpass") and the_event(c) for w in clause for c in w.children):
+    if cue.type == "joint_implementation" and is_passive and _shared(cue) and any(  # "the event was co-sponsored
+            c.dep_ in ("nsubj", "nsubjpass") and the_event(c) for w in clause for c in w.children):  # by A and B"
         targets += [e for e in index.organisers if all(e.entity_id != s.entity_id for s in sources)]  # with its organisers
     joint = len(sources) >= 2 and (is_passive and made_jointly(bearer) or cue.type == "support" and _backed_event(bearer))
     if not index.organisers and cue.type == "joint_implementation" and sources and made_jointly(
             bearer, active=not is_passive, products=cues().event_nouns):
         index.organisers = sources
     return Arguments(sources, targets, pair, joint, open_target, unique(countries))
+
+
+def _shared(cue: Cue) -> bool:
+    """ "co-sponsored", "co-hosted": the cue says its agents share the event with others, its organisers; "This
+    conference is organized by X" names its organisers, another event's in a list of coming meetings."""
+    return cue.words[0].lower_ == "co" or cue.anchor.lower_.startswith("co-")
 
 
 def _hosted_together(verb: Token) -> bool:

@@ -592,3 +592,9 @@ def test_our_country_is_the_speakers_country_never_their_body(extractor: Extract
         ("org:examplia-council-of-provinces", "support", "org:kenya-women-network")}
     text = "Ms Ana Lima, Minister of Health of Ghana, said: “Our country will continue to support the people of Kenya.”"
     assert typed(extractor.extract_text(text)) == {("country:GHA", "support", "country:KEN")}
+
+
+def test_another_event_organised_by_others_is_not_the_reports(extractor: Extractor) -> None:
+    text = ("UNDP and UNEP organised the workshop in Accra.\n\nCOMING MEETINGS\n\nThis conference is organized by "
+            "the World Bank and will take place in Lima.")
+    assert typed(extractor.extract_text(text)) == {("org:undp", "joint_implementation", "org:unep")}
