@@ -118,6 +118,9 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
                     for o in p.children if o.dep_ == "pobj" for e in index.actors(o, reading)]
         if not sources and bearer.dep_ == "nsubjpass":
             sources = [e for a in given.children if a.dep_ == "agent" for o in a.children for e in index.actors(o, reading)]
+        if not sources and given.lemma_.lower() in cues().recipient_verbs:  # "Ghana received a loan from the IMF"
+            sources = [e for p in given.children if p.dep_ == "prep" and p.lower_ == "from"
+                       for o in p.children if o.dep_ == "pobj" for e in index.actors(o, reading)]
     if not sources and not pair:
         sources = _clause_subject(cue, bearer, index, reading) or _fronted_subject(bearer, index, reading)
     if targets and not pair and all(s.confidence < DIRECT for s in sources) and _referring(bearer):

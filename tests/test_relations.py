@@ -598,3 +598,13 @@ def test_another_event_organised_by_others_is_not_the_reports(extractor: Extract
     text = ("UNDP and UNEP organised the workshop in Accra.\n\nCOMING MEETINGS\n\nThis conference is organized by "
             "the World Bank and will take place in Lima.")
     assert typed(extractor.extract_text(text)) == {("org:undp", "joint_implementation", "org:unep")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana received a loan of USD 3 billion from the IMF.", {("org:imf", "support", "country:GHA")}),
+    ("The University of Ghana obtained a grant from the Rockefeller Foundation.",
+     {("org:rockefeller", "support", "org:university-of-ghana")}),
+])
+def test_support_received_from_a_giver_the_verb_names(extractor: Extractor, text: str,
+                                                        expected: set[tuple[str, str, str]]) -> None:
+    assert typed(extractor.extract_text(text)) == expected
