@@ -152,7 +152,7 @@ def find_cues(sentence: Span, words: Words, by_token: Mapping[int, str]) -> list
         if i in covered or words.pos[i] not in ("NOUN", "VERB", "ADJ", "ADV", "PROPN"):
             continue
         lemma, lower = words.lemmas[i], words.lowers[i]
-        prefix = _split_prefix(doc[i]) if i >= 2 and words.lowers[i - 1] == "-" else ""
+        prefix, width = _split_prefix(doc[i]) if i >= 1 and words.lowers[i - 1] in ("-", "co") else ("", 0)
         prefixed = data.lemmas.get(prefix + lemma) or data.lemmas.get(prefix + lower) if prefix else None
         kind = prefixed or cue_kind(lemma, lower, words.pos[i])
         collective = lemma in data.collective_nouns and words.pos[i] == "NOUN"
@@ -160,7 +160,7 @@ def find_cues(sentence: Span, words: Words, by_token: Mapping[int, str]) -> list
             continue
         token = doc[i]
         if kind:
-            found.append(Cue(kind, token, (*doc[i - 2 : i], token) if prefixed else (token,)))
+            found.append(Cue(kind, token, (*doc[i - width : i], token) if prefixed else (token,)))
         if collective and kind != "membership":  # "X is a network of A and B": A and B are members of X
             found.append(Cue("membership", token, (token,)))
         if kind != "joint_implementation" and lemma in data.joint_verbs and passive(token) and (
@@ -179,14 +179,18 @@ def cue_kind(lemma: str, lower: str, pos: str) -> str | None:
     return kind
 
 
-def _split_prefix(token: Token) -> str:
-    """ "co-" when the tokenizer cut "co-sponsoring" into "co", "-", "sponsoring": the cue is the whole word."""
-    if token.i < 2:
-        return ""
-    prefix, hyphen = token.doc[token.i - 2], token.doc[token.i - 1]
+def _split_prefix(token: Token) -> tuple[str, int]:
+    """ "co-" and the number of tokens it takes when the tokenizer cut "co-sponsoring" into "co", "-", "sponsoring",
+    or a transcript or text layer lost the hyphen ("co facilitated"): the cue is the whole word."""
+    doc, i = token.doc, token.i
+    if i >= 1 and doc[i - 1].lower_ == "co":
+        return "co-", 1
+    if i < 2:
+        return "", 0
+    prefix, hyphen = doc[i - 2], doc[i - 1]
     if hyphen.text != "-" or prefix.whitespace_ or hyphen.whitespace_ or not prefix.is_alpha:
-        return ""
-    return f"{prefix.lower_}-"
+        return "", 0
+    return f"{prefix.lower_}-", 2
 
 
 def _phrase_goes_on(span: list[int], phrase: tuple[str, ...], words: Words) -> bool:

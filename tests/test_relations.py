@@ -608,3 +608,9 @@ def test_another_event_organised_by_others_is_not_the_reports(extractor: Extract
 def test_support_received_from_a_giver_the_verb_names(extractor: Extractor, text: str,
                                                         expected: set[tuple[str, str, str]]) -> None:
     assert typed(extractor.extract_text(text)) == expected
+
+
+def test_a_prefix_written_apart_is_part_of_the_cue(extractor: Extractor) -> None:
+    """Transcripts and text layers lose the hyphen: "co facilitated" is "co-facilitated"."""
+    text = "The breakout group was co facilitated by Ireland and Kenya."
+    assert typed(extractor.extract_text(text)) == {("country:IRL", "joint_implementation", "country:KEN")}
