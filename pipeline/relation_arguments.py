@@ -93,6 +93,9 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
                 open_target |= slot == "target" and child.dep_ == "prep" and bool(tokens)
     slots["target"] += [e for topic in topics for c in topic.children if c.dep_ == "prep" and c.lower_ == "with"
                         for o in c.children if o.dep_ == "pobj" for e in index.actors(o, reading)]
+    for word in _hung_on_a_name(cue, index):  # "UNDP, together with UNEP and FAO, launched": the parser hangs the
+        slots["source"] += index.actors(word.head, reading)  # cue's preposition on the name it is said of
+        slots["target"] += [e for o in word.children if o.dep_ == "pobj" for e in index.actors(o, reading)]
     sources, targets, pair = slots["source"], slots["target"], slots["pair"]
     countries = [end for end in slots["country"] if end.entity_id.startswith(COUNTRY_PREFIX)]
     if cue.type == "support" and _position_support(bearer, index) or _denied(bearer) or (
@@ -143,6 +146,14 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
             bearer, active=not is_passive, products=cues().event_nouns):
         index.organisers = sources
     return Arguments(sources, targets, pair, joint, open_target, unique(countries))
+
+
+def _hung_on_a_name(cue: Cue, index: ActorIndex) -> list[Token]:
+    """The partner preposition that ends a cue phrase ("together with", "jointly with") when the parser hung it on
+    an actor's name rather than on a word of the cue."""
+    partners = cues().target_preps.get(cue.type, frozenset())
+    return [w for w in cue.words[1:] if w.dep_ == "prep" and w.lower_ in partners and w.head not in cue.words
+            and w.head.i in index.by_token]
 
 
 def _shared(cue: Cue) -> bool:

@@ -614,3 +614,9 @@ def test_a_prefix_written_apart_is_part_of_the_cue(extractor: Extractor) -> None
     """Transcripts and text layers lose the hyphen: "co facilitated" is "co-facilitated"."""
     text = "The breakout group was co facilitated by Ireland and Kenya."
     assert typed(extractor.extract_text(text)) == {("country:IRL", "joint_implementation", "country:KEN")}
+
+
+def test_a_cue_phrase_the_parser_hung_on_a_name(extractor: Extractor) -> None:
+    text = "UNDP, together with UNEP and FAO, launched the initiative."
+    assert typed(extractor.extract_text(text)) == {("org:undp", "cooperation", "org:unep"),
+                                                   ("org:undp", "cooperation", "org:fao")}
