@@ -251,7 +251,7 @@ class ActorIndex:
             named = [e.at_most(INDIRECT) for c in owners for e in self._named(c, reading, depth + 1)]
             if named:
                 return named[:1]
-        return self._definite(token) or self._in_focus(token)
+        return self._definite(token) or self._in_focus(token) or self._sub_body(token, reading, depth)
 
     def _person(self, token: Token, reading: Reading, depth: int) -> list[End]:
         """Whom someone acts for, in a signing or a meeting: whom "on behalf of" names; else the body their title
@@ -311,6 +311,14 @@ class ActorIndex:
         counts = Counter(a.entity_id for a in named)
         best = max(reversed(named), key=lambda a: counts[a.entity_id], default=None)
         return [End(best.entity_id, INDIRECT)] if best else []
+
+    def _sub_body(self, token: Token, reading: Reading, depth: int) -> list[End]:
+        """ "the Scientific Committee of the WMO": a body no gazetteer knows, named as part of an organisation, stands
+        for it; not for a country ("the Research Council of Norway" is an institution of its own)."""
+        if token.lower_ not in cues().definite_heads or not token.is_title:
+            return []
+        owners = [e.at_most(INDIRECT) for c in _of_objects(token) for e in self._named(c, reading, depth + 1)]
+        return [e for e in owners if not e.entity_id.startswith(COUNTRY_PREFIX)]
 
     def _in_focus(self, token: Token) -> list[End]:
         """ "The Government has requested", "in the country", "both countries can learn from each other", "the two

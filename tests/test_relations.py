@@ -620,3 +620,9 @@ def test_a_cue_phrase_the_parser_hung_on_a_name(extractor: Extractor) -> None:
     text = "UNDP, together with UNEP and FAO, launched the initiative."
     assert typed(extractor.extract_text(text)) == {("org:undp", "cooperation", "org:unep"),
                                                    ("org:undp", "cooperation", "org:fao")}
+
+
+def test_an_unknown_body_of_an_organisation_stands_for_it(extractor: Extractor) -> None:
+    text = "UNEP will continue cooperation with FAO and the Scientific Committee of the WMO."
+    assert typed(extractor.extract_text(text)) == {("org:unep", "cooperation", "org:fao"),
+                                                   ("org:unep", "cooperation", "org:wmo")}
