@@ -87,6 +87,37 @@ def test_a_name_line_followed_by_its_title_line_is_a_signature_block(extractor) 
     assert len(speakers) == 2
 
 
+def test_a_speaker_list_of_records_under_a_heading(extractor) -> None:
+    """A block each: a name line (an honorific or not) over a title line and an organisation line."""
+    text = (
+        "Speakers\n\n"
+        "Ana Lima\nDirector\nExamplia Institute of Labour\n\n"
+        "Mr Kofi Mensah\nMinister of Labour\nMinistry of Labour of Examplia\n\n"
+        "Adaeze Okafor\nHead of Research\nExamplia Climate Network\n\n"
+        "Rahul Iyer\nChief Economist\nExamplia Development Bank\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: (found.title, found.organisation) for name, found in speakers.items()} == {
+        "Ana Lima": ("Director", "Examplia Institute of Labour"),
+        "Kofi Mensah": ("Minister of Labour", "Ministry of Labour of Examplia"),
+        "Adaeze Okafor": ("Head of Research", "Examplia Climate Network"),
+        "Rahul Iyer": ("Chief Economist", "Examplia Development Bank"),
+    }
+
+
+def test_blocks_of_a_programme_that_are_not_records_name_nobody(extractor) -> None:
+    """A session, a venue or an address over an institution is shaped like a record but its first line is no name."""
+    text = (
+        "Agenda\n\n"
+        "Harbour Hall\nLevel 2\nExamplia Convention Centre\n\n"
+        "Climate Finance\nPanel discussion\nExamplia Development Bank\n\n"
+        "Rua Augusta\nLisbon\nPortugal\n\n"
+        "Opening Session\nWelcome remarks\nExamplia Institute\n\n"
+        "Coastal Resilience\nDirector’s report\nExamplia Water Agency\n"
+    )
+    assert speakers_in(extractor, text) == {}
+
+
 def test_transcript_turn_headers(extractor) -> None:
     text = (
         "ANA LIMA: Good morning. We will hear three views today.\n\n"
