@@ -105,6 +105,19 @@ def test_a_speaker_list_of_records_under_a_heading(extractor) -> None:
     }
 
 
+def test_records_one_after_the_other_share_the_role_of_their_heading(extractor) -> None:
+    text = (
+        "Moderators\n\n"
+        "Ana Lima\nDirector\nExamplia Institute\n\n"
+        "Rui Sousa\nSenior Adviser\nExamplia Water Agency\n\n"
+        "Panellists\n\n"
+        "Mei Chen\nProfessor of Economics\nUniversity of Examplia\n\n"
+        "Kofi Mensah\nChief Economist\nExamplia Development Bank\n"
+    )
+    roles = {name: found.role for name, found in speakers_in(extractor, text).items()}
+    assert roles == {"Ana Lima": "moderator", "Rui Sousa": "moderator", "Mei Chen": "panellist", "Kofi Mensah": "panellist"}
+
+
 def test_blocks_of_a_programme_that_are_not_records_name_nobody(extractor) -> None:
     """A session, a venue or an address over an institution is shaped like a record but its first line is no name."""
     text = (

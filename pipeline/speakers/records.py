@@ -31,9 +31,11 @@ class RecordReader:
         self.fields = slots.fields
 
     def read(self, doc: Doc, done: set[int]) -> list[SpeakerMatch]:
-        """The records among the blocks not `done` by another reader; their lines are added to `done`."""
+        """The records among the blocks not `done` by another reader; their lines are added to `done`. Records
+        one after the other share the role of the heading over the first ("Moderators", "Panellists")."""
         titled = self.slots.titled(doc)
         found = []
+        role, last = "speaker", -2
         for line in document_lines(doc):
             if line.index in done or not line.opens_block or line.is_row:
                 continue
@@ -43,8 +45,11 @@ class RecordReader:
             fields, described = record_description(self.slots, line)
             if not described or not self._record(person, fields, described[-1]):
                 continue
+            if line.index != last + 1:
+                role = heading_role(self.cues, person.name) or "speaker"
+            last = described[-1].index
             done.update([line.index, *(other.index for other in described)])
-            found.append(self.slots.speaker(person, fields, heading_role(self.cues, person.name) or "speaker"))
+            found.append(self.slots.speaker(person, fields, role))
         return found
 
     def _name_line(self, line: Line, titled: list[Person]) -> Person | None:
