@@ -88,16 +88,21 @@ def test_a_name_line_followed_by_its_title_line_is_a_signature_block(extractor) 
 
 
 def test_a_speaker_list_of_records_under_a_heading(extractor) -> None:
-    """A block each: a name line (an honorific or not) over a title line and an organisation line."""
+    """A block each: a name line (an honorific or not, letters such as "PhD" after it) over a title line and an
+    organisation line."""
     text = (
         "Speakers\n\n"
         "Ana Lima\nDirector\nExamplia Institute of Labour\n\n"
         "Mr Kofi Mensah\nMinister of Labour\nMinistry of Labour of Examplia\n\n"
         "Adaeze Okafor\nHead of Research\nExamplia Climate Network\n\n"
-        "Rahul Iyer\nChief Economist\nExamplia Development Bank\n"
+        "Rahul Iyer\nChief Economist\nExamplia Development Bank\n\n"
+        "Prof. Rui Sousa, PhD\nSenior Adviser\nExamplia Water Agency\n\n"
+        "Dr Mei Chen MD\nChief Medical Officer\nExamplia General Hospital\n"
     )
     speakers = speakers_in(extractor, text)
     assert {name: (found.title, found.organisation) for name, found in speakers.items()} == {
+        "Rui Sousa": ("Senior Adviser", "Examplia Water Agency"),
+        "Mei Chen": ("Chief Medical Officer", "Examplia General Hospital"),
         "Ana Lima": ("Director", "Examplia Institute of Labour"),
         "Kofi Mensah": ("Minister of Labour", "Ministry of Labour of Examplia"),
         "Adaeze Okafor": ("Head of Research", "Examplia Climate Network"),

@@ -10,12 +10,14 @@ lines do not all describe the name is not a record and is left to the other read
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from .fields import Field
 from .layout import Line, document_lines, following_line, heading_role
 from .match import SpeakerMatch
-from .names import name_end
+from .names import name_end, post_nominal
 from .slots import Person, SlotParser, after_lead, parts, trimmed
 
 _MOST_FIELDS = 4
@@ -53,12 +55,18 @@ class RecordReader:
         return found
 
     def _name_line(self, line: Line, titled: list[Person]) -> Person | None:
-        """The name that fills the line (after a bullet, with its honorific if any), or None."""
+        """The name that fills the line (after a bullet, with its honorific if any, before a comma or letters such
+        as "PhD"), or None."""
+        doc = line.span.doc
         start = after_lead(line.span)
-        end = line.span.end - (line.span[-1].text == ",")
-        person = next((p for p in titled if p.start == start), None) or self.slots.name_at(line.span, start)
+        end = line.span.end
+        while end > start + 1 and (doc[end - 1].text in (",", ".") or post_nominal(doc[end - 1])):
+            end -= 1
+        person = next((p for p in titled if p.start == start), None) or self.slots.name_at(doc[start:end], start)
+        if person is not None and person.name.end > end > person.name.start:
+            person = replace(person, name=doc[person.name.start : end])  # "Dr Mei Chen MD"
         if person is None:
-            person = self._name_shaped(line.span.doc, start, end)
+            person = self._name_shaped(doc, start, end)
         return person if person is not None and person.name.end == end else None
 
     def _name_shaped(self, doc: Doc, start: int, end: int) -> Person | None:
