@@ -163,6 +163,11 @@ def test_two_names_without_honorifics_in_a_cell_share_the_description_after_the_
         "Kofi Mensah": (None, "Examplia Bank"), "Mei Chen": (None, "Examplia Bank")}
 
 
+def test_a_role_cell_beside_a_bare_name_is_its_role_not_its_organisation(extractor) -> None:
+    text = "Programme\n\n10:30–11:00 | MC | Laila Haddad\n"
+    assert speakers_in(extractor, text) == {"Laila Haddad": Found(None, None, None, "moderator")}
+
+
 def test_a_name_in_brackets_after_a_company_works_there(extractor) -> None:
     text = "Entrepreneurship panel\n• Blue Kayak Tours (Mr. Sione Vake)\n• Ocean Print House (Mrs. Lupe Tau)\n"
     assert speakers_in(extractor, text)["Sione Vake"].organisation == "Blue Kayak Tours"

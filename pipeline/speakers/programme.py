@@ -90,7 +90,8 @@ class ProgrammeReader:
             descriptions = self.slots.descriptions(cell, people)
             for person, fields in zip(people, descriptions):
                 if not fields and alone and line.is_row and (person.ner or person.tagged or role):
-                    fields = [Field(part) for other in line.cells if other is not cell and self.slots.describes(other) for part in parts(other)]
+                    fields = [Field(part) for other in line.cells if other is not cell and self.slots.describes(other)
+                              and other.text.lower().strip(" :") not in self.cues.role_by_noun for part in parts(other)]  # not "MC"
                 if not fields and not line.is_row and _ends(person, cell):
                     fields = self._block_description(line, done)
                 if self._contact(person) or len(person.name) == 1 and not fields:
