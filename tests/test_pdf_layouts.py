@@ -358,11 +358,16 @@ def test_programme_grid_gives_its_speakers(extractor: Extractor, programme: Path
 
 
 PHOTO_GRID = [["Ms Ana Lima", "Director", "Examplia Institute of Labour"],
-              ["Mr Kofi Mensah", "Minister of Labour", "Republic of Examplia"],
+              ["Kofi Mensah", "Minister of Labour", "Ministry of Labour of Examplia"],
               ["Dr Mei Chen", "Professor of Economics", "University of Examplia"],
-              ["Ms Ingrid Berg", "Ambassador", "Embassy of Norway"],
+              ["Ingrid Berg", "Ambassador", "Embassy of Norway"],
               ["Mr Rahul Iyer", "Chief Economist", "Examplia Development Bank"],
-              ["Ms Laila Haddad", "Programme Officer", "UNICEF Examplia"]]
+              ["Laila Haddad", "Programme Officer", "UNICEF Examplia"],
+              ["Tomás Herrera", "Senior Adviser", "Examplia Water Agency"],
+              ["Adaeze Okafor", "Head of Research", "Examplia Climate Network"],
+              ["Sione Tupou", "Coordinator", "Pacific Youth Forum"]]
+"""Portraits with and without an honorific before the name; the NER takes some of these names alone on their line for
+places."""
 
 
 @pytest.fixture(scope="module")
@@ -375,10 +380,14 @@ def test_photo_grid_records_read_whole(photo_grid: Path) -> None:
     assert blocks_of(load_document(photo_grid)) == ["Speakers", *("\n".join(record) for record in PHOTO_GRID)]
 
 
-@pytest.mark.xfail(strict=True, reason="needs the photo-grid record reader")
 def test_photo_grid_gives_its_speakers(extractor: Extractor, photo_grid: Path) -> None:
-    expected = {(" ".join(name.split()[1:]), organisation) for name, _, organisation in PHOTO_GRID}
-    assert names_and_organisations(extractor, photo_grid) == expected
+    """Each portrait's record is one speaker with its title and organisation; a country office ("UNICEF Examplia")
+    speaks for its organisation."""
+    speakers = {s.name: (s.title, s.organisation) for s in extractor.extract(photo_grid).speakers}
+    expected = {name.removeprefix("Ms ").removeprefix("Mr ").removeprefix("Dr "): (title, organisation)
+                for name, title, organisation in PHOTO_GRID}
+    expected["Laila Haddad"] = ("Programme Officer", "UNICEF")
+    assert speakers == expected
 
 
 LIST_NAMES = [("Ms", "Ana", "Lima"), ("Mr", "Kofi", "Mensah"), ("Dr", "Mei", "Chen"), ("Ms", "Ingrid", "Berg"),

@@ -87,6 +87,55 @@ def test_a_name_line_followed_by_its_title_line_is_a_signature_block(extractor) 
     assert len(speakers) == 2
 
 
+def test_a_speaker_list_of_records_under_a_heading(extractor) -> None:
+    """A block each: a name line (an honorific or not, letters such as "PhD" after it) over a title line and an
+    organisation line."""
+    text = (
+        "Speakers\n\n"
+        "Ana Lima\nDirector\nExamplia Institute of Labour\n\n"
+        "Mr Kofi Mensah\nMinister of Labour\nMinistry of Labour of Examplia\n\n"
+        "Adaeze Okafor\nHead of Research\nExamplia Climate Network\n\n"
+        "Rahul Iyer\nChief Economist\nExamplia Development Bank\n\n"
+        "Prof. Rui Sousa, PhD\nSenior Adviser\nExamplia Water Agency\n\n"
+        "Dr Mei Chen MD\nChief Medical Officer\nExamplia General Hospital\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: (found.title, found.organisation) for name, found in speakers.items()} == {
+        "Rui Sousa": ("Senior Adviser", "Examplia Water Agency"),
+        "Mei Chen": ("Chief Medical Officer", "Examplia General Hospital"),
+        "Ana Lima": ("Director", "Examplia Institute of Labour"),
+        "Kofi Mensah": ("Minister of Labour", "Ministry of Labour of Examplia"),
+        "Adaeze Okafor": ("Head of Research", "Examplia Climate Network"),
+        "Rahul Iyer": ("Chief Economist", "Examplia Development Bank"),
+    }
+
+
+def test_records_one_after_the_other_share_the_role_of_their_heading(extractor) -> None:
+    text = (
+        "Moderators\n\n"
+        "Ana Lima\nDirector\nExamplia Institute\n\n"
+        "Rui Sousa\nSenior Adviser\nExamplia Water Agency\n\n"
+        "Panellists\n\n"
+        "Mei Chen\nProfessor of Economics\nUniversity of Examplia\n\n"
+        "Kofi Mensah\nChief Economist\nExamplia Development Bank\n"
+    )
+    roles = {name: found.role for name, found in speakers_in(extractor, text).items()}
+    assert roles == {"Ana Lima": "moderator", "Rui Sousa": "moderator", "Mei Chen": "panellist", "Kofi Mensah": "panellist"}
+
+
+def test_blocks_of_a_programme_that_are_not_records_name_nobody(extractor) -> None:
+    """A session, a venue or an address over an institution is shaped like a record but its first line is no name."""
+    text = (
+        "Agenda\n\n"
+        "Harbour Hall\nLevel 2\nExamplia Convention Centre\n\n"
+        "Climate Finance\nPanel discussion\nExamplia Development Bank\n\n"
+        "Rua Augusta\nLisbon\nPortugal\n\n"
+        "Opening Session\nWelcome remarks\nExamplia Institute\n\n"
+        "Coastal Resilience\nDirector’s report\nExamplia Water Agency\n"
+    )
+    assert speakers_in(extractor, text) == {}
+
+
 def test_transcript_turn_headers(extractor) -> None:
     text = (
         "ANA LIMA: Good morning. We will hear three views today.\n\n"
@@ -104,6 +153,19 @@ def test_names_joined_in_a_slot_share_the_description_after_the_last(extractor) 
     speakers = speakers_in(extractor, text)
     assert speakers["Ana Lima"].organisation == speakers["Rui Sousa"].organisation == "Harbour Data Network"
     assert speakers["Ana Lima"].role == "chair"
+
+
+def test_two_names_without_honorifics_in_a_cell_share_the_description_after_the_last(extractor) -> None:
+    """The name after the slash is a second person, not the first one's title."""
+    text = "Programme\n\n09:30–10:00 | Pensions for workers | Kofi Mensah / Mei Chen, Examplia Bank\n"
+    speakers = speakers_in(extractor, text)
+    assert {name: (found.title, found.organisation) for name, found in speakers.items()} == {
+        "Kofi Mensah": (None, "Examplia Bank"), "Mei Chen": (None, "Examplia Bank")}
+
+
+def test_a_role_cell_beside_a_bare_name_is_its_role_not_its_organisation(extractor) -> None:
+    text = "Programme\n\n10:30–11:00 | MC | Laila Haddad\n"
+    assert speakers_in(extractor, text) == {"Laila Haddad": Found(None, None, None, "moderator")}
 
 
 def test_a_name_in_brackets_after_a_company_works_there(extractor) -> None:

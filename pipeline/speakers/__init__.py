@@ -3,8 +3,11 @@
 Reports introduce people in a handful of shapes, and one small reader reads each:
 
 - `turns.TurnReader`: transcript turn headers ("ANA LIMA:", "X Institute | Ana Lima | Director");
+- `records.RecordReader`: record blocks, a person's card (a photo grid's portrait, a signature block, a speaker
+  list's entry): a name line over its title, organisation and country lines, the block's shape enough to make
+  the name a person's;
 - `programme.ProgrammeReader`: table rows, labelled lines ("Chair: NAME", "Key note by NAME (ORG)"), list
-  items and signature blocks (a name line over its title and organisation lines);
+  items and names over lines that describe them inside a longer block;
 - `prose.ProseReader`: introductions in sentences ("Ms NAME, TITLE, ORG, COUNTRY, chaired", "As NAME, TITLE of
   ORG, put it", a biography), quote attributions ("” NAME, ORG") and the mentions by surname that follow.
 
@@ -28,6 +31,7 @@ from .fields import FieldReader
 from .match import SpeakerMatch, merge, same_person
 from .programme import ProgrammeReader
 from .prose import ProseReader
+from .records import RecordReader
 from .slots import SlotParser
 from .turns import TurnReader
 
@@ -45,6 +49,7 @@ class SpeakerAttribution:
         fields = FieldReader(cues, CountryIndex.default(), OrganisationGazetteer.default(), OrganisationWords.default())
         slots = SlotParser(cues, fields)
         self.turns = TurnReader(slots)
+        self.records = RecordReader(slots)
         self.programme = ProgrammeReader(slots)
         self.prose = ProseReader(cues, fields)
         self.context = DocumentContext(cues, fields)
@@ -52,7 +57,7 @@ class SpeakerAttribution:
     def __call__(self, doc: Doc) -> Doc:
         turns, done = self.turns.read(doc)
         known: list[SpeakerMatch] = []
-        for match in turns + self.programme.read(doc, done):
+        for match in turns + self.records.read(doc, done) + self.programme.read(doc, done):
             if (earlier := same_person(known, match.name, description=match)) is not None:
                 merge(earlier, match)
             else:

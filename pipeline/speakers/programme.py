@@ -18,9 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..spans import line_before
 from .fields import Field, FieldReader
-from .layout import Line, document_lines, following_line, heading_role, table_header
+from .layout import Line, document_lines, heading_role, table_header
 from .match import SpeakerMatch
-from .slots import DASHES, FINITE, LIST_JOINERS, NOISE, Person, SlotParser, affiliation_shaped, after_lead, parts, trimmed
+from .records import record_description
+from .slots import DASHES, FINITE, LIST_JOINERS, NOISE, Person, SlotParser, affiliation_shaped, after_lead, parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,8 @@ class ProgrammeReader:
             descriptions = self.slots.descriptions(cell, people)
             for person, fields in zip(people, descriptions):
                 if not fields and alone and line.is_row and (person.ner or person.tagged or role):
-                    fields = [Field(part) for other in line.cells if other is not cell and self.slots.describes(other) for part in parts(other)]
+                    fields = [Field(part) for other in line.cells if other is not cell and self.slots.describes(other)
+                              and other.text.lower().strip(" :") not in self.cues.role_by_noun for part in parts(other)]  # not "MC"
                 if not fields and not line.is_row and _ends(person, cell):
                     fields = self._block_description(line, done)
                 if self._contact(person) or len(person.name) == 1 and not fields:
@@ -162,15 +164,8 @@ class ProgrammeReader:
 
     def _block_description(self, line: Line, done: set[int]) -> list[Field]:
         """A signature block or photo grid: the name's line is followed by its title line and organisation line."""
-        fields: list[Field] = []
-        following = following_line(line)
-        while following is not None and len(fields) < 4 and not following.is_row:
-            pieces = [piece for piece in map(trimmed, parts(following.span)) if piece is not None]
-            if not pieces or not self.slots.describes(pieces[0]) or any(t.ent_type_ == "PERSON" for t in following.span):
-                break
-            fields.extend(Field(piece) for piece in pieces)
-            done.add(following.index)
-            following = following_line(following)
+        fields, described = record_description(self.slots, line)
+        done.update(other.index for other in described)
         return fields
 
 

@@ -122,6 +122,7 @@ class SlotParser:
         entity_end = entity.end if entity is not None and entity.label_ == "PERSON" else start
         while entity_end > start and doc[entity_end - 1].is_space:
             entity_end -= 1  # the NER takes a line break into a name
+        entity_end = next((t.i for t in doc[start:entity_end] if t.text in ("(", "[", "/")), entity_end)  # or the next
         if start < entity_end <= span.end:
             name = doc[start : max(entity_end, min(run, span.end))]
             if len(name) > 1 and self.fields.is_name(name):
@@ -222,7 +223,7 @@ class SlotParser:
                 i += 1
                 part_end = _part_end(doc, i, end)
                 part = trimmed(doc[i:part_end])
-                if part is None or self._names_someone(part) or not (self.describes(part) or not strict and affiliation_shaped(part)):
+                if part is None or self._names_someone(part, after_slash=text == "/") or not (self.describes(part) or not strict and affiliation_shaped(part)):
                     i -= 1
                     break
                 fields.append(Field(part))
@@ -231,10 +232,15 @@ class SlotParser:
                 break
         return fields, i
 
-    def _names_someone(self, part: Span) -> bool:
-        """A part that is another person's name: the next item of a list ("Ana Lima (X), Rui Sousa (Y)")."""
+    def _names_someone(self, part: Span, *, after_slash: bool) -> bool:
+        """A part that is another person's name: the next item of a list ("Ana Lima (X), Rui Sousa (Y)"), or a name
+        alone after a slash ("Ana Lima / Rui Sousa, X"; after a comma a company may bear a name: "Schneider
+        Electric")."""
         person = self.name_at(part, part.start)
-        return person is not None and person.name.end < len(part.doc) and part.doc[person.name.end].text == "("
+        if person is None:
+            return False
+        return after_slash and person.name.end == part.end or (
+            person.name.end < len(part.doc) and part.doc[person.name.end].text == "(")
 
     def describes(self, span: Span) -> bool:
         """Whether a cell or line describes a person: a title, an institution or a country, not a talk or a time."""
