@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
 from pipeline import SpeakerMatch
 
 
@@ -154,3 +156,15 @@ def test_programme_rows_a_pdf_ran_together_each_name_a_person_with_the_affiliati
     assert set(speakers) == {"Ana Lima", "Kai Brandt", "Rosa Quill", "Tomás Varga", "Mina Park"}
     assert speakers["Tomás Varga"].organisation == "Ruritania Water Board"
     assert speakers["Mina Park"].organisation == "KU Examplia"
+
+
+def test_a_person_entity_run_into_the_brackets_ends_at_the_bracket(extractor) -> None:
+    """The NER can run "Marta Costa-Reis (Skyroute" together: the bracket ends the name, the hyphen does not."""
+    doc = extractor.nlp("Programme\n\n10:00 | 10:20 | Marta Costa-Reis (Skyroute): Flight planning in practice\n")
+    start = next(t.i for t in doc if t.text == "Marta")
+    doc.ents = [Span(doc, start, start + 6, label="PERSON")]
+    doc.user_data.clear()  # what the readers found on the first pass, the entities among it
+    speakers = {m.name.text: m for m in extractor.nlp.get_pipe("speaker_attribution")(doc)._.speakers}
+    assert list(speakers) == ["Marta Costa-Reis"]
+    assert speakers["Marta Costa-Reis"].organisation_text == "Skyroute"
+
