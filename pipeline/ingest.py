@@ -319,9 +319,11 @@ _MARKUP_KEEP_GROUP = re.compile(
     r"!?\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}\)"  # [text](url) and images
     r"|\*\*([^*\n]+)\*\*"  # **bold**
     r"|(?<![\w*])_([^_\n]+)_(?![\w*])"  # _emphasis_
+    r"|`([^`\n]+)`"  # `code`, which converted pages use for captions too
 )
 _MARKUP_DROP = re.compile(
-    r"\{:[^}\n]*\}"  # kramdown attributes {:start="1"}
+    r"!\[[^\[\]\s]{1,200}\.(?:png|jpe?g|gif|svg|webp)\]\([^()\s]{0,2000}\)"  # an image whose alt text is its file name
+    r"|\{:[^}\n]*\}"  # kramdown attributes {:start="1"}
     r"|^#{1,6}[ \t]+"  # heading markers
     r"|^[=\-]{3,}[ \t]*$",  # setext underlines and rules
     re.MULTILINE,
@@ -339,8 +341,8 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 def _strip_markup(traced: _Traced) -> _Traced:
     """Markdown and HTML remnants of web pages: a tag that breaks the line in a browser breaks it here."""
     traced = traced.sub(_HTML, lambda m: "\n" if m.group("block") else "")
-    traced = traced.sub(_MARKUP_KEEP_GROUP, lambda m: m.lastindex or 0)
     traced = traced.sub(_MARKUP_DROP, lambda m: "")
+    traced = traced.sub(_MARKUP_KEEP_GROUP, lambda m: m.lastindex or 0)
     return traced.sub(_ENTITY, lambda m: html.unescape(m.group()).replace("\xa0", " "))
 
 

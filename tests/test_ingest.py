@@ -164,6 +164,15 @@ def test_markdown_front_matter_gives_title_and_is_removed(tmp_path: Path) -> Non
     assert doc.raw[start:end] == "Ana Lima"
 
 
+def test_markdown_image_file_names_and_code_marks_are_not_text() -> None:
+    """A converted page's picture named by its file and a caption set as `code` ("panel.png`Panelists ...`") must
+    not run a file name into the caption's first word."""
+    doc = document_from_text("Intro.\n\n![panel.png](/uploads/panel.png)`Panelists included Ana Lima.`\n\n![Ana Lima speaking](/a.jpg)\n")
+    assert "Panelists included Ana Lima." in doc.text.split("\n")
+    assert "panel.png" not in doc.text and "`" not in doc.text
+    assert "Ana Lima speaking" in doc.text
+
+
 def test_folded_front_matter_title() -> None:
     doc = document_from_text("---\ntitle: >-\n  A long title\n  folded over lines\nauthor: x\n---\nBody text.\n")
     assert doc.title == "A long title folded over lines"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
 from pipeline import SpeakerMatch
 
 
@@ -216,3 +218,27 @@ def test_programme_rows_a_pdf_ran_together_each_name_a_person_with_the_affiliati
     assert set(speakers) == {"Ana Lima", "Kai Brandt", "Rosa Quill", "Tomás Varga", "Mina Park"}
     assert speakers["Tomás Varga"].organisation == "Ruritania Water Board"
     assert speakers["Mina Park"].organisation == "KU Examplia"
+
+
+def test_a_person_entity_run_into_the_brackets_ends_at_the_bracket(extractor) -> None:
+    """The NER can run "Marta Costa-Reis (Skyroute" together: the bracket ends the name, the hyphen does not."""
+    doc = extractor.nlp("Programme\n\n10:00 | 10:20 | Marta Costa-Reis (Skyroute): Flight planning in practice\n")
+    start = next(t.i for t in doc if t.text == "Marta")
+    doc.ents = [Span(doc, start, start + 6, label="PERSON")]
+    doc.user_data.clear()  # what the readers found on the first pass, the entities among it
+    speakers = {m.name.text: m for m in extractor.nlp.get_pipe("speaker_attribution")(doc)._.speakers}
+    assert list(speakers) == ["Marta Costa-Reis"]
+    assert speakers["Marta Costa-Reis"].organisation_text == "Skyroute"
+
+
+def test_a_name_filling_the_last_cell_of_a_timed_row_presents_its_item(extractor) -> None:
+    """"09:30 – 09:50 | talk title | NAME": the presenter's column, with no header to name it; a group or a role there
+    ("All Participants", "Session Chair") is no one."""
+    text = (
+        "Programme\n\n"
+        "09:00 – 09:20 | Re-Cap from Day 1 | Session Chair\n"
+        "12:20 – 12:45 | Cold Chain and Logistics Update for the Region | Tomas Okoro\n"
+        "11:30 – 11:45 | Performance Update in the Sub-Region | Lena Varga\n"
+        "12:45 – 13:45 | Lunch Break | All Participants\n"
+    )
+    assert set(speakers_in(extractor, text)) == {"Tomas Okoro", "Lena Varga"}

@@ -170,17 +170,21 @@ class ProseReader:
         """Names the NER missed or called ORG where an introduction would start.
 
         Two to five name-like tokens opening a sentence, a list item or a clause after "and",
-        followed by a description opener.
+        followed by a description opener; or right after a role's "by" ("moderated by", "hosted by").
         """
         found = []
         lines = document_lines(doc)
-        for start in _clause_starts(doc):
+        after_role = {i + 1 for i in token_positions(doc, ("by",)) if self._role_by(doc, i)}
+        for start in sorted(set(_clause_starts(doc)) | after_role):
+            opening = start
             while start < len(doc) - 1 and self.cues.is_honorific(doc[start]):
                 start += 1
             end = name_end(doc, start, self.cues.name_particles)
-            if end >= len(doc) or not self.fields.is_name(doc[start:end]):
+            if end > len(doc) or not self.fields.is_name(doc[start:end]):
                 continue
-            if doc[end].text in (",", "|", "(") or doc[end].lemma_ == "be" and _opens_paragraph(lines, start):
+            if opening in after_role:
+                found.append(doc[start:end])  # "a panel hosted by NAME", whatever follows
+            elif end < len(doc) and (doc[end].text in (",", "|", "(") or doc[end].lemma_ == "be" and _opens_paragraph(lines, start)):
                 found.append(doc[start:end])  # "NAME, ORG, said", and a biography: "NAME is a Professor of X at Y"
         return found
 
@@ -356,8 +360,10 @@ class ProseReader:
         return any(self._titled_name_starts(doc, i + 1, k) for k in range(i + 2, min(i + 16, len(doc))))
 
     def _titled_name_starts(self, doc: Doc, field_start: int, j: int) -> bool:
-        """A name at token j preceded, within the field, by a title: "Ghana Minister of Trade Kofi Mensah"."""
-        if doc[j].ent_iob_ != "B" or doc[j].ent_type_ != "PERSON" or not self.cues.has_cue_word(doc[field_start:j]):
+        """A name at token j preceded, within the field, by a title or a possessive: "Ghana Minister of Trade Kofi
+        Mensah", "..., X Institute’s Ana Lima"."""
+        possessive = doc[j - 1].text in ("’s", "'s")
+        if doc[j].ent_iob_ != "B" or doc[j].ent_type_ != "PERSON" or not (possessive or self.cues.has_cue_word(doc[field_start:j])):
             return False
         end = j + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
@@ -471,8 +477,7 @@ class ProseReader:
             for t in between
         ) or any(t.lower_ == "and" and t.nbor().pos_ == "DET" for t in between[:-1]):
             return None, None  # "... and the Country Director NAME": the words before "and" describe someone else
-        lead = " ".join(t.lower_ for t in doc[max(0, by - 3) : by + 1])
-        role = next((role for phrase, role in self.cues.role_by_phrase.items() if lead.endswith(phrase)), None)
+        role = self._role_by(doc, by)
         if role is None and by > 0 and doc[by - 1].tag_ == "VBN":
             role = self.cues.role_by_verb.get(doc[by - 1].lemma_.lower())  # "signed by Chile’s Minister of Finance NAME"
         if role is None:
@@ -480,6 +485,11 @@ class ProseReader:
         while between and between[-1].text in (",", ":", "-", "–"):
             between = between[:-1]
         return role, (between if between else None)
+
+    def _role_by(self, doc: Doc, by: int) -> str | None:
+        """The role a phrase ending in the "by" at token `by` gives: "moderated by", "welcome remarks by"."""
+        lead = " ".join(t.lower_ for t in doc[max(0, by - 3) : by + 1])
+        return next((role for phrase, role in self.cues.role_by_phrase.items() if lead.endswith(phrase)), None)
 
     def title_before(self, person: Span) -> Span | None:
         """Words ending in a title right before the name: "UNFPA’s Director", "Canada’s Minister for Trade"."""
@@ -603,8 +613,12 @@ def _clause_starts(doc: Doc) -> Iterator[int]:
 
 
 def _kept(fields: list[Field]) -> list[Field]:
-    """Fields that say something: not empty, not a post-nominal set off by a comma ("Mr K Lim, SC met")."""
-    return [f for f in fields if f.text and not (len(f.span) == 1 and post_nominal(f.span[0]))]
+    """Fields that say something: not empty, not a post-nominal set off by a comma ("Mr K Lim, SC met"), not a
+    talk's subtitle opening with a gerund ("Open Tiles - building maps with X")."""
+    return [
+        f for f in fields
+        if f.text and not (len(f.span) == 1 and post_nominal(f.span[0])) and not (f.span[0].tag_ == "VBG" and f.span[0].is_lower)
+    ]
 
 
 def _wrapped(doc: Doc, i: int) -> bool:

@@ -42,6 +42,8 @@ FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 DASHES = frozenset({"-", "–", "—", "‐"})
 LIST_JOINERS = frozenset({",", "/", "&", "and", ";"})
 _JOINERS = frozenset({"-", "‐", "‘", "’", "ʻ", "ʼ", "'"})
+_NAME_ENDS = frozenset({"(", ")", "[", ",", ";", ":", "|", "/"})
+"""Punctuation the NER sometimes takes into a PERSON ("Ana Lima (X Institute", "Ana Lima / Mei Chen"), which no name holds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +124,12 @@ class SlotParser:
         entity_end = entity.end if entity is not None and entity.label_ == "PERSON" else start
         while entity_end > start and doc[entity_end - 1].is_space:
             entity_end -= 1  # the NER takes a line break into a name
-        entity_end = next((t.i for t in doc[start:entity_end] if t.text in ("(", "[", "/")), entity_end)  # or the next
+        entity_end = next((t.i for t in doc[start:entity_end] if t.text in _NAME_ENDS), entity_end)  # "NAME (ORG"
         if start < entity_end <= span.end:
             name = doc[start : max(entity_end, min(run, span.end))]
             if len(name) > 1 and self.fields.is_name(name):
                 return Person(start, name, None, tagged=False, ner=True)
-        if start < run <= span.end and self.fields.is_name(doc[start:run]):
+        if start < run <= span.end and " " in doc[start:run].text and self.fields.is_name(doc[start:run]):  # not "Re-Cap"
             return Person(start, doc[start:run], None, tagged=False)
         end = start
         while end < span.end and end - start < 4 and doc[end].is_upper and doc[end].is_alpha:
