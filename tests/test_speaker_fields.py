@@ -67,6 +67,18 @@ def test_the_organisation_after_a_title_in_prose(extractor, sentence: str, name:
     assert matches[name].organisation_text == organisation
 
 
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Ms. Ana Lima, President of Côte d’Ivoire, opened the talks.", "CIV"),
+        ("Ms. Ana Lima, President of Côte d'Ivoire, opened the talks.", "CIV"),
+    ],
+)
+def test_a_state_after_of_is_read_whatever_its_apostrophe(extractor, sentence: str, country: str) -> None:
+    (match,) = extractor.nlp(sentence)._.speakers
+    assert match.country == country
+
+
 def test_a_portfolio_list_cut_at_commas_stays_one_ministry(extractor) -> None:
     match = described(extractor, "Vice Minister of Ministry of Land, Infrastructure, Transport and Tourism (MLIT), Japan")
     organisation = (match.organisation_text or "").removesuffix(" (MLIT)")  # the acronym is the body's alias either way

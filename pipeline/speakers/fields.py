@@ -99,7 +99,7 @@ class FieldReader:
                 if owner and (code := self.countries.lookup(owner["owner"])):
                     value, match.country = owner["rest"], match.country or code  # "Egypt’s Minister of Water"
                 match.title = value if match.title is None else f"{match.title}, {value}"
-                of_state = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", str(value))  # "Minister of Environment of Egypt"
+                of_state = re.search(r"\bof (?:the )?([A-Z][\w ’'-]+)$", str(value))  # "Minister of Environment of Egypt"
                 match.country = (
                     match.country or self.countries.represented(str(value))
                     or (self.countries.lookup(of_state.group(1)) if of_state else None)
@@ -168,7 +168,7 @@ class FieldReader:
 
     def national_body(self, organisation: str) -> str | None:
         """The country a body's name opens with: "Canadian Centre for ...", "Fiji National Commission", "British High Commission"."""
-        of_country = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", organisation)
+        of_country = re.search(r"\bof (?:the )?([A-Z][\w ’'-]+)$", organisation)
         if of_country and self.words.is_institution(organisation[: of_country.start()]) and (
             code := self.countries.lookup(of_country.group(1))
         ):
