@@ -67,6 +67,40 @@ def test_the_organisation_after_a_title_in_prose(extractor, sentence: str, name:
     assert matches[name].organisation_text == organisation
 
 
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Ms. Ana Lima, President of Côte d’Ivoire, opened the talks.", "CIV"),
+        ("Ms. Ana Lima, President of Côte d'Ivoire, opened the talks.", "CIV"),
+    ],
+)
+def test_a_state_after_of_is_read_whatever_its_apostrophe(extractor, sentence: str, country: str) -> None:
+    (match,) = extractor.nlp(sentence)._.speakers
+    assert match.country == country
+
+
+@pytest.mark.parametrize(
+    ("description", "organisation", "unit"),
+    [
+        ("Directorate-General for Migration and Home Affairs, European Commission", "European Commission", "Directorate-General for Migration and Home Affairs"),
+        ("Director, Directorate-General for Regional and Urban Policy, EU Commission", "EU Commission", "Directorate-General for Regional and Urban Policy"),
+    ],
+)
+def test_a_known_unit_then_its_parent_gives_the_parent(extractor, description: str, organisation: str, unit: str) -> None:
+    """The registry knows the parent: the person speaks for it, not for its directorate."""
+    match = described(extractor, description)
+    assert (match.organisation_text, match.unit) == (organisation, unit)
+
+
+def test_a_unit_at_a_larger_body_gives_the_body(extractor) -> None:
+    match = described(
+        extractor,
+        "session speaker and a member of the modelling group in the Coastal Systems Analysis Center at the Examplia "
+        "Harbour Research Laboratory (EHRL)",
+    )
+    assert match.organisation_text == "Examplia Harbour Research Laboratory"
+
+
 def test_a_portfolio_list_cut_at_commas_stays_one_ministry(extractor) -> None:
     match = described(extractor, "Vice Minister of Ministry of Land, Infrastructure, Transport and Tourism (MLIT), Japan")
     organisation = (match.organisation_text or "").removesuffix(" (MLIT)")  # the acronym is the body's alias either way

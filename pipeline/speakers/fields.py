@@ -79,8 +79,9 @@ class FieldReader:
             elif kind == "state":
                 match.country = value
             elif kind == "organisation":
-                if match.organisation is not None and not isinstance(value, str) and self.known(match.organisation):
-                    continue
+                held = self.known(match.organisation)
+                if held is not None and not isinstance(value, str) and not self._parent_of(value, held):
+                    continue  # a known body, then another: the first is whom they speak for, unless the second is its parent
                 if match.organisation is not None:
                     match.unit = match.unit or match.organisation_text
                 match.organisation = value
@@ -99,7 +100,7 @@ class FieldReader:
                 if owner and (code := self.countries.lookup(owner["owner"])):
                     value, match.country = owner["rest"], match.country or code  # "Egypt’s Minister of Water"
                 match.title = value if match.title is None else f"{match.title}, {value}"
-                of_state = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", str(value))  # "Minister of Environment of Egypt"
+                of_state = re.search(r"\bof (?:the )?([A-Z][\w ’'-]+)$", str(value))  # "Minister of Environment of Egypt"
                 match.country = (
                     match.country or self.countries.represented(str(value))
                     or (self.countries.lookup(of_state.group(1)) if of_state else None)
@@ -124,6 +125,11 @@ class FieldReader:
             match.country = known.country
         elif known is None and match.country is None and match.organisation is not None:
             match.country = self.national_body(match.organisation_text or "")
+
+    def _parent_of(self, organisation: Span, held: KnownOrganisation) -> bool:
+        """"Directorate-General for X, European Commission": the registry knows the second as the first's parent."""
+        parent = self.known(organisation)
+        return parent is not None and held.parent == parent.id
 
     def _locate(self, match: SpeakerMatch, organisation: Span | str) -> None:
         """"X University in the US", "X University in the Department of Y": the body, and where or in what part of it."""
@@ -168,7 +174,7 @@ class FieldReader:
 
     def national_body(self, organisation: str) -> str | None:
         """The country a body's name opens with: "Canadian Centre for ...", "Fiji National Commission", "British High Commission"."""
-        of_country = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", organisation)
+        of_country = re.search(r"\bof (?:the )?([A-Z][\w ’'-]+)$", organisation)
         if of_country and self.words.is_institution(organisation[: of_country.start()]) and (
             code := self.countries.lookup(of_country.group(1))
         ):
@@ -307,8 +313,21 @@ class FieldReader:
                 of_state = _OF_STATE.match(rest or "")
                 if of_state and self.countries.lookup(of_state["state"]):
                     return left, f"{org.text} {of_state.group().strip()}", None  # "X Agency" + "of Indonesia (BIG)"
+                if (larger := self._larger_body(span, org, orgs)) is not None:
+                    return left, larger, org.text  # "the X Analysis Center at the Y Laboratory": the laboratory, and its centre
                 if left:
                     return left, org, rest
+        return None
+
+    def _larger_body(self, span: Span, org: Span, orgs: list[Span]) -> Span | None:
+        """The body a unit is "at", named right after it: "X Center at the Y Laboratory (YL)"."""
+        at = org.end
+        if at >= span.end or span.doc[at].lower_ != "at":
+            return None
+        for other in orgs:
+            start = other.start + 1 if other[0].lower_ == "the" and len(other) > 1 else other.start
+            if at < other.start <= at + 2 and start == at + 1 + (span.doc[at + 1].lower_ == "the") and self._body(other[start - other.start :]):
+                return other[start - other.start :]
         return None
 
     def _body(self, org: Span) -> bool:
