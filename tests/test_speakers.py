@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 import pipeline  # noqa: F401  (registers the "speaker_attribution" factory)
 from pipeline import DEFAULT_MODEL, Extraction, Speaker
+from pipeline.resources import load_json
 
 # name -> (honorific, role, organisation, country); how national bodies are given ids is the entity resolver's concern
 SEED_SPEAKERS = {
@@ -482,3 +483,23 @@ def test_someone_spoken_for_behind_a_title_and_a_paragraph_per_person(extractor)
     speakers = speakers_in(extractor, text)
     assert "Rui Sousa" not in speakers
     assert speakers["Ines Varga"].organisation == "Blue Kayak Tours"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The panel was moderated by Ana Lima, Director of the Examplia Institute.", "moderator"),
+        ("Ana Lima, Director of the Examplia Institute, moderated the panel.", "moderator"),
+        ("Ana Lima, Director of the Examplia Institute, welcomed the participants.", "host"),
+    ],
+)
+def test_a_role_verb_gives_its_own_role(extractor, text: str, role: str) -> None:
+    """A verb listed under two roles took the last one, so "moderated" made a speaker."""
+    assert speakers_in(extractor, text)["Ana Lima"].role == role
+
+
+def test_each_role_verb_and_noun_names_one_role() -> None:
+    cues = load_json("speaker_cues.json")
+    for table in ("role_verbs", "role_nouns", "role_by"):
+        words = [word for listed in cues[table].values() for word in set(listed)]
+        assert sorted({w for w in words if words.count(w) > 1}) == [], table
