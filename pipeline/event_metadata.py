@@ -84,6 +84,8 @@ class _Patterns:
     series_context: re.Pattern[str]
     organiser_cue: re.Pattern[str]
     organiser_verb: re.Pattern[str]
+    organiser_verb_anywhere: re.Pattern[str]
+    """The verbs without word bounds: what finds no match here holds no token `organiser_verb` matches."""
     organiser_label: re.Pattern[str]
 
 
@@ -125,6 +127,7 @@ def _patterns() -> _Patterns:
         ),
         organiser_cue=re.compile(rf"\b(?:{_alternation(words['organiser_cues'])})\b", re.IGNORECASE),
         organiser_verb=re.compile(rf"\b(?:{_alternation(words['organiser_verbs'])})\b", re.IGNORECASE),
+        organiser_verb_anywhere=re.compile(_alternation(words["organiser_verbs"]), re.IGNORECASE),
         organiser_label=re.compile(rf"^[^\w\n]*(?:{_alternation(words['organiser_labels'])})\s*:\s*(?P<value>.+)$", re.IGNORECASE | re.MULTILINE),
     )
 
@@ -143,8 +146,15 @@ def _series_pattern(acronym: str, names: list[str]) -> str:
 
 
 # --------------------------------------------------------------------------------------------- dates
+_DIGIT = re.compile(r"\d")
+
+
 def _dates(text: str) -> Iterator[re.Match[str]]:
-    """Date expressions in `text`, left to right, the longest where several patterns overlap."""
+    """Date expressions in `text`, left to right, the longest where several patterns overlap.
+
+    Every date pattern needs a digit, so text without one (most lines of a report) is not scanned."""
+    if not _DIGIT.search(text):
+        return
     found = sorted(
         (m for pattern in _patterns().dates for m in pattern.finditer(text) if _is_written_month(m)),
         key=lambda m: (m.start(), -m.end()),
@@ -565,6 +575,8 @@ def _organiser_phrases(doc: Doc, actors: list[tuple[int, int, str]]) -> Iterator
         for cue in patterns.organiser_cue.finditer(text, *bounds):
             stop = next((m.start() for m in _ORGANISER_PHRASE_END.finditer(text, cue.end(), bounds[1]) if not inside_actor(m.start())), bounds[1])
             yield cue.end(), stop, *bounds
+        if not patterns.organiser_verb_anywhere.search(text, *bounds):
+            continue  # no token of the sentence can be an organiser verb: its tokens need not be read
         for token in sentence:
             if patterns.organiser_verb.fullmatch(token.text) and any(c.dep_ == "dobj" for c in token.children):
                 verb = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token

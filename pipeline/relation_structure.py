@@ -208,6 +208,8 @@ def _headings(doc: Doc, index: ActorIndex, labelled: set[int]) -> Iterator[LaidO
     for sentence in doc.sents:
         if len(sentence) > 2 * MAX_HEADING or sentence.start in labelled:
             continue
+        if len({index.by_token[i] for i in range(sentence.start, sentence.end) if i in index.by_token}) < 2:
+            continue  # it pairs two actors at least: most sentences name fewer, and their words need not be read
         words = [t for t in sentence if not t.is_space]
         if not words or len(words) > MAX_HEADING or words[-1].text in ".?!" or any(t.tag_ in FINITE for t in words):
             continue
