@@ -13,7 +13,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
     "speakers": 0.956,
-    "attribution": 0.76,
+    "attribution": 0.765,
     "countries": 0.985,
     "organisations": 0.895,
     "relations": 0.86,
@@ -28,7 +28,8 @@ organisations 0.895, relations 0.86 (measured 0.895, 0.862 with P 0.945 R 0.792)
 rules that lifted one publisher each (administrative-area words, a talk title beside a name) were dropped as special
 cases, which leaves it at 0.759; raised to 0.76 with a known unit's parent and "UNIT at BODY" read as the body
 (measured 0.765, lifting two publishers). Speakers to 0.956 with the recall readers (a role's "by", a presenter column,
-possessive list items; measured 0.957, P 0.967 R 0.947)."""
+possessive list items; measured 0.957, P 0.967 R 0.947). Attribution to 0.765 once every branch met (measured
+0.766, P 0.774 R 0.758)."""
 
 
 @pytest.fixture(scope="module")
