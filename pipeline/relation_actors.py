@@ -23,9 +23,9 @@ LIST_SEPARATORS = frozenset({",", ";", "and", "&", "/"})
 LIST_WORDS = LIST_SEPARATORS | {"as", "well", "the", "also"}
 """What may stand between two items of a list of names ("A, B, as well as the C")."""
 LIST_ENDS = frozenset({"the"})
+"""Words that may only close the run of list words, right before the next name."""
 MAX_ASIDE = 15
 """Tokens a participle's aside on a list item may run to ("A, affiliated to the Ministry of X, and B")."""
-"""Words that may only close the run of list words, right before the next name."""
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos"})
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
@@ -213,9 +213,10 @@ class ActorIndex:
                 return acting
         if lower in data.first_person or lower in data.reported_possessives and token.dep_ == "poss" and (
                 token.head.lemma_.lower() in data.focus_heads or data.pair_heads.get(token.head.lemma_.lower())):
-            speaker = reading.speaker  # "we", "my ministry"; "Ms X said her organisation..."
-            country = token.dep_ == "poss" and token.head.lemma_.lower() in data.focus_heads  # "our country": the
-            voice = speaker and (speaker.country if country else speaker.voice)  # speaker's country, never their body
+            # "we", "my ministry", "Ms X said her agency"; "our country": the speaker’s country, never their body
+            speaker = reading.speaker
+            country = token.dep_ == "poss" and token.head.lemma_.lower() in data.focus_heads
+            voice = speaker and (speaker.country if country else speaker.voice)
             return [End(voice, IMPLICIT)] if voice else []
         if lower in data.anaphors:
             return (self._reporter(token) if token.dep_ == "nsubj" else []) or self._antecedent(token, reading, depth)
@@ -232,9 +233,9 @@ class ActorIndex:
         if named:
             return named
         if token.lemma_.lower() in data.proxy_heads or lower in data.proxy_heads or lower in data.office_titles:
-            attached = _of_objects(token)
-            attached += [o for c in attached if c.i not in self.by_token for o in _of_objects(c)]  # "the Minister
-            attached += [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]  # of Finance of X"
+            attached = _of_objects(token)  # "the Minister of Finance of X": the "of" after the portfolio too
+            attached += [o for c in attached if c.i not in self.by_token for o in _of_objects(c)]
+            attached += [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
             named = [e.at_most(INDIRECT) for c in attached
                      for member in (c, *c.conjuncts) for e in self._named(member, reading, depth + 1)]
             if named:

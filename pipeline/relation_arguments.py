@@ -93,8 +93,8 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
                 open_target |= slot == "target" and child.dep_ == "prep" and bool(tokens)
     slots["target"] += [e for topic in topics for c in topic.children if c.dep_ == "prep" and c.lower_ == "with"
                         for o in c.children if o.dep_ == "pobj" for e in index.actors(o, reading)]
-    for word in _hung_on_a_name(cue, index):  # "UNDP, together with UNEP and FAO, launched": the parser hangs the
-        slots["source"] += index.actors(word.head, reading)  # cue's preposition on the name it is said of
+    for word in _hung_on_a_name(cue, index):  # "UNDP, together with UNEP and FAO, launched"
+        slots["source"] += index.actors(word.head, reading)
         slots["target"] += [e for o in word.children if o.dep_ == "pobj" for e in index.actors(o, reading)]
     sources, targets, pair = slots["source"], slots["target"], slots["pair"]
     countries = [end for end in slots["country"] if end.entity_id.startswith(COUNTRY_PREFIX)]
@@ -138,8 +138,9 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
     sources, pair = unique(sources), unique(pair)
     targets = unique(t for t in targets if all(t.entity_id != s.entity_id for s in sources))
     clause = [bearer, *(a for a in bearer.children if a.dep_ in ("aux", "auxpass"))]
-    if cue.type == "joint_implementation" and is_passive and _shared(cue) and any(  # "the event was co-sponsored
-            c.dep_ in ("nsubj", "nsubjpass") and the_event(c) for w in clause for c in w.children):  # by A and B"
+    # "the event was co-sponsored by A and B": they share it with its organisers
+    if cue.type == "joint_implementation" and is_passive and _shared(cue) and any(
+            c.dep_ in ("nsubj", "nsubjpass") and the_event(c) for w in clause for c in w.children):
         targets += [e for e in index.organisers if all(e.entity_id != s.entity_id for s in sources)]  # with its organisers
     joint = len(sources) >= 2 and (is_passive and made_jointly(bearer) or cue.type == "support" and _backed_event(bearer))
     if not index.organisers and cue.type == "joint_implementation" and sources and made_jointly(
@@ -266,9 +267,10 @@ def _beneficiaries(bearer: Token, index: ActorIndex, reading: Reading, countries
         return [], countries
     subjects = [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     subjects += [prep.head.head] if prep.head.dep_ == "acl" else []  # "the workshop, organised by X with support of Y"
-    if any(s.lemma_.lower() in cues().event_nouns for s in subjects):  # "the workshop was held under the patronage
-        hosts = [o for c in prep.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]  # of A
-        return [e.at_most(INDIRECT) for h in hosts for e in index.actors(h, reading)], countries  # and B": `_backed_event`
+    if any(s.lemma_.lower() in cues().event_nouns for s in subjects):
+        # the event's hosts get it; "the workshop was held under the patronage of A and B" is `_backed_event`'s
+        hosts = [o for c in prep.head.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        return [e.at_most(INDIRECT) for h in hosts for e in index.actors(h, reading)], countries
     places = [p for s in subjects for child in s.children if child.dep_ == "prep" and child.lower_ in cues().country_preps["support"]
               for p in child.children if p.dep_ == "pobj"]
     located = [e for p in places for e in index.actors(p, reading) if e.entity_id.startswith(COUNTRY_PREFIX)]
@@ -420,8 +422,9 @@ def _thanked(prep: Token, index: ActorIndex, reading: Reading) -> list[End]:
     whoever is thanked does what "for" introduces."""
     head = prep.head
     objects = [c for c in head.children if c.dep_ == "dobj"]
-    thanked = [o for o in objects if o.lemma_.lower() not in cues().thanking_words] + [o for word in (head, *objects) for p in word.children if p.dep_ == "prep" and p.lower_ == "to"
-                         for o in p.children if o.dep_ == "pobj"]
+    thanked = [o for o in objects if o.lemma_.lower() not in cues().thanking_words]  # not "expressed its gratitude"
+    thanked += [o for word in (head, *objects) for p in word.children if p.dep_ == "prep" and p.lower_ == "to"
+                for o in p.children if o.dep_ == "pobj"]
     found = [e for t in thanked for e in index.actors(t, reading)]
     return [e.at_most(INDIRECT) for e in found]
 
