@@ -613,12 +613,8 @@ def _clause_starts(doc: Doc) -> Iterator[int]:
 
 
 def _kept(fields: list[Field]) -> list[Field]:
-    """Fields that say something: not empty, not a post-nominal set off by a comma ("Mr K Lim, SC met"), not a
-    talk's subtitle opening with a gerund ("Open Tiles - building maps with X")."""
-    return [
-        f for f in fields
-        if f.text and not (len(f.span) == 1 and post_nominal(f.span[0])) and not (f.span[0].tag_ == "VBG" and f.span[0].is_lower)
-    ]
+    """Fields that say something: not empty, not a post-nominal set off by a comma ("Mr K Lim, SC met")."""
+    return [f for f in fields if f.text and not (len(f.span) == 1 and post_nominal(f.span[0]))]
 
 
 def _wrapped(doc: Doc, i: int) -> bool:
