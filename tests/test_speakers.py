@@ -158,18 +158,6 @@ def test_a_list_of_names_each_after_its_institution_s_possessive(extractor) -> N
     assert speakers["Sarah Mitchell"].organisation == "Examplia Relief Fund"
 
 
-def test_a_name_after_a_role_s_by_needs_no_person_tag(extractor) -> None:
-    """"a panel hosted by NAME": the role's "by" says person where the NER calls the name an organisation; a body
-    there ("moderated by the Examplia Institute") is no one."""
-    text = (
-        "On the second day I was on a panel hosted by Anne-Sophie Lindqvist. The attendees were mostly researchers.\n\n"
-        "The last session was moderated by the Examplia Institute.\n"
-    )
-    speakers = speakers_in(extractor, text)
-    assert list(speakers) == ["Anne-Sophie Lindqvist"]
-    assert speakers["Anne-Sophie Lindqvist"].role == "host"
-
-
 def test_list_under_a_heading_without_colon(extractor) -> None:
     text = (
         "Moderator\nPia Lund, Senior Advisor, Civic Lens Institute\n\n"

@@ -170,21 +170,17 @@ class ProseReader:
         """Names the NER missed or called ORG where an introduction would start.
 
         Two to five name-like tokens opening a sentence, a list item or a clause after "and",
-        followed by a description opener; or right after a role's "by" ("moderated by", "hosted by").
+        followed by a description opener.
         """
         found = []
         lines = document_lines(doc)
-        after_role = {i + 1 for i in token_positions(doc, ("by",)) if self._role_by(doc, i)}
-        for start in sorted(set(_clause_starts(doc)) | after_role):
-            opening = start
+        for start in _clause_starts(doc):
             while start < len(doc) - 1 and self.cues.is_honorific(doc[start]):
                 start += 1
             end = name_end(doc, start, self.cues.name_particles)
-            if end > len(doc) or not self.fields.is_name(doc[start:end]):
+            if end >= len(doc) or not self.fields.is_name(doc[start:end]):
                 continue
-            if opening in after_role:
-                found.append(doc[start:end])  # "a panel hosted by NAME", whatever follows
-            elif end < len(doc) and (doc[end].text in (",", "|", "(") or doc[end].lemma_ == "be" and _opens_paragraph(lines, start)):
+            if doc[end].text in (",", "|", "(") or doc[end].lemma_ == "be" and _opens_paragraph(lines, start):
                 found.append(doc[start:end])  # "NAME, ORG, said", and a biography: "NAME is a Professor of X at Y"
         return found
 
@@ -477,7 +473,8 @@ class ProseReader:
             for t in between
         ) or any(t.lower_ == "and" and t.nbor().pos_ == "DET" for t in between[:-1]):
             return None, None  # "... and the Country Director NAME": the words before "and" describe someone else
-        role = self._role_by(doc, by)
+        lead = " ".join(t.lower_ for t in doc[max(0, by - 3) : by + 1])
+        role = next((role for phrase, role in self.cues.role_by_phrase.items() if lead.endswith(phrase)), None)
         if role is None and by > 0 and doc[by - 1].tag_ == "VBN":
             role = self.cues.role_by_verb.get(doc[by - 1].lemma_.lower())  # "signed by Chile’s Minister of Finance NAME"
         if role is None:
@@ -485,11 +482,6 @@ class ProseReader:
         while between and between[-1].text in (",", ":", "-", "–"):
             between = between[:-1]
         return role, (between if between else None)
-
-    def _role_by(self, doc: Doc, by: int) -> str | None:
-        """The role a phrase ending in the "by" at token `by` gives: "moderated by", "welcome remarks by"."""
-        lead = " ".join(t.lower_ for t in doc[max(0, by - 3) : by + 1])
-        return next((role for phrase, role in self.cues.role_by_phrase.items() if lead.endswith(phrase)), None)
 
     def title_before(self, person: Span) -> Span | None:
         """Words ending in a title right before the name: "UNFPA’s Director", "Canada’s Minister for Trade"."""
