@@ -230,15 +230,3 @@ def test_a_person_entity_run_into_the_brackets_ends_at_the_bracket(extractor) ->
     assert list(speakers) == ["Marta Costa-Reis"]
     assert speakers["Marta Costa-Reis"].organisation_text == "Skyroute"
 
-
-def test_a_name_filling_the_last_cell_of_a_timed_row_presents_its_item(extractor) -> None:
-    """"09:30 – 09:50 | talk title | NAME": the presenter's column, with no header to name it; a group or a role there
-    ("All Participants", "Session Chair") is no one."""
-    text = (
-        "Programme\n\n"
-        "09:00 – 09:20 | Re-Cap from Day 1 | Session Chair\n"
-        "12:20 – 12:45 | Cold Chain and Logistics Update for the Region | Tomas Okoro\n"
-        "11:30 – 11:45 | Performance Update in the Sub-Region | Lena Varga\n"
-        "12:45 – 13:45 | Lunch Break | All Participants\n"
-    )
-    assert set(speakers_in(extractor, text)) == {"Tomas Okoro", "Lena Varga"}

@@ -96,11 +96,8 @@ class ProgrammeReader:
                     fields = self._block_description(line, done)
                 if self._contact(person) or len(person.name) == 1 and not fields:
                     continue  # "Mr. Co chair, good afternoon": a single word needs a description to be a name
-                fills_cell = line.is_row and person.start == after_lead(cell) and person.name.end == cell.end
-                presenter = fills_cell and _presenter_column(line, index)
-                if person.tagged or fills_cell and role is not None or presenter or label.names_a_person or (
-                    not label.present and _affiliated(self.fields, fields)
-                ):
+                fills_cell = line.is_row and role is not None and person.start == after_lead(cell) and person.name.end == cell.end
+                if person.tagged or fills_cell or label.names_a_person or not label.present and _affiliated(self.fields, fields):
                     found.append(self.slots.speaker(person, fields, role or "speaker"))
         return found
 
@@ -170,12 +167,6 @@ class ProgrammeReader:
         fields, described = record_description(self.slots, line)
         done.update(other.index for other in described)
         return fields
-
-
-def _presenter_column(line: Line, index: int) -> bool:
-    """A programme row "09:30 – 09:50 | talk title | NAME": a time, then the item, then a name filling the last cell."""
-    first = line.cells[0]
-    return len(line.cells) >= 3 and index == len(line.cells) - 1 and after_lead(first) == first.end
 
 
 def _may_open_name(previous: Token, token: Token) -> bool:
