@@ -356,10 +356,8 @@ class ProseReader:
         return any(self._titled_name_starts(doc, i + 1, k) for k in range(i + 2, min(i + 16, len(doc))))
 
     def _titled_name_starts(self, doc: Doc, field_start: int, j: int) -> bool:
-        """A name at token j preceded, within the field, by a title or a possessive: "Ghana Minister of Trade Kofi
-        Mensah", "..., X Institute’s Ana Lima"."""
-        possessive = doc[j - 1].text in ("’s", "'s")
-        if doc[j].ent_iob_ != "B" or doc[j].ent_type_ != "PERSON" or not (possessive or self.cues.has_cue_word(doc[field_start:j])):
+        """A name at token j preceded, within the field, by a title: "Ghana Minister of Trade Kofi Mensah"."""
+        if doc[j].ent_iob_ != "B" or doc[j].ent_type_ != "PERSON" or not self.cues.has_cue_word(doc[field_start:j]):
             return False
         end = j + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
