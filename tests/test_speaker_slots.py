@@ -157,14 +157,6 @@ def test_names_joined_in_a_slot_share_the_description_after_the_last(extractor) 
     assert speakers["Ana Lima"].role == "chair"
 
 
-def test_two_names_without_honorifics_in_a_cell_share_the_description_after_the_last(extractor) -> None:
-    """The name after the slash is a second person, not the first one's title."""
-    text = "Programme\n\n09:30–10:00 | Pensions for workers | Kofi Mensah / Mei Chen, Examplia Bank\n"
-    speakers = speakers_in(extractor, text)
-    assert {name: (found.title, found.organisation) for name, found in speakers.items()} == {
-        "Kofi Mensah": (None, "Examplia Bank"), "Mei Chen": (None, "Examplia Bank")}
-
-
 def test_a_role_cell_beside_a_bare_name_is_its_role_not_its_organisation(extractor) -> None:
     text = "Programme\n\n10:30–11:00 | MC | Laila Haddad\n"
     assert speakers_in(extractor, text) == {"Laila Haddad": Found(None, None, None, "moderator")}

@@ -58,7 +58,7 @@ def joined_people(doc: Doc) -> list[Span]:
     for ent in doc_entities(doc).spans:
         if ent.label_ != "PERSON":
             continue
-        if people and people[-1].end == ent.start and people[-1][-1].is_alpha:  # not "Ana Lima /" + "Rui Sousa"
+        if people and people[-1].end == ent.start:
             people[-1] = doc[people[-1].start : ent.end]
         else:
             people.append(ent)

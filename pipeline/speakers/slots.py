@@ -42,8 +42,8 @@ FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 DASHES = frozenset({"-", "–", "—", "‐"})
 LIST_JOINERS = frozenset({",", "/", "&", "and", ";"})
 _JOINERS = frozenset({"-", "‐", "‘", "’", "ʻ", "ʼ", "'"})
-_NAME_ENDS = frozenset({"(", ")", "[", ",", ";", ":", "|", "/"})
-"""Punctuation the NER sometimes takes into a PERSON ("Ana Lima (X Institute", "Ana Lima / Mei Chen"), which no name holds."""
+_NAME_ENDS = frozenset({"(", ")", "[", ",", ";", ":", "|"})
+"""Punctuation the NER sometimes takes into a PERSON ("Ana Lima (X Institute"), which no name holds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +225,7 @@ class SlotParser:
                 i += 1
                 part_end = _part_end(doc, i, end)
                 part = trimmed(doc[i:part_end])
-                if part is None or self._names_someone(part, after_slash=text == "/") or not (self.describes(part) or not strict and affiliation_shaped(part)):
+                if part is None or self._names_someone(part) or not (self.describes(part) or not strict and affiliation_shaped(part)):
                     i -= 1
                     break
                 fields.append(Field(part))
@@ -234,15 +234,10 @@ class SlotParser:
                 break
         return fields, i
 
-    def _names_someone(self, part: Span, *, after_slash: bool) -> bool:
-        """A part that is another person's name: the next item of a list ("Ana Lima (X), Rui Sousa (Y)"), or a name
-        alone after a slash ("Ana Lima / Rui Sousa, X"; after a comma a company may bear a name: "Schneider
-        Electric")."""
+    def _names_someone(self, part: Span) -> bool:
+        """A part that is another person's name: the next item of a list ("Ana Lima (X), Rui Sousa (Y)")."""
         person = self.name_at(part, part.start)
-        if person is None:
-            return False
-        return after_slash and person.name.end == part.end or (
-            person.name.end < len(part.doc) and part.doc[person.name.end].text == "(")
+        return person is not None and person.name.end < len(part.doc) and part.doc[person.name.end].text == "("
 
     def describes(self, span: Span) -> bool:
         """Whether a cell or line describes a person: a title, an institution or a country, not a talk or a time."""
