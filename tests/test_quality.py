@@ -12,8 +12,8 @@ from pipeline.evaluate import CorpusReport, evaluate
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
-    "speakers": 0.956,
-    "attribution": 0.765,
+    "speakers": 0.955,
+    "attribution": 0.76,
     "countries": 0.985,
     "organisations": 0.895,
     "relations": 0.86,
@@ -27,9 +27,10 @@ and layout readings (measured 0.817, P 0.95 R 0.72); after the branches met (202
 organisations 0.895, relations 0.86 (measured 0.895, 0.862 with P 0.945 R 0.792). Attribution stays at 0.755: two
 rules that lifted one publisher each (administrative-area words, a talk title beside a name) were dropped as special
 cases, which leaves it at 0.759; raised to 0.76 with a known unit's parent and "UNIT at BODY" read as the body
-(measured 0.765, lifting two publishers). Speakers to 0.956 with the recall readers (a role's "by", a presenter column,
-possessive list items; measured 0.957, P 0.967 R 0.947). Attribution to 0.765 once every branch met (measured
-0.766, P 0.774 R 0.758)."""
+(measured 0.765, lifting two publishers). Speakers had been raised to 0.956 and attribution to 0.765 on figures
+that counted five rules which each lifted one document only (a talk's gerund subtitle, a role's "by", a presenter
+column, possessive list items, a name after a slash); with those rules dropped as special cases the floors return to
+the values the rules had not touched: speakers 0.955 (measured 0.9554), attribution 0.76 (measured 0.7649)."""
 
 
 @pytest.fixture(scope="module")
