@@ -452,14 +452,14 @@ def test_someone_spoken_for_behind_a_title_and_a_paragraph_per_person(extractor)
 @pytest.mark.parametrize(
     ("text", "role"),
     [
-        ("The panel was moderated by Ana Lima, Director of the Examplia Institute.", "moderator"),
-        ("Ana Lima, Director of the Examplia Institute, moderated the panel.", "moderator"),
-        ("Ana Lima, Director of the Examplia Institute, welcomed the participants.", "host"),
+        ("The panel was moderated by Peter Wright, Director of the Examplia Institute.", "moderator"),
+        ("Peter Wright, Director of the Examplia Institute, moderated the panel.", "moderator"),
+        ("Peter Wright, Director of the Examplia Institute, welcomed the participants.", "host"),
     ],
 )
 def test_a_role_verb_gives_its_own_role(extractor, text: str, role: str) -> None:
     """A verb listed under two roles took the last one, so "moderated" made a speaker."""
-    assert speakers_in(extractor, text)["Ana Lima"].role == role
+    assert speakers_in(extractor, text)["Peter Wright"].role == role
 
 
 def test_each_role_verb_and_noun_names_one_role() -> None:
