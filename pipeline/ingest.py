@@ -306,7 +306,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_FRONT_AUTHOR = re.compile(r"^author:[ \t]*([\"']?)[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}\1[ \t]*$", re.MULTILINE)
+_FRONT_AUTHOR = re.compile(r"^author:[ \t]*([\"']?)[A-Z][\w’‘ʼ′`'.-]+(?: [A-Z][\w’‘ʼ′`'.-]+){1,3}\1[ \t]*$", re.MULTILINE)
 """An author line whose value is a person's name ("author: Ana Lima"), not a site's or a slug."""
 _FRONT_TITLE = re.compile(r"^title:\s*(?:>-?\s*)?(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
 
@@ -322,7 +322,8 @@ def _strip_front_matter(traced: _Traced) -> tuple[str | None, _Traced]:
     body = traced.sub(_FRONT_MATTER, lambda m: "")
     author = _FRONT_AUTHOR.search(traced.text, match.start(1), match.end(1))
     if author:
-        body = traced.slice(author.start(), author.end()) + _Traced("\n\n", array(_OFFSETS, [traced.origin[author.end()]] * 2)) + body
+        blank_line = _Traced("\n\n", array(_OFFSETS, [traced.origin[author.end()]] * 2))
+        body = traced.slice(author.start(), author.end()) + blank_line + body
     return title or None, body
 
 

@@ -7,9 +7,10 @@ takes part when the body says "I" or "my" in their own words, outside quotation 
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..spans import document_text
 from .cues import SpeakerCues
@@ -23,7 +24,7 @@ HEAD_LINES = 5
 MIN_FIRST_PERSON = 2
 """How often the writer says "I" or "my" to count as narrating: once may be a figure of speech."""
 _NOT_BODIES = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "EVENT"})
-_QUOTED = re.compile(r"[“\"][^”\"\n]*[”\"]")
+_QUOTED = re.compile(r"[“„″\"][^”″\"\n]*[”″\"]")
 
 
 class BylineReader:
@@ -47,9 +48,9 @@ class BylineReader:
         end = name_end(line.doc, start, self.cues.name_particles, longest=4)
         name = line.doc[start:end]
         fields = self.slots.fields
-        if end != line.end or len(name) < 2 or fields.words.is_institution(name.text) or fields.countries.lookup(name.text):
+        if end != line.end or len(name) < 2:
             return None
-        return name
+        return None if fields.words.is_institution(name.text) or fields.countries.lookup(name.text) else name
 
     def _after_lead(self, line: Span) -> int | None:
         """Where the name starts after a byline's lead ("By", "Written by", "author:"), or None without one."""
@@ -62,30 +63,39 @@ class BylineReader:
 
     def _narrates(self, doc: Doc, start: int) -> bool:
         """The first person singular after the byline, in the writer's own words (not inside a quotation)."""
-        text = document_text(doc)
-        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-        said = sum(
-            1 for t in doc[start:]
-            if t.lower_ in self.cues.narrator_pronouns and t.pos_ == "PRON" and not any(a <= t.idx < b for a, b in quoted)
-        )
-        return said >= MIN_FIRST_PERSON
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(document_text(doc))]
+        starts = [a for a, _ in quoted]
+
+        def outside_quotes(token: Token) -> bool:
+            before = bisect.bisect_right(starts, token.idx) - 1
+            return before < 0 or token.idx >= quoted[before][1]
+
+        said = (t for t in doc[start:] if t.lower_ in self.cues.narrator_pronouns and t.pos_ == "PRON")
+        return sum(1 for t in said if outside_quotes(t)) >= MIN_FIRST_PERSON
 
     def _side(self, doc: Doc, start: int) -> Span | None:
-        """The body the writer speaks for, when their own words name it: "I represented X", "what is clear to us at X"
-        ("our event at X" is a venue, so only the pronouns)."""
-        for token in doc[start:]:
-            if token.lower_ in self.cues.narrator_group_pronouns and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "at":
-                at = token.i + 3 if doc[token.i + 2].lower_ == "the" else token.i + 2
-                body = _proper_name(doc, at) if at < len(doc) else None
-            elif token.lemma_ in self.cues.narrator_side_verbs and any(
-                c.dep_ == "nsubj" and c.lower_ in self.cues.narrator_pronouns for c in token.children
-            ):
-                body = next((_proper_name(doc, c.i) for c in token.children if c.dep_ == "dobj"), None)
-            else:
-                continue
-            if body is not None:
-                return body
-        return None
+        """The body the writer speaks for, the first their own words name: "I represented X", "what is clear to us
+        at X"."""
+        found = (self._group_at(token) or self._represented(token) for token in doc[start:])
+        return next((body for body in found if body is not None), None)
+
+    def _group_at(self, token: Token) -> Span | None:
+        """ "we at X", "us at the X" ("our event at X" is a venue, so only the pronouns)."""
+        doc = token.doc
+        if token.lower_ not in self.cues.narrator_group_pronouns or token.pos_ != "PRON" or token.i + 2 >= len(doc):
+            return None
+        if doc[token.i + 1].lower_ != "at":
+            return None
+        at = token.i + 3 if doc[token.i + 2].lower_ == "the" else token.i + 2
+        return _proper_name(doc, at) if at < len(doc) else None
+
+    def _represented(self, verb: Token) -> Span | None:
+        """The object of "I represented X"."""
+        if verb.lemma_ not in self.cues.narrator_side_verbs:
+            return None
+        if not any(c.dep_ == "nsubj" and c.lower_ in self.cues.narrator_pronouns for c in verb.children):
+            return None
+        return next((_proper_name(verb.doc, c.i) for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _proper_name(doc: Doc, i: int) -> Span | None:
