@@ -95,9 +95,13 @@ class _Traced:
         return _Traced("".join(text), origin)
 
     def strip(self) -> _Traced:
-        start = len(self.text) - len(self.text.lstrip())
-        end = len(self.text.rstrip())
+        return self.slice(len(self.text) - len(self.text.lstrip()), len(self.text.rstrip()))
+
+    def slice(self, start: int, end: int) -> _Traced:
         return _Traced(self.text[start:end], self.origin[start:end])
+
+    def __add__(self, other: _Traced) -> _Traced:
+        return _Traced(self.text + other.text, self.origin + other.origin)
 
 
 def load_document(path: str | Path) -> SourceDocument:
@@ -302,17 +306,25 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+_FRONT_AUTHOR = re.compile(r"^author:[ \t]*([\"']?)[A-Z][\w’‘ʼ′`'.-]+(?: [A-Z][\w’‘ʼ′`'.-]+){1,3}\1[ \t]*$", re.MULTILINE)
+"""An author line whose value is a person's name ("author: Ana Lima"), not a site's or a slug."""
 _FRONT_TITLE = re.compile(r"^title:\s*(?:>-?\s*)?(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
 
 
 def _strip_front_matter(traced: _Traced) -> tuple[str | None, _Traced]:
-    """Drop YAML front matter (web-page exports carry it), keeping its title."""
+    """Drop YAML front matter (web-page exports carry it), keeping its title, and its author's line when it names a
+    person: a blog post written in the first person names its narrator nowhere else."""
     match = _FRONT_MATTER.match(traced.text)
     if not match:
         return None, traced
     title_match = _FRONT_TITLE.search(match.group(1))
     title = " ".join(title_match.group(1).split()).strip("\"'") if title_match else None
-    return title or None, traced.sub(_FRONT_MATTER, lambda m: "")
+    body = traced.sub(_FRONT_MATTER, lambda m: "")
+    author = _FRONT_AUTHOR.search(traced.text, match.start(1), match.end(1))
+    if author:
+        blank_line = _Traced("\n\n", array(_OFFSETS, [traced.origin[author.end()]] * 2))
+        body = traced.slice(author.start(), author.end()) + blank_line + body
+    return title or None, body
 
 
 _MARKUP_KEEP_GROUP = re.compile(

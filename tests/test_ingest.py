@@ -179,6 +179,16 @@ def test_folded_front_matter_title() -> None:
     assert doc.text == "Body text."
 
 
+def test_front_matter_author_naming_a_person_is_kept_where_it_was_written() -> None:
+    """A first-person blog post names its writer only there; a site's name or a slug stays out of the text."""
+    raw = "---\ntitle: Notes\nauthor: Ana O’Neill\nlayout: post\n---\nI was there.\n"
+    doc = document_from_text(raw)
+    assert doc.text == "author: Ana O’Neill\n\nI was there."
+    start, end, _ = doc.locate(doc.text.index("Ana"), doc.text.index("\n"))
+    assert doc.raw[start:end] == "Ana O’Neill"
+    assert document_from_text("---\nauthor: examplia-news\n---\nI was there.\n").text == "I was there."
+
+
 def test_without_front_matter_the_first_line_is_the_title(seed: SourceDocument) -> None:
     assert seed.title == "South-South and Triangular Cooperation"
 

@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 import pipeline  # noqa: F401  (registers the "speaker_attribution" factory)
-from pipeline import DEFAULT_MODEL, Extraction, Speaker
+from pipeline import DEFAULT_MODEL, Extraction, Extractor, Speaker, document_from_text
 from pipeline.resources import load_json
 
 # name -> (honorific, role, organisation, country); how national bodies are given ids is the entity resolver's concern
@@ -467,3 +467,39 @@ def test_each_role_verb_and_noun_names_one_role() -> None:
     for table in ("role_verbs", "role_nouns", "role_by"):
         words = [word for listed in cues[table].values() for word in set(listed)]
         assert sorted({w for w in words if words.count(w) > 1}) == [], table
+
+
+# ------------------------------------------------------------------------------------------- the narrator
+NARRATED = (
+    "---\ntitle: Back from the Examplia Forum\nauthor: Ana Lima\n---\n"
+    "Why was I there? Our team’s prototype needed feedback, and the Examplia Forum was the place to get it.\n\n"
+    "My session drew a full room at our event at the University of Examplia. What’s clear to us at Brightwater Data "
+    "Lab is that I’m grateful to everyone who came.\n"
+)
+REPORTED = (
+    "---\ntitle: Back from the Examplia Forum\nauthor: Ana Lima\n---\n"
+    "The Examplia Forum drew a full room. “I’m grateful to everyone who came,” said one organiser. "
+    "“My hope is that they return,” she added.\n"
+)
+
+
+def test_the_writer_of_a_first_person_account_takes_part(extractor: Extractor) -> None:
+    """A blog post names its writer only in the front matter's author line; "I was there" makes them a speaker."""
+    extraction = extractor.extract(document_from_text(NARRATED))
+    (speaker,) = extraction.speakers
+    assert speaker.name == "Ana Lima"
+    assert NARRATED[speaker.start : speaker.end] == "Ana Lima"
+    assert speaker.organisation == "Brightwater Data Lab"  # "us at X" is the writer's body; "our event at X" a venue
+
+
+def test_a_byline_over_a_third_person_report_is_no_speaker(extractor: Extractor) -> None:
+    """A journalist's byline: the only "I" and "my" are in someone else's quoted words."""
+    assert "Ana Lima" not in by_name(extractor.extract(document_from_text(REPORTED)))
+
+
+def test_a_by_line_names_the_narrator(extractor: Extractor) -> None:
+    text = (
+        "Notes from the Examplia Forum\nBy Pedro Okafor\n\nI represented Brightwater Cooperative at the Examplia Forum. "
+        "I chaired the morning panel, and my colleagues presented our survey.\n"
+    )
+    assert by_name(extractor.extract_text(text))["Pedro Okafor"].organisation == "Brightwater Cooperative"

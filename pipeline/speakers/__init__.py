@@ -8,6 +8,7 @@ Reports introduce people in a handful of shapes, and one small reader reads each
   the name a person's;
 - `programme.ProgrammeReader`: table rows, labelled lines ("Chair: NAME", "Key note by NAME (ORG)"), list
   items and names over lines that describe them inside a longer block;
+- `byline.BylineReader`: the writer of a first-person account, named only in its byline ("By Ana Lima");
 - `prose.ProseReader`: introductions in sentences ("Ms NAME, TITLE, ORG, COUNTRY, chaired", "As NAME, TITLE of
   ORG, put it", a biography), quote attributions ("” NAME, ORG") and the mentions by surname that follow.
 
@@ -25,6 +26,7 @@ from spacy.tokens import Doc
 
 from ..countries import CountryIndex
 from ..organisations import OrganisationGazetteer, OrganisationWords
+from .byline import BylineReader
 from .context import DocumentContext
 from .cues import SpeakerCues
 from .fields import FieldReader
@@ -51,13 +53,14 @@ class SpeakerAttribution:
         self.turns = TurnReader(slots)
         self.records = RecordReader(slots)
         self.programme = ProgrammeReader(slots)
+        self.byline = BylineReader(cues, slots)
         self.prose = ProseReader(cues, fields)
         self.context = DocumentContext(cues, fields)
 
     def __call__(self, doc: Doc) -> Doc:
         turns, done = self.turns.read(doc)
         known: list[SpeakerMatch] = []
-        for match in turns + self.records.read(doc, done) + self.programme.read(doc, done):
+        for match in turns + self.records.read(doc, done) + self.programme.read(doc, done) + self.byline.read(doc):
             if (earlier := same_person(known, match.name, description=match)) is not None:
                 merge(earlier, match)
             else:

@@ -44,6 +44,14 @@ class SpeakerCues:
     """Verbs whose "with" names a counterpart taking part: "met with", "signed an agreement with"."""
     contact_cues: tuple[str, ...]
     """Words before a name that make it a contact for enquiries, not someone taking part."""
+    byline_leads: tuple[str, ...]
+    """What opens a byline: "By Ana Lima", a front matter's "author: Ana Lima"."""
+    narrator_pronouns: frozenset[str]
+    """The first person singular: the words by which a report's writer says they were there."""
+    narrator_side_verbs: frozenset[str]
+    """Verbs whose object is the body the writer speaks for: "I represented X"."""
+    narrator_group_pronouns: frozenset[str]
+    """The writer's group, which "at X" names: "we at X", "us at X"."""
     cue_words: frozenset[str]
     """Titles, honorifics and role nouns: words that make a span a description, not a name."""
 
@@ -70,6 +78,10 @@ class SpeakerCues:
             state_titles=tuple(data["state_titles"]),
             counterpart_verbs=frozenset(data["counterpart_verbs"]),
             contact_cues=tuple(data["contact_cues"]),
+            byline_leads=tuple(data["byline_leads"]),
+            narrator_pronouns=frozenset(data["narrator_pronouns"]),
+            narrator_side_verbs=frozenset(data["narrator_side_verbs"]),
+            narrator_group_pronouns=frozenset(data["narrator_group_pronouns"]),
             cue_words=frozenset(
                 w.lower() for w in data["title_words"] + data["honorifics"] + data["honorific_lead_words"]
             ) | {noun for nouns in data["role_nouns"].values() for noun in nouns},
