@@ -306,7 +306,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_FRONT_AUTHOR = re.compile(r"^author:[ \t]*([\"']?)[A-Z][\w’‘ʼ′`'.-]+(?: [A-Z][\w’‘ʼ′`'.-]+){1,3}\1[ \t]*$", re.MULTILINE)
+_NAME_WORD = r"[A-Z](?:[a-z’‘ʼ′`'.-][\w’‘ʼ′`'.-]*|\.)"
+"""A word of a person's name: "Ana", "O’Brien", "J.", not an acronym ("AINAS Team" is a site's team)."""
+_FRONT_AUTHOR = re.compile(rf"^author:[ \t]*([\"']?){_NAME_WORD}(?: {_NAME_WORD}){{1,3}}\1[ \t]*$", re.MULTILINE)
 """An author line whose value is a person's name ("author: Ana Lima"), not a site's or a slug."""
 _FRONT_TITLE = re.compile(r"^title:\s*(?:>-?\s*)?(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
 

@@ -187,6 +187,7 @@ def test_front_matter_author_naming_a_person_is_kept_where_it_was_written() -> N
     start, end, _ = doc.locate(doc.text.index("Ana"), doc.text.index("\n"))
     assert doc.raw[start:end] == "Ana O’Neill"
     assert document_from_text("---\nauthor: examplia-news\n---\nI was there.\n").text == "I was there."
+    assert document_from_text("---\nauthor: 'EXNEWS Team'\n---\nI was there.\n").text == "I was there."  # a site's team
 
 
 def test_without_front_matter_the_first_line_is_the_title(seed: SourceDocument) -> None:
