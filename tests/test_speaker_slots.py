@@ -162,6 +162,20 @@ def test_a_role_cell_beside_a_bare_name_is_its_role_not_its_organisation(extract
     assert speakers_in(extractor, text) == {"Laila Haddad": Found(None, None, None, "moderator")}
 
 
+def test_an_agenda_items_title_beside_a_name_is_what_they_present_not_whom_they_work_for(extractor) -> None:
+    text = (
+        "Programme\n\n"
+        "Ana Lima | Background to the workshop and opening remarks\n\n"
+        "Peter Wright | Session 2: • “Open data” in hydrology\n\n"
+        "09:20 – 09:35 | Regional Overview of Examplia’s Rivers | Dr Quill\n\n"
+        "Start End | Co-working session\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Ana Lima", "Peter Wright", "Quill"}
+    assert {found.organisation for found in speakers.values()} == {None}
+    assert speakers["Quill"].role == "presenter"
+
+
 def test_a_name_in_brackets_after_a_company_works_there(extractor) -> None:
     text = "Entrepreneurship panel\n• Blue Kayak Tours (Mr. Sione Vake)\n• Ocean Print House (Mrs. Lupe Tau)\n"
     assert speakers_in(extractor, text)["Sione Vake"].organisation == "Blue Kayak Tours"

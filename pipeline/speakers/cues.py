@@ -12,6 +12,10 @@ from spacy.tokens import Span, Token
 from ..resources import load_json
 
 
+_ITEM_BREAK = re.compile(r"\s*(?:[\d,;:()•·|–—/]|\s-\s|\b(?:of|in|on|for|to|and|at|from|with|by)\b|&)")
+"""Where an agenda item's first phrase ends: "Overview | of X", "Session | 2:", "Key Messages|, Agreed Actions"."""
+
+
 @dataclass(frozen=True, slots=True)
 class SpeakerCues:
     """Words that signal roles and titles (`models/speaker_cues.json`)."""
@@ -52,6 +56,8 @@ class SpeakerCues:
     """Verbs whose object is the body the writer speaks for: "I represented X"."""
     narrator_group_pronouns: frozenset[str]
     """The writer's group, which "at X" names: "we at X", "us at X"."""
+    talk_heads: frozenset[str]
+    """Head nouns of an agenda item's title ("Overview", "Discussion", "Session"): what is spoken about, not who speaks."""
     cue_words: frozenset[str]
     """Titles, honorifics and role nouns: words that make a span a description, not a name."""
 
@@ -82,6 +88,7 @@ class SpeakerCues:
             narrator_pronouns=frozenset(data["narrator_pronouns"]),
             narrator_side_verbs=frozenset(data["narrator_side_verbs"]),
             narrator_group_pronouns=frozenset(data["narrator_group_pronouns"]),
+            talk_heads=frozenset(data["talk_heads"]),
             cue_words=frozenset(
                 w.lower() for w in data["title_words"] + data["honorifics"] + data["honorific_lead_words"]
             ) | {noun for nouns in data["role_nouns"].values() for noun in nouns},
@@ -100,3 +107,11 @@ class SpeakerCues:
     def looks_like_title(self, text: str) -> bool:
         words = re.findall(r"[\w’'-]+", text.lower())
         return bool(words) and (words[0] in self.title_words or any(w in self.title_words for w in words[:3]))
+
+    def is_talk(self, text: str) -> bool:
+        """An agenda item's title rather than an affiliation: its first phrase (before a number, a preposition, a
+        conjunction or punctuation) is headed by a talk noun: "Regional Overview of X", "HPV Performance Update in Y",
+        "Background to the workshop", "Session 2: • Genomics", "Key Messages, Agreed Actions". An institution's
+        name is headed by its kind ("Examplia Institute for Policy Discussion")."""
+        first = _ITEM_BREAK.split(text.strip(" •·-–—:“”‘’\"'"), maxsplit=1)[0].split()
+        return bool(first) and first[-1].lower() in self.talk_heads

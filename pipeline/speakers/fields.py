@@ -212,6 +212,8 @@ class FieldReader:
         text = clean_field(span.text)
         if not text:
             return "other", None, None
+        if self.cues.is_talk(text):
+            return "talk", text, None  # "NAME | Regional Overview of X": what they speak on, not whom they work for
         whence = _after_from(span)
         if whence is not None and not self._tagged_whole(whence):
             kind, value, extra = self.classify(whence, first=False)  # "NAME, from the Oxford X Initiative, said"

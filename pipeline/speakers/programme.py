@@ -94,10 +94,13 @@ class ProgrammeReader:
                               and other.text.lower().strip(" :") not in self.cues.role_by_noun for part in parts(other)]  # not "MC"
                 if not fields and not line.is_row and _ends(person, cell):
                     fields = self._block_description(line, done)
-                if self._contact(person) or len(person.name) == 1 and not fields:
+                fills_cell = line.is_row and person.start == after_lead(cell) and person.name.end == cell.end
+                presents = fills_cell and (person.ner or person.tagged) and self._talk_beside(line, cell)
+                if self._contact(person) or len(person.name) == 1 and not (fields or presents):
                     continue  # "Mr. Co chair, good afternoon": a single word needs a description to be a name
-                fills_cell = line.is_row and role is not None and person.start == after_lead(cell) and person.name.end == cell.end
-                if person.tagged or fills_cell or label.names_a_person or not label.present and _affiliated(self.fields, fields):
+                if presents:
+                    role = role or "presenter"
+                if person.tagged or fills_cell and role is not None or label.names_a_person or not label.present and _affiliated(self.fields, fields):
                     found.append(self.slots.speaker(person, fields, role or "speaker"))
         return found
 
@@ -156,6 +159,11 @@ class ProgrammeReader:
         header = table_header(line)
         column = header.cells[index].text.lower().strip(" :*") if header is not None and index < len(header.cells) else ""
         return self.slots.cell_role(line) or self.cues.role_by_noun.get(column)
+
+    def _talk_beside(self, line: Line, cell: Span) -> bool:
+        """"09:20 | Regional Overview of X | Dr Ana Lima", "Ana Lima | Background to the workshop": a name alone in
+        its cell next to an agenda item's title presents that item, whatever the columns are called."""
+        return any(other is not cell and self.cues.is_talk(other.text) for other in line.cells)
 
     def _contact(self, person: Person) -> bool:
         """"Media enquiries: NAME", "please contact Ms NAME": someone to write to, not someone taking part."""
