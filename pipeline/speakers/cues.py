@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from ..resources import load_json
 
 
-_ITEM_BREAK = re.compile(r"\s*(?:[\d,;:()•·|–—/]|\s-\s|\b(?:of|in|on|for|to|and|at|from|with|by)\b|&)")
+_ITEM_BREAK = re.compile(r"[\d,;:()•·|–—/&]| - |\b(?:of|in|on|for|to|and|at|from|with|by)\b")
 """Where an agenda item's first phrase ends: "Overview | of X", "Session | 2:", "Key Messages|, Agreed Actions"."""
 
 
