@@ -12,11 +12,11 @@ from pipeline.evaluate import CorpusReport, evaluate
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
-    "speakers": 0.955,
-    "attribution": 0.76,
-    "countries": 0.985,
-    "organisations": 0.895,
-    "relations": 0.86,
+    "speakers": 0.958,
+    "attribution": 0.77,
+    "countries": 0.99,
+    "organisations": 0.897,
+    "relations": 0.865,
 }
 """Re-based on 2026-12-04 when the gold corpus grew from 13 to 34 documents (measured micro F1 then: speakers
 0.810, attribution 0.575, countries 0.984, organisations 0.806, relations 0.653). Only ever raised from here:
@@ -30,7 +30,11 @@ cases, which leaves it at 0.759; raised to 0.76 with a known unit's parent and "
 (measured 0.765, lifting two publishers). Speakers had been raised to 0.956 and attribution to 0.765 on figures
 that counted five rules which each lifted one document only (a talk's gerund subtitle, a role's "by", a presenter
 column, possessive list items, a name after a slash); with those rules dropped as special cases the floors return to
-the values the rules had not touched: speakers 0.955 (measured 0.9554), attribution 0.76 (measured 0.7649)."""
+the values the rules had not touched: speakers 0.955 (measured 0.9554), attribution 0.76 (measured 0.7649).
+Fourth session (2026-12-04): the writer of a first-person account (cpr, sparkplug), an agenda item's title cell read
+as what its speaker presents (peer) and "St. Kitts" as a state's short name (un80) raised them to speakers 0.958
+(measured 0.9585), attribution 0.77 (0.7715), countries 0.99 (0.9921), organisations 0.897 (0.8977), relations
+0.865 (0.8667)."""
 
 
 @pytest.fixture(scope="module")

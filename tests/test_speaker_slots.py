@@ -163,14 +163,13 @@ def test_a_role_cell_beside_a_bare_name_is_its_role_not_its_organisation(extract
 
 
 def test_an_agenda_items_title_beside_a_name_is_what_they_present_not_whom_they_work_for(extractor) -> None:
-    text = (
-        "Programme\n\n"
-        "Ana Lima | Background to the workshop and opening remarks\n\n"
-        "Peter Wright | Session 2: • “Open data” in hydrology\n\n"
-        "09:20 – 09:35 | Regional Overview of Examplia’s Rivers | Dr Quill\n\n"
-        "Start End | Co-working session\n"
-    )
-    speakers = speakers_in(extractor, text)
+    rows = [
+        "Ana Lima | Background to the workshop and opening remarks",
+        "Peter Wright | Session 2: • “Open data” in hydrology",
+        "09:20 – 09:35 | Regional Overview of Examplia’s Rivers | Dr Quill",
+        "Start End | Co-working session",
+    ]
+    speakers = speakers_in(extractor, "\n\n".join(["Programme", *rows]) + "\n")
     assert set(speakers) == {"Ana Lima", "Peter Wright", "Quill"}
     assert {found.organisation for found in speakers.values()} == {None}
     assert speakers["Quill"].role == "presenter"
