@@ -233,16 +233,15 @@ class ActorIndex:
         if named:
             return named
         if token.lemma_.lower() in data.proxy_heads or lower in data.proxy_heads or lower in data.office_titles:
-            attached = _of_objects(token)  # "the Minister of Finance of X": the "of" after the portfolio too
-            attached += [o for c in attached if c.i not in self.by_token for o in _of_objects(c)]
+            attached = prep_objects(token, "of")  # "the Minister of Finance of X": the "of" after the portfolio too
+            attached += [o for c in attached if c.i not in self.by_token for o in prep_objects(c, "of")]
             attached += [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
             named = [e.at_most(INDIRECT) for c in attached
                      for member in (c, *c.conjuncts) for e in self._named(member, reading, depth + 1)]
             if named:
                 return named
         if token.pos_ == "NOUN" and token.lemma_.lower() in data.party_nouns:  # "a project between A and B"
-            parties = [o for p in token.children if p.dep_ == "prep" and p.lower_ in data.pair_preps | {"of"}
-                       for o in p.children if o.dep_ == "pobj"]
+            parties = prep_objects(token, *data.pair_preps, "of")
             named = [e.at_most(INDIRECT) for o in parties for e in self.actors(o, reading, depth + 1)]
             if named:
                 return named
@@ -258,16 +257,14 @@ class ActorIndex:
         """Whom someone acts for, in a signing or a meeting: whom "on behalf of" names; else the body their title
         heads ("Nauru's President X", "the Vice Chancellor of the University of Lagos, Prof. X"); else, for a
         speaker, the country they represent and their institution."""
-        behalf = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "on"
-                  for b in p.children if b.dep_ == "pobj" and b.lower_ == "behalf"
-                  for of in b.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
+        behalf = [o for p in token.children if p.dep_ == "prep" for o in on_behalf_of(p)]
         named = [e.at_most(INDIRECT) for w in behalf for e in self.actors(w, reading, depth + 1)]
         titled = [c for c in token.children if c.dep_ in ("compound", "nmod", "appos") and c.lower_ in cues().office_titles]
         titled += [token.head] if token.dep_ == "appos" and token.head.lower_ in cues().office_titles else []
         person = self.is_person(token)
         if person:  # "Nauru's X", "X of Nauru"
             titled += [c for c in token.children if c.dep_ == "poss"]
-            titled += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            titled += prep_objects(token, "of")
         named = named or [e.at_most(INDIRECT) for w in titled for e in self._named(w, reading, depth + 1)]
         party = self.discourse.people.get(token.i) if reading.people and not named else None
         if party is None or party.voice is None:
@@ -318,7 +315,7 @@ class ActorIndex:
         for it; not for a country ("the Research Council of Norway" is an institution of its own)."""
         if token.lower_ not in cues().definite_heads or not token.is_title:
             return []
-        owners = [e.at_most(INDIRECT) for c in _of_objects(token) for e in self._named(c, reading, depth + 1)]
+        owners = [e.at_most(INDIRECT) for c in prep_objects(token, "of") for e in self._named(c, reading, depth + 1)]
         return [e for e in owners if not e.entity_id.startswith(COUNTRY_PREFIX)]
 
     def _in_focus(self, token: Token) -> list[End]:
@@ -367,9 +364,17 @@ class ActorIndex:
         return [End(named.pop(), IMPLICIT)] if len(named) == 1 else []
 
 
-def _of_objects(token: Token) -> list[Token]:
-    return [c for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
-            for c in child.children if c.dep_ == "pobj"]
+def on_behalf_of(prep: Token) -> list[Token]:
+    """The objects of "on behalf of" when `prep` opens it: whoever acts does so for them ("X, on behalf of the
+    University, signed the agreement")."""
+    if prep.lower_ != "on":
+        return []
+    return [o for b in prep.children if b.dep_ == "pobj" and b.lower_ == "behalf" for o in prep_objects(b, "of")]
+
+
+def prep_objects(token: Token, *preps: str) -> list[Token]:
+    """The objects of `token`'s prepositions among `preps`: "Finance" of "the Minister of Finance" for "of"."""
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
 
 
 def proper_name(token: Token) -> list[Token]:

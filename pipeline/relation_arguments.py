@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .discourse import COUNTRY_PREFIX, Party
-from .relation_actors import COORDINATED, DIRECT, INDIRECT, REFERRED, ActorIndex, End, Reading, unique
+from .relation_actors import COORDINATED, DIRECT, INDIRECT, REFERRED, ActorIndex, End, Reading, on_behalf_of, prep_objects, unique
 from .relation_cues import SYMMETRIC, Cue, cues, made_jointly, passive, the_event
 
 HYPHENS = frozenset({"-", "–", "/", "and", "&"})
@@ -91,8 +91,7 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
             for slot, tokens in _slots(child, cue.type, is_passive, bearer):
                 slots[slot].extend(end for token in tokens for end in index.actors(token, reading))
                 open_target |= slot == "target" and child.dep_ == "prep" and bool(tokens)
-    slots["target"] += [e for topic in topics for c in topic.children if c.dep_ == "prep" and c.lower_ == "with"
-                        for o in c.children if o.dep_ == "pobj" for e in index.actors(o, reading)]
+    slots["target"] += [e for topic in topics for o in prep_objects(topic, "with") for e in index.actors(o, reading)]
     for word in _hung_on_a_name(cue, index):  # "UNDP, together with UNEP and FAO, launched"
         slots["source"] += index.actors(word.head, reading)
         slots["target"] += [e for o in word.children if o.dep_ == "pobj" for e in index.actors(o, reading)]
@@ -122,8 +121,7 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
         if not sources and bearer.dep_ == "nsubjpass":
             sources = [e for a in given.children if a.dep_ == "agent" for o in a.children for e in index.actors(o, reading)]
         if not sources and given.lemma_.lower() in cues().recipient_verbs:  # "Ghana received a loan from the IMF"
-            sources = [e for p in given.children if p.dep_ == "prep" and p.lower_ == "from"
-                       for o in p.children if o.dep_ == "pobj" for e in index.actors(o, reading)]
+            sources = [e for o in prep_objects(given, "from") for e in index.actors(o, reading)]
     if not sources and not pair:
         sources = _clause_subject(cue, bearer, index, reading) or _fronted_subject(bearer, index, reading)
     if targets and not pair and all(s.confidence < DIRECT for s in sources) and _referring(bearer):
@@ -178,8 +176,7 @@ def _collective(noun: Token, index: ActorIndex, reading: Reading) -> Arguments:
     else:
         groups = [noun.head] if noun.dep_ == "appos" else []
     group = [e for g in groups for e in index.actors(g, reading)]
-    members = [e for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-               for o in p.children if o.dep_ == "pobj" for e in index.actors(o, reading)] if group else []
+    members = [e for o in prep_objects(noun, "of") for e in index.actors(o, reading)] if group else []
     members = [m for m in unique(members) if all(m.entity_id != g.entity_id for g in group)]
     return Arguments(members, unique(group), [], joint=False, open_target=True, countries=[])
 
@@ -225,7 +222,7 @@ def _slots(child: Token, kind: str, is_passive: bool, bearer: Token) -> list[tup
     verb = bearer.pos_ in ("VERB", "AUX")
     objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
     agent_noun = bearer.lemma_.lower() in data.of_agent_nouns or bearer.lower_ in data.of_agent_nouns
-    if dep == "prep" and (behalf := _on_behalf_of(child)):
+    if dep == "prep" and (behalf := on_behalf_of(child)):
         return [("source", behalf)]
     if dep == "prep" and word == "from" and agent_noun:
         return []  # "partners from A and B": people from each, no partnership of A and B
@@ -333,7 +330,7 @@ def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, reading: Reading
             return _thanked(token, index, reading)
         if token.pos_ in ("VERB", "AUX"):
             agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-            agents = [o for c in token.children if c.dep_ == "prep" for o in _on_behalf_of(c)] or agents
+            agents = [o for c in token.children if c.dep_ == "prep" for o in on_behalf_of(c)] or agents
             if came_from.dep_ == "xcomp" and not agents:  # "asked the Bank to provide assistance": the Bank provides
                 agents = [c for c in token.children if c.dep_ == "dobj"]
             subjects = agents or [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c != bearer]
@@ -346,8 +343,7 @@ def _clause_subject(cue: Cue, bearer: Token, index: ActorIndex, reading: Reading
             if came_from.dep_ == "conj" or token.i in index.by_token:  # a list item or a name owns no cue
                 return []
             owners = [c for c in token.children if c.dep_ == "poss"]
-            owners += [c for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
-                       for c in child.children if c.dep_ == "pobj" and c != bearer and not c.is_ancestor(bearer)]
+            owners += [c for c in prep_objects(token, "of") if c != bearer and not c.is_ancestor(bearer)]
             found = [e for o in owners for e in index.actors(o, reading)]
             if found:
                 return [e.at_most(INDIRECT) for e in found]
@@ -374,15 +370,6 @@ def _fronted_subject(bearer: Token, index: ActorIndex, reading: Reading) -> list
     return [e.at_most(INDIRECT) for e in index.actors(first, reading)]
 
 
-def _on_behalf_of(prep: Token) -> list[Token]:
-    """The objects of "on behalf of" when `prep` opens it: whoever acts does so for them ("X, on behalf of the
-    University, signed the agreement")."""
-    if prep.lower_ != "on":
-        return []
-    return [o for b in prep.children if b.dep_ == "pobj" and b.lower_ == "behalf"
-            for of in b.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children if o.dep_ == "pobj"]
-
-
 def _counterparts(bearer: Token, index: ActorIndex, reading: Reading) -> list[End]:
     """Whom a meeting that discusses a relation was with: "the delegation met Prime Minister X to discuss the
     defence cooperation agreement", "Y discussed cooperation with Z", "talks with Z on the partnership"."""
@@ -394,7 +381,7 @@ def _counterparts(bearer: Token, index: ActorIndex, reading: Reading) -> list[En
         if token.lemma_.lower() not in data.meeting_words:
             continue
         met = [c for c in token.children if c.dep_ == "dobj" and token.pos_ == "VERB" and not c.is_ancestor(bearer) and c != bearer]
-        met += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+        met += prep_objects(token, "with")
         found = [e.at_most(INDIRECT) for m in met for e in index.actors(m, reading)]
         if found:
             return found
@@ -423,8 +410,7 @@ def _thanked(prep: Token, index: ActorIndex, reading: Reading) -> list[End]:
     head = prep.head
     objects = [c for c in head.children if c.dep_ == "dobj"]
     thanked = [o for o in objects if o.lemma_.lower() not in cues().thanking_words]  # not "expressed its gratitude"
-    thanked += [o for word in (head, *objects) for p in word.children if p.dep_ == "prep" and p.lower_ == "to"
-                for o in p.children if o.dep_ == "pobj"]
+    thanked += [o for word in (head, *objects) for o in prep_objects(word, "to")]
     found = [e for t in thanked for e in index.actors(t, reading)]
     return [e.at_most(INDIRECT) for e in found]
 

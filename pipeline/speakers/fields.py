@@ -30,6 +30,8 @@ _NAME_LINKS = frozenset({
     "de", "du", "des", "la", "del", "di", "degli", "della", "delle", "dei", "da", "do", "dos", "das",  # "Università degli Studi di X"
 })
 _OF_STATE = re.compile(r"^of\s+(?:the\s+)?(?P<state>[A-Z][\w ’'-]*?)(?:\s*\([A-Z][\w&.-]*\))?$")
+_ENDS_OF_STATE = re.compile(r"\bof (?:the )?([A-Z][\w ’'-]+)$")
+"""A name or title ending in "of" and a capitalised name, maybe a state's: "Minister of Environment of Egypt"."""
 _LOCATED = re.compile(r"^(?P<body>[A-Z].*?)\s+in\s+(?:the\s+)?(?P<place>[A-Z].*)$")
 _TITLE_LINK = re.compile(r"(?<!\s)\s+(?:of|at|for|with)\s+(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"(?<!\s)\s*\([A-Z][\w&.-]*\)$")
@@ -100,7 +102,7 @@ class FieldReader:
                 if owner and (code := self.countries.lookup(owner["owner"])):
                     value, match.country = owner["rest"], match.country or code  # "Egypt’s Minister of Water"
                 match.title = value if match.title is None else f"{match.title}, {value}"
-                of_state = re.search(r"\bof (?:the )?([A-Z][\w ’'-]+)$", str(value))  # "Minister of Environment of Egypt"
+                of_state = _ENDS_OF_STATE.search(str(value))  # "Minister of Environment of Egypt"
                 match.country = (
                     match.country or self.countries.represented(str(value))
                     or (self.countries.lookup(of_state.group(1)) if of_state else None)
@@ -174,7 +176,7 @@ class FieldReader:
 
     def national_body(self, organisation: str) -> str | None:
         """The country a body's name opens with: "Canadian Centre for ...", "Fiji National Commission", "British High Commission"."""
-        of_country = re.search(r"\bof (?:the )?([A-Z][\w ’'-]+)$", organisation)
+        of_country = _ENDS_OF_STATE.search(organisation)
         if of_country and self.words.is_institution(organisation[: of_country.start()]) and (
             code := self.countries.lookup(of_country.group(1))
         ):
