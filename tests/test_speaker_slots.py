@@ -149,6 +149,17 @@ def test_an_address_or_venue_line_in_a_programme_names_nobody(extractor, place: 
     assert set(speakers_in(extractor, text)) == {"Ana Lima"}
 
 
+def test_a_talk_title_the_ner_starts_with_a_name_leaves_the_name_beside_it_alone(extractor) -> None:
+    """"Vaccine Supply Chain and Logistics Update for ..." runs on in lower-case words: a title, not a list of names,
+    so the name in the next cell is the only one in the row."""
+    text = (
+        "Programme\n\n"
+        "12:20 – 12:45 | Vaccine Supply Chain and Logistics Update for Member States | Timothy Ikeh\n\n"
+        "12:45 – 13:45 | Lunch Break | All Participants\n"
+    )
+    assert set(speakers_in(extractor, text)) == {"Timothy Ikeh"}
+
+
 def test_transcript_turn_headers(extractor) -> None:
     text = (
         "ANA LIMA: Good morning. We will hear three views today.\n\n"
