@@ -335,6 +335,7 @@ _MARKUP_KEEP_GROUP = re.compile(
     r"|(?<![\w*])_([^_\n]+)_(?![\w*])"  # _emphasis_
     r"|`([^`\n]+)`"  # `code`, which converted pages use for captions too
 )
+_MARKUP_NESTING = 2
 _MARKUP_DROP = re.compile(
     r"!\[[^\[\]\s]{1,200}\.(?:png|jpe?g|gif|svg|webp)\]\([^()\s]{0,2000}\)"  # an image whose alt text is its file name
     r"|\{:[^}\n]*\}"  # kramdown attributes {:start="1"}
@@ -356,7 +357,8 @@ def _strip_markup(traced: _Traced) -> _Traced:
     """Markdown and HTML remnants of web pages: a tag that breaks the line in a browser breaks it here."""
     traced = traced.sub(_HTML, lambda m: "\n" if m.group("block") else "")
     traced = traced.sub(_MARKUP_DROP, lambda m: "")
-    traced = traced.sub(_MARKUP_KEEP_GROUP, lambda m: m.lastindex or 0)
+    for _ in range(_MARKUP_NESTING):  # "**[Prof. Ana Lima](/ana-lima/)**": a link in bold, or bold in a link
+        traced = traced.sub(_MARKUP_KEEP_GROUP, lambda m: m.lastindex or 0)
     return traced.sub(_ENTITY, lambda m: html.unescape(m.group()).replace("\xa0", " "))
 
 
