@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .errors import Errors, InputError, Notes
 from . import pdf_fallback
-from .pdf import PdfiumRefused, read_pages
+from .pdf import LABELLED_LINE, PdfiumRefused, PdfText, read_pages
 from .records import DocumentInfo
 from .resources import load_json
 
@@ -112,15 +112,15 @@ def load_document(path: str | Path) -> SourceDocument:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(Errors.E002.format(path=path, suffix=suffix))
-    pages, notes = _read_pdf(path) if suffix == ".pdf" else _read_text(path)
+    pages, notes, runs_on = _read_pdf(path) if suffix == ".pdf" else PdfText(*_read_text(path))
     if not any(page.strip() for page in pages):
         raise InputError(Errors.E006.format(path=path))
     if sum(map(len, pages)) > MAX_CHARS:
         raise InputError(Errors.E017.format(path=path, limit=MAX_CHARS))
-    return _document(pages, doc_id=path.stem, source=str(path), notes=notes)
+    return _document(pages, doc_id=path.stem, source=str(path), notes=notes, runs_on=runs_on)
 
 
-def _read_pdf(path: Path) -> tuple[list[str], list[str]]:
+def _read_pdf(path: Path) -> PdfText:
     """Page texts and notes: read with PDFium, or with pdfminer where PDFium cannot (`pdf_fallback`)."""
     try:
         return read_pages(path, max_chars=MAX_CHARS)
@@ -133,13 +133,17 @@ def document_from_text(text: str, *, doc_id: str = "text", source: str = "<text>
     return _document([_clean_controls(text)], doc_id=doc_id, source=source, notes=[])
 
 
-def _document(pages: list[str], *, doc_id: str, source: str, notes: list[str]) -> SourceDocument:
+def _document(pages: list[str], *, doc_id: str, source: str, notes: list[str],
+              runs_on: tuple[bool, ...] | None = None) -> SourceDocument:
+    """`runs_on`: whether a paragraph runs over each page break, when a PDF's layout joined its wrapped lines
+    from the geometry; then only those page breaks are joined. Otherwise every line end is judged from the text."""
     page_starts, offset = [], 0
     for page in pages:
         page_starts.append(offset)
         offset += len(page) + len(PAGE_SEPARATOR)
     front_title, traced = _strip_front_matter(_join_pages(pages, page_starts))
-    traced = _reflow(_normalise(_strip_markup(traced)))
+    joined = None if runs_on is None else frozenset(start - 1 for start, on in zip(page_starts[1:], runs_on) if on)
+    traced = _reflow(_normalise(_strip_markup(traced)), joined=joined)
     if not _looks_english(traced.text):
         notes = [*notes, Notes.N004.format(path=source)]
     return SourceDocument(
@@ -335,6 +339,7 @@ _MARKUP_KEEP_GROUP = re.compile(
     r"|(?<![\w*])_([^_\n]+)_(?![\w*])"  # _emphasis_
     r"|`([^`\n]+)`"  # `code`, which converted pages use for captions too
 )
+_MARKUP_NESTING = 2
 _MARKUP_DROP = re.compile(
     r"!\[[^\[\]\s]{1,200}\.(?:png|jpe?g|gif|svg|webp)\]\([^()\s]{0,2000}\)"  # an image whose alt text is its file name
     r"|\{:[^}\n]*\}"  # kramdown attributes {:start="1"}
@@ -356,7 +361,8 @@ def _strip_markup(traced: _Traced) -> _Traced:
     """Markdown and HTML remnants of web pages: a tag that breaks the line in a browser breaks it here."""
     traced = traced.sub(_HTML, lambda m: "\n" if m.group("block") else "")
     traced = traced.sub(_MARKUP_DROP, lambda m: "")
-    traced = traced.sub(_MARKUP_KEEP_GROUP, lambda m: m.lastindex or 0)
+    for _ in range(_MARKUP_NESTING):  # "**[Prof. Ana Lima](/ana-lima/)**": a link in bold, or bold in a link
+        traced = traced.sub(_MARKUP_KEEP_GROUP, lambda m: m.lastindex or 0)
     return traced.sub(_ENTITY, lambda m: html.unescape(m.group()).replace("\xa0", " "))
 
 
@@ -389,19 +395,19 @@ def _normalise(traced: _Traced) -> _Traced:
 
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦●–]|\d{1,2}[.)])\s")
-_LABEL = re.compile(r"^\s*[A-Z]\w*(?:\s+\w+){0,2}\s*:\s")
-"""A line that opens with a label ("Quote:", "Moderator:") starts a new item, whatever the wrapping."""
 _LINE_END = re.compile(r"(?<![ \t\xa0])[ \t\xa0]*\n")
 _SPACES = re.compile(r"[ \t\xa0\u2009\u200b]+")
 _WIDTH_WINDOW = 25
 """Lines either side of a line that set its expected width: a PDF can switch from one column to two."""
 
 
-def _reflow(traced: _Traced) -> _Traced:
+def _reflow(traced: _Traced, *, joined: frozenset[int] | None = None) -> _Traced:
     """Join hard-wrapped lines into paragraphs and undo end-of-line hyphenation.
 
     A line is a wrap, not a break, when it is nearly as long as the typical full line around
-    it (`_wraps`). Blank lines always separate paragraphs.
+    it (`_wraps`). Blank lines always separate paragraphs. `joined`, if given, holds the raw
+    offsets of the only line ends that are wraps (a PDF's page breaks that a paragraph runs
+    over, its other lines joined from the page's geometry already); every other one stays.
     """
     traced = traced.sub(_SPACES, lambda m: " ")
     lines = traced.text.split("\n")
@@ -413,9 +419,12 @@ def _reflow(traced: _Traced) -> _Traced:
         line = lines[number].strip()
         next_line = lines[number + 1]
         width = widths[number]
-        if not 30 <= width <= 200 or not line or not next_line.strip() or LIST_ITEM.match(next_line) or _LABEL.match(next_line):
+        if joined is not None:
+            if traced.origin[match.end() - 1] not in joined or not line or not next_line.strip():
+                return "\n"
+        elif not 30 <= width <= 200 or not line or not next_line.strip() or LIST_ITEM.match(next_line) or LABELLED_LINE.match(next_line):
             return "\n"
-        if not _wraps(line, next_line, width) or line.endswith(":"):
+        elif not _wraps(line, next_line, width) or line.endswith(":"):
             return "\n"
         if line.endswith("-") and len(line) > 1 and line[-2].isalpha():
             # "imple-|mentation" loses its hyphen; "South-|East" keeps it, and gets no space either

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from .errors import Errors, InputError, Notes, short_reason
 
@@ -78,6 +78,11 @@ class Line:
 
     text: str
     row: int
+    room: float = math.inf
+    """Points left at its end for the next word and its space, up to its column's edge."""
+    first: float = 0.0
+    """Width of its first word: at the head of a page, whether that word would have fitted on the last page's
+    last line (if not, the paragraph runs over the page break)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +115,16 @@ class _Table:
 
 
 # ------------------------------------------------------------------------------------------ reading
-def read_pages(path: Path, *, max_chars: int | None = None) -> tuple[list[str], list[str]]:
+class PdfText(NamedTuple):
+    """A PDF's page texts, the notes on reading it, and per page break whether a paragraph runs over it (None where
+    the reader cannot tell: the text's own line ends are then judged, as in a text file)."""
+
+    pages: list[str]
+    notes: list[str]
+    runs_on: tuple[bool, ...] | None = None
+
+
+def read_pages(path: Path, *, max_chars: int | None = None) -> PdfText:
     """Page texts in reading order, without running headers, footers and page numbers, and notes.
 
     Pages are read one at a time and each page's characters are dropped once its layout is
@@ -179,14 +193,20 @@ def read_layouts(path: Path, pages: Iterable[Callable[[], tuple[PageLayout, bool
     return Pages(layouts, scanned, notes, unread=len(notes))
 
 
-def page_texts(path: Path, pages: Pages) -> tuple[list[str], list[str]]:
-    """The pages' texts without running lines, and the notes; a PDF without any text is refused."""
-    texts = without_running_lines(pages.layouts)
+def page_texts(path: Path, pages: Pages) -> PdfText:
+    """The pages' texts without running lines, the notes, and where a paragraph runs over a page break (its last
+    line fills its column, and the next page opens with running text); a PDF without any text is refused."""
+    bodies = without_running_lines(pages.layouts)
+    texts = [BLOCK_SEPARATOR.join("\n".join(line.text for line in block.lines) for block in body) for body in bodies]
     if not any(text.strip() for text in texts):
         raise InputError(Errors.E005.format(path=path) if pages.scanned else Errors.E019.format(path=path, pages=len(texts)))
     scanned = pages.scanned
     notes = pages.notes + ([Notes.N005.format(path=path, count=len(scanned), pages=_page_list(scanned))] if scanned else [])
-    return texts, notes
+    runs_on = tuple(
+        bool(above and below) and above[-1].kind == below[0].kind == "text" and above[-1].lines[-1].room < below[0].lines[0].first
+        for above, below in itertools.pairwise(bodies)
+    )
+    return PdfText(texts, notes, runs_on)
 
 
 MAX_STREAM_MB = 64
@@ -681,6 +701,10 @@ _MIN_GUTTER = 7.0
 _MAX_DEPTH = 8
 _HEADING = 1.15
 """A line set this much larger than the page's body text is a heading."""
+_WIDE_LINE = 0.75
+"""A line this share of its column wide may have wrapped at a narrower edge than the column's."""
+LABELLED_LINE = re.compile(r"^\s*[A-Z]\w*(?:\s+\w+){0,2}\s*:\s")
+"""A line that opens with a label ("Quote:", "Moderator:") starts a new item, whatever the wrapping."""
 _BULLET = re.compile(r"^(?:[•▪◦●○■□▫►▸▶➢➤✓✔◆◇❖*–-]|\(?(?:\d{1,2}|[A-Za-z]|[IVXivx]{1,4})[.)])$")
 """A list marker standing alone: a bullet glyph, "1.", "(a)", "iv."."""
 
@@ -826,9 +850,11 @@ def _region(items: list[Item], page: _Page, depth: int, rows: list[list[Item]] |
         left = _region([i for row in run for i in row if i.x1 <= low], page, depth + 1)
         right = _region([i for row in run for i in row if i.x0 >= high], page, depth + 1)
         if kind == "flow" and left[-1].kind == right[0].kind == "text" and _runs_on(run, low, high, page):
-            # a paragraph running from the foot of one column to the head of the next: one block,
-            # whose lines `ingest._reflow` joins where they wrap
-            left[-1] = Block("text", left[-1].lines + right.pop(0).lines)
+            # a paragraph running from the foot of one column to the head of the next: one block
+            *above, last = left[-1].lines
+            first, *below = right.pop(0).lines
+            left[-1] = Block("text", (*above, dataclasses.replace(first, text=_wrapped(last.text, first.text), row=last.row,
+                                                                  first=last.first), *below))
         blocks.extend(left + right)
     return blocks
 
@@ -1126,7 +1152,7 @@ def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]]
     for cells in lines:
         boxes = [[page.line(cell)] if cell else [] for cell in cells]
         if rows:
-            wraps = [bool(box and rows[-1][c]) and _continues(rows[-1][c][-1], box[0], columns[c][1], ruled=False)
+            wraps = [bool(box and rows[-1][c]) and _runs_into(rows[-1][c][-1], box[0], columns[c], ruled=False)
                      for c, box in enumerate(boxes)]
             if all(wrap for wrap, box in zip(wraps, boxes) if box) or (not boxes[0] and any(wraps)):
                 for c, box in enumerate(boxes):
@@ -1146,7 +1172,8 @@ def _row_blocks(cells: list[list[_LineBox]], columns: list[tuple[float, float]],
     if not filled:
         return []
     if len(filled) == 1:
-        return [Block("text", tuple(Line(line.text, line.row) for line in filled[0][1]))]
+        column, lines = filled[0]
+        return [Block("text", _unwrapped(lines, columns[column]))]
     text = CELL_SEPARATOR.join(_cell_text(cell, columns[c][1], page, ruled=ruled) for c, cell in filled)
     return [Block("row", (Line(text, filled[0][1][0].row),))]
 
@@ -1196,12 +1223,34 @@ def _continues(above: _LineBox, below: _LineBox, right: float, *, ruled: bool) -
     and the sentence must also look unfinished (a comma, a hyphen or a lower-case word at the end
     of `above`, or a lower-case start below): a list of short cells is not one wrapped line.
     """
-    if above.bold != below.bold or abs(above.size - below.size) > 0.1 * above.size:
+    if not _same_style(above, below):
         return False  # a title over a name, a name over a title: fields, not a sentence
     if below.first + 0.25 * below.height <= right - above.x1:
         return False
-    if ruled:
-        return True
+    return ruled or _unfinished(above, below)
+
+
+def _runs_into(above: _LineBox, below: _LineBox, column: tuple[float, float], *, ruled: bool) -> bool:
+    """`_continues` at the column's `_edge`, or a sentence that runs on: a line ending in a comma, or, in a line
+    most of the column wide, a lower-case word across the break (a cell narrower than its column wrapped it)."""
+    left, right = column
+    long = above.x1 - left >= _WIDE_LINE * (right - left)
+    return _continues(above, below, _edge(right, above), ruled=ruled) or _same_style(above, below) and (
+        above.text.endswith((",", "-", "&")) or long and _unfinished(above, below))
+
+
+def _edge(right: float, line: _LineBox) -> float:
+    """Where ragged text wraps: a little short of its longest line."""
+    return right - 0.5 * line.height
+
+
+def _same_style(above: _LineBox, below: _LineBox) -> bool:
+    return above.bold == below.bold and abs(above.size - below.size) <= 0.1 * above.size
+
+
+def _unfinished(above: _LineBox, below: _LineBox) -> bool:
+    """Whether the text runs on from `above` into `below`: a comma, a hyphen or a lower-case word ends `above`,
+    or a lower-case word starts `below`. Such a line wrapped at a narrower edge than its column's."""
     last = above.text.rsplit(" ", 1)[-1]
     return above.text.endswith((",", "-", "&")) or last[:1].islower() or below.text[:1].islower()
 
@@ -1215,10 +1264,12 @@ def _column_blocks(rows: list[list[Item]], page: _Page) -> list[Block]:
     lines = [row[0] if isinstance(row[0], _Table) else page.line(row) for row in rows]  # type: ignore[arg-type]
     boxes = [line for line in lines if isinstance(line, _LineBox)]
     width = max((line.x1 for line in boxes), default=0.0) - min((line.x0 for line in boxes), default=0.0)
+    body = [line for line in boxes if line.size < _HEADING * page.body] or boxes  # a title may span the columns
+    column = (min((line.x0 for line in body), default=0.0), max((line.x1 for line in body), default=0.0))
 
     def close() -> None:
         if current:
-            blocks.append(Block("heading" if heading else "text", tuple(Line(line.text, line.row) for line in current)))
+            blocks.append(Block("heading" if heading else "text", _unwrapped(current, column)))
 
     for line in lines:
         if isinstance(line, _Table):
@@ -1241,6 +1292,24 @@ def _column_blocks(rows: list[list[Item]], page: _Page) -> list[Block]:
         current.append(line)
     close()
     return blocks
+
+
+def _unwrapped(lines: list[_LineBox], column: tuple[float, float]) -> tuple[Line, ...]:
+    """The lines with each line its column wrapped put back together: the next line's first word would not have
+    fitted at its end, or, in a line most of the column wide, the sentence runs on (a cell narrower than its
+    column). A shorter line ends where the writer ended it (a list item, a name over its title, a grid's cells
+    set one under the other), however long it is in characters."""
+    def room(line: _LineBox) -> float:
+        return _edge(column[1], line) - line.x1 - 0.25 * line.height
+
+    joined = [Line(lines[0].text, lines[0].row, room(lines[0]), lines[0].first)]
+    for above, below in itertools.pairwise(lines):
+        opens_item = _BULLET.match(below.text.split(" ", 1)[0]) or LABELLED_LINE.match(below.text)
+        if not opens_item and _runs_into(above, below, column, ruled=True):
+            joined[-1] = dataclasses.replace(joined[-1], text=_wrapped(joined[-1].text, below.text), room=room(below))
+        else:
+            joined.append(Line(below.text, below.row, room(below), below.first))
+    return tuple(joined)
 
 
 def _heads(lines: list[_LineBox], line: _LineBox, width: float) -> bool:
@@ -1308,8 +1377,8 @@ def _line(row: list[Word], rows: dict[int, int]) -> _LineBox:
 
 
 # ---------------------------------------------------------------------------------- running lines
-def without_running_lines(pages: list[PageLayout]) -> list[str]:
-    """Page texts without running headers and footers: edge rows repeated on many pages.
+def without_running_lines(pages: list[PageLayout]) -> list[list[Block]]:
+    """Pages' blocks without running headers and footers: edge rows repeated on many pages.
 
     Rows are compared with their numbers masked ("Page 3 of 10", "Annual report | 7"); a bare
     page number at the edge of a page goes even in a document too short for repetition to show.
@@ -1319,7 +1388,7 @@ def without_running_lines(pages: list[PageLayout]) -> list[str]:
     counts = Counter(key for page in pages for key in {_running_key(text) for edge in page.edges for _, text in edge})
     needed = max(2, math.ceil(0.4 * len(pages)))
     running = {key for key, count in counts.items() if count >= needed}
-    texts = []
+    bodies = []
     for page in pages:
         furniture = set()
         for edge in page.edges:
@@ -1327,9 +1396,9 @@ def without_running_lines(pages: list[PageLayout]) -> list[str]:
                 if _running_key(text) not in running and not _PAGE_NUMBER.fullmatch(text):
                     break
                 furniture.add(row)
-        blocks = [[line.text for line in block.lines if line.row not in furniture] for block in page.blocks]
-        texts.append(BLOCK_SEPARATOR.join("\n".join(lines) for lines in blocks if lines))
-    return texts
+        blocks = [Block(block.kind, tuple(line for line in block.lines if line.row not in furniture)) for block in page.blocks]
+        bodies.append([block for block in blocks if block.lines])
+    return bodies
 
 
 def _running_key(text: str) -> str:

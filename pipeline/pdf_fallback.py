@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Notes
-from .pdf import Block, Line, PageLayout, PdfiumRefused, page_texts, read_layouts
+from .pdf import Block, Line, PageLayout, PdfiumRefused, PdfText, page_texts, read_layouts
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +41,10 @@ _MIN_GUTTER = 7.0
 """Narrowest gap between columns, in points: twice a word space in body text."""
 
 
-def read_pages(path: Path, *, max_chars: int | None, refused: PdfiumRefused) -> tuple[list[str], list[str]]:
+def read_pages(path: Path, *, max_chars: int | None, refused: PdfiumRefused) -> PdfText:
     """Page texts and notes, as `pdf.read_pages` gives them, for a file PDFium refused with `refused`:
-    that stays the error when pdfminer cannot read the file either."""
+    that stays the error when pdfminer cannot read the file either. pdfminer's rows are lines as printed, with
+    no column edges to judge their wrapping by: `ingest` judges it from the text."""
     import pdfplumber
 
     try:
@@ -55,8 +56,8 @@ def read_pages(path: Path, *, max_chars: int | None, refused: PdfiumRefused) -> 
         raise refused from None
     if pages.unread == len(pages.layouts):
         raise refused
-    texts, notes = page_texts(path, pages)
-    return texts, [Notes.N009.format(path=path), *notes]
+    text = page_texts(path, pages)
+    return PdfText(text.pages, [Notes.N009.format(path=path), *text.notes])
 
 
 def _page_layout(page: Any) -> tuple[PageLayout, bool]:

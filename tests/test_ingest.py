@@ -173,6 +173,13 @@ def test_markdown_image_file_names_and_code_marks_are_not_text() -> None:
     assert "Ana Lima speaking" in doc.text
 
 
+def test_markdown_links_in_bold_and_bold_in_links_leave_their_words() -> None:
+    doc = document_from_text("Led by **[Prof. Ana Lima](/ana_lima/)** and [**Dr Rui Sousa**](https://example.org/rui).\n")
+    assert doc.text == "Led by Prof. Ana Lima and Dr Rui Sousa."
+    start, end, _ = doc.locate(*span_of(doc, "Ana Lima"))
+    assert doc.raw[start:end] == "Ana Lima"
+
+
 def test_folded_front_matter_title() -> None:
     doc = document_from_text("---\ntitle: >-\n  A long title\n  folded over lines\nauthor: x\n---\nBody text.\n")
     assert doc.title == "A long title folded over lines"

@@ -434,6 +434,31 @@ def test_words_set_apart_without_a_space_are_read_apart(tmp_path: Path) -> None:
     assert load_document(write_page(tmp_path / "apart.pdf", draw)).text == "The ministers signed the agreement."
 
 
+def test_list_items_as_long_as_a_wrapped_line_stay_apart(tmp_path: Path) -> None:
+    """A speakers' list, one per line: an item ends close to the edge, yet the next item's first word would have
+    fitted after it, so that is no wrap (counted in characters, the two looked like one wrapped line); a word
+    that would not have fitted is."""
+    items = [
+        ("Lina Haddad, Assistant Professor, Examplia University", 72),
+        ("Kofi Mensah, Remote Sensing and GIS Scientist, Examplia Institute", 72),
+        ("Rui Sousa, Professor, The Otherland University", 72),
+        ("Ana Lima, Head of Product Development, Innovative Solutions for Coastal", 72),
+        ("Agriculture", 90),
+        ("Mei Chen, Developer, Harbour Data Network", 72),
+    ]
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont(FONT, 10)
+        for number, (line, x) in enumerate(items):
+            canvas.drawString(x, 700 - 12.5 * number, line)
+
+    text = load_document(write_page(tmp_path / "list.pdf", draw)).text
+    assert text.split("\n") == [line for line, _ in items[:3]] + [
+        "Ana Lima, Head of Product Development, Innovative Solutions for Coastal Agriculture",
+        "Mei Chen, Developer, Harbour Data Network",
+    ]
+
+
 @pytest.mark.parametrize(("heading", "size"), [("Panel on the financing of social protection", 14),
                                               ("Part II: the financing of social protection floors in Asia and the Pacific", 10)],
                          ids=["larger", "bold in the body's size"])

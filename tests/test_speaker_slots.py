@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
 from spacy.tokens import Span
 
 from pipeline import SpeakerMatch
@@ -136,6 +137,27 @@ def test_blocks_of_a_programme_that_are_not_records_name_nobody(extractor) -> No
         "Coastal Resilience\nDirector’s report\nExamplia Water Agency\n"
     )
     assert speakers_in(extractor, text) == {}
+
+
+@pytest.mark.parametrize("place", ["191 Marlow St, EX1 4AB", "Venue: Baobab Lodge, Harare", "Venue: Harbour Lodge, Harare"])
+def test_an_address_or_venue_line_in_a_programme_names_nobody(extractor, place: str) -> None:
+    """A word of it says it is a place ("St", "Lodge"), however name-like the words beside it."""
+    text = (
+        "Programme\n\n16:50 | 17:00 | Wrap-up Day 1\n\n18:00 | Informal gathering at the Market Hall\n\n"
+        f"{place}\n\n8:30 | 9:00 | Welcome | Ana Lima (Examplia Institute)\n"
+    )
+    assert set(speakers_in(extractor, text)) == {"Ana Lima"}
+
+
+def test_a_talk_title_the_ner_starts_with_a_name_leaves_the_name_beside_it_alone(extractor) -> None:
+    """"Vaccine Supply Chain and Logistics Update for ..." runs on in lower-case words: a title, not a list of names,
+    so the name in the next cell is the only one in the row."""
+    text = (
+        "Programme\n\n"
+        "12:20 – 12:45 | Vaccine Supply Chain and Logistics Update for Member States | Timothy Ikeh\n\n"
+        "12:45 – 13:45 | Lunch Break | All Participants\n"
+    )
+    assert set(speakers_in(extractor, text)) == {"Timothy Ikeh"}
 
 
 def test_transcript_turn_headers(extractor) -> None:

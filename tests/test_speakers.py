@@ -226,6 +226,11 @@ def test_title_at_organisation_is_split(extractor) -> None:
     assert (speaker.title, speaker.organisation) == ("Senior Partner", "Ruiz Legal Group")
 
 
+def test_of_the_organisation_after_a_name_gives_the_organisation_without_its_article(extractor) -> None:
+    speaker = speakers_in(extractor, "Rui Sousa of the Otherland Agency spoke about water.")["Rui Sousa"]
+    assert (speaker.organisation, speaker.organisation_id) == ("Otherland Agency", "org:otherland-agency")
+
+
 def test_description_before_the_name_and_the_ministry_a_minister_speaks_for(extractor) -> None:
     text = (
         "In her opening address, Portugal’s Minister for Water and Sanitation, Ms Lea Varga, said that access "

@@ -287,7 +287,7 @@ class FieldReader:
             known_orgs = [org for org in orgs if org.ent_id_]
             if not known_orgs and _proper_phrase(span) and not self.cues.looks_like_title(text) and not self.words.is_unit(text):
                 return "organisation", text, None  # "Tonga Women in ICT": the NER tagged only a part of the name
-            named = known_orgs or [org for org in orgs if len(org) == 1 or _proper_phrase(org)]
+            named = known_orgs or [org for org in map(_without_article, orgs) if len(org) == 1 or _proper_phrase(org)]
             if named:  # not "Background to the workshop": the NER also tags a talk's title ORG
                 return "organisation", named[-1], None
         if self.words.is_unit(text) and not acronym(text):
@@ -312,8 +312,7 @@ class FieldReader:
             if link in ("of", "at", "for", "in", "with", "from") and self._body(org) or (link in ("at", "with", "from") or leads) and self.titled(left):
                 rest = span.doc[org.end : span.end].text.strip(" ,")
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
-                if org[0].lower_ == "the" and len(org) > 1:
-                    org = org[1:]  # the NER takes in the article
+                org = _without_article(org)
                 of_state = _OF_STATE.match(rest or "")
                 if of_state and self.countries.lookup(of_state["state"]):
                     return left, f"{org.text} {of_state.group().strip()}", None  # "X Agency" + "of Indonesia (BIG)"
@@ -531,6 +530,11 @@ def _simple_name(text: str) -> bool:
     """A name of a few words with no "of", "for" or "and" in it: "UC Davis", not "Policy Branch of the X"."""
     words = text.split()
     return 0 < len(words) <= 4 and not any(word.lower() in _NAME_LINKS for word in words)
+
+
+def _without_article(span: Span) -> Span:
+    """The NER takes in the article: "the X Agency"."""
+    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 
 
 def _proper_phrase(span: Span) -> bool:

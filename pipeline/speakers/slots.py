@@ -143,17 +143,20 @@ class SlotParser:
         start, each after the last one's description ("Speakers: Ana Lima (X Institute), Rui Sousa (Y) and ...")."""
         doc = cell.doc
         people = [person for person in titled if cell.start <= person.start and person.name.end <= cell.end]
+        listed: list[Person] = []
         position = self.slot_start(cell)
         while position < cell.end:
             person = next((p for p in people if p.start == position), None) or self.name_at(cell, position)
             if person is None or any(p.start < person.name.end and person.start < p.name.end and p is not person for p in people):
                 break
             if person not in people:
-                people.append(person)
+                listed.append(person)
             position = self.described(doc, person.name.end, cell.end)[1]
             while position < cell.end and doc[position].lower_ in LIST_JOINERS:
                 position += 1
-        return sorted(people, key=lambda person: person.start)
+        if position < cell.end and doc[position].is_lower and doc[position].is_alpha:
+            listed = []  # "Vaccine Supply Chain and Logistics Update for X": the words run on, a title's, no one's name
+        return sorted([*people, *listed], key=lambda person: person.start)
 
     def slot_start(self, cell: Span) -> int:
         """Where the slot's content starts: after times and bullets, and after a label ("Chair:", "Keynote by")."""
