@@ -84,6 +84,8 @@ def test_evidence_located_in_the_source(seed_extraction: Extraction) -> None:
     ("The University of the South Pacific thanked donors. Japan has been a strong supporter of the University.",
      {("country:JPN", "support", "org:usp")}),
     ("Japan provided a grant of USD 5 million to Nepal for schools.", {("country:JPN", "support", "country:NPL")}),
+    ("The delegation underscored Japan’s commitment to Fiji through new initiatives.",  # a donor's commitment
+     {("country:JPN", "support", "country:FJI")}),
     ("The two countries, Ghana and Kenya, agreed to strengthen bilateral cooperation in trade.",
      {("country:GHA", "cooperation", "country:KEN")}),
     ("The Minister of Foreign Affairs of Ghana met with the Ambassador of Japan to discuss bilateral cooperation.",
