@@ -503,3 +503,29 @@ def test_a_by_line_names_the_narrator(extractor: Extractor) -> None:
         "I chaired the morning panel, and my colleagues presented our survey.\n"
     )
     assert by_name(extractor.extract_text(text))["Pedro Okafor"].organisation == "Brightwater Cooperative"
+
+
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+def test_a_list_of_people_each_after_their_body_as_a_possessive(extractor, apostrophe: str) -> None:
+    """"X’s NAME, Y’s NAME": each body's possessive opens the next item, and the last item ends the sentence."""
+    text = (
+        f"Panelists, from left, included EXAID{apostrophe}s Josh Carter, Global Campaign for Literacy{apostrophe}s "
+        f"Jerry Mindel, Inclusion Ruritania{apostrophe}s Sue Warren, BPF{apostrophe}s Tony Iskandar, and moderator "
+        f"Basic Learning Coalition{apostrophe}s Candice Dunham."
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: speaker.organisation for name, speaker in speakers.items()} == {
+        "Josh Carter": "EXAID", "Jerry Mindel": "Global Campaign for Literacy", "Sue Warren": "Inclusion Ruritania",
+        "Tony Iskandar": "BPF", "Candice Dunham": "Basic Learning Coalition",
+    }
+
+
+def test_a_body_possessive_before_a_title_and_its_abbreviation(extractor) -> None:
+    """"X University’s Associate Professor (A/P) NAME was elected" says nothing of taking part, but completes the
+    NAME introduced elsewhere."""
+    text = (
+        "On 27 July 2023, Examplia Management University’s Associate Professor (A/P) Ana Silva was elected as "
+        "Co-Chair of the Bureau. Professor Ana Silva spoke at the opening."
+    )
+    speaker = speakers_in(extractor, text)["Ana Silva"]
+    assert (speaker.title, speaker.organisation) == ("Associate Professor (A/P)", "Examplia Management University")
