@@ -529,3 +529,21 @@ def test_a_body_possessive_before_a_title_and_its_abbreviation(extractor) -> Non
     )
     speaker = speakers_in(extractor, text)["Ana Silva"]
     assert (speaker.title, speaker.organisation) == ("Associate Professor (A/P)", "Examplia Management University")
+
+
+def test_the_first_of_two_roles_joined_by_and_is_where_the_person_works(extractor) -> None:
+    """"researcher at X in Y and the Z Data Manager": X, in Y; a country given with a first role stays beside an
+    international body named with the second; "President and CEO" is one role."""
+    text = (
+        "“Sharing data is crucial,” says Lia Moreno, a scientific researcher at EXMAR in Peru and the OBIS Peru Data "
+        "Manager.\n\n"
+        "Karl Weber, Mayor, Bonn, Germany, and First Vice President of ICLEI, highlighted the need to build coalitions.\n\n"
+        "Ms. Grace Lin, a PhD candidate at Examplia University and researcher at the Ruritania National Lab, said land "
+        "use matters.\n\n"
+        "Ana Lima, President and CEO, Examplia Water Trust, said that access had improved."
+    )
+    speakers = speakers_in(extractor, text)
+    assert (speakers["Lia Moreno"].organisation, speakers["Lia Moreno"].country) == ("EXMAR", "PER")
+    assert (speakers["Karl Weber"].organisation, speakers["Karl Weber"].country) == ("ICLEI", "DEU")
+    assert speakers["Grace Lin"].organisation == "Examplia University"
+    assert (speakers["Ana Lima"].title, speakers["Ana Lima"].organisation) == ("President and CEO", "Examplia Water Trust")

@@ -69,12 +69,18 @@ class FieldReader:
         institution named is the one the person speaks for and earlier ones are its sub-units.
         """
         affiliation = None
+        first_role_country = None  # the country of a first role, where a second one joined by "and" follows
         fields = [piece for part in fields for piece in behalf_split(part)]
-        for index, part in enumerate(fields):
+        roles = [role for part in fields for role in self._roles(part)]
+        for index, (part, second) in enumerate(roles):
             if self._continues_name(match.organisation_text, part.text):
                 match.organisation = f"{match.organisation_text}, {part.text}"  # "Ministry of Land", "Infrastructure", ...
                 continue
             kind, value, extra = self.classify(part.span, first=index == 0 and match.title is None)
+            if second and first_role_country is None:
+                first_role_country = match.country or ""
+            if second and match.organisation is not None and (kind in ("organisation", "unit") or kind == "title" and extra):
+                continue  # "researcher at X in Y and the Z Network Manager": X, where the first role is held
             if kind == "country":
                 if match.country is None:
                     match.country = value
@@ -122,11 +128,31 @@ class FieldReader:
             match.country = self.countries.lookup(bracketed.group(1))  # "IFREMER (France)"
         known = self.known(match.organisation)
         if known is not None and known.international and not self._represents_state(match.title):
-            match.country = None  # a country next to an IGO is where the person works, not whom they represent
+            match.country = first_role_country or None  # a country next to an IGO is where the person works, not whom they
+            # represent, unless a first role gave it: "Mayor, Bonn, Germany, and First Vice President of an IGO"
         elif known is not None and known.country and match.country is None:
             match.country = known.country
         elif known is None and match.country is None and match.organisation is not None:
             match.country = self.national_body(match.organisation_text or "")
+
+    def _roles(self, part: Field) -> list[tuple[Field, bool]]:
+        """A field cut before a second role joined by "and" ("researcher at X in Y and the Z Node Manager", "and First
+        Vice President of Z"): the field, or its two parts, each with whether it is the second role. A title of two
+        words ("President and CEO") is one role: the part before "and" must name more than a title."""
+        span = part.span
+        joins = [t.i for t in span if t.lower_ == "and" and not inside_entity(t)]
+        if not joins:
+            return [(part, False)]
+        at = joins[-1]
+        start = at + 1 + (at + 1 < span.end and span.doc[at + 1].lower_ == "the")
+        left, right = span.doc[span.start : at], span.doc[start : span.end]
+        if not right or not self.titled(clean_field(right.text)) or self.institution_named(right.text):
+            return [(part, False)]
+        if not left.text.strip(FIELD_PUNCT):
+            return [(Field(right), True)]
+        if not any(t.text[:1].isupper() for t in left[1:]):
+            return [(part, False)]
+        return [(Field(left), False), (Field(right), True)]
 
     def _parent_of(self, organisation: Span, held: KnownOrganisation) -> bool:
         """"Directorate-General for X, European Commission": the registry knows the second as the first's parent."""
