@@ -547,3 +547,18 @@ def test_the_first_of_two_roles_joined_by_and_is_where_the_person_works(extracto
     assert (speakers["Karl Weber"].organisation, speakers["Karl Weber"].country) == ("ICLEI", "DEU")
     assert speakers["Grace Lin"].organisation == "Examplia University"
     assert (speakers["Ana Lima"].title, speakers["Ana Lima"].organisation) == ("President and CEO", "Examplia Water Trust")
+
+
+def test_a_department_named_by_its_portfolio_and_state(extractor) -> None:
+    """"Statistics Canada" is Canada's; "Canada’s Fisheries and Oceans Minister" speaks for the department the
+    registry knows by that portfolio and state; a company named after a country ("Brightworks Australia") is not a
+    state's."""
+    text = (
+        "At the meeting, Minister Ada Lim met with Canada’s Fisheries and Oceans Minister Paul Renaud and discussed trade.\n\n"
+        "Rui Sousa, Statistics Canada, said that data were scarce. Lia Moreno, Brightworks Australia, said that firms "
+        "would invest."
+    )
+    speakers = speakers_in(extractor, text)
+    assert (speakers["Paul Renaud"].organisation, speakers["Paul Renaud"].country) == ("Fisheries and Oceans Canada", "CAN")
+    assert speakers["Rui Sousa"].country == "CAN"
+    assert speakers["Lia Moreno"].country is None

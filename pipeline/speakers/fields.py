@@ -209,6 +209,11 @@ class FieldReader:
             return code  # "Supreme Court of Samoa"
         words = organisation.split()
         for size in (3, 2, 1):
+            if len(words) > size and self.words.is_portfolio(" ".join(words[:-size])) and (
+                code := self.countries.lookup(" ".join(words[-size:]))
+            ):
+                return code  # "Environment Canada", "Fisheries and Oceans Canada": a department named by portfolio and state
+        for size in (3, 2, 1):
             if len(words) > size and self.words.is_institution(" ".join(words[size:])):
                 head = " ".join(words[:size]).removesuffix("’s").removesuffix("'s")
                 if code := self.countries.lookup(head) or self.countries.demonym(head):
@@ -448,6 +453,11 @@ class FieldReader:
         portfolios = _PORTFOLIO.findall(match.title)
         if portfolios and portfolios[-1].strip().lower() != "state":
             match.organisation = f"Ministry of {portfolios[-1].strip()}"
+        elif (led := _PORTFOLIO_LED.match(match.title)) and self.words.is_portfolio(led["portfolio"]):
+            # "Canada’s Environment and Climate Change Minister": the department the registry knows by portfolio and state
+            known = self.organisations.lookup(f"{led['portfolio']} {self.countries[match.country].name}")
+            if known is not None and known.country == match.country:
+                match.organisation = known.name
 
     def apply_prefix(self, match: SpeakerMatch, prefix: Span) -> None:
         """"Canada’s Minister X": the owner before a possessive is the country or institution, the rest the title."""
@@ -477,6 +487,8 @@ _PORTFOLIO = re.compile(
     r"(?=,|;|$| of [A-Z]| in )"
 )
 """The portfolio in a minister's title, a list too: "Minister of Finance, Planning and Economic Development"."""
+_PORTFOLIO_LED = re.compile(r"^(?P<portfolio>[A-Z][\w&, -]*?) Minister$")
+"""A portfolio before "Minister": "Environment and Climate Change Minister"."""
 
 
 def comma_parts(span: Span) -> list[Span]:
