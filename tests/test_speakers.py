@@ -562,3 +562,14 @@ def test_a_department_named_by_its_portfolio_and_state(extractor) -> None:
     assert (speakers["Paul Renaud"].organisation, speakers["Paul Renaud"].country) == ("Fisheries and Oceans Canada", "CAN")
     assert speakers["Rui Sousa"].country == "CAN"
     assert speakers["Lia Moreno"].country is None
+
+
+def test_places_named_like_people_are_not_speakers(extractor) -> None:
+    """"Tamar Shire, Australia: ...", "Venue: Palm Lodge, Harare", "191 Harbour St, London": a word that names a kind of
+    place (`not_name_words`) makes no person's name, whatever the list or label around it."""
+    text = (
+        "Cities with targets:\n\n• Jalan Province, Indonesia: 100% RE by 2030\n• Tamar Shire, Australia: 100% RE by 2025\n"
+        "• Capital Territory, Australia: 100% RE electricity by 2020\n\nVenue: Palm Lodge, Harare\n\n"
+        "Address: 191 Harbour St, London\n\nSpeakers:\n- Ana Lima, Director, Examplia Water Trust"
+    )
+    assert list(speakers_in(extractor, text)) == ["Ana Lima"]
