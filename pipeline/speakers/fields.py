@@ -71,7 +71,7 @@ class FieldReader:
         affiliation = None
         first_role_country = None  # the country of a first role, where a second one joined by "and" follows
         fields = [piece for part in fields for piece in behalf_split(part)]
-        roles = [role for part in fields for role in self._roles(part)]
+        roles = [(part, False) for part in fields] if leading else [role for part in fields for role in self._roles(part)]
         for index, (part, second) in enumerate(roles):
             if self._continues_name(match.organisation_text, part.text):
                 match.organisation = f"{match.organisation_text}, {part.text}"  # "Ministry of Land", "Infrastructure", ...
@@ -138,7 +138,9 @@ class FieldReader:
     def _roles(self, part: Field) -> list[tuple[Field, bool]]:
         """A field cut before a second role joined by "and" ("researcher at X in Y and the Z Node Manager", "and First
         Vice President of Z"): the field, or its two parts, each with whether it is the second role. A title of two
-        words ("President and CEO") is one role: the part before "and" must name more than a title."""
+        words ("President and CEO", "Vice-Chancellor and President") is one role: the part before "and" must name more
+        than a title. A title written before a name ("X and Y Body (XYB) Chair NAME") is not cut: `apply_fields` is
+        `leading` for it."""
         span = part.span
         joins = [t.i for t in span if t.lower_ == "and" and not inside_entity(t)]
         if not joins:
@@ -150,7 +152,7 @@ class FieldReader:
             return [(part, False)]
         if not left.text.strip(FIELD_PUNCT):
             return [(Field(right), True)]
-        if not any(t.text[:1].isupper() for t in left[1:]):
+        if not any(word[:1].isupper() for word in left.text.split()[1:]):
             return [(part, False)]
         return [(Field(left), False), (Field(right), True)]
 
