@@ -576,3 +576,19 @@ def test_places_named_like_people_are_not_speakers(extractor) -> None:
         "Address: 191 Harbour St, London\n\nSpeakers:\n- Ana Lima, Director, Examplia Water Trust"
     )
     assert list(speakers_in(extractor, text)) == ["Ana Lima"]
+
+
+def test_a_university_officer_serves_the_university_named_last(extractor) -> None:
+    """"Professor NAME, Vice-Chancellor" with no body named serves the university the text named last ("the
+    University" stands for it), in the country the text places it in."""
+    text = (
+        "A consultation between the University of Examplia and partners was held on Tuesday.\n\n"
+        "The University hosts the meeting twice a year. Professor Ana Lima, Vice-Chancellor and President Designate, "
+        "said that access had improved.\n\n"
+        "Professor Rui Sousa used his visit to the University of Borduria in Portugal to explore collaboration. He met "
+        "members of the University’s Senior Management led by Professor Maria Costa, the Deputy-Vice Chancellor "
+        "(Research), who said the talks went well."
+    )
+    expected = {"Ana Lima": ("University of Examplia", None), "Maria Costa": ("University of Borduria", "PRT")}
+    speakers = speakers_in(extractor, text)
+    assert {name: (speakers[name].organisation, speakers[name].country) for name in expected} == expected
