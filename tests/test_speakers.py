@@ -592,3 +592,9 @@ def test_a_university_officer_serves_the_university_named_last(extractor) -> Non
     expected = {"Ana Lima": ("University of Examplia", None), "Maria Costa": ("University of Borduria", "PRT")}
     speakers = speakers_in(extractor, text)
     assert {name: (speakers[name].organisation, speakers[name].country) for name in expected} == expected
+
+
+def test_a_body_with_a_possessive_in_its_name_ends_the_text(extractor) -> None:
+    """The list-item check after a possessive stops at the end of the text: "... Examplia Children’s Fund"."""
+    speakers = speakers_in(extractor, "Speakers: Ms Ana Lima, Programme Officer, Examplia Children’s Fund")
+    assert speakers["Ana Lima"].organisation == "Examplia Children’s Fund"

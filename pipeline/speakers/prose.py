@@ -392,7 +392,7 @@ class ProseReader:
         while title_end < len(doc) and title_end - j < 8 and doc[title_end].is_title and doc[title_end].ent_type_ != "PERSON":
             title_end += 1
         return self._next_person_starts(doc, j + 1, field_start=True) or self._owned_name(doc, j) is not None or (
-            self._titled_name_starts(doc, j + 1, title_end)
+            title_end < len(doc) and self._titled_name_starts(doc, j + 1, title_end)
         )
 
     def _titled_name_starts(self, doc: Doc, field_start: int, j: int) -> bool:
