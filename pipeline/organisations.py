@@ -149,6 +149,8 @@ class OrganisationWords:
     """Words before a post ("Deputy", "Executive"): part of the job title when a post follows them."""
     bodies: frozenset[str] = frozenset()
     """Governing and working bodies named after their organisation ("OBIS Steering Group", "X Board")."""
+    portfolios: frozenset[str] = frozenset()
+    """Words of a government's portfolios ("Environment", "Fisheries", "Statistics"): "Environment Canada"."""
 
     @classmethod
     @cache
@@ -164,7 +166,13 @@ class OrganisationWords:
             roles=frozenset(w.lower() for w in data.get("roles", ())),
             role_modifiers=frozenset(w.lower() for w in data.get("role_modifiers", ())),
             bodies=frozenset(w.lower() for w in data.get("bodies", ())),
+            portfolios=frozenset(w.lower() for w in data.get("portfolios", ())),
         )
+
+    def is_portfolio(self, text: str) -> bool:
+        """A government portfolio's words only, joined by "and": "Environment and Climate Change"."""
+        words = [w for w in re.findall(r"[\w-]+|&", text.lower()) if w not in ("and", "&")]
+        return bool(words) and all(w in self.portfolios for w in words)
 
     def is_unit(self, text: str) -> bool:
         return any(word.lower() in self.unit for word in re.findall(r"[A-Za-z]+", text))

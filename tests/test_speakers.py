@@ -508,3 +508,98 @@ def test_a_by_line_names_the_narrator(extractor: Extractor) -> None:
         "I chaired the morning panel, and my colleagues presented our survey.\n"
     )
     assert by_name(extractor.extract_text(text))["Pedro Okafor"].organisation == "Brightwater Cooperative"
+
+
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+def test_a_list_of_people_each_after_their_body_as_a_possessive(extractor, apostrophe: str) -> None:
+    """"X’s NAME, Y’s NAME": each body's possessive opens the next item, and the last item ends the sentence."""
+    text = (
+        f"Panelists, from left, included EXAID{apostrophe}s Josh Carter, Global Campaign for Literacy{apostrophe}s "
+        f"Jerry Mindel, Inclusion Ruritania{apostrophe}s Sue Warren, BPF{apostrophe}s Tony Iskandar, and moderator "
+        f"Basic Learning Coalition{apostrophe}s Candice Dunham."
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: speaker.organisation for name, speaker in speakers.items()} == {
+        "Josh Carter": "EXAID", "Jerry Mindel": "Global Campaign for Literacy", "Sue Warren": "Inclusion Ruritania",
+        "Tony Iskandar": "BPF", "Candice Dunham": "Basic Learning Coalition",
+    }
+
+
+def test_a_body_possessive_before_a_title_and_its_abbreviation(extractor) -> None:
+    """"X University’s Associate Professor (A/P) NAME was elected" says nothing of taking part, but completes the
+    NAME introduced elsewhere."""
+    text = (
+        "On 27 July 2023, Examplia Management University’s Associate Professor (A/P) Ana Silva was elected as "
+        "Co-Chair of the Bureau. Professor Ana Silva spoke at the opening."
+    )
+    speaker = speakers_in(extractor, text)["Ana Silva"]
+    assert (speaker.title, speaker.organisation) == ("Associate Professor (A/P)", "Examplia Management University")
+
+
+def test_the_first_of_two_roles_joined_by_and_is_where_the_person_works(extractor) -> None:
+    """"researcher at X in Y and the Z Data Manager": X, in Y; a country given with a first role stays beside an
+    international body named with the second; "President and CEO" is one role."""
+    text = (
+        "“Sharing data is crucial,” says Lia Moreno, a scientific researcher at EXMAR in Peru and the OBIS Peru Data "
+        "Manager.\n\n"
+        "Karl Weber, Mayor, Bonn, Germany, and First Vice President of ICLEI, highlighted the need to build coalitions.\n\n"
+        "Ms. Grace Lin, a PhD candidate at Examplia University and researcher at the Ruritania National Lab, said land "
+        "use matters.\n\n"
+        "Ana Lima, President and CEO, Examplia Water Trust, said that access had improved."
+    )
+    expected = {
+        "Lia Moreno": ("a scientific researcher", "EXMAR", "PER"), "Karl Weber": ("Mayor", "ICLEI", "DEU"),
+        "Grace Lin": ("a PhD candidate", "Examplia University", None), "Ana Lima": ("President and CEO", "Examplia Water Trust", None),
+    }
+    speakers = speakers_in(extractor, text)
+    assert {name: (speakers[name].title, speakers[name].organisation, speakers[name].country) for name in expected} == expected
+
+
+def test_a_department_named_by_its_portfolio_and_state(extractor) -> None:
+    """"Statistics Canada" is Canada's; "Canada’s Fisheries and Oceans Minister" speaks for the department the
+    registry knows by that portfolio and state; a company named after a country ("Brightworks Australia") is not a
+    state's."""
+    text = (
+        "At the meeting, Minister Ada Lim met with Canada’s Fisheries and Oceans Minister Paul Renaud and discussed trade.\n\n"
+        "Rui Sousa, Statistics Canada, said that data were scarce. Lia Moreno, Brightworks Australia, said that firms "
+        "would invest."
+    )
+    expected = {
+        "Paul Renaud": ("Fisheries and Oceans Canada", "CAN"), "Rui Sousa": ("Statistics Canada", "CAN"),
+        "Lia Moreno": ("Brightworks Australia", None),
+    }
+    speakers = speakers_in(extractor, text)
+    assert {name: (speakers[name].organisation, speakers[name].country) for name in expected} == expected
+
+
+def test_places_named_like_people_are_not_speakers(extractor) -> None:
+    """"Tamar Shire, Australia: ...", "Venue: Palm Lodge, Harare", "191 Harbour St, London": a word that names a kind of
+    place (`not_name_words`) makes no person's name, whatever the list or label around it."""
+    text = (
+        "Cities with targets:\n\n• Jalan Province, Indonesia: 100% RE by 2030\n• Tamar Shire, Australia: 100% RE by 2025\n"
+        "• Capital Territory, Australia: 100% RE electricity by 2020\n\nVenue: Palm Lodge, Harare\n\n"
+        "Address: 191 Harbour St, London\n\nSpeakers:\n- Ana Lima, Director, Examplia Water Trust"
+    )
+    assert list(speakers_in(extractor, text)) == ["Ana Lima"]
+
+
+def test_a_university_officer_serves_the_university_named_last(extractor) -> None:
+    """"Professor NAME, Vice-Chancellor" with no body named serves the university the text named last ("the
+    University" stands for it), in the country the text places it in."""
+    text = (
+        "A consultation between the University of Examplia and partners was held on Tuesday.\n\n"
+        "The University hosts the meeting twice a year. Professor Ana Lima, Vice-Chancellor and President Designate, "
+        "said that access had improved.\n\n"
+        "Professor Rui Sousa used his visit to the University of Borduria in Portugal to explore collaboration. He met "
+        "members of the University’s Senior Management led by Professor Maria Costa, the Deputy-Vice Chancellor "
+        "(Research), who said the talks went well."
+    )
+    expected = {"Ana Lima": ("University of Examplia", None), "Maria Costa": ("University of Borduria", "PRT")}
+    speakers = speakers_in(extractor, text)
+    assert {name: (speakers[name].organisation, speakers[name].country) for name in expected} == expected
+
+
+def test_a_body_with_a_possessive_in_its_name_ends_the_text(extractor) -> None:
+    """The list-item check after a possessive stops at the end of the text: "... Examplia Children’s Fund"."""
+    speakers = speakers_in(extractor, "Speakers: Ms Ana Lima, Programme Officer, Examplia Children’s Fund")
+    assert speakers["Ana Lima"].organisation == "Examplia Children’s Fund"

@@ -8,12 +8,13 @@ body) represents the delegation's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from ..countries import CountryIndex
-from ..spans import doc_entities, token_positions
+from ..spans import doc_entities, document_text, token_positions
 from .cues import SpeakerCues
 from .fields import FieldReader
 from .match import SpeakerMatch
@@ -38,6 +39,9 @@ class DocumentContext:
         self.countries: CountryIndex = fields.countries
 
     def complete(self, doc: Doc, speakers: list[SpeakerMatch]) -> None:
+        for speaker in speakers:
+            if speaker.organisation is None and self._academic(speaker.title):
+                self._university(doc, speaker)
         groups = [self._group(doc, i) for i in token_positions(doc, self.cues.group_nouns)]
         if not groups:
             return
@@ -45,6 +49,28 @@ class DocumentContext:
             known = self.fields.known(speaker.organisation)
             if speaker.country is None and not (known is not None and known.international):
                 speaker.country = self._group_country(speaker.name, groups)
+
+    def _academic(self, title: str | None) -> bool:
+        return bool(title) and any(word in self.cues.academic_titles for word in re.findall(r"[a-z-]+", title.lower()))
+
+    def _university(self, doc: Doc, speaker: SpeakerMatch) -> None:
+        """"Professor NAME, the Pro-Vice Chancellor", "the University’s Dean NAME": the university named last before
+        them, and the country the text places it in ("the University of X in Examplia")."""
+        named = [
+            ent for ent in doc_entities(doc).spans
+            if ent.label_ == "ORG" and ent.end <= speaker.name.start and self.fields.words.head(ent.text) == "university"
+            and len(ent.text.removeprefix("The ").removeprefix("the ").split()) > 1  # "the University" stands for a name
+        ]
+        if not named:
+            return
+        university = named[-1]
+        speaker.organisation = university
+        known = self.fields.known(university)
+        placed = re.search(rf"{re.escape(university.text)}\s+in\s+(?:the\s+)?([A-Z][\w ]*[\w])", document_text(doc))
+        words = placed.group(1).split() if placed else []
+        speaker.country = speaker.country or (known.country if known else None) or next(
+            (code for size in range(len(words), 0, -1) if (code := self.countries.lookup(" ".join(words[:size])))), None
+        )
 
     def _group(self, doc: Doc, at: int) -> _Group:
         """A group noun and the country written with it: "Chinese delegation", "delegation of Japan"."""

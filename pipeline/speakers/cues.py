@@ -38,6 +38,8 @@ class SpeakerCues:
     """Titles whose "of" names the body led, never a portfolio: "Founder and CEO of X", "President of X"."""
     activity_nouns: frozenset[str]
     """Role nouns that name what happens ("Presentation:", "Keynote") rather than who does it ("Chair:")."""
+    academic_titles: frozenset[str]
+    """Officers of a university ("Vice-Chancellor", "Dean"): with no body named, they serve the university named last."""
     group_nouns: frozenset[str]
     """Nouns for a group that speaks for one country: "the Examplian delegation"."""
     membership_cues: frozenset[str]
@@ -79,6 +81,7 @@ class SpeakerCues:
             name_particles=frozenset(data["name_particles"]),
             leader_titles=frozenset(w.lower() for w in data["leader_titles"]),
             activity_nouns=frozenset(data["activity_nouns"]),
+            academic_titles=frozenset(data["academic_titles"]),
             group_nouns=frozenset(data["group_nouns"]),
             membership_cues=frozenset(data["membership_cues"]),
             state_titles=tuple(data["state_titles"]),

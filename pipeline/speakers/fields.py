@@ -69,12 +69,18 @@ class FieldReader:
         institution named is the one the person speaks for and earlier ones are its sub-units.
         """
         affiliation = None
+        first_role_country = None  # the country of a first role, where a second one joined by "and" follows
         fields = [piece for part in fields for piece in behalf_split(part)]
-        for index, part in enumerate(fields):
+        roles = [(part, False) for part in fields] if leading else [role for part in fields for role in self._roles(part)]
+        for index, (part, second) in enumerate(roles):
             if self._continues_name(match.organisation_text, part.text):
                 match.organisation = f"{match.organisation_text}, {part.text}"  # "Ministry of Land", "Infrastructure", ...
                 continue
             kind, value, extra = self.classify(part.span, first=index == 0 and match.title is None)
+            if second and first_role_country is None:
+                first_role_country = match.country or ""
+            if second and match.organisation is not None and (kind in ("organisation", "unit") or kind == "title" and extra):
+                continue  # "researcher at X in Y and the Z Network Manager": X, where the first role is held
             if kind == "country":
                 if match.country is None:
                     match.country = value
@@ -122,11 +128,33 @@ class FieldReader:
             match.country = self.countries.lookup(bracketed.group(1))  # "IFREMER (France)"
         known = self.known(match.organisation)
         if known is not None and known.international and not self._represents_state(match.title):
-            match.country = None  # a country next to an IGO is where the person works, not whom they represent
+            match.country = first_role_country or None  # a country next to an IGO is where the person works, not whom they
+            # represent, unless a first role gave it: "Mayor, Bonn, Germany, and First Vice President of an IGO"
         elif known is not None and known.country and match.country is None:
             match.country = known.country
         elif known is None and match.country is None and match.organisation is not None:
             match.country = self.national_body(match.organisation_text or "")
+
+    def _roles(self, part: Field) -> list[tuple[Field, bool]]:
+        """A field cut before a second role joined by "and" ("researcher at X in Y and the Z Node Manager", "and First
+        Vice President of Z"): the field, or its two parts, each with whether it is the second role. A title of two
+        words ("President and CEO", "Vice-Chancellor and President") is one role: the part before "and" must name more
+        than a title. A title written before a name ("X and Y Body (XYB) Chair NAME") is not cut: `apply_fields` is
+        `leading` for it."""
+        span = part.span
+        joins = [t.i for t in span if t.lower_ == "and" and not inside_entity(t)]
+        if not joins:
+            return [(part, False)]
+        at = joins[-1]
+        start = at + 1 + (at + 1 < span.end and span.doc[at + 1].lower_ == "the")
+        left, right = span.doc[span.start : at], span.doc[start : span.end]
+        if not right or not self.titled(clean_field(right.text)) or self.institution_named(right.text):
+            return [(part, False)]
+        if not left.text.strip(FIELD_PUNCT):
+            return [(Field(right), True)]
+        if not any(word[:1].isupper() for word in left.text.split()[1:]):
+            return [(part, False)]
+        return [(Field(left), False), (Field(right), True)]
 
     def _parent_of(self, organisation: Span, held: KnownOrganisation) -> bool:
         """"Directorate-General for X, European Commission": the registry knows the second as the first's parent."""
@@ -182,6 +210,11 @@ class FieldReader:
         ):
             return code  # "Supreme Court of Samoa"
         words = organisation.split()
+        for size in (3, 2, 1):
+            if len(words) > size and self.words.is_portfolio(" ".join(words[:-size])) and (
+                code := self.countries.lookup(" ".join(words[-size:]))
+            ):
+                return code  # "Environment Canada", "Fisheries and Oceans Canada": a department named by portfolio and state
         for size in (3, 2, 1):
             if len(words) > size and self.words.is_institution(" ".join(words[size:])):
                 head = " ".join(words[:size]).removesuffix("’s").removesuffix("'s")
@@ -421,6 +454,11 @@ class FieldReader:
         portfolios = _PORTFOLIO.findall(match.title)
         if portfolios and portfolios[-1].strip().lower() != "state":
             match.organisation = f"Ministry of {portfolios[-1].strip()}"
+        elif (led := _PORTFOLIO_LED.match(match.title)) and self.words.is_portfolio(led["portfolio"]):
+            # "Canada’s Environment and Climate Change Minister": the department the registry knows by portfolio and state
+            known = self.organisations.lookup(f"{led['portfolio']} {self.countries[match.country].name}")
+            if known is not None and known.country == match.country:
+                match.organisation = known.name
 
     def apply_prefix(self, match: SpeakerMatch, prefix: Span) -> None:
         """"Canada’s Minister X": the owner before a possessive is the country or institution, the rest the title."""
@@ -450,6 +488,8 @@ _PORTFOLIO = re.compile(
     r"(?=,|;|$| of [A-Z]| in )"
 )
 """The portfolio in a minister's title, a list too: "Minister of Finance, Planning and Economic Development"."""
+_PORTFOLIO_LED = re.compile(r"^(?P<portfolio>[A-Z][\w&, -]*?) Minister$")
+"""A portfolio before "Minister": "Environment and Climate Change Minister"."""
 
 
 def comma_parts(span: Span) -> list[Span]:

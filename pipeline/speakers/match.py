@@ -137,11 +137,16 @@ def merged_short_names(speakers: list[SpeakerMatch]) -> list[SpeakerMatch]:
 
 
 def merge(earlier: SpeakerMatch, later: SpeakerMatch, *, keep_name: bool = False) -> None:
-    for attribute in ("honorific", "title", "organisation", "unit", "country"):
-        if getattr(earlier, attribute) is None:
-            setattr(earlier, attribute, getattr(later, attribute))
+    complete(earlier, later)
     if earlier.role in ("speaker", "quoted") and later.role not in ("speaker", "quoted"):
         earlier.role = later.role
     if len(later.name) > len(earlier.name) and not (keep_name or earlier.slot and len(earlier.name) > 1):
         earlier.name = later.name
     earlier.mentions.extend(later.mentions)
+
+
+def complete(speaker: SpeakerMatch, description: SpeakerMatch) -> None:
+    """What another introduction of the same person says and the speaker's own does not."""
+    for attribute in ("honorific", "title", "organisation", "unit", "country"):
+        if getattr(speaker, attribute) is None:
+            setattr(speaker, attribute, getattr(description, attribute))

@@ -18,12 +18,13 @@ from ..spans import doc_entities, line_before, token_positions
 from .cues import SpeakerCues
 from .fields import Field, FieldReader, comma_parts, inside_entity, substantive
 from .layout import Line, document_lines, heading_role, line_of
-from .match import SpeakerMatch, merge, merged_short_names, same_person
+from .match import SpeakerMatch, complete, merge, merged_short_names, same_person
 from .names import before_comma, joined_people, list_marker, name_end, name_word, plausible_name, post_nominal, strip_honorific
 from .quotes import after_quote, attach_quotes, attribution_names
 
 _TITLE_CONNECTORS = frozenset({"of", "for", "and", "the", "to", "at", "on"})
 _DESCRIPTION_OPENERS = (",", "(", "from", "of", "–", "—", "-", ":", "|")
+_POSSESSIVES = frozenset({"’s", "'s", "‘s", "ʼs", "′s", "`s"})
 _PASSIVE_BY = re.compile(r"(?<!\s)\s+(?:was|were|is|are|been)\s+(?:also\s+)?\w+\s+by$")
 
 
@@ -102,6 +103,11 @@ class ProseReader:
                 waiting = []
                 add(intro.match)
         references.extend(item for item, _ in waiting)
+        for passing in described:
+            if self.words.is_institution(passing.organisation_text or "") and (
+                earlier := same_person(introduced, passing.name, description=passing)
+            ) is not None:
+                complete(earlier, passing)  # "X University’s Professor NAME was elected" completes NAME introduced elsewhere
         for person in references:
             name, honorific = strip_honorific(self.cues, person)
             if not plausible_name(name) or self.cues.looks_like_title(name.text):
@@ -182,7 +188,25 @@ class ProseReader:
                 continue
             if doc[end].text in (",", "|", "(") or doc[end].lemma_ == "be" and _opens_paragraph(lines, start):
                 found.append(doc[start:end])  # "NAME, ORG, said", and a biography: "NAME is a Professor of X at Y"
+        found.extend(name for i in token_positions(doc, _POSSESSIVES, attr="ORTH") if (name := self._owned_name(doc, i)) is not None)
         return found
+
+    def _owned_name(self, doc: Doc, i: int) -> Span | None:
+        """A name after a body's possessive at token i, maybe titled, ending at punctuation or a verb: "and moderator
+        X Coalition’s Ana Lima.", "X University’s Associate Professor (A/P) Ana Lima was elected" (the NER takes such
+        names for part of the body, or misses them)."""
+        if i == 0 or not doc[i - 1].text[:1].isupper():
+            return None
+        start = i + 1
+        while start < len(doc) and (
+            doc[start].lower_ in self.cues.cue_words and doc[start].text[:1].isupper() or doc[start].text == "("
+        ):
+            start = next((t.i + 1 for t in doc[start : start + 5] if t.text == ")"), start + 1) if doc[start].text == "(" else start + 1
+        end = name_end(doc, start, self.cues.name_particles)
+        if end >= len(doc) or not (doc[end].is_punct or self.predicate_at(doc, end) is not None):
+            return None
+        name = doc[start:end]
+        return name if self.fields.is_name(name) else None
 
     def introduction(self, person: Span) -> _Introduction:
         """The person as described, and whether the text introduces them as taking part.
@@ -220,7 +244,9 @@ class ProseReader:
             role = role or self.role_of_verb(predicate)
         speaks = predicate is not None and self.role_of_verb(predicate) is not None
         ends_line = predicate is None and fields and _ends_line(fields[-1].span)
-        listed = described.continues_list and (fields or prefix) and substantive(match, self.words) and (
+        owned = prefix is not None and any(t.text in _POSSESSIVES for t in prefix)
+        words = None if owned else self.words  # "X Coalition’s NAME": what owns a person is a body, whatever its name
+        listed = described.continues_list and (fields or prefix) and substantive(match, words) and (
             match.title is None or match.organisation is not None or match.country or self.cues.looks_like_title(match.title)
         )
         has_description = bool(fields or prefix or prefix_role or header_role)
@@ -235,7 +261,9 @@ class ProseReader:
             or biography is not None
         )
         opening = prefix.start if prefix is not None else person.start
-        closes = predicate is None and bool(fields) and _ends_sentence(fields[-1].span) and substantive(match, self.words)
+        closes = predicate is None and (bool(fields) or owned) and _ends_sentence(fields[-1].span if fields else person) and (
+            substantive(match, words)
+        )
         item = closes and _opens_paragraph(document_lines(person.doc), opening)  # a paragraph per person: "NAME, CEO at X."
         if self._on_behalf_of(person) or not (takes_part or item or self.attributed_words(person, opening=opening)):
             return _Introduction(match if has_description else None, False, closes_sentence=closes)
@@ -298,8 +326,9 @@ class ProseReader:
             if closing and text.startswith(closing):  # the tokenizer keeps "):" whole
                 fields.append(Field(doc[field_start:j]))
                 return _Description(_kept(fields), self.predicate_at(doc, j + 1))
-            if j > field_start and self._titled_name_starts(doc, field_start, j):
-                # "NAME1, Ghana Minister of Trade NAME2, ...": a title before the next name is the next person's
+            if j > field_start and (self._titled_name_starts(doc, field_start, j) or self._owned_name_starts(doc, j)):
+                # "NAME1, Ghana Minister of Trade NAME2, ...", "NAME1, X Institute’s NAME2, ...": a title or a body's
+                # possessive before the next name is the next person's
                 return _Description(_kept(fields), None, continues_list=True)
             if self._next_person_starts(doc, j, field_start=j == field_start):
                 # a list of introductions: what follows the last comma describes the next person,
@@ -354,6 +383,17 @@ class ProseReader:
         if self._next_person_starts(doc, i):
             return True
         return any(self._titled_name_starts(doc, i + 1, k) for k in range(i + 2, min(i + 16, len(doc))))
+
+    def _owned_name_starts(self, doc: Doc, j: int) -> bool:
+        """A possessive at token j and a name after it, titled or not: "X Institute’s (Director) Ana Lima"."""
+        if doc[j].text not in _POSSESSIVES or j + 1 >= len(doc):
+            return False
+        title_end = j + 1
+        while title_end < len(doc) and title_end - j < 8 and doc[title_end].is_title and doc[title_end].ent_type_ != "PERSON":
+            title_end += 1
+        return self._next_person_starts(doc, j + 1, field_start=True) or self._owned_name(doc, j) is not None or (
+            title_end < len(doc) and self._titled_name_starts(doc, j + 1, title_end)
+        )
 
     def _titled_name_starts(self, doc: Doc, field_start: int, j: int) -> bool:
         """A name at token j preceded, within the field, by a title: "Ghana Minister of Trade Kofi Mensah"."""
@@ -499,6 +539,9 @@ class ProseReader:
                 break
             if previous.ent_type_ == "PERSON" or "\n" in previous.whitespace_ and not self._title_wraps(previous, doc[start]):
                 break
+            if (opening := _abbreviation_before(doc, start)) is not None:
+                start = opening  # "Associate Professor (A/P) NAME": the title's abbreviation in brackets
+                continue
             if not (
                 previous.is_title or previous.is_upper or previous.text in ("’s", "'s", "-", "&")
                 or previous.lower_ in _TITLE_CONNECTORS
@@ -600,6 +643,17 @@ def _clause_starts(doc: Doc) -> Iterator[int]:
             if comma is not None:
                 yield comma + 1
     yield from (i + 1 for i in token_positions(doc, ("and", "while", "whereas")) if i < len(doc) - 1)
+
+
+def _abbreviation_before(doc: Doc, end: int) -> int | None:
+    """Where a bracketed abbreviation ending right before token `end` opens: "(A/P)", "(SMS)"."""
+    if end < 3 or doc[end - 1].text != ")":
+        return None
+    opening = next((t.i for t in reversed(doc[max(0, end - 5) : end - 1]) if t.text == "("), None)
+    inside = doc[opening + 1 : end - 1] if opening is not None else None
+    if not inside or not all(t.is_upper or t.text in ("/", ".", "&") for t in inside):
+        return None
+    return opening
 
 
 def _kept(fields: list[Field]) -> list[Field]:
