@@ -231,6 +231,12 @@ def test_of_the_organisation_after_a_name_gives_the_organisation_without_its_art
     assert (speaker.organisation, speaker.organisation_id) == ("Otherland Agency", "org:otherland-agency")
 
 
+def test_the_full_stop_after_a_units_organisation_is_no_unit(extractor) -> None:
+    speaker = speakers_in(extractor, "He met Prof. Ana Lima from the School of Economics at the University of Otherland.")["Ana Lima"]
+    assert speaker.organisation == "University of Otherland"
+    assert speaker.unit in (None, "School of Economics")
+
+
 def test_description_before_the_name_and_the_ministry_a_minister_speaks_for(extractor) -> None:
     text = (
         "In her opening address, Portugal’s Minister for Water and Sanitation, Ms Lea Varga, said that access "

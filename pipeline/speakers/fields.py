@@ -343,7 +343,7 @@ class FieldReader:
             leads = link == "of" and any(left.lower().endswith(title) for title in self.cues.leader_titles) and not (
                 len(left.split()) > 1 and left.split()[-2].lower() in SUBORDINATE)  # not "Vice President of Corporate X"
             if link in ("of", "at", "for", "in", "with", "from") and self._body(org) or (link in ("at", "with", "from") or leads) and self.titled(left):
-                rest = span.doc[org.end : span.end].text.strip(" ,")
+                rest = span.doc[org.end : span.end].text.strip(" ,.;")  # not the sentence's full stop
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
                 org = _without_article(org)
                 of_state = _OF_STATE.match(rest or "")
