@@ -417,6 +417,11 @@ def test_a_title_with_its_article_before_the_name(extractor) -> None:
     assert (speaker.title, speaker.organisation) == ("Resident Representative", "UNDP")
 
 
+def test_a_title_with_its_article_after_the_name(extractor) -> None:
+    text = "The talks were led by Professor Ana Lima, the Deputy Vice-Chancellor (Research) of the University of Otherland."
+    assert speakers_in(extractor, text)["Ana Lima"].title == "Deputy Vice-Chancellor (Research)"
+
+
 def test_a_biography_opening_a_paragraph_introduces_a_speaker(extractor) -> None:
     text = (
         "Biographies of speakers\n\n"

@@ -107,7 +107,8 @@ class FieldReader:
                 owner = _POSSESSIVE_OWNER.match(str(value))
                 if owner and (code := self.countries.lookup(owner["owner"])):
                     value, match.country = owner["rest"], match.country or code  # "Egypt’s Minister of Water"
-                match.title = value if match.title is None else f"{match.title}, {value}"
+                title = _LEADING_ARTICLE.sub("", str(value))  # "NAME, the Deputy Director General"
+                match.title = title if match.title is None else f"{match.title}, {title}"
                 of_state = _ENDS_OF_STATE.search(str(value))  # "Minister of Environment of Egypt"
                 match.country = (
                     match.country or self.countries.represented(str(value))
@@ -518,6 +519,9 @@ _POSSESSIVE_OWNER = re.compile(r"^(?P<owner>[A-Z][\w .]*?)(?:[’']s|(?<=[.s])[�
 _CAPTION_PLACE = re.compile(
     r"(?<!\s)\s*\((?:(?:far|second from|third from|fourth from) )?(?:left|right|centre|center|middle)(?: row)?\)|(?<!\s)\s*\(online\)"
 )
+
+
+_LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def clean_field(text: str) -> str:
