@@ -237,6 +237,12 @@ def test_the_full_stop_after_a_units_organisation_is_no_unit(extractor) -> None:
     assert speaker.unit in (None, "School of Economics")
 
 
+def test_a_body_of_a_state_the_ner_ends_on_of_keeps_its_state(extractor) -> None:
+    """The NER tags "the Parliament of" and then "Ghana" apart."""
+    speaker = speakers_in(extractor, "Ms Ana Lima, Speaker of the Parliament of Ghana, said the law matters.")["Ana Lima"]
+    assert (speaker.title, speaker.organisation, speaker.country) == ("Speaker", "Parliament of Ghana", "GHA")
+
+
 def test_description_before_the_name_and_the_ministry_a_minister_speaks_for(extractor) -> None:
     text = (
         "In her opening address, Portugal’s Minister for Water and Sanitation, Ms Lea Varga, said that access "
