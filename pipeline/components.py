@@ -84,6 +84,24 @@ def known_name_tails(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("open_name_ends")
+def open_name_ends(doc: Doc) -> Doc:
+    """An organisation the NER ends on "of" before a state ("the Parliament of" + "Ghana") ends before the "of":
+    the name with its state ("Parliament" + "of Ghana") is read by the field and entity readers' own "of STATE"
+    rules, which give the state as the country too."""
+    cut = [entity for entity in doc.ents if _open_before_a_state(entity)]
+    if cut:
+        doc.ents = [Span(doc, e.start, e.end - 1, label=e.label) if e in cut else e for e in doc.ents]
+    return doc
+
+
+def _open_before_a_state(entity: Span) -> bool:
+    doc = entity.doc
+    return (entity.label_ == "ORG" and not entity.ent_id_ and len(entity) > 1 and entity[-1].lower_ == "of"
+            and entity[-2].lower_ != "the" and entity.end < len(doc) and doc[entity.end].ent_type_ == "GPE"
+            and bool(doc[entity.end].ent_id_))
+
+
 def _a_longer_names_tail(entity: Span, heads: frozenset[str]) -> bool:
     if not entity.ent_id_ or entity.label_ != "ORG" or entity[0].lower_ not in heads or entity.start == 0:
         return False

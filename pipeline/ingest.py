@@ -351,7 +351,7 @@ _HTML = re.compile(
     r"<(script|style)\b[^<>]{0,2000}>(?:[^<]|<(?!/\1))*</\1\s*>"  # code and styles, with their content
     r"|<!--(?:[^-]|-(?!->)){0,20000}-->"  # comments
     r"|(?P<block></?(?:p|div|br|hr|li|ul|ol|h[1-6]|tr|td|th|table|section|article|blockquote)\b[^<>]{0,2000}>)"
-    r"|<[a-zA-Z/!][^<>\n]{0,2000}>",  # inline tags
+    r"|<[a-zA-Z/!][^<>]{0,2000}>",  # inline tags, which a page may break over lines
     re.IGNORECASE,
 )
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")

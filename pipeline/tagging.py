@@ -47,6 +47,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     shapes.add_patterns(load_jsonl("entity_patterns.jsonl"))
     nlp.add_pipe("registry_ruler", after=SHAPE_RULER_NAME)
     nlp.add_pipe("known_name_tails", after="registry_ruler")
+    nlp.add_pipe("open_name_ends", after=anchor or "known_name_tails")
     nlp.add_pipe("speaker_attribution")
     return nlp
 

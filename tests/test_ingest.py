@@ -180,6 +180,11 @@ def test_markdown_links_in_bold_and_bold_in_links_leave_their_words() -> None:
     assert doc.raw[start:end] == "Ana Lima"
 
 
+def test_an_html_tag_broken_over_lines_leaves_no_attributes_in_the_text() -> None:
+    doc = document_from_text('Ana Lima visited.\n\n<img class="img-fluid" style="max-height: 380px;"\nsrc="/assets/visit.png" />\n')
+    assert doc.text == "Ana Lima visited."
+
+
 def test_folded_front_matter_title() -> None:
     doc = document_from_text("---\ntitle: >-\n  A long title\n  folded over lines\nauthor: x\n---\nBody text.\n")
     assert doc.title == "A long title folded over lines"

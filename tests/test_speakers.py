@@ -231,6 +231,18 @@ def test_of_the_organisation_after_a_name_gives_the_organisation_without_its_art
     assert (speaker.organisation, speaker.organisation_id) == ("Otherland Agency", "org:otherland-agency")
 
 
+def test_the_full_stop_after_a_units_organisation_is_no_unit(extractor) -> None:
+    speaker = speakers_in(extractor, "He met Prof. Ana Lima from the School of Economics at the University of Otherland.")["Ana Lima"]
+    assert speaker.organisation == "University of Otherland"
+    assert speaker.unit in (None, "School of Economics")
+
+
+def test_a_body_of_a_state_the_ner_ends_on_of_keeps_its_state(extractor) -> None:
+    """The NER tags "the Parliament of" and then "Ghana" apart."""
+    speaker = speakers_in(extractor, "Ms Ana Lima, Speaker of the Parliament of Ghana, said the law matters.")["Ana Lima"]
+    assert (speaker.title, speaker.organisation, speaker.country) == ("Speaker", "Parliament of Ghana", "GHA")
+
+
 def test_description_before_the_name_and_the_ministry_a_minister_speaks_for(extractor) -> None:
     text = (
         "In her opening address, Portugal’s Minister for Water and Sanitation, Ms Lea Varga, said that access "
@@ -409,6 +421,11 @@ def test_a_title_with_its_article_before_the_name(extractor) -> None:
     text = "Delivering the welcome address, the Resident Representative of UNDP for Chile, Ana Rocha stated that the project was funded."
     speaker = speakers_in(extractor, text)["Ana Rocha"]
     assert (speaker.title, speaker.organisation) == ("Resident Representative", "UNDP")
+
+
+def test_a_title_with_its_article_after_the_name(extractor) -> None:
+    text = "The talks were led by Professor Ana Lima, the Deputy Vice-Chancellor (Research) of the University of Otherland."
+    assert speakers_in(extractor, text)["Ana Lima"].title == "Deputy Vice-Chancellor (Research)"
 
 
 def test_a_biography_opening_a_paragraph_introduces_a_speaker(extractor) -> None:

@@ -107,7 +107,8 @@ class FieldReader:
                 owner = _POSSESSIVE_OWNER.match(str(value))
                 if owner and (code := self.countries.lookup(owner["owner"])):
                     value, match.country = owner["rest"], match.country or code  # "Egypt’s Minister of Water"
-                match.title = value if match.title is None else f"{match.title}, {value}"
+                title = _LEADING_ARTICLE.sub("", str(value))  # "NAME, the Deputy Director General"
+                match.title = title if match.title is None else f"{match.title}, {title}"
                 of_state = _ENDS_OF_STATE.search(str(value))  # "Minister of Environment of Egypt"
                 match.country = (
                     match.country or self.countries.represented(str(value))
@@ -343,7 +344,7 @@ class FieldReader:
             leads = link == "of" and any(left.lower().endswith(title) for title in self.cues.leader_titles) and not (
                 len(left.split()) > 1 and left.split()[-2].lower() in SUBORDINATE)  # not "Vice President of Corporate X"
             if link in ("of", "at", "for", "in", "with", "from") and self._body(org) or (link in ("at", "with", "from") or leads) and self.titled(left):
-                rest = span.doc[org.end : span.end].text.strip(" ,")
+                rest = span.doc[org.end : span.end].text.strip(" ,.;")  # not the sentence's full stop
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
                 org = _without_article(org)
                 of_state = _OF_STATE.match(rest or "")
@@ -518,6 +519,9 @@ _POSSESSIVE_OWNER = re.compile(r"^(?P<owner>[A-Z][\w .]*?)(?:[’']s|(?<=[.s])[�
 _CAPTION_PLACE = re.compile(
     r"(?<!\s)\s*\((?:(?:far|second from|third from|fourth from) )?(?:left|right|centre|center|middle)(?: row)?\)|(?<!\s)\s*\(online\)"
 )
+
+
+_LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def clean_field(text: str) -> str:
