@@ -278,9 +278,9 @@ def _process_extractor(model: str, batch_size: int) -> Extractor:
 def long_lived(extractor: Extractor) -> Extractor:
     """The extractor, with everything the process holds so far left out of Python's cyclic garbage collection
     (`gc.freeze`): the pipeline, its rules and the registry are a few hundred thousand objects that live as long
-    as the process, and every full collection would read them all again (on 1,000 summaries: 1.2 s of a run's 71 s of CPU).
-    Garbage is collected first, so none is kept for good. For processes that sidegraph runs to extract (the
-    command, pool workers): a library caller's objects are left alone."""
+    as the process, and every full collection would read them all again (on 1,000 summaries: 1.2 s of a run's
+    71 s of CPU). Garbage is collected first, so none is kept for good. For processes that sidegraph runs to
+    extract (the command, pool workers): a library caller's objects are left alone."""
     gc.collect()
     gc.freeze()
     return extractor
