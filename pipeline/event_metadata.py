@@ -82,6 +82,8 @@ class _Patterns:
     cue: re.Pattern[str]
     today: re.Pattern[str]
     series: tuple[tuple[str, re.Pattern[str]], ...]
+    series_words: re.Pattern[str]
+    """The series' acronyms and names alone: what finds none here names no series."""
     series_context: re.Pattern[str]
     organiser_cue: re.Pattern[str]
     organiser_verb: re.Pattern[str]
@@ -123,6 +125,7 @@ def _patterns() -> _Patterns:
         cue=re.compile(rf"\b(?:{_alternation(words['event_cues'])})\b", re.IGNORECASE),
         today=re.compile(rf"\b(?:{_alternation(words['today_words'])})\b", re.IGNORECASE),
         series=series,
+        series_words=re.compile(_alternation(w for entry in words["series"] for w in (entry["acronym"], *entry["names"]))),
         series_context=re.compile(
             rf"\b(?:{_alternation(words['series_contexts'])})\s+(?:the\s+)?(?:[\w.]+[’']s\s+)?$", re.IGNORECASE
         ),
@@ -527,6 +530,8 @@ def _series(header: list[_Line], statements: list[str], span: DateSpan | None) -
 
 def _series_mention(text: str, span: DateSpan | None, *, anywhere: bool) -> str | None:
     patterns = _patterns()
+    if not patterns.series_words.search(text):
+        return None  # most lines and sentences: none of the series' patterns need be tried
     for acronym, pattern in patterns.series:
         for match in pattern.finditer(text):
             if not anywhere and not patterns.series_context.search(text[max(0, match.start() - 60) : match.start()]):

@@ -50,6 +50,11 @@ def document_text(doc: Doc) -> str:
     return doc.user_data[_TEXT_KEY]
 
 
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from the document's text: `Span.text` joins the span's tokens on each access."""
+    return document_text(span.doc)[span.start_char : span.end_char]
+
+
 def doc_entities(doc: Doc) -> Entities:
     if _ENTITIES_KEY not in doc.user_data:
         spans = doc.ents
