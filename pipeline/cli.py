@@ -26,7 +26,7 @@ from .ingest import find_documents
 from .outputs import ALL_FORMATS, FILE_NAMES, write_outputs
 from .records import Extraction
 from .relations import BASELINES, DEFAULT_FINDER
-from .runner import connect, forget_outputs, outputs_current, run_corpus, stamp_outputs
+from .runner import connect, forget_outputs, long_lived, outputs_current, run_corpus, stamp_outputs
 from .tagging import DEFAULT_MODEL
 
 EXIT_SOME_FAILED = 3
@@ -110,7 +110,7 @@ def run(paths: tuple[Path, ...], output: Path, model: str, quiet: bool, workers:
     try:
         report = run_corpus(
             documents, output, model=model, workers=workers, use_cache=not no_cache, strict=strict,
-            client=connect(scheduler) if scheduler else None, extractor=lambda: Extractor(model=model),
+            client=connect(scheduler) if scheduler else None, extractor=lambda: long_lived(Extractor(model=model)),
             progress=_Progress() if show_progress else None,
         )
     finally:

@@ -26,6 +26,7 @@ _OF = re.compile(r"\b(?:of|to)\s+(?:the\s+)?", re.IGNORECASE)
 _PLACE = re.compile(r"\s+(?:in|to|at)\s+.*$", re.IGNORECASE)
 """Where a mission sits, after the state it is of: "Embassy of X in Y", "Permanent Representative of X to Y"."""
 _COUNTRY_STATE = re.compile(rf"^(?:the\s+)?(?P<country>.+?)(?:'s)?\s+(?:{_STATE_WORDS})\b.*$", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,7 @@ class CountryIndex:
 
     def lookup(self, text: str) -> str | None:
         """The code of a country name as written, or None for anything else."""
-        text = re.sub(r"^(?:the|The)\s+", "", text.strip().strip(",;:()"))
+        text = _LEADING_THE.sub("", text.strip().strip(",;:()"))
         if text in self._by_exact or text.rstrip(".") in self._by_exact:
             return self._by_exact.get(text) or self._by_exact[text.rstrip(".")]
         text = text.rstrip(".")

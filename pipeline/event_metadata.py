@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -81,6 +82,8 @@ class _Patterns:
     cue: re.Pattern[str]
     today: re.Pattern[str]
     series: tuple[tuple[str, re.Pattern[str]], ...]
+    series_words: re.Pattern[str]
+    """The series' acronyms and names alone: what finds none here names no series."""
     series_context: re.Pattern[str]
     organiser_cue: re.Pattern[str]
     organiser_verb: re.Pattern[str]
@@ -122,6 +125,7 @@ def _patterns() -> _Patterns:
         cue=re.compile(rf"\b(?:{_alternation(words['event_cues'])})\b", re.IGNORECASE),
         today=re.compile(rf"\b(?:{_alternation(words['today_words'])})\b", re.IGNORECASE),
         series=series,
+        series_words=re.compile(_alternation(w for entry in words["series"] for w in (entry["acronym"], *entry["names"]))),
         series_context=re.compile(
             rf"\b(?:{_alternation(words['series_contexts'])})\s+(?:the\s+)?(?:[\w.]+[’']s\s+)?$", re.IGNORECASE
         ),
@@ -164,6 +168,13 @@ def _dates(text: str) -> Iterator[re.Match[str]]:
         if match.start() >= end:
             end = match.end()
             yield match
+
+
+def _opening_date(text: str) -> re.Match[str] | None:
+    """The date expression `text` opens with, as `_dates` would give it first (the longest of those starting
+    there), found without reading the rest of the text."""
+    opening = (m for pattern in _patterns().dates if (m := pattern.match(text)) and _is_written_month(m))
+    return max(opening, key=lambda m: m.end(), default=None)
 
 
 def _is_written_month(match: re.Match[str]) -> bool:
@@ -267,7 +278,7 @@ def read_event(document: SourceDocument) -> EventMetadata:
 def _lead_statements(lead: str) -> list[str]:
     """The lead's first sentences that say something happened: where its place and series are stated."""
     cue = _patterns().cue
-    return [s for s in _sentences(lead) if cue.search(s)][:LEAD_STATEMENTS]
+    return list(islice((s for s in _sentences(lead) if cue.search(s)), LEAD_STATEMENTS))
 
 
 def _header(document: SourceDocument) -> list[_Line]:
@@ -304,10 +315,18 @@ def _page_date(lead: str) -> DateSpan | None:
 
 _DATELINE = re.compile(r"^[^\n.,]{2,40},\s*$")
 """The place before a dateline's date ("Singapore, 13 July 2023 – …")."""
+_LINE_OPENING_PLACE = re.compile(r"^[^\n.,]{2,40},", re.MULTILINE)
+_DASH = re.compile(r"[–—-]\s")
 
 
 def _dateline(lead: str) -> DateSpan | None:
-    """A news dateline opening a paragraph, "PLACE, DATE – text": the page's date."""
+    """A news dateline opening a paragraph, "PLACE, DATE – text": the page's date.
+
+    A lead without a line that opens with "PLACE," and a dash somewhere after it has none, and is not read for
+    dates: the date patterns are the costliest part of reading a document's event."""
+    place = _LINE_OPENING_PLACE.search(lead)
+    if place is None or not _DASH.search(lead, place.end()):
+        return None
     for match in _dates(lead):
         line_start = lead.rfind("\n", 0, match.start()) + 1
         if _DATELINE.match(lead[line_start : match.start()]) and re.match(r"\s*[–—-]\s", lead[match.end() :]):
@@ -357,8 +376,8 @@ def _day_headings(text: str, reference: date | int | None) -> DateSpan | None:
     days: list[date] = []
     for line in text.split("\n"):
         line = line.strip(" \t*#|-•")
-        match = next(_dates(line), None)
-        if match is None or match.start() > 0:
+        match = _opening_date(line)
+        if match is None:
             continue
         rest = line[match.end() :]
         if len(re.sub(r"\([^)]*\)|[\d:.apmAPM–-]+", " ", rest).split()) > _DAY_HEADING_REST_WORDS:
@@ -511,6 +530,8 @@ def _series(header: list[_Line], statements: list[str], span: DateSpan | None) -
 
 def _series_mention(text: str, span: DateSpan | None, *, anywhere: bool) -> str | None:
     patterns = _patterns()
+    if not patterns.series_words.search(text):
+        return None  # most lines and sentences: none of the series' patterns need be tried
     for acronym, pattern in patterns.series:
         for match in pattern.finditer(text):
             if not anywhere and not patterns.series_context.search(text[max(0, match.start() - 60) : match.start()]):

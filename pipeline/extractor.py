@@ -23,6 +23,7 @@ from .organisations import OrganisationGazetteer, OrganisationWords
 from .records import Entity, Extraction, Mention, Relation, Speaker
 from .relations import DEFAULT_FINDER, RelationMatch, relation_finder
 from .sections import batches, merge, parts
+from .spans import span_text
 from .speakers import SpeakerMatch
 from .tagging import DEFAULT_MODEL, load_pipeline
 
@@ -197,7 +198,7 @@ def _relations(document: SourceDocument, matches: list[RelationMatch]) -> Iterat
             source=match.source,
             target=match.target,
             type=match.type,
-            evidence=match.sentence.text.strip(),
+            evidence=span_text(match.sentence).strip(),
             start=start,
             end=end,
             page=page,

@@ -396,7 +396,9 @@ def _normalise(traced: _Traced) -> _Traced:
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦●–]|\d{1,2}[.)])\s")
 _LINE_END = re.compile(r"(?<![ \t\xa0])[ \t\xa0]*\n")
-_SPACES = re.compile(r"[ \t\xa0\u2009\u200b]+")
+_SPACES = re.compile(r"[ \t\xa0\u2009\u200b]{2,}|[\t\xa0\u2009\u200b]")
+"""White space in a line that is to become one space: every run of it but a single space, which is one already
+(rewriting each would copy the whole text and its offsets for nothing)."""
 _WIDTH_WINDOW = 25
 """Lines either side of a line that set its expected width: a PDF can switch from one column to two."""
 

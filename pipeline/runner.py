@@ -10,6 +10,7 @@ model): an unchanged re-run reads the cache and only re-merges the graph.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib.metadata
 import json
@@ -270,8 +271,19 @@ def _process_extractor(model: str, batch_size: int) -> Extractor:
     worker may run several and a spaCy pipeline is not meant to be shared between threads."""
     extractors: dict[tuple[str, int], Extractor] = _worker.__dict__.setdefault("extractors", {})
     if (model, batch_size) not in extractors:
-        extractors[model, batch_size] = Extractor(model=model, batch_size=batch_size)
+        extractors[model, batch_size] = long_lived(Extractor(model=model, batch_size=batch_size))
     return extractors[model, batch_size]
+
+
+def long_lived(extractor: Extractor) -> Extractor:
+    """The extractor, with everything the process holds so far left out of Python's cyclic garbage collection
+    (`gc.freeze`): the pipeline, its rules and the registry are a few hundred thousand objects that live as long
+    as the process, and every full collection would read them all again (on 1,000 summaries: 1.2 s of a run's
+    71 s of CPU). Garbage is collected first, so none is kept for good. For processes that sidegraph runs to
+    extract (the command, pool workers): a library caller's objects are left alone."""
+    gc.collect()
+    gc.freeze()
+    return extractor
 
 
 def _pool_context() -> BaseContext:
