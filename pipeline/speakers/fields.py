@@ -78,6 +78,8 @@ class FieldReader:
                 continue
             if match.organisation is None and " and " in part.text and self._continues_name(match.title, part.text):
                 match.title = f"{match.title}, {part.text}"  # "Minister of Energy", "Utilities and Climate": one portfolio list
+                of_state = _ENDS_OF_STATE.search(part.text)  # "..., Energy and Utilities of Denmark"
+                match.country = match.country or (self.countries.lookup(of_state.group(1)) if of_state else None)
                 continue
             kind, value, extra = self.classify(part.span, first=index == 0 and match.title is None)
             if second and first_role_country is None:
