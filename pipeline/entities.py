@@ -290,7 +290,8 @@ class EntityResolver:
                 return affiliated or text in evidence.acronyms or text in evidence.actor_acronyms or self._of_a_family(text)
             return affiliated and text[0].isupper()
         kind = self.words.kind(text)
-        if kind == "not_institution" or len(words) > 14 or self._plural_category(text):
+        slot_body = named_by_slot and not any(w.lower() in self.words.roles for w in words)  # "Small Arms Survey", no post
+        if kind == "not_institution" and not slot_body or len(words) > 14 or self._plural_category(text):
             return False
         if kind in ("institution", "unit") and self.words.is_generic(text) and not affiliated:
             return False  # "the Regional Bureau", "Executive Office": a description, not a name

@@ -130,6 +130,23 @@ def test_a_speakers_stated_organisation_is_one_whatever_the_ner_tagged(extractor
     assert resolution.speaker_ids[0][1] == "org:fabien-moreau"
 
 
+def test_a_speakers_stated_organisation_may_have_the_head_of_a_thing(extractor: Extractor, resolver: EntityResolver) -> None:
+    """ "Survey" heads a study more often than a body, but the slot says body; a post in the field is no body."""
+    text = "Ana Lima, Analyst, Examplia Arms Survey, spoke. Rui Sousa, Examplia Planning Office and Minister of Trade, spoke."
+    doc = extractor.nlp(text)
+
+    def span(words: str):
+        index = text.index(words)
+        return doc.char_span(index, index + len(words))
+
+    surveyor = SpeakerMatch(name=span("Ana Lima"), title="Analyst", organisation="Examplia Arms Survey")
+    minister = SpeakerMatch(name=span("Rui Sousa"), organisation="Examplia Planning Office and Minister of Trade")
+    resolution = resolver.resolve(doc, [surveyor, minister])
+    names = {e.name for e in resolution.entities.values() if e.type == "organisation"}
+    assert "Examplia Arms Survey" in names
+    assert not any("Minister" in name for name in names)
+
+
 def test_a_firm_the_ner_takes_for_a_person_keeps_its_legal_form(extractor: Extractor) -> None:
     found = organisations(extractor, "Ms Ada Obi, Partner, Okonkwo Adeyemi Partnership LLP, shared her views.")
     assert any(e.name == "Okonkwo Adeyemi Partnership LLP" for e in found.values())
