@@ -99,6 +99,8 @@ class NameEvidence:
     """The document's text with plain quotes (`plain_quotes`), to find where a speaker's organisation is named."""
     organisation_names: frozenset[str] = frozenset()
     """The NER's organisation names, cleaned."""
+    speaker_names: frozenset[str] = frozenset()
+    """Folded names of the speakers: a speaker's stated organisation is a person's name only when it is one of these."""
 
 
 @cache
@@ -202,6 +204,7 @@ class EntityResolver:
         acronyms, synonyms = defined_names(document_text(doc), self.words)
         ents = doc_entities(doc).spans
         org_names = tuple(clean_name(ent.text) for ent in ents if ent.label_ == "ORG")
+        speakers = tuple(speakers)
         people = {fold(ent.text) for ent in ents if ent.label_ == "PERSON"}
         people |= {fold(speaker.name.text) for speaker in speakers}
         possessive = set(re.findall(rf"\b([A-Z][A-Za-z&-]{{1,11}}){APOSTROPHE}s\b", document_text(doc)))
@@ -212,7 +215,7 @@ class EntityResolver:
         return NameEvidence(
             acronyms, tuple(synonyms), frozenset(people), actor_acronyms,
             in_context, frozenset(clean_name(span.text) for span in in_context), frozenset(countries),
-            plain_quotes(document_text(doc)), frozenset(org_names),
+            plain_quotes(document_text(doc)), frozenset(org_names), frozenset(fold(speaker.name.text) for speaker in speakers),
         )
 
     def _country_code(self, ent: Span) -> str | None:
@@ -232,12 +235,15 @@ class EntityResolver:
         return ResolvedEntity(id=f"country:{code}", type="country", name=self.countries[code].name, iso3=code)
 
     def organisation_of(
-        self, text: str, known_id: str, evidence: NameEvidence, *, affiliated: bool = False, country: str | None = None
+        self, text: str, known_id: str, evidence: NameEvidence, *, affiliated: bool = False, country: str | None = None,
+        stated: bool = False,
     ) -> ResolvedEntity | None:
         """The organisation a name stands for, or None for things NER mistakes for one.
 
         `affiliated` names are what a speaker is introduced as working for: kept unless plainly not an institution.
         `country` is the state the text places a national body in ("Japan's Ministry of X", "Ministry of X, Ghana").
+        `stated` names are the organisation a speaker's description gives ("Ana Lima, Examplia Electric"): the slot
+        says institution, whatever the NER tagged the words (it takes many a company's name for a person's).
         """
         text = clean_name(text)
         if not text:
@@ -253,7 +259,7 @@ class EntityResolver:
             return ResolvedEntity(
                 id=f"org:{known.id}", type="organisation", name=known.name, aliases=aliases, country=known.country, known=True
             )
-        if not self.is_organisation_name(text, evidence, affiliated=affiliated):
+        if not self.is_organisation_name(text, evidence, affiliated=affiliated, stated=stated):
             return None
         name = defined or text
         short = {a for a, long in evidence.acronyms.items() if org_key(long) == org_key(name)}
@@ -263,15 +269,16 @@ class EntityResolver:
             self._qualify(entity)
         return entity
 
-    def is_organisation_name(self, text: str, evidence: NameEvidence, *, affiliated: bool = False) -> bool:
+    def is_organisation_name(self, text: str, evidence: NameEvidence, *, affiliated: bool = False, stated: bool = False) -> bool:
         words = text.split()
         affiliated = affiliated or text in evidence.context_names
         if not _plausible_name(text) or org_key(text) in _not_organisations() or self.countries.is_region(text):
             return False
         if self.countries.lookup(text) or self._person_like(text):
             return False
-        if fold(text) in evidence.people and self.words.kind(text) != "company" and text not in evidence.context_names:
-            return False  # the NER's PERSON, unless a legal form ("Harry Elias Partnership LLP") or the context says firm
+        named_by_slot = stated and fold(text) not in evidence.speaker_names
+        if fold(text) in evidence.people and self.words.kind(text) != "company" and text not in evidence.context_names and not named_by_slot:
+            return False  # the NER's PERSON, unless a legal form ("Harry Elias Partnership LLP"), the context or a slot says firm
         if self._is_government(text) and self.countries.represented(text):
             return False
         if self.words.is_role(text):
@@ -283,7 +290,8 @@ class EntityResolver:
                 return affiliated or text in evidence.acronyms or text in evidence.actor_acronyms or self._of_a_family(text)
             return affiliated and text[0].isupper()
         kind = self.words.kind(text)
-        if kind == "not_institution" or len(words) > 14 or self._plural_category(text):
+        slot_body = named_by_slot and not any(w.lower() in self.words.roles for w in words)  # "Small Arms Survey", no post
+        if kind == "not_institution" and not slot_body or len(words) > 14 or self._plural_category(text):
             return False
         if kind in ("institution", "unit") and self.words.is_generic(text) and not affiliated:
             return False  # "the Regional Bureau", "Executive Office": a description, not a name
@@ -596,14 +604,16 @@ class EntityResolver:
             if org_id is None:
                 text, start, end = self._names_in(organisation, evidence)[0]
                 known_id = organisation.ent_id_ if (start, end) == (organisation.start_char, organisation.end_char) else ""
-                entity = self.organisation_of(text, known_id, evidence, affiliated=True, country=speaker.country)
+                stated = self._stated(text, organisation.text, end, evidence)
+                entity = self.organisation_of(text, known_id, evidence, affiliated=True, country=speaker.country, stated=stated)
                 if entity is not None:
                     org_id = _add(entities, entity, text, start, end)
         elif organisation:
             start, end = _named_at(evidence.text, organisation)
             named = document_text(speaker.name.doc)[start:end] if start >= 0 else organisation
             text, start, end = self._parts(named, start, evidence)[0]
-            entity = self.organisation_of(text, "", evidence, affiliated=True, country=speaker.country)
+            stated = self._stated(text, named, end, evidence)
+            entity = self.organisation_of(text, "", evidence, affiliated=True, country=speaker.country, stated=stated)
             if entity is not None:
                 org_id = _add(entities, entity, text, start, end)
         if org_id is not None and speaker.country and entities[org_id].country is None and not entities[org_id].known:
@@ -615,6 +625,15 @@ class EntityResolver:
             entities[person_id].aliases.add(mention.text)
             entities[person_id].mentions.append((mention.text, mention.start_char, mention.end_char))
         return person_id, org_id
+
+    def _stated(self, text: str, named: str, end: int, evidence: NameEvidence) -> bool:
+        """Whether a speaker's description states `text` as their organisation: the whole field, not a piece cut from
+        it at "and" (a talk's title run into the slot), and not a lone word before ", COUNTRY" (the city of an
+        address: "Mayor, Examplia City, Examplia")."""
+        if clean_name(text) != clean_name(named):
+            return False
+        place = re.match(r",\s*([A-Z][\w’' -]*?)\s*(?:[,.;)]|$)", evidence.text[end:end + 60]) if end >= 0 else None
+        return not (len(text.split()) == 1 and place is not None and self.countries.lookup(place.group(1)))
 
     def _same_actor_pairs(
         self, entities: dict[str, ResolvedEntity], evidence: NameEvidence, introduced: dict[str, SpeakerMatch]

@@ -111,6 +111,42 @@ def test_classes_and_adjectives_in_those_contexts_are_not_institutions(extractor
     assert organisations(extractor, text) == {}
 
 
+def test_a_speakers_stated_organisation_is_one_whatever_the_ner_tagged(extractor: Extractor, resolver: EntityResolver) -> None:
+    """The NER takes "Fabien Moreau" (a firm named after its founder) and the city "Nampuela" for people; the slot
+    "NAME, ORG" says institution for the first, while a lone word before ", COUNTRY" is the city of an address."""
+    text = "Ana Lima, Fabien Moreau, presented. Rui Sousa, Mayor, Nampuela, Mozambique, spoke."
+    doc = extractor.nlp(text)
+
+    def span(words: str):
+        index = text.index(words)
+        return doc.char_span(index, index + len(words))
+
+    assert {ent.text for ent in doc.ents if ent.label_ == "PERSON"} >= {"Fabien Moreau", "Nampuela"}
+    firm = SpeakerMatch(name=span("Ana Lima"), organisation="Fabien Moreau")
+    mayor = SpeakerMatch(name=span("Rui Sousa"), organisation="Nampuela", title="Mayor", country="MOZ")
+    resolution = resolver.resolve(doc, [firm, mayor])
+    names = {e.name for e in resolution.entities.values() if e.type == "organisation"}
+    assert "Fabien Moreau" in names and "Nampuela" not in names
+    assert resolution.speaker_ids[0][1] == "org:fabien-moreau"
+
+
+def test_a_speakers_stated_organisation_may_have_the_head_of_a_thing(extractor: Extractor, resolver: EntityResolver) -> None:
+    """ "Survey" heads a study more often than a body, but the slot says body; a post in the field is no body."""
+    text = "Ana Lima, Analyst, Examplia Arms Survey, spoke. Rui Sousa, Examplia Planning Office and Minister of Trade, spoke."
+    doc = extractor.nlp(text)
+
+    def span(words: str):
+        index = text.index(words)
+        return doc.char_span(index, index + len(words))
+
+    surveyor = SpeakerMatch(name=span("Ana Lima"), title="Analyst", organisation="Examplia Arms Survey")
+    minister = SpeakerMatch(name=span("Rui Sousa"), organisation="Examplia Planning Office and Minister of Trade")
+    resolution = resolver.resolve(doc, [surveyor, minister])
+    names = {e.name for e in resolution.entities.values() if e.type == "organisation"}
+    assert "Examplia Arms Survey" in names
+    assert not any("Minister" in name for name in names)
+
+
 def test_a_firm_the_ner_takes_for_a_person_keeps_its_legal_form(extractor: Extractor) -> None:
     found = organisations(extractor, "Ms Ada Obi, Partner, Okonkwo Adeyemi Partnership LLP, shared her views.")
     assert any(e.name == "Okonkwo Adeyemi Partnership LLP" for e in found.values())

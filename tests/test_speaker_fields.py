@@ -107,6 +107,22 @@ def test_a_portfolio_list_cut_at_commas_stays_one_ministry(extractor) -> None:
     assert (organisation, match.country) == ("Ministry of Land, Infrastructure, Transport and Tourism", "JPN")
 
 
+@pytest.mark.parametrize(
+    ("description", "title", "country"),
+    [
+        ("Minister of the Environment, Coasts and Marine Affairs, Chile", "Minister of the Environment, Coasts and Marine Affairs", "CHL"),
+        ("Minister of Energy, Water and Climate, Ghana", "Minister of Energy, Water and Climate", "GHA"),
+        ("Minister for Climate, Energy and Water of Ghana", "Minister for Climate, Energy and Water of Ghana", "GHA"),
+    ],
+)
+def test_a_titles_portfolio_list_cut_at_commas_is_no_body(extractor, description: str, title: str, country: str | None) -> None:
+    """"Coasts and Marine Affairs" goes on with the title's list of portfolios: it names no institution."""
+    match = described(extractor, description)
+    assert match.title == title
+    assert match.organisation_text is None or match.organisation_text.startswith("Ministry of")
+    assert match.country == country
+
+
 def test_a_country_before_a_title_and_a_state_title_beside_an_international_body(extractor) -> None:
     assert described(extractor, "Australia High Commissioner to Tonga").country == "AUS"
     match = extractor.nlp("Chile | Ines Varga | PR; ECOSOC President\n\nThank you, Chair. We support it.\n")._.speakers[0]

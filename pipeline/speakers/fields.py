@@ -83,6 +83,11 @@ class FieldReader:
             if self._continues_name(match.organisation_text, part.text):
                 match.organisation = f"{match.organisation_text}, {part.text}"  # "Ministry of Land", "Infrastructure", ...
                 continue
+            if match.organisation is None and " and " in part.text and self._continues_name(match.title, part.text):
+                match.title = f"{match.title}, {part.text}"  # "Minister of Energy", "Utilities and Climate": one portfolio list
+                of_state = _ENDS_OF_STATE.search(part.text)  # "..., Energy and Utilities of Denmark"
+                match.country = match.country or (self.countries.lookup(of_state.group(1)) if of_state else None)
+                continue
             kind, value, extra = self.classify(part.span, first=index == 0 and match.title is None)
             if second and first_role_country is None:
                 first_role_country = match.country or ""
@@ -197,10 +202,10 @@ class FieldReader:
         return None
 
     def _continues_name(self, organisation: str | None, text: str) -> bool:
-        """Whether a field goes on with a body's list of portfolios cut at a comma: "Ministry of Land", "Infrastructure",
-        "Transport and Tourism (MLIT)"."""
+        """Whether a field goes on with a body's (or a title's) list of portfolios cut at a comma: "Ministry of Land",
+        "Infrastructure", "Transport and Tourism (MLIT)"."""
         core = _ACRONYM_AFTER.sub("", text)
-        return bool(organisation) and bool(re.search(r"\b(?:of|for)\s+[A-Z][\w ,]*$", organisation or "")) and (
+        return bool(organisation) and bool(re.search(r"\b(?:of|for)\s+(?:the\s+)?[A-Z][\w ,]*$", organisation or "")) and (
             self.words.kind(core) not in ("institution", "company", "unit") and not acronym(core) and not self.countries.represented(core)
             and core[:1].isupper() and not self.cues.looks_like_title(core)
         )
