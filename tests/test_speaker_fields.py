@@ -123,6 +123,13 @@ def test_a_titles_portfolio_list_cut_at_commas_is_no_body(extractor, description
     assert match.country == country
 
 
+def test_a_portfolio_list_with_a_serial_comma_stays_in_the_title(extractor) -> None:
+    text = "Ms Ana Lima, Minister of Planning, Economic Development, and International Cooperation, Ghana, said the plan works."
+    (match,) = extractor.nlp(text)._.speakers
+    assert match.title == "Minister of Planning, Economic Development, and International Cooperation"
+    assert match.country == "GHA"
+
+
 def test_a_country_before_a_title_and_a_state_title_beside_an_international_body(extractor) -> None:
     assert described(extractor, "Australia High Commissioner to Tonga").country == "AUS"
     match = extractor.nlp("Chile | Ines Varga | PR; ECOSOC President\n\nThank you, Chair. We support it.\n")._.speakers[0]

@@ -80,10 +80,11 @@ class FieldReader:
         fields = [piece for part in fields for piece in behalf_split(part)]
         roles = [(part, False) for part in fields] if leading else [role for part in fields for role in self._roles(part)]
         for index, (part, second) in enumerate(roles):
-            if self._continues_name(match.organisation_text, part.text):
+            listed = part.text.removeprefix("and ")  # the list's last item after a serial comma: ", and Transport"
+            if self._continues_name(match.organisation_text, listed):
                 match.organisation = f"{match.organisation_text}, {part.text}"  # "Ministry of Land", "Infrastructure", ...
                 continue
-            if match.organisation is None and " and " in part.text and self._continues_name(match.title, part.text):
+            if match.organisation is None and " and " in f" {part.text}" and self._continues_name(match.title, listed):
                 match.title = f"{match.title}, {part.text}"  # "Minister of Energy", "Utilities and Climate": one portfolio list
                 of_state = _ENDS_OF_STATE.search(part.text)  # "..., Energy and Utilities of Denmark"
                 match.country = match.country or (self.countries.lookup(of_state.group(1)) if of_state else None)
