@@ -12,11 +12,11 @@ from pipeline.evaluate import CorpusReport, evaluate
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
-    "speakers": 0.962,
-    "attribution": 0.80,
+    "speakers": 0.965,
+    "attribution": 0.807,
     "countries": 0.99,
-    "organisations": 0.897,
-    "relations": 0.865,
+    "organisations": 0.91,
+    "relations": 0.866,
 }
 """Re-based on 2026-12-04 when the gold corpus grew from 13 to 34 documents (measured micro F1 then: speakers
 0.810, attribution 0.575, countries 0.984, organisations 0.806, relations 0.653). Only ever raised from here:
@@ -38,7 +38,10 @@ as what its speaker presents (peer) and "St. Kitts" as a state's short name (un8
 possessive before a name (mse, dev dai), the first of two roles joined by "and" (lesc, obis), a department named
 by portfolio and state (mse, dev contrails), kinds of place as no name's words (lesc, dev contrails and esaepimm):
 speakers 0.962 (measured 0.9627), attribution 0.79 (0.7928); then a university officer serving the university named
-last (nigerianseminars, scoop): attribution 0.80 (0.8048)."""
+last (nigerianseminars, scoop): attribution 0.80 (0.8048). Then, with the session's other merges (PDF lines joined
+from the geometry, nested Markdown, a speaker's stated organisation kept when the NER calls it a person, a title's
+portfolio list cut at commas, a stated organisation with a thing's head word): speakers 0.965 (measured 0.9657),
+attribution 0.807 (0.8077), organisations 0.91 (0.9103), relations 0.866 (0.8667)."""
 
 
 @pytest.fixture(scope="module")
