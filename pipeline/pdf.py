@@ -1236,7 +1236,7 @@ def _runs_into(above: _LineBox, below: _LineBox, column: tuple[float, float], *,
     left, right = column
     long = above.x1 - left >= _WIDE_LINE * (right - left)
     return _continues(above, below, _edge(right, above), ruled=ruled) or _same_style(above, below) and (
-        above.text.endswith((",", "-", "&")) or long and _unfinished(above, below))
+        _ends_open(above) or long and _unfinished(above, below))
 
 
 def _edge(right: float, line: _LineBox) -> float:
@@ -1250,9 +1250,13 @@ def _same_style(above: _LineBox, below: _LineBox) -> bool:
 
 def _unfinished(above: _LineBox, below: _LineBox) -> bool:
     """Whether the text runs on from `above` into `below`: a comma, a hyphen or a lower-case word ends `above`,
-    or a lower-case word starts `below`. Such a line wrapped at a narrower edge than its column's."""
+    or a lower-case word starts `below`."""
     last = above.text.rsplit(" ", 1)[-1]
-    return above.text.endswith((",", "-", "&")) or last[:1].islower() or below.text[:1].islower()
+    return _ends_open(above) or last[:1].islower() or below.text[:1].islower()
+
+
+def _ends_open(line: _LineBox) -> bool:
+    return line.text.endswith((",", "-", "&"))
 
 
 # ----------------------------------------------------------------------------------- columns, tables

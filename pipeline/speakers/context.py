@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from ..countries import CountryIndex
 from ..spans import doc_entities, document_text, token_positions
 from .cues import SpeakerCues
-from .fields import FieldReader
+from .fields import FieldReader, without_article
 from .match import SpeakerMatch
 
 _GROUP_WINDOW = 4
@@ -59,7 +59,7 @@ class DocumentContext:
         named = [
             ent for ent in doc_entities(doc).spans
             if ent.label_ == "ORG" and ent.end <= speaker.name.start and self.fields.words.head(ent.text) == "university"
-            and len(ent.text.removeprefix("The ").removeprefix("the ").split()) > 1  # "the University" stands for a name
+            and len(without_article(ent)) > 1  # "the University" stands for a name
         ]
         if not named:
             return

@@ -86,8 +86,7 @@ class FieldReader:
                 continue
             if match.organisation is None and " and " in f" {part.text}" and self._continues_name(match.title, listed):
                 match.title = f"{match.title}, {part.text}"  # "Minister of Energy", "Utilities and Climate": one portfolio list
-                of_state = _ENDS_OF_STATE.search(part.text)  # "..., Energy and Utilities of Denmark"
-                match.country = match.country or (self.countries.lookup(of_state.group(1)) if of_state else None)
+                match.country = match.country or self._ending_state(part.text)  # "..., Energy and Utilities of Denmark"
                 continue
             kind, value, extra = self.classify(part.span, first=index == 0 and match.title is None)
             if second and first_role_country is None:
@@ -122,10 +121,8 @@ class FieldReader:
                     value, match.country = owner["rest"], match.country or code  # "Egypt’s Minister of Water"
                 title = _LEADING_ARTICLE.sub("", str(value))  # "NAME, the Deputy Director General"
                 match.title = title if match.title is None else f"{match.title}, {title}"
-                of_state = _ENDS_OF_STATE.search(str(value))  # "Minister of Environment of Egypt"
-                match.country = (
-                    match.country or self.countries.represented(str(value))
-                    or (self.countries.lookup(of_state.group(1)) if of_state else None)
+                match.country = (  # "Minister of Environment of Egypt"
+                    match.country or self.countries.represented(str(value)) or self._ending_state(str(value))
                 )
                 if extra and match.organisation is None:
                     self._locate(match, extra)
@@ -210,6 +207,11 @@ class FieldReader:
             self.words.kind(core) not in ("institution", "company", "unit") and not acronym(core) and not self.countries.represented(core)
             and core[:1].isupper() and not self.cues.looks_like_title(core)
         )
+
+    def _ending_state(self, text: str) -> str | None:
+        """The state a name or title ends "of": "Minister of Environment of Egypt"."""
+        of_state = _ENDS_OF_STATE.search(text)
+        return self.countries.lookup(of_state.group(1)) if of_state else None
 
     def _represents_state(self, title: str | None) -> bool:
         """A title that speaks for a state wherever its holder sits: "PR; ECOSOC President", "Ambassador"."""
@@ -333,7 +335,7 @@ class FieldReader:
             known_orgs = [org for org in orgs if org.ent_id_]
             if not known_orgs and _proper_phrase(span) and not self.cues.looks_like_title(text) and not self.words.is_unit(text):
                 return "organisation", text, None  # "Tonga Women in ICT": the NER tagged only a part of the name
-            named = known_orgs or [org for org in map(_without_article, orgs) if len(org) == 1 or _proper_phrase(org)]
+            named = known_orgs or [org for org in map(without_article, orgs) if len(org) == 1 or _proper_phrase(org)]
             if named:  # not "Background to the workshop": the NER also tags a talk's title ORG
                 return "organisation", named[-1], None
         if self.words.is_unit(text) and not acronym(text):
@@ -358,7 +360,7 @@ class FieldReader:
             if link in ("of", "at", "for", "in", "with", "from") and self._body(org) or (link in ("at", "with", "from") or leads) and self.titled(left):
                 rest = span.doc[org.end : span.end].text.strip(" ,.;")  # not the sentence's full stop
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
-                org = _without_article(org)
+                org = without_article(org)
                 of_state = _OF_STATE.match(rest or "")
                 if of_state and self.countries.lookup(of_state["state"]):
                     return left, f"{org.text} {of_state.group().strip()}", None  # "X Agency" + "of Indonesia (BIG)"
@@ -588,7 +590,7 @@ def _simple_name(text: str) -> bool:
     return 0 < len(words) <= 4 and not any(word.lower() in _NAME_LINKS for word in words)
 
 
-def _without_article(span: Span) -> Span:
+def without_article(span: Span) -> Span:
     """The NER takes in the article: "the X Agency"."""
     return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..countries import APOSTROPHES
 from ..spans import doc_entities, line_before, token_positions
 from .cues import SpeakerCues
 from .fields import Field, FieldReader, comma_parts, inside_entity, substantive
@@ -24,7 +25,7 @@ from .quotes import after_quote, attach_quotes, attribution_names
 
 _TITLE_CONNECTORS = frozenset({"of", "for", "and", "the", "to", "at", "on"})
 _DESCRIPTION_OPENERS = (",", "(", "from", "of", "–", "—", "-", ":", "|")
-_POSSESSIVES = frozenset({"’s", "'s", "‘s", "ʼs", "′s", "`s"})
+_POSSESSIVES = frozenset(f"{apostrophe}s" for apostrophe in "'" + APOSTROPHES)
 _PASSIVE_BY = re.compile(r"(?<!\s)\s+(?:was|were|is|are|been)\s+(?:also\s+)?\w+\s+by$")
 
 
