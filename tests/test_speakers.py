@@ -471,6 +471,16 @@ def test_someone_spoken_for_behind_a_title_and_a_paragraph_per_person(extractor)
     assert speakers["Ines Varga"].organisation == "Blue Kayak Tours"
 
 
+def test_the_company_a_leader_heads_is_their_organisation_and_a_state_is_not(extractor) -> None:
+    text = (
+        "As a follow-up, Mr. Joao Silva, founder and president of Harbour Advocates, presented the company’s plans.\n\n"
+        "Ms. Ana Lima, President of Côte d’Ivoire, welcomed the participants."
+    )
+    speakers = speakers_in(extractor, text)
+    assert (speakers["Joao Silva"].title, speakers["Joao Silva"].organisation) == ("founder and president", "Harbour Advocates")
+    assert (speakers["Ana Lima"].organisation, speakers["Ana Lima"].country) == (None, "CIV")
+
+
 @pytest.mark.parametrize(
     ("text", "role"),
     [

@@ -445,9 +445,19 @@ class FieldReader:
             title, body = text[: link.start()], text[link.end() :]
             if not (self.titled(title) and body[:1].isupper()):
                 continue
-            if self._names_body(_ACRONYM_AFTER.sub("", body)):
+            if self._names_body(_ACRONYM_AFTER.sub("", body)) or self._leads_a_company(title, body):
                 return title, body
         return None
+
+    def _leads_a_company(self, title: str, body: str) -> bool:
+        """"founder and president of Fusion Advocates", "CEO at Blue Kayak": whatever proper name a company's head
+        (`leader_titles`) heads is a body, not a portfolio, unless it is a state ("President of Examplia")."""
+        words = body.split()
+        return (
+            any(title.lower().endswith(leader) for leader in self.cues.leader_titles)
+            and all(word[:1].isupper() or word in _NAME_LINKS for word in words)
+            and not self.countries.lookup(body) and not self.countries.represented(body) and not self.words.is_unit(body)
+        )
 
     def institution_named(self, text: str) -> bool:
         """A phrase ending in an institution word and not opening with a title: "Health Justice Initiative"."""
