@@ -78,6 +78,19 @@ def test_an_honorific_makes_a_person_whatever_the_ner_says(extractor) -> None:
     assert speakers["‘Olinda Mafu’a"].organisation == "Harbour Women in Tech"
 
 
+def test_a_programme_line_ends_in_its_speaker_whatever_verbs_the_talks_title_has(extractor) -> None:
+    """A talk's title may be a sentence ("Youth Are Leaders."); the honorific-led name closing the line, with no full
+    stop after it, is who gives the talk. A sentence that ends in a name keeps its full stop and stays prose."""
+    text = (
+        "Programme\n\n"
+        "Speaker 1: Youth Are Leaders. Mrs. Ana Lima (15 mins)\n\n"
+        "10:20 – 10:50 Review of the Plan and Progress Made to Date Dr Rui Sousa\n\n"
+        "The library of the institute was named after Dr Ines Varga.\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Ana Lima", "Rui Sousa"}
+
+
 def test_a_name_line_followed_by_its_title_line_is_a_signature_block(extractor) -> None:
     text = (
         "Opening remarks\n\n"

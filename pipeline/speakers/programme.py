@@ -54,9 +54,9 @@ class ProgrammeReader:
 
     def _running_text(self, line: Line, titled: list[Person]) -> bool:
         """A line of sentences rather than slots: a finite verb outside the names in it, or a long line ending
-        in a full stop."""
-        if line.is_row:
-            return False
+        in a full stop; not a line that ends in an honorific-led name, with no full stop after it."""
+        if line.is_row or titled and _ends(titled[-1], line.span):
+            return False  # "Youth Are Leaders. Mrs. Ana Lima (15 mins)": a talk's title, whatever its verbs, then who gives it
         inside = {i for person in titled for i in range(person.start, person.name.end)}
         depth = 0
         words = []
