@@ -77,9 +77,11 @@ class DocumentContext:
 
     def _paragraph_body(self, doc: Doc, name: Span) -> Span | None:
         """"At the X Company, the delegation ... Chairman NAME presented": the one body a paragraph names before a
-        speaker who gives no affiliation of their own is the one they speak for."""
+        speaker who gives no affiliation of their own, and is the subject of their sentence, is the one they speak for."""
         if name.sent.start == 0 or doc[name.sent.start - 1].text not in (".", "!", "?"):
             return None  # a programme's cell ("11:30 | X Update | NAME"), not prose
+        if not name.root.dep_.startswith("nsubj"):
+            return None  # "the chair invited NAME to the panel": a guest, not one of the body's people
         opened = document_text(doc).rfind("\n", 0, name.start_char)
         bodies = {
             body.text: body for ent in doc_entities(doc).spans
