@@ -13,7 +13,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
     "speakers": 0.965,
-    "attribution": 0.807,
+    "attribution": 0.81,
     "countries": 0.99,
     "organisations": 0.91,
     "relations": 0.866,
@@ -41,7 +41,9 @@ speakers 0.962 (measured 0.9627), attribution 0.79 (0.7928); then a university o
 last (nigerianseminars, scoop): attribution 0.80 (0.8048). Then, with the session's other merges (PDF lines joined
 from the geometry, nested Markdown, a speaker's stated organisation kept when the NER calls it a person, a title's
 portfolio list cut at commas, a stated organisation with a thing's head word): speakers 0.965 (measured 0.9657),
-attribution 0.807 (0.8077), organisations 0.91 (0.9103), relations 0.866 (0.8667)."""
+attribution 0.807 (0.8077), organisations 0.91 (0.9103), relations 0.866 (0.8667). Sixth session (attr8 branch):
+the one body a paragraph names before a speaker who is their sentence's subject (zqtzt, dev cbec) and records read
+across a blank line (unggim, dev esaepimm): attribution 0.81 (0.8107)."""
 
 
 @pytest.fixture(scope="module")

@@ -77,7 +77,7 @@ class DocumentContext:
 
     def _paragraph_body(self, doc: Doc, name: Span) -> Span | None:
         """"At the X Company, the delegation ... Chairman NAME presented": the one body a paragraph names before a
-        speaker who gives no affiliation of their own, and is the subject of their sentence, is the one they speak for."""
+        speaker who gives no affiliation of their own, and is their sentence's subject, is the one they speak for."""
         if name.sent.start == 0 or doc[name.sent.start - 1].text not in (".", "!", "?"):
             return None  # a programme's cell ("11:30 | X Update | NAME"), not prose
         if not name.root.dep_.startswith("nsubj"):
@@ -85,8 +85,8 @@ class DocumentContext:
         opened = document_text(doc).rfind("\n", 0, name.start_char)
         bodies = {
             body.text: body for ent in doc_entities(doc).spans
-            if ent.label_ == "ORG" and opened < ent.start_char and ent.end <= name.sent.start and self.fields.is_body(ent)
-            and (body := without_article(ent))
+            if ent.label_ == "ORG" and opened < ent.start_char and ent.end <= name.sent.start
+            and self.fields.is_body(ent) and (body := without_article(ent))
         }
         return next(iter(bodies.values())) if len(bodies) == 1 else None
 
