@@ -103,6 +103,21 @@ def test_a_name_line_followed_by_its_title_line_is_a_signature_block(extractor) 
     assert len(speakers) == 2
 
 
+def test_a_record_read_across_a_blank_line(extractor) -> None:
+    """A slide's text layer puts a blank line after every line: a name led by an honorific stands alone, its card in
+    the next block; a title left open by a comma runs on past the blank line into its organisation line."""
+    text = (
+        "DAY LEADS\n\n"
+        "Ms. Ana Lima\n\nProgramme Manager, Chile\n\n"
+        "Mr. Rui Sousa\nDirector-General / Assistant Minister (Ambassador),\n\nMinistry of Fisheries (MOF), Peru\n\n"
+        "MORE INFORMATION\n\nAccess the Examplia Forum Presentations online\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert speakers["Ana Lima"].country == "CHL"
+    assert (speakers["Rui Sousa"].organisation, speakers["Rui Sousa"].country) == ("Ministry of Fisheries (MOF)", "PER")
+    assert set(speakers) == {"Ana Lima", "Rui Sousa"}
+
+
 def test_a_speaker_list_of_records_under_a_heading(extractor) -> None:
     """A block each: a name line (an honorific or not, letters such as "PhD" after it) over a title line and an
     organisation line."""

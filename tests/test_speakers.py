@@ -400,6 +400,21 @@ def test_a_list_of_bare_names_shares_its_verb_and_the_group_before_it(extractor)
     assert speakers["LIN Qiao"].role == "host"
 
 
+def test_the_one_body_a_paragraph_names_before_a_speaker_is_theirs(extractor) -> None:
+    text = (
+        "At the Examplia Harbour Authority, the delegation learned about the port’s logistics. "
+        "Director Ana Lima presented the authority’s plans. The chair then invited Professor Mei Chen to join the panel.\n\n"
+        "The visit was hosted by the Examplia Harbour Authority and the Lakeside Fisheries Institute. "
+        "Professor Rui Sousa described the fleet.\n\n"
+        "11:30 – 11:45 | Examplia Harbour Authority Update | Kai Brandt\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert speakers["Ana Lima"].organisation == "Examplia Harbour Authority"
+    assert speakers["Mei Chen"].organisation is None  # a guest the chair invited
+    assert speakers["Rui Sousa"].organisation is None  # two bodies: neither is sure
+    assert speakers["Kai Brandt"].organisation is None  # a programme's cell, not a paragraph
+
+
 def test_names_mentioned_in_a_list_without_a_verb_of_taking_part_are_not_speakers(extractor) -> None:
     text = "The report cites the work of Dr Ana Lima, Dr Rui Sousa and Dr Kai Brandt on coastal erosion."
     assert speakers_in(extractor, text) == {}

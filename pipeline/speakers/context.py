@@ -3,7 +3,8 @@
 "A U.S. delegation travelled to ... The delegation included NAME, TITLE; NAME, TITLE; ..." names the
 country once for everyone listed; "the Examplian delegation led by NAME" once for its leader. A
 member whose introduction names no country of their own (and who does not work for an international
-body) represents the delegation's.
+body) represents the delegation's. A paragraph names a body once for the speakers after it: "At the X
+Company, the delegation learned ... Chairman NAME presented".
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class DocumentContext:
         for speaker in speakers:
             if speaker.organisation is None and self._academic(speaker.title):
                 self._university(doc, speaker)
+            if speaker.organisation is None:
+                speaker.organisation = self._paragraph_body(doc, speaker.name)
         groups = [self._group(doc, i) for i in token_positions(doc, self.cues.group_nouns)]
         if not groups:
             return
@@ -71,6 +74,21 @@ class DocumentContext:
         speaker.country = speaker.country or (known.country if known else None) or next(
             (code for size in range(len(words), 0, -1) if (code := self.countries.lookup(" ".join(words[:size])))), None
         )
+
+    def _paragraph_body(self, doc: Doc, name: Span) -> Span | None:
+        """"At the X Company, the delegation ... Chairman NAME presented": the one body a paragraph names before a
+        speaker who gives no affiliation of their own, and is their sentence's subject, is the one they speak for."""
+        if name.sent.start == 0 or doc[name.sent.start - 1].text not in (".", "!", "?"):
+            return None  # a programme's cell ("11:30 | X Update | NAME"), not prose
+        if not name.root.dep_.startswith("nsubj"):
+            return None  # "the chair invited NAME to the panel": a guest, not one of the body's people
+        opened = document_text(doc).rfind("\n", 0, name.start_char)
+        bodies = {
+            body.text: body for ent in doc_entities(doc).spans
+            if ent.label_ == "ORG" and opened < ent.start_char and ent.end <= name.sent.start
+            and self.fields.is_body(ent) and (body := without_article(ent))
+        }
+        return next(iter(bodies.values())) if len(bodies) == 1 else None
 
     def _group(self, doc: Doc, at: int) -> _Group:
         """A group noun and the country written with it: "Chinese delegation", "delegation of Japan"."""

@@ -308,7 +308,7 @@ class FieldReader:
             return "organisation", org, rest or (left if self.words.is_unit(left) else None)
         if state and any(w in lowered for w in ("embassy", "mission", "high commission", "consulate")):
             return "organisation", text, state
-        if orgs and orgs[0].start == span.start and self._body(orgs[0]) and orgs[0].end < span.end:
+        if orgs and orgs[0].start == span.start and self.is_body(orgs[0]) and orgs[0].end < span.end:
             rest = clean_field(span.doc[orgs[0].end : span.end].text)
             if rest and self.titled(rest):
                 return "title", rest, orgs[0]  # "UNCITRAL Secretary", "ADB Regional Director"
@@ -317,9 +317,9 @@ class FieldReader:
         if (of_body := self._title_of_body(text)) is not None and (first or self.cues.looks_like_title(of_body[0])):
             return "title", of_body[0], of_body[1]  # "Director-General of GSI", "head of the Moroccan Agency for ..."
         core = _ACRONYM_AFTER.sub("", text)
-        inner = [org for before, org in itertools.pairwise(orgs) if self._body(org) and org.text not in text[len(core) :]
+        inner = [org for before, org in itertools.pairwise(orgs) if self.is_body(org) and org.text not in text[len(core) :]
                  and org.start != before.end]  # "ECOWAS" + "Centre for X" written together is one name
-        lone = not inner and (not orgs or orgs[0].start == span.start or not self._body(orgs[0]))
+        lone = not inner and (not orgs or orgs[0].start == span.start or not self.is_body(orgs[0]))
         if core != text and lone and self.words.kind(core) in ("institution", "company") and not self.cues.looks_like_title(core):
             return "organisation", text, None  # "ECOWAS Centre for Renewable Energy (ECREEE)": a body of its own
         if self.institution_named(text):
@@ -357,7 +357,7 @@ class FieldReader:
             # an entity the NER calls ORG may be a portfolio or a topic after "of" or "for" ("Minister of Planning")
             leads = link == "of" and any(left.lower().endswith(title) for title in self.cues.leader_titles) and not (
                 len(left.split()) > 1 and left.split()[-2].lower() in SUBORDINATE)  # not "Vice President of Corporate X"
-            if link in ("of", "at", "for", "in", "with", "from") and self._body(org) or (link in ("at", "with", "from") or leads) and self.titled(left):
+            if link in ("of", "at", "for", "in", "with", "from") and self.is_body(org) or (link in ("at", "with", "from") or leads) and self.titled(left):
                 rest = span.doc[org.end : span.end].text.strip(" ,.;")  # not the sentence's full stop
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
                 org = without_article(org)
@@ -377,11 +377,11 @@ class FieldReader:
             return None
         for other in orgs:
             start = other.start + 1 if other[0].lower_ == "the" and len(other) > 1 else other.start
-            if at < other.start <= at + 2 and start == at + 1 + (span.doc[at + 1].lower_ == "the") and self._body(other[start - other.start :]):
+            if at < other.start <= at + 2 and start == at + 1 + (span.doc[at + 1].lower_ == "the") and self.is_body(other[start - other.start :]):
                 return other[start - other.start :]
         return None
 
-    def _body(self, org: Span) -> bool:
+    def is_body(self, org: Span) -> bool:
         """An ORG entity that names a body: a known one, an acronym, or a name headed by an institution word (the NER
         also tags programmes, events and job titles ORG)."""
         return bool(org.ent_id_) or acronym(org.text) or self.words.kind(org.text) in ("institution", "company")

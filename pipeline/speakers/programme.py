@@ -93,7 +93,7 @@ class ProgrammeReader:
                     fields = [Field(part) for other in line.cells if other is not cell and self.slots.describes(other)
                               and other.text.lower().strip(" :") not in self.cues.role_by_noun for part in parts(other)]  # not "MC"
                 if not fields and not line.is_row and _ends(person, cell):
-                    fields = self._block_description(line, done)
+                    fields = self._block_description(line, person, done)
                 fills_cell = line.is_row and person.start == after_lead(cell) and person.name.end == cell.end
                 presents = fills_cell and (person.ner or person.tagged) and self._talk_beside(line, cell)
                 if self._contact(person) or len(person.name) == 1 and not (fields or presents):
@@ -170,9 +170,9 @@ class ProgrammeReader:
         before = line_before(person.name.doc[person.start : person.name.end]).lower()
         return any(cue in before for cue in self.cues.contact_cues)
 
-    def _block_description(self, line: Line, done: set[int]) -> list[Field]:
+    def _block_description(self, line: Line, person: Person, done: set[int]) -> list[Field]:
         """A signature block or photo grid: the name's line is followed by its title line and organisation line."""
-        fields, described = record_description(self.slots, line)
+        fields, described = record_description(self.slots, line, honorific=person.tagged)
         done.update(other.index for other in described)
         return fields
 

@@ -44,7 +44,7 @@ class RecordReader:
             person = self._name_line(line, titled.get(line.index, []))
             if person is None:
                 continue
-            fields, described = record_description(self.slots, line)
+            fields, described = record_description(self.slots, line, honorific=person.tagged)
             if not described or not self._record(person, fields, described[-1]):
                 continue
             if line.index != last + 1:
@@ -93,17 +93,31 @@ class RecordReader:
         return titled or vouched and bool(kinds & {"organisation", "unit"})
 
 
-def record_description(slots: SlotParser, line: Line) -> tuple[list[Field], list[Line]]:
+def record_description(slots: SlotParser, line: Line, *, honorific: bool) -> tuple[list[Field], list[Line]]:
     """The fields of the lines under a name line that describe it (a title, an institution, a country), up to the
-    first that does not, and those lines."""
+    first that does not, and those lines. A name led by an honorific may stand alone, its card in the next block."""
     fields: list[Field] = []
     described: list[Line] = []
-    following = following_line(line)
+    following = _describing_line(line, named=honorific)
     while following is not None and len(fields) < _MOST_FIELDS and not following.is_row:
         pieces = [piece for piece in map(trimmed, parts(following.span)) if piece is not None]
         if not pieces or not slots.describes(pieces[0]) or any(t.ent_type_ == "PERSON" for t in following.span):
             break
         fields.extend(Field(piece) for piece in pieces)
         described.append(following)
-        following = following_line(following)
+        following = _describing_line(following, named=False)
     return fields, described
+
+
+def _describing_line(line: Line, *, named: bool) -> Line | None:
+    """The line that may go on describing a record: the next of its block, or past a blank line the one a field
+    left open by a comma runs into ("Director-General,\n\nMinistry of X, Examplia"), or the one-line block
+    under a `named` person standing alone (a slide's "Ms. Ana Lima\n\nProgramme Manager, Examplia")."""
+    if (following := following_line(line)) is not None:
+        return following
+    lines = document_lines(line.span.doc)
+    after = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if after is None:
+        return None
+    alone = named and line.opens_block and following_line(after) is None
+    return after if alone or line.span.text.rstrip().endswith(",") else None
