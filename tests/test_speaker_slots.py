@@ -91,6 +91,26 @@ def test_a_programme_line_ends_in_its_speaker_whatever_verbs_the_talks_title_has
     assert set(speakers) == {"Ana Lima", "Rui Sousa"}
 
 
+def test_a_talks_title_credits_its_speaker_after_a_dash_whatever_the_ner_says(extractor) -> None:
+    """"TITLE – NAME, AFFILIATION" to the end of a programme cell: the name needs no PERSON tag. A dash inside the
+    title, or one not followed by an affiliation to the cell's end, credits no one."""
+    text = (
+        "Begin | End | Talk\n\n"
+        "9:50 | 10:05 | Imagine a river without fish - Tavaki Whittum, Examplia Water Agency (EWA)\n\n"
+        "10:05 | 10:20 | Mapping baseflow by reach – Kiri Lombardo, University of Lakeside\n\n"
+        "10:20 | 10:35 | Rivers – Where Next for Small Streams, a panel\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: s.organisation for name, s in speakers.items()} == {
+        "Tavaki Whittum": "Examplia Water Agency (EWA)", "Kiri Lombardo": "University of Lakeside"}
+
+
+def test_a_bracketed_acronym_after_a_speakers_country_is_the_bodys(extractor) -> None:
+    text = "Participants\n\n- Ana Lima, Met Office, United Kingdom [UKMO]\n- Rui Sousa, Bureau of Meteorology, Australia (BoM)\n"
+    speakers = speakers_in(extractor, text)
+    assert [(s.organisation, s.country) for s in speakers.values()] == [("Met Office", "GBR"), ("Bureau of Meteorology", "AUS")]
+
+
 def test_a_name_line_followed_by_its_title_line_is_a_signature_block(extractor) -> None:
     text = (
         "Opening remarks\n\n"

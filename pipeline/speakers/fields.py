@@ -35,8 +35,8 @@ _ENDS_OF_STATE = re.compile(r"\bof (?:the )?([A-Z][\w ’'-]+)$")
 """A name or title ending in "of" and a capitalised name, maybe a state's: "Minister of Environment of Egypt"."""
 _LOCATED = re.compile(r"^(?P<body>[A-Z].*?)\s+in\s+(?:the\s+)?(?P<place>[A-Z].*)$")
 _TITLE_LINK = re.compile(r"(?<!\s)\s+(?:of|at|for|with)\s+(?:the\s+)?")
-_ACRONYM_AFTER = re.compile(r"(?<!\s)\s*\([A-Z][\w&.-]*\)$")
-"""An acronym in brackets after a name: "Geospatial Information Agency of Indonesia (BIG)"."""
+_ACRONYM_AFTER = re.compile(r"(?<!\s)\s*(?:\([A-Z][\w&.-]*\)|\[[A-Z][\w&.-]*\])$")
+"""An acronym in brackets after a name: "Geospatial Information Agency of Indonesia (BIG)", "Met Office [UKMO]"."""
 _NOT_NAME_TYPES = frozenset({"GPE", "LOC", "DATE", "CARDINAL", "EVENT", "LAW"})
 """Entity types a name's words never have; NORP only when the word is a state's adjective ("Cristian" is a name)."""
 

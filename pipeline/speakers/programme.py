@@ -132,7 +132,19 @@ class ProgrammeReader:
             after = doc[close].text[1:] or (doc[close + 1].text if close + 1 < line.span.end else "")
             if person.start == opening or not after or after in (":", ",", ";", "and") or after in DASHES:
                 entries.append(replace(person, tagged=True))
-        return entries
+        return entries + [person for cell in line.cells if (person := self._credited(cell)) is not None]
+
+    def _credited(self, cell: Span) -> Person | None:
+        """The speaker a talk's title credits at the end of its cell: "Imagine a river without fish – Ana Lima, X
+        Institute". The dash and an affiliation running to the cell's end make the words a name, tagged or not."""
+        doc = cell.doc
+        for dash in (t for t in reversed(cell) if t.text in DASHES and t.i > cell.start and doc[t.i - 1].whitespace_):
+            person = self.slots.name_at(cell, dash.i + 1)
+            if person is None or person.name.end >= cell.end or doc[person.name.end].text != ",":
+                return None
+            fields, end = self.slots.described(doc, person.name.end, cell.end)
+            return replace(person, tagged=True) if end >= cell.end and _affiliated(self.fields, fields) else None
+        return None
 
     def _label(self, cell: Span, person_start: int) -> _Label:
         """What the words before the first name say: "Chair:", "Moderator 2:", "Key note by", "Opening Ceremony: MC:"."""
