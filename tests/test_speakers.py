@@ -135,6 +135,20 @@ def test_quote_attribution_line_names_the_speaker(extractor) -> None:
     assert speakers["Tomas Quill"].role == "quoted"
 
 
+def test_a_quote_attributed_to_a_title_before_the_name(extractor) -> None:
+    """",” added TITLE NAME.": the whole title between the verb and the name, commas and all, describes the speaker;
+    its body comes first ("Harbour Power Chairman, President, and CEO"). A name an honorific leads needs no PERSON
+    tag from the NER."""
+    text = (
+        "“This agreement sets out a shared ambition,” added Lakeside University Vice-President for Research, "
+        "Innovation and Impact Professor Dolores O’Riordan.\n\n"
+        "“Working together, we will help drive growth,” said Harbour Power Chairman, President, and CEO Joao Silva."
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: (s.organisation, s.role) for name, s in speakers.items()} == {
+        "Dolores O’Riordan": ("Lakeside University", "quoted"), "Joao Silva": ("Harbour Power", "quoted")}
+
+
 def test_names_the_ner_misses_in_workshop_summaries(extractor) -> None:
     text = (
         "Orla Venn, Ministry of Water, Chile, presented the national plan. Kai Brandt, Harbour University, noted "

@@ -54,7 +54,7 @@ class SpeakerAttribution:
         self.records = RecordReader(slots)
         self.programme = ProgrammeReader(slots)
         self.byline = BylineReader(cues, slots)
-        self.prose = ProseReader(cues, fields)
+        self.prose = ProseReader(slots)
         self.context = DocumentContext(cues, fields)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -16,12 +16,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..countries import APOSTROPHES
 from ..spans import doc_entities, line_before, token_positions
-from .cues import SpeakerCues
-from .fields import Field, FieldReader, comma_parts, inside_entity, substantive
+from .fields import Field, comma_parts, inside_entity, substantive
 from .layout import Line, document_lines, heading_role, line_of
 from .match import SpeakerMatch, complete, merge, merged_short_names, same_person
 from .names import before_comma, joined_people, list_marker, name_end, name_word, plausible_name, post_nominal, strip_honorific
-from .quotes import after_quote, attach_quotes, attribution_names
+from .quotes import after_quote, attach_quotes, attributed_title, attribution_names
+from .slots import SlotParser
 
 _TITLE_CONNECTORS = frozenset({"of", "for", "and", "the", "to", "at", "on"})
 _DESCRIPTION_OPENERS = (",", "(", "from", "of", "–", "—", "-", ":", "|")
@@ -51,9 +51,10 @@ class _Description:
 class ProseReader:
     """The matching logic, free of pipeline state so it can be tested on hand-made docs."""
 
-    def __init__(self, cues: SpeakerCues, fields: FieldReader) -> None:
-        self.cues = cues
-        self.fields = fields
+    def __init__(self, slots: SlotParser) -> None:
+        self.slots = slots
+        self.cues = slots.cues
+        self.fields = fields = slots.fields
         self.countries = fields.countries
         self.words = fields.words
 
@@ -132,8 +133,9 @@ class ProseReader:
         """Every span that may name a person, without overlaps; quote attributions win over the NER.
 
         The small NER often tags names as ORG or not at all in "NAME, ORG, COUNTRY, said" and
-        after a quote, so name-shaped runs in those places are candidates too; `introduction`
-        decides from the description whether a candidate takes part.
+        after a quote, so name-shaped runs in those places are candidates too, as is every name an
+        honorific leads ("Professor Dolores O’Riordan"); `introduction` decides from the description
+        whether a candidate takes part.
         """
         ranked = [(0, span) for span in attribution_names(self.cues, doc)]
         ranked += [
@@ -141,6 +143,7 @@ class ProseReader:
             if not self.words.is_institution(span.text) and span[-1].lower_ not in self.cues.not_name_words
             and not _quoted_title(span)
         ]
+        ranked += [(1, person.name) for people in self.slots.titled(doc).values() for person in people]
         ranked += [(2, span) for span in self._name_shaped(doc)]
         taken: list[Span] = []
         for _, span in sorted(ranked, key=lambda item: (item[0], item[1].start)):
@@ -222,11 +225,15 @@ class ProseReader:
         described = self.description(person)
         fields, predicate = described.fields, described.predicate
         prefix_role, prefix = self.role_before(person), self.title_before(person)
+        attributed = attributed_title(self.cues, person, prefix) if prefix is not None else None
+        prefix = attributed or prefix  # ',” added X University Vice-President for Research, Innovation and Impact NAME'
         by_role, by_description = self.described_by(person)
         prefix_role = prefix_role or by_role
         header_role = heading_role(self.cues, person)
         if prefix:
             self.fields.apply_prefix(match, prefix)
+            if attributed is not None and match.organisation is None and (comma := _first_comma(attributed)) is not None:
+                self.fields.apply_prefix(match, attributed.doc[attributed.start : comma])  # "X Power Chairman, President, and CEO"
         elif by_description is not None:
             for part in comma_parts(by_description):
                 self.fields.apply_prefix(match, part)
@@ -239,7 +246,7 @@ class ProseReader:
             for part in self.fields_before(person):
                 self.fields.apply_prefix(match, part)
         self.fields.ministry_from_title(match)
-        quoted = after_quote(self.cues, person)
+        quoted = after_quote(self.cues, person) or attributed is not None
         role = prefix_role or header_role
         if predicate is not None:
             role = role or self.role_of_verb(predicate)
@@ -711,3 +718,7 @@ def _ends_line(span: Span) -> bool:
     return span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or "\n" in doc[span.end].text or (
         doc[span.end].is_punct and (span.end + 1 >= len(doc) or "\n" in doc[span.end].whitespace_)
     )
+
+
+def _first_comma(span: Span) -> int | None:
+    return next((t.i for t in span if t.text == ","), None)

@@ -15,6 +15,8 @@ from .names import name_end
 
 CLOSING_QUOTES = ("”", '"', "''", "»")
 _ATTRIBUTION_LEADS = ("-", "–", "—", "says", "said", "adds", "added")
+_TITLE_LINKS = frozenset({"of", "for", "and", "the", "’s", "'s", "-", ","})
+_LONGEST_TITLE = 16
 
 
 def after_quote(cues: SpeakerCues, person: Span) -> bool:
@@ -24,6 +26,20 @@ def after_quote(cues: SpeakerCues, person: Span) -> bool:
     while i >= 0 and (doc[i].lower_ in _ATTRIBUTION_LEADS or doc[i].ent_iob_ == "I" or cues.is_honorific(doc[i])):
         i -= 1
     return i >= 0 and doc[i].text in CLOSING_QUOTES
+
+
+def attributed_title(cues: SpeakerCues, person: Span, title: Span) -> Span | None:
+    """The whole title set between a quote's attribution and the name, the body's name and commas included:
+    ',” added X University Vice-President for Research, Innovation and Impact Professor NAME'."""
+    doc, start = person.doc, title.start
+    while start > 0 and person.start - start < _LONGEST_TITLE and (
+        doc[start - 1].is_title or doc[start - 1].is_upper or doc[start - 1].lower_ in _TITLE_LINKS
+    ):
+        start -= 1
+    end = title.end
+    while end > start and cues.is_honorific(doc[end - 1]):
+        end -= 1
+    return doc[start:end] if end > start and after_quote(cues, doc[start:end]) else None
 
 
 def attribution_names(cues: SpeakerCues, doc: Doc) -> list[Span]:
