@@ -355,8 +355,7 @@ class FieldReader:
             left = span.doc[span.start : i - 1].text.strip(" ,") if i > span.start else ""
             link = span.doc[i - 1].lower_ if i > span.start else ""
             # an entity the NER calls ORG may be a portfolio or a topic after "of" or "for" ("Minister of Planning")
-            leads = link == "of" and any(left.lower().endswith(title) for title in self.cues.leader_titles) and not (
-                len(left.split()) > 1 and left.split()[-2].lower() in SUBORDINATE)  # not "Vice President of Corporate X"
+            leads = link == "of" and self._leads(left)
             if link in ("of", "at", "for", "in", "with", "from") and self.is_body(org) or (link in ("at", "with", "from") or leads) and self.titled(left):
                 rest = span.doc[org.end : span.end].text.strip(" ,.;")  # not the sentence's full stop
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
@@ -449,12 +448,19 @@ class FieldReader:
                 return title, body
         return None
 
+    def _leads(self, title: str) -> bool:
+        """A leader's title ("Founder and CEO", `leader_titles`), not a subordinate's: "of" after "Vice President"
+        names a portfolio ("Vice President of Corporate Sustainability")."""
+        words = title.lower().split()
+        return any(title.lower().endswith(leader) for leader in self.cues.leader_titles) and not (
+            len(words) > 1 and words[-2] in SUBORDINATE)
+
     def _leads_a_company(self, title: str, body: str) -> bool:
-        """"founder and president of Fusion Advocates", "CEO at Blue Kayak": whatever proper name a company's head
-        (`leader_titles`) heads is a body, not a portfolio, unless it is a state ("President of Examplia")."""
+        """"founder and president of Fusion Advocates", "CEO of Harbour Kayak": whatever proper name a company's head
+        leads is a body, not a portfolio, unless it is a state ("President of Examplia")."""
         words = body.split()
         return (
-            any(title.lower().endswith(leader) for leader in self.cues.leader_titles)
+            self._leads(title)
             and all(word[:1].isupper() or word in _NAME_LINKS for word in words)
             and not self.countries.lookup(body) and not self.countries.represented(body) and not self.words.is_unit(body)
         )
