@@ -138,13 +138,12 @@ class ProgrammeReader:
         """The speaker a talk's title credits at the end of its cell: "Imagine a river without fish – Ana Lima, X
         Institute". The dash and an affiliation running to the cell's end make the words a name, tagged or not."""
         doc = cell.doc
-        for dash in (t for t in reversed(cell) if t.text in DASHES and t.i > cell.start and doc[t.i - 1].whitespace_):
-            person = self.slots.name_at(cell, dash.i + 1)
-            if person is None or person.name.end >= cell.end or doc[person.name.end].text != ",":
-                return None
-            fields, end = self.slots.described(doc, person.name.end, cell.end)
-            return replace(person, tagged=True) if end >= cell.end and _affiliated(self.fields, fields) else None
-        return None
+        dash = next((t.i for t in reversed(cell) if t.text in DASHES and t.i > cell.start and doc[t.i - 1].whitespace_), None)
+        person = self.slots.name_at(cell, dash + 1) if dash is not None and dash + 1 < cell.end else None
+        if person is None or person.name.end >= cell.end or doc[person.name.end].text != ",":
+            return None
+        fields, end = self.slots.described(doc, person.name.end, cell.end)
+        return replace(person, tagged=True) if end >= cell.end and _affiliated(self.fields, fields) else None
 
     def _label(self, cell: Span, person_start: int) -> _Label:
         """What the words before the first name say: "Chair:", "Moderator 2:", "Key note by", "Opening Ceremony: MC:"."""
