@@ -43,6 +43,8 @@ QUOTES = "“”″"
 """Written for a double quote."""
 APOSTROPHE = f"['{APOSTROPHES}]"
 """A regular expression for any apostrophe."""
+POSSESSIVE_ENDINGS = frozenset(f"{apostrophe}s" for apostrophe in "'" + APOSTROPHES)
+"""The token spaCy splits a possessive's ending into, with any apostrophe: "’s", "'s"."""
 _PLAIN = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(QUOTES, '"')})
 _FANCY = re.compile(f"[{APOSTROPHES}{QUOTES}]")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..countries import APOSTROPHES
+from ..countries import POSSESSIVE_ENDINGS
 from ..spans import doc_entities, line_before, token_positions
 from .fields import Field, comma_parts, inside_entity, substantive
 from .layout import Line, document_lines, heading_role, line_of
@@ -25,7 +25,6 @@ from .slots import SlotParser
 
 _TITLE_CONNECTORS = frozenset({"of", "for", "and", "the", "to", "at", "on"})
 _DESCRIPTION_OPENERS = (",", "(", "from", "of", "–", "—", "-", ":", "|")
-_POSSESSIVES = frozenset(f"{apostrophe}s" for apostrophe in "'" + APOSTROPHES)
 _PASSIVE_BY = re.compile(r"(?<!\s)\s+(?:was|were|is|are|been)\s+(?:also\s+)?\w+\s+by$")
 
 
@@ -192,7 +191,7 @@ class ProseReader:
                 continue
             if doc[end].text in (",", "|", "(") or doc[end].lemma_ == "be" and _opens_paragraph(lines, start):
                 found.append(doc[start:end])  # "NAME, ORG, said", and a biography: "NAME is a Professor of X at Y"
-        found.extend(name for i in token_positions(doc, _POSSESSIVES, attr="ORTH") if (name := self._owned_name(doc, i)) is not None)
+        found.extend(name for i in token_positions(doc, POSSESSIVE_ENDINGS, attr="ORTH") if (name := self._owned_name(doc, i)) is not None)
         return found
 
     def _owned_name(self, doc: Doc, i: int) -> Span | None:
@@ -232,8 +231,8 @@ class ProseReader:
         header_role = heading_role(self.cues, person)
         if prefix:
             self.fields.apply_prefix(match, prefix)
-            if attributed is not None and match.organisation is None and (comma := _first_comma(attributed)) is not None:
-                self.fields.apply_prefix(match, attributed.doc[attributed.start : comma])  # "X Power Chairman, President, and CEO"
+            if attributed is not None and match.organisation is None and len(parts := comma_parts(attributed)) > 1:
+                self.fields.apply_prefix(match, parts[0])  # "X Power Chairman, President, and CEO": the body comes first
         elif by_description is not None:
             for part in comma_parts(by_description):
                 self.fields.apply_prefix(match, part)
@@ -252,7 +251,7 @@ class ProseReader:
             role = role or self.role_of_verb(predicate)
         speaks = predicate is not None and self.role_of_verb(predicate) is not None
         ends_line = predicate is None and fields and _ends_line(fields[-1].span)
-        owned = prefix is not None and any(t.text in _POSSESSIVES for t in prefix)
+        owned = prefix is not None and any(t.text in POSSESSIVE_ENDINGS for t in prefix)
         words = None if owned else self.words  # "X Coalition’s NAME": what owns a person is a body, whatever its name
         listed = described.continues_list and (fields or prefix) and substantive(match, words) and (
             match.title is None or match.organisation is not None or match.country or self.cues.looks_like_title(match.title)
@@ -394,7 +393,7 @@ class ProseReader:
 
     def _owned_name_starts(self, doc: Doc, j: int) -> bool:
         """A possessive at token j and a name after it, titled or not: "X Institute’s (Director) Ana Lima"."""
-        if doc[j].text not in _POSSESSIVES or j + 1 >= len(doc):
+        if doc[j].text not in POSSESSIVE_ENDINGS or j + 1 >= len(doc):
             return False
         title_end = j + 1
         while title_end < len(doc) and title_end - j < 8 and doc[title_end].is_title and doc[title_end].ent_type_ != "PERSON":
@@ -718,7 +717,3 @@ def _ends_line(span: Span) -> bool:
     return span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or "\n" in doc[span.end].text or (
         doc[span.end].is_punct and (span.end + 1 >= len(doc) or "\n" in doc[span.end].whitespace_)
     )
-
-
-def _first_comma(span: Span) -> int | None:
-    return next((t.i for t in span if t.text == ","), None)

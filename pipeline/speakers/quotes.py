@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from ..countries import POSSESSIVE_ENDINGS
 from ..spans import document_text, token_positions
 from .cues import SpeakerCues
 from .match import SpeakerMatch
@@ -15,7 +16,7 @@ from .names import name_end
 
 CLOSING_QUOTES = ("”", '"', "''", "»")
 _ATTRIBUTION_LEADS = ("-", "–", "—", "says", "said", "adds", "added")
-_TITLE_LINKS = frozenset({"of", "for", "and", "the", "’s", "'s", "-", ","})
+_TITLE_LINKS = frozenset({"of", "for", "and", "the", "-", ","}) | POSSESSIVE_ENDINGS
 _LONGEST_TITLE = 16
 
 
