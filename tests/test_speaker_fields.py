@@ -27,11 +27,26 @@ def described(extractor, description: str) -> SpeakerMatch:
         ("Department of Fisheries Assistant Secretary for the Bureau of Coastal Affairs", "Assistant Secretary for the Bureau of Coastal Affairs", "Department of Fisheries"),
         ("EWA’s West Coast Director", "West Coast Director", "EWA"),
         ("the Harbour Survey Authority’s Chief Hydrographer", "Chief Hydrographer", "Harbour Survey Authority"),
+        ("EXU-AP Regional Director", "Regional Director", "EXU-AP"),
+        ("HDN-AP Co-chair", "Co-chair", "HDN-AP"),
+        ("EXU Principal", "Principal", "EXU"),
     ],
 )
 def test_a_title_and_the_body_it_belongs_to(extractor, description: str, title: str, organisation: str) -> None:
     match = described(extractor, description)
     assert (match.title, match.organisation_text) == (title, organisation)
+
+
+def test_a_field_of_work_before_a_title_is_no_body(extractor) -> None:
+    """"ML Engineer" names what they work on; only a title that leads ("EXU Principal") makes the acronym a body."""
+    match = described(extractor, "ML Engineer")
+    assert (match.title, match.organisation_text) == ("ML Engineer", None)
+
+
+def test_a_programme_item_gives_the_body_and_its_head_in_brackets(extractor) -> None:
+    text = "Opening Ceremony\n• Prayer: Rev. Ana Lima (EXU Principal)\n• Welcome Address: Ms. Rosa Quill, Examplia Women’s League\n"
+    (lima,) = [match for match in extractor.nlp(text)._.speakers if match.name.text == "Ana Lima"]
+    assert (lima.title, lima.organisation_text) == ("Principal", "EXU")
 
 
 def test_a_ministers_portfolio_is_not_a_body(extractor) -> None:

@@ -394,14 +394,20 @@ class FieldReader:
         )
 
     def _body_led_title(self, span: Span) -> tuple[Span, str] | None:
-        """"OBIS Steering Group Co-Chair": a body's name, then a title, in one field (the NER tags it ORG whole)."""
+        """"OBIS Steering Group Co-Chair", "EXU-AP Regional Director", "EXU Principal": a body's name, then a title,
+        in one field (the NER tags it ORG whole, or parts of it). The name ends between words, never inside a
+        hyphenated acronym."""
         while len(span) > 1 and span[-1].is_punct:
             span = span[:-1]
         words = list(span)
         if len(words) < 2 or not self.titled(words[-1].text) or words[0].lower_ in self.cues.title_words:
             return None
-        for end in range(span.start + 1, span.end - 1):
+        for end in range(span.start + 1, span.end):
             head = span.doc[span.start : end]
+            if end == span.end - 1 and not self._leads(words[-1].text):
+                break  # a one-word title after a body's name leads it ("EXU Principal"); "GIS Specialist" names a field
+            if not head[-1].whitespace_ and {head[-1].text, span.doc[end].text} & {"-", "‐"}:
+                continue  # not "UN" of "UN-GGIM Co-chair": the body's name runs on to the title
             if acronym(head.text) or self.words.kind(head.text) in ("institution", "company") and head[-1].lower_ in self.words.institution:
                 return head, span.doc[end : span.end].text
         return None
