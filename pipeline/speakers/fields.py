@@ -23,6 +23,7 @@ from ..organisations import KnownOrganisation, OrganisationGazetteer, Organisati
 from ..spans import doc_entities
 from .cues import SpeakerCues
 from .match import SpeakerMatch
+from .names import HYPHENS
 
 FIELD_PUNCT = " ,;|–—-"
 _BRAND = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
@@ -402,11 +403,11 @@ class FieldReader:
         words = list(span)
         if len(words) < 2 or not self.titled(words[-1].text) or words[0].lower_ in self.cues.title_words:
             return None
-        for end in range(span.start + 1, span.end):
+        # A one-word title after a body's name leads it ("EXU Principal"); "GIS Specialist" names a field of work.
+        last_end = span.end if self._leads(words[-1].text) else span.end - 1
+        for end in range(span.start + 1, last_end):
             head = span.doc[span.start : end]
-            if end == span.end - 1 and not self._leads(words[-1].text):
-                break  # a one-word title after a body's name leads it ("EXU Principal"); "GIS Specialist" names a field
-            if not head[-1].whitespace_ and {head[-1].text, span.doc[end].text} & {"-", "‐"}:
+            if not head[-1].whitespace_ and {head[-1].text, span.doc[end].text} & HYPHENS:
                 continue  # not "UN" of "UN-GGIM Co-chair": the body's name runs on to the title
             if acronym(head.text) or self.words.kind(head.text) in ("institution", "company") and head[-1].lower_ in self.words.institution:
                 return head, span.doc[end : span.end].text

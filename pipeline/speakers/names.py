@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from ..spans import doc_entities
 from .cues import SpeakerCues
 
+HYPHENS = frozenset({"-", "‐"})
+"""A hyphen as the tokenizer splits it off inside a word ("Ould-Salem", "EXU-AP"), in either typeset form."""
 INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]\.?$")
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)[’‘ʼ′`'](?=\w)")
 
@@ -34,10 +36,10 @@ def name_end(doc: Doc, start: int, particles: frozenset[str], *, longest: int = 
             continue
         following = doc[end + 1] if end + 1 < len(doc) else None
         particle = end > start and token.lower_ in particles and following is not None and (
-            following.text[:1].isupper() or following.text in ("-", "‐") and not token.whitespace_  # "al-Falih"
+            following.text[:1].isupper() or following.text in HYPHENS and not token.whitespace_  # "al-Falih"
         )
         hyphen = (  # "Ould-Salem", "Martin-Roux"
-            end > start and text in ("-", "‐") and not token.whitespace_ and following is not None and following.is_title
+            end > start and text in HYPHENS and not token.whitespace_ and following is not None and following.is_title
         )
         if not (particle or hyphen):
             break

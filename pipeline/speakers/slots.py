@@ -24,7 +24,7 @@ from .cues import SpeakerCues
 from .fields import Field, FieldReader, inside_entity
 from .layout import Line, document_lines, line_of
 from .match import SpeakerMatch
-from .names import name_end
+from .names import HYPHENS, name_end
 
 _PEOPLE_KEY = "sidegraph.slot_people"
 _LEAD = re.compile(
@@ -39,9 +39,9 @@ NOISE = re.compile(
 """Bracketed asides after a name that say nothing about whom they represent: "(15 mins)", "[invited]", "(left)"."""
 _SESSION_NUMBER = re.compile(r"^(?:\d{1,2}(?:[-–.]\d{1,2})?|[-–.:,])$")
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-DASHES = frozenset({"-", "–", "—", "‐"})
+DASHES = HYPHENS | {"–", "—"}
 LIST_JOINERS = frozenset({",", "/", "&", "and", ";"})
-_JOINERS = frozenset({"-", "‐", "‘", "’", "ʻ", "ʼ", "'"})
+_JOINERS = HYPHENS | {"‘", "’", "ʻ", "ʼ", "'"}
 _NAME_ENDS = frozenset({"(", ")", "[", ",", ";", ":", "|"})
 """Punctuation the NER sometimes takes into a PERSON ("Ana Lima (X Institute"), which no name holds."""
 
