@@ -95,6 +95,29 @@ def open_name_ends(doc: Doc) -> Doc:
     return doc
 
 
+_SPACED_DASHES = frozenset({"-", "–", "—"})
+_SPANS_A_RANGE = frozenset({"TIME", "DATE", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+
+
+@Language.component("dash_breaks")
+def dash_breaks(doc: Doc) -> Doc:
+    """A dash with a space on each side separates things ("talk title - Ana Lima, X Institute", "Session 1 –
+    Introduction"): a name the NER ran across one is two fragments, neither of which it saw whole, so it is
+    dropped. Ranges ("09:30 – 10:30") and names the gazetteer knows ("ICLEI – Local Governments for
+    Sustainability") keep theirs."""
+    broken = [entity for entity in doc.ents if _across_a_spaced_dash(entity)]
+    if broken:
+        doc.ents = [entity for entity in doc.ents if entity not in broken]
+    return doc
+
+
+def _across_a_spaced_dash(entity: Span) -> bool:
+    if entity.ent_id_ or entity.label_ in _SPANS_A_RANGE:
+        return False
+    doc = entity.doc
+    return any(t.text in _SPACED_DASHES and t.whitespace_ and doc[t.i - 1].whitespace_ for t in entity[1:])
+
+
 def _open_before_a_state(entity: Span) -> bool:
     doc = entity.doc
     return (entity.label_ == "ORG" and not entity.ent_id_ and len(entity) > 1 and entity[-1].lower_ == "of"

@@ -12,7 +12,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from . import components  # noqa: F401  (registers the factories)
 from .countries import CountryIndex, typeset_forms
@@ -26,6 +26,8 @@ EXACT_RULER_NAME = "gazetteer_exact_ruler"
 SHAPE_RULER_NAME = "name_shape_ruler"
 _GLUED_BRACKET = r"(?<=[^\W\d_]{2})\((?=[A-Z])"
 """A bracket a PDF's text layer glued to the word before it: "Uzbekistan(NCSCGC)", "Viet Nam(DOSM)"."""
+_GLUED_DASH = r"-(?=[A-Z][a-z])"
+"""A hyphen typed for a dash and glued to the next word: "salmon smolts -Ana Lima, X Institute"."""
 _STATE_NOUNS = ["government", "ministry", "embassy", "delegation", "authorities", "ambassador", "minister", "president"]
 
 
@@ -36,6 +38,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     except (OSError, ImportError) as error:
         raise ModelError(Errors.E007.format(model=model, reason=short_reason(error))) from None
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_BRACKET]).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, _GLUED_DASH]).search
     anchor = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("line_boundaries", before="parser" if "parser" in nlp.pipe_names else anchor)
     patterns = gazetteer_patterns(nlp)
@@ -48,6 +51,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("registry_ruler", after=SHAPE_RULER_NAME)
     nlp.add_pipe("known_name_tails", after="registry_ruler")
     nlp.add_pipe("open_name_ends", after=anchor or "known_name_tails")
+    nlp.add_pipe("dash_breaks", after="open_name_ends")
     nlp.add_pipe("speaker_attribution")
     return nlp
 

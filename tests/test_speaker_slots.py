@@ -105,6 +105,38 @@ def test_a_talks_title_credits_its_speaker_after_a_dash_whatever_the_ner_says(ex
         "Tavaki Whittum": "Examplia Water Agency (EWA)", "Kiri Lombardo": "University of Lakeside"}
 
 
+def test_a_name_after_a_spaced_dash_is_read_whatever_entity_the_ner_ran_across_the_dash(extractor) -> None:
+    """The NER may take "Coastal Salmon - Tavaki Whittum" for one place: a name never runs across a spaced dash.
+    A hyphen typed for the dash and glued to the name ("-Kiri") is the same dash."""
+    text = (
+        "Begin | End | Talk\n\n"
+        "8:40 | 8:55 | Using dispersal data to optimise egg planting for Coastal Salmon - Tavaki Whittum, EWA\n\n"
+        "9:40 | 9:55 | Using acoustic tags to follow salmon smolts -Kiri Lombardo, University of Lakeside\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: s.organisation for name, s in speakers.items()} == {
+        "Tavaki Whittum": "EWA", "Kiri Lombardo": "University of Lakeside"}
+
+
+def test_a_role_closing_a_slot_after_the_description_is_the_persons_role(extractor) -> None:
+    """"NAME, AFFILIATION, moderator": the role word ends the slot, the name before it needs no PERSON tag, and
+    after a session's title a comma leads to it ("Session 2 – Introduction, NAME, ..., moderator"); the words
+    after the comma must still be a name."""
+    text = (
+        "Begin | End | Session\n\n"
+        "9:05 | 9:10 | Tavaki Whittum, Examplia Water Agency, moderator\n\n"
+        "1:30 | 1:35 | Session 2 – Introduction, Kiri Lombardo, Lakeside Nation, moderator\n\n"
+        "1:35 | 1:40 | Session 3 – Rivers, Lakes and Harbours, Harbour Research Institute, moderator\n\n"
+        "Panel 2: Ana Lima, Examplia Water Agency, chair\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: (s.organisation, s.role) for name, s in speakers.items()} == {
+        "Tavaki Whittum": ("Examplia Water Agency", "moderator"),
+        "Kiri Lombardo": ("Lakeside Nation", "moderator"),
+        "Ana Lima": ("Examplia Water Agency", "chair"),
+    }
+
+
 def test_a_bracketed_acronym_after_a_speakers_country_is_the_bodys(extractor) -> None:
     text = "Participants\n\n- Ana Lima, Met Office, United Kingdom [UKMO]\n- Rui Sousa, Bureau of Meteorology, Australia (BoM)\n"
     speakers = speakers_in(extractor, text)

@@ -86,9 +86,11 @@ class ProgrammeReader:
             if not people:
                 continue
             label = self._label(cell, people[0].start)
-            role = label.role or self._row_role(line, index) or heading_role(self.cues, cell)
+            cell_role = label.role or self._row_role(line, index) or heading_role(self.cues, cell)
             descriptions = self.slots.descriptions(cell, people)
             for person, fields in zip(people, descriptions):
+                closing = self.slots.closing_role(cell, self.slots.described(cell.doc, person.name.end, cell.end)[1])
+                role = closing or cell_role
                 if not fields and alone and line.is_row and (person.ner or person.tagged or role):
                     fields = [Field(part) for other in line.cells if other is not cell and self.slots.describes(other)
                               and other.text.lower().strip(" :") not in self.cues.role_by_noun for part in parts(other)]  # not "MC"
@@ -100,7 +102,8 @@ class ProgrammeReader:
                     continue  # "Mr. Co chair, good afternoon": a single word needs a description to be a name
                 if presents:
                     role = role or "presenter"
-                if person.tagged or fills_cell and role is not None or label.names_a_person or not label.present and _affiliated(self.fields, fields):
+                if (person.tagged or fills_cell and role is not None or label.names_a_person or closing is not None
+                        or not label.present and _affiliated(self.fields, fields)):
                     found.append(self.slots.speaker(person, fields, role or "speaker"))
         return found
 
@@ -135,15 +138,25 @@ class ProgrammeReader:
         return entries + [person for cell in line.cells if (person := self._credited(cell)) is not None]
 
     def _credited(self, cell: Span) -> Person | None:
-        """The speaker a talk's title credits at the end of its cell: "Imagine a river without fish – Ana Lima, X
-        Institute". The dash and an affiliation running to the cell's end make the words a name, tagged or not."""
+        """The speaker a talk's title credits at the end of its cell ("Imagine a river without fish – Ana Lima, X
+        Institute"), or a session's lead, named after a comma with their role closing the cell ("Session 2 –
+        Introduction, Ana Lima, X Institute, moderator"). The dash or the role, and an affiliation running to the
+        cell's end, make the words a name, tagged or not."""
         doc = cell.doc
         dash = next((t.i for t in reversed(cell) if t.text in DASHES and t.i > cell.start and doc[t.i - 1].whitespace_), None)
-        person = self.slots.name_at(cell, dash + 1) if dash is not None and dash + 1 < cell.end else None
+        if dash is not None and (person := self._credited_after(cell, dash, role_needed=False)) is not None:
+            return person
+        commas = (t.i for t in cell if t.text == "," and t.i > cell.start)
+        return next((person for comma in commas if (person := self._credited_after(cell, comma, role_needed=True))), None)
+
+    def _credited_after(self, cell: Span, mark: int, *, role_needed: bool) -> Person | None:
+        doc = cell.doc
+        person = self.slots.name_at(cell, mark + 1) if mark + 1 < cell.end else None
         if person is None or person.name.end >= cell.end or doc[person.name.end].text != ",":
             return None
         fields, end = self.slots.described(doc, person.name.end, cell.end)
-        return replace(person, tagged=True) if end >= cell.end and _affiliated(self.fields, fields) else None
+        closed = end >= cell.end and not role_needed or self.slots.closing_role(cell, end) is not None
+        return replace(person, tagged=True) if closed and _affiliated(self.fields, fields) else None
 
     def _label(self, cell: Span, person_start: int) -> _Label:
         """What the words before the first name say: "Chair:", "Moderator 2:", "Key note by", "Opening Ceremony: MC:"."""

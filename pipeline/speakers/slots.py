@@ -154,7 +154,7 @@ class SlotParser:
             position = self.described(doc, person.name.end, cell.end)[1]
             while position < cell.end and doc[position].lower_ in LIST_JOINERS:
                 position += 1
-        if position < cell.end and doc[position].is_lower and doc[position].is_alpha:
+        if position < cell.end and doc[position].is_lower and doc[position].is_alpha and self.closing_role(cell, position) is None:
             listed = []  # "Vaccine Supply Chain and Logistics Update for X": the words run on, a title's, no one's name
         return sorted([*people, *listed], key=lambda person: person.start)
 
@@ -166,6 +166,11 @@ class SlotParser:
             if token.text == ":" or token.lower_ == "by":
                 start = token.i + 1
         return after_lead(doc[start : cell.end]) if start < cell.end else cell.end
+
+    def closing_role(self, cell: Span, position: int) -> str | None:
+        """A person's role closing the slot after their description: "Ana Lima, X Institute, moderator"."""
+        text = cell.doc[position : cell.end].text.lower().strip(" ,;()[]")
+        return None if text in self.cues.activity_nouns else self.cues.role_by_noun.get(text)
 
     def cell_role(self, line: Line) -> str | None:
         """The role a row's cells name ("Oral presentation | Ana Lima", "X Institute | Ana Lima | Co-Chair")."""
