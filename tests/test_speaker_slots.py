@@ -137,6 +137,20 @@ def test_a_role_closing_a_slot_after_the_description_is_the_persons_role(extract
     }
 
 
+def test_a_discussants_slot_under_its_other_names(extractor) -> None:
+    """"Commentary by NAME (AFFILIATION)" and "Respondent: NAME" name a discussant, as "Discussant:" does."""
+    text = (
+        "9.30 – 11.00\n"
+        "Tavaki Whittum (University of Lakeside)\n"
+        "\u201cRivers without fish\u201d\n\n"
+        "Commentary by Kiri Lombardo (Examplia Water Agency)\n\n"
+        "Respondent: Rosa Quill (University of Otherland)\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert (speakers["Kiri Lombardo"].organisation, speakers["Kiri Lombardo"].role) == ("Examplia Water Agency", "panellist")
+    assert speakers["Rosa Quill"].role == "panellist"
+
+
 def test_a_bracketed_acronym_after_a_speakers_country_is_the_bodys(extractor) -> None:
     text = "Participants\n\n- Ana Lima, Met Office, United Kingdom [UKMO]\n- Rui Sousa, Bureau of Meteorology, Australia (BoM)\n"
     speakers = speakers_in(extractor, text)
