@@ -315,11 +315,20 @@ _NAME_WORD = r"[A-Z](?:[a-z’‘ʼ′`'.-][\w’‘ʼ′`'.-]*|\.)"
 _FRONT_AUTHOR = re.compile(rf"^author:[ \t]*([\"']?){_NAME_WORD}(?: {_NAME_WORD}){{1,3}}\1[ \t]*$", re.MULTILINE)
 """An author line whose value is a person's name ("author: Ana Lima"), not a site's or a slug."""
 _FRONT_TITLE = re.compile(r"^title:\s*(?:>-?\s*)?(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
+_FRONT_LEDE = re.compile(
+    r"^(?:excerpt|summary|description|abstract|subtitle|lede):[ \t]*(?:[>|][-+]?\s*)?(?P<lede>.*?)\s*(?=^\S|\Z)",
+    re.MULTILINE | re.DOTALL,
+)
+"""A page's lede kept in its front matter: the site shows it above the body, which may not repeat it."""
+_YAML_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+"""A lede's lines are one paragraph, as YAML folds them."""
+_REPEAT_PROBE = 40
 
 
 def _strip_front_matter(traced: _Traced) -> tuple[str | None, _Traced]:
-    """Drop YAML front matter (web-page exports carry it), keeping its title, and its author's line when it names a
-    person: a blog post written in the first person names its narrator nowhere else."""
+    """Drop YAML front matter (web-page exports carry it), keeping its title; its author's line when it names a
+    person (a blog post written in the first person names its narrator nowhere else); and its lede when the body
+    does not repeat it ("Our CEO, Ana Lima, was at the summit ..." may be the only place a speaker is named)."""
     match = _FRONT_MATTER.match(traced.text)
     if not match:
         return None, traced
@@ -327,9 +336,18 @@ def _strip_front_matter(traced: _Traced) -> tuple[str | None, _Traced]:
     title = " ".join(title_match.group(1).split()).strip("\"'") if title_match else None
     body = traced.sub(_FRONT_MATTER, lambda m: "")
     author = _FRONT_AUTHOR.search(traced.text, match.start(1), match.end(1))
-    if author:
-        blank_line = _Traced("\n\n", array(_OFFSETS, [traced.origin[author.end()]] * 2))
-        body = traced.slice(author.start(), author.end()) + blank_line + body
+    kept = [traced.slice(author.start(), author.end())] if author else []
+    said = " ".join(body.text.split())
+    for lede in _FRONT_LEDE.finditer(traced.text, match.start(1), match.end(1)):
+        value = traced.slice(*lede.span("lede"))
+        if value.text[:1] in "\"'" and value.text[-1:] == value.text[:1]:
+            value = value.slice(1, len(value.text) - 1)
+        words = " ".join(value.text.split())
+        if words and words[:_REPEAT_PROBE] not in said:
+            kept.append(value.sub(_YAML_LINE_BREAK, lambda m: " "))
+    for part in reversed(kept):
+        blank_line = _Traced("\n\n", array(_OFFSETS, [part.origin[-1] + 1 if part.origin else 0] * 2))
+        body = part + blank_line + body
     return title or None, body
 
 

@@ -202,6 +202,21 @@ def test_front_matter_author_naming_a_person_is_kept_where_it_was_written() -> N
     assert document_from_text("---\nauthor: 'EXNEWS Team'\n---\nI was there.\n").text == "I was there."  # a site's team
 
 
+def test_a_front_matter_lede_the_body_does_not_repeat_is_the_first_paragraph() -> None:
+    """The site shows the excerpt above the body: it may be the only place the speaker is named. Folded over
+    lines, it is one paragraph; repeated by the body, it is not read twice."""
+    raw = (
+        "---\ntitle: Notes\nexcerpt:\n  Ana Lima, Director of the Examplia Water Agency, discusses\n"
+        "  the river’s future.\nlayout: post\n---\nThis podcast looks back at the floods.\n"
+    )
+    doc = document_from_text(raw)
+    assert doc.text == "Ana Lima, Director of the Examplia Water Agency, discusses the river’s future.\n\nThis podcast looks back at the floods."
+    start, end, _ = doc.locate(*span_of(doc, "the river’s future"))
+    assert raw[start:end] == "the river’s future"
+    repeated = "---\nsummary: 'Ana Lima opened the workshop.'\n---\nAna Lima opened the workshop. It rained.\n"
+    assert document_from_text(repeated).text == "Ana Lima opened the workshop. It rained."
+
+
 def test_without_front_matter_the_first_line_is_the_title(seed: SourceDocument) -> None:
     assert seed.title == "South-South and Triangular Cooperation"
 
