@@ -320,7 +320,7 @@ _FRONT_LEDE = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 """A page's lede kept in its front matter: the site shows it above the body, which may not repeat it."""
-_YAML_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_YAML_LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\n[ \t]*")
 """A lede's lines are one paragraph, as YAML folds them."""
 _REPEAT_PROBE = 40
 
