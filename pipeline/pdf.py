@@ -1097,7 +1097,7 @@ def _grid_blocks(band: list[list[Item]], page: _Page) -> list[Block]:
         if by_rules:
             blocks.extend(_row_blocks([[page.line(line[c]) for line in cells_by_line if line[c]]
                                        for c in range(len(columns))], columns, page, ruled=True))
-        elif _records(cells_by_line):
+        elif _records(cells_by_line) and not _cut_open(cells_by_line, page):
             for c in range(len(columns)):
                 record = [page.line(cell) for line in cells_by_line for cell in [line[c]] if cell]
                 if record:
@@ -1144,9 +1144,17 @@ def _records(lines: list[list[list[Word]]]) -> bool:
     return all(2 <= count <= 6 for count in counts) and len(set(first)) == 1
 
 
+def _cut_open(lines: list[list[list[Word]]], page: _Page) -> bool:
+    """Whether a column's line ends cut open over the next ("8:30-" over "9:00am"): the cells of one row wrapped,
+    not records stacked line by line (whose lines end where a name, a title or a caption's line ends)."""
+    return any(_ends_open(page.line(above[c])) for above, below in itertools.pairwise(lines)
+               for c in range(len(above)) if above[c] and below[c])
+
+
 def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]], page: _Page) -> list[Block]:
     """Each line of the grid a row, unless it carries on the row above: all its cells continue the
-    cells above (a wrapped time), or its first cell is empty and one of them continues (a session
+    cells above (a wrapped time), or each of them sits under a cell of that row and one is cut open there (a time
+    range wrapped at its dash beside a talk's last line), or its first cell is empty and one of them continues (a session
     title wrapped beside a second speaker)."""
     rows: list[list[list[_LineBox]]] = []
     for cells in lines:
@@ -1154,14 +1162,16 @@ def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]]
         if rows:
             wraps = [bool(box and rows[-1][c]) and _runs_into(rows[-1][c][-1], box[0], columns[c], ruled=False)
                      for c, box in enumerate(boxes)]
-            if all(wrap for wrap, box in zip(wraps, boxes) if box) or (not boxes[0] and any(wraps)):
+            under = all(rows[-1][c] for c, box in enumerate(boxes) if box)
+            cut = any(wrap and _ends_open(rows[-1][c][-1]) for c, wrap in enumerate(wraps))  # "8:30-" over "9:00am"
+            if all(wrap for wrap, box in zip(wraps, boxes) if box) or (not boxes[0] and any(wraps)) or under and cut:
                 for c, box in enumerate(boxes):
                     rows[-1][c] += box
                 continue
         rows.append(boxes)
     blocks: list[Block] = []
-    for row in rows:
-        blocks.extend(_row_blocks(row, columns, page))
+    for row in rows:  # a row's lines were joined for running on: within a cell, the edge tells where a line wraps
+        blocks.extend(_row_blocks(row, columns, page, ruled=True))
     return _merge_text_blocks(blocks)
 
 
@@ -1333,12 +1343,14 @@ def _hangs(item: _LineBox, line: _LineBox) -> bool:
 
 def _table_blocks(table: _Table, page: _Page) -> list[Block]:
     """A ruled table row by row; a table whose cells hold whole pages of text (a layout made with a
-    table) is read cell by cell instead."""
+    table), and a row whose only filled cell holds columns of its own (a frame around a programme's entry: its
+    time and its talk side by side inside), are read cell by cell instead, each as a region of its own."""
     blocks: list[Block] = []
     for row in table.rows:
         cells = [(left, right, [page.line(r) for r in _rows(words)])  # type: ignore[arg-type]
                  for left, right, words in row]
-        if any(len(lines) > 15 for _, _, lines in cells):
+        filled = [words for _, _, words in row if words]
+        if any(len(lines) > 15 for _, _, lines in cells) or len(filled) == 1 and _side_by_side(list(filled[0]), page):
             for _, _, words in row:
                 blocks.extend(_region(list(words), page, _MAX_DEPTH - 2))
             continue
@@ -1346,6 +1358,11 @@ def _table_blocks(table: _Table, page: _Page) -> list[Block]:
         inner = [(left + pad, right - pad) for (left, right, _), pad in zip(cells, pads)]
         blocks.extend(_row_blocks([lines for _, _, lines in cells], inner, page, ruled=True))
     return blocks
+
+
+def _side_by_side(words: list[Word], page: _Page) -> bool:
+    """Whether words hold text side by side: a run of their rows with a gutter."""
+    return len(words) > 1 and any(gutter is not None for _, gutter in _runs(_rows(words), page))
 
 
 _OVERPRINT = 0.5

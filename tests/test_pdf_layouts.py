@@ -357,6 +357,46 @@ def test_programme_grid_gives_its_speakers(extractor: Extractor, programme: Path
     assert names_and_organisations(extractor, programme) == PROGRAMME_SPEAKERS
 
 
+FRAMED_ENTRIES = [
+    (("1D 8:30-", "9:00am"), ("Mapping river baseflow with remote sensing. Ana Lima (University at",
+                              "Lakeside)")),
+    (("2D 9:00-", "9:30am"), ("Coastal flood warnings for small islands. Kofi Mensah (Examplia Water",
+                              "Agency)")),
+]
+
+
+def _framed_programme(canvas: Canvas) -> None:
+    """Each entry in a box of its own, the width of the page: its key and time range (wrapped at the dash) at
+    the left, its talk and speaker (wrapped inside the brackets) beside them."""
+    draw_title(canvas, "Programme")
+    top = 700.0
+    canvas.setFont(FONT, 9)
+    for left, right, heading in ((56, 126, "Time"), (126, 536, "Session")):  # a header row of two cells
+        canvas.drawString(left + 4, top - 12, heading)
+        canvas.rect(left, top - 18, right - left, 18, fill=0, stroke=1)
+    top -= 18
+    for times, talk in FRAMED_ENTRIES:
+        for number, (time_line, talk_line) in enumerate(zip(times, talk)):
+            canvas.drawString(60, top - 12 - 12 * number, time_line)
+            canvas.drawString(130, top - 12 - 12 * number, talk_line)
+        canvas.rect(56, top - 30, 480, 30, fill=0, stroke=1)
+        top -= 30
+
+
+def test_an_entry_framed_whole_is_read_as_one_row_of_its_time_and_its_talk(extractor: Extractor, tmp_path: Path) -> None:
+    """A box around a whole programme entry holds two columns: the time range wrapped at its dash is one cell, the
+    talk wrapped over two lines the other; never a time inside the speaker's affiliation ("University at 9:00am
+    Lakeside")."""
+    path = write_page(tmp_path / "framed.pdf", _framed_programme)
+    assert blocks_of(load_document(path))[1:] == [
+        "Time | Session",
+        "1D 8:30-9:00am | Mapping river baseflow with remote sensing. Ana Lima (University at Lakeside)",
+        "2D 9:00-9:30am | Coastal flood warnings for small islands. Kofi Mensah (Examplia Water Agency)",
+    ]
+    assert names_and_organisations(extractor, path) == {("Ana Lima", "University at Lakeside"),
+                                                        ("Kofi Mensah", "Examplia Water Agency")}
+
+
 PHOTO_GRID = [["Ms Ana Lima", "Director", "Examplia Institute of Labour"],
               ["Kofi Mensah", "Minister of Labour", "Ministry of Labour of Examplia"],
               ["Dr Mei Chen", "Professor of Economics", "University of Examplia"],
