@@ -151,6 +151,18 @@ def test_a_discussants_slot_under_its_other_names(extractor) -> None:
     assert speakers["Rosa Quill"].role == "panellist"
 
 
+def test_list_items_a_cell_joined_keep_their_bullets_out_of_the_names(extractor) -> None:
+    """A PDF cell's bulleted lines come joined ("• NAME (ORG); • NAME, TITLE"): each bullet opens an item."""
+    text = (
+        "Time | Program | Responsible\n\n"
+        "9:00- 9:20 AM | Opening remarks | • Ana Lima (Examplia Water Agency); • Rui Sousa, Executive Director, "
+        "Harbour Research Institute\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: s.organisation for name, s in speakers.items()} == {
+        "Ana Lima": "Examplia Water Agency", "Rui Sousa": "Harbour Research Institute"}
+
+
 def test_a_bracketed_acronym_after_a_speakers_country_is_the_bodys(extractor) -> None:
     text = "Participants\n\n- Ana Lima, Met Office, United Kingdom [UKMO]\n- Rui Sousa, Bureau of Meteorology, Australia (BoM)\n"
     speakers = speakers_in(extractor, text)

@@ -41,6 +41,8 @@ _SESSION_NUMBER = re.compile(r"^(?:\d{1,2}(?:[-–.]\d{1,2})?|[-–.:,])$")
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 DASHES = HYPHENS | {"–", "—"}
 LIST_JOINERS = frozenset({",", "/", "&", "and", ";"})
+BULLET = "•"
+"""Every list bullet, as ingest writes it: "NAME (ORG); • NAME (ORG)" when a cell's list items were joined."""
 _JOINERS = HYPHENS | {"‘", "’", "ʻ", "ʼ", "'"}
 _NAME_ENDS = frozenset({"(", ")", "[", ",", ";", ":", "|"})
 """Punctuation the NER sometimes takes into a PERSON ("Ana Lima (X Institute"), which no name holds."""
@@ -152,7 +154,7 @@ class SlotParser:
             if person not in people:
                 listed.append(person)
             position = self.described(doc, person.name.end, cell.end)[1]
-            while position < cell.end and doc[position].lower_ in LIST_JOINERS:
+            while position < cell.end and (doc[position].lower_ in LIST_JOINERS or doc[position].text == BULLET):
                 position += 1
         if position < cell.end and doc[position].is_lower and doc[position].is_alpha and self.closing_role(cell, position) is None:
             listed = []  # "Vaccine Supply Chain and Logistics Update for X": the words run on, a title's, no one's name
