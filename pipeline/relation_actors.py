@@ -235,7 +235,7 @@ class ActorIndex:
         if token.lemma_.lower() in data.proxy_heads or lower in data.proxy_heads or lower in data.office_titles:
             attached = prep_objects(token, "of")  # "the Minister of Finance of X": the "of" after the portfolio too
             attached += [o for c in attached if c.i not in self.by_token for o in prep_objects(c, "of")]
-            attached += [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+            attached += [c for c in token.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
             named = [e.at_most(INDIRECT) for c in attached
                      for member in (c, *c.conjuncts) for e in self._named(member, reading, depth + 1)]
             if named:

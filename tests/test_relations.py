@@ -496,6 +496,8 @@ def test_the_two_sides_are_the_pair_just_named(extractor: Extractor, text: str, 
     ("The Government of Nepal has requested the World Bank to provide financial assistance for the project.",
      {("org:world-bank", "support", "country:NPL")}),
     ("Nepal received funding from Japan for the school.", {("country:JPN", "support", "country:NPL")}),
+    ("The University of Examplia delegation travelled to Lakeside to sign a memorandum of understanding with the "
+     "Otherland Water Agency.", {("org:university-of-examplia", "agreement", "org:otherland-water-agency")}),
 ])
 def test_whom_one_meets_or_asks(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert typed(extractor.extract_text(text)) == expected
