@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from .organisations import OrganisationWords
 from .registry import Registry, RegistryRuler
 from .speakers import SpeakerAttribution
+from .speakers.slots import DASHES
 
 
 @Language.factory("speaker_attribution")
@@ -95,7 +96,6 @@ def open_name_ends(doc: Doc) -> Doc:
     return doc
 
 
-_SPACED_DASHES = frozenset({"-", "–", "—"})
 _SPANS_A_RANGE = frozenset({"TIME", "DATE", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 
 
@@ -115,7 +115,7 @@ def _across_a_spaced_dash(entity: Span) -> bool:
     if entity.ent_id_ or entity.label_ in _SPANS_A_RANGE:
         return False
     doc = entity.doc
-    return any(t.text in _SPACED_DASHES and t.whitespace_ and doc[t.i - 1].whitespace_ for t in entity[1:])
+    return any(t.text in DASHES and t.whitespace_ and doc[t.i - 1].whitespace_ for t in entity[1:])
 
 
 def _open_before_a_state(entity: Span) -> bool:

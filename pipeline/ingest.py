@@ -323,6 +323,7 @@ _FRONT_LEDE = re.compile(
 _YAML_LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\n[ \t]*")
 """A lede's lines are one paragraph, as YAML folds them."""
 _REPEAT_PROBE = 40
+"""A lede whose first this many characters the body has, word spacing aside, is the body's opening repeated."""
 
 
 def _strip_front_matter(traced: _Traced) -> tuple[str | None, _Traced]:
