@@ -69,7 +69,7 @@ def names_in_context(doc: Doc, cues: ContextCues | None = None) -> list[Span]:
     cues = cues or ContextCues.default()
     found: dict[tuple[int, int], Span] = {}
     for token in (doc[i] for i in token_positions(doc, cues.triggers)):
-        after = _names_after(token, cues) if _opens_list(token, cues) else ()
+        after = _names_from(token.doc, token.i + 1) if _opens_list(token, cues) else ()
         before = _names_before(token, cues) if _closes_list(token, cues) else ()
         found_here = (*after, *before, *_shared_affiliation(token), *_employer(token, cues), *_described(token, cues), *_bracketed(token))
         for span in found_here:
@@ -98,7 +98,29 @@ def _employer(token: Token, cues: ContextCues) -> Iterator[Span]:
         return
     two = token.doc[max(before.i - 1, 0) : before.i + 1]  # "Executive Director of X", not "Vice President of Y"
     if two.text.lower() in posts or before.lower_ in posts and two[0].lower_ not in SUBORDINATE:
-        yield from itertools.islice(_names_after(token, cues), 1)
+        doc, start = token.doc, token.i + 1
+        if described := start < len(doc) and description_length(doc[start : start + 16].text, cues):
+            # "CEO of transit technology company Transloc": the name after what it is
+            start = next(t.i for t in doc[start:] if t.idx >= doc[start].idx + described)
+        yield from itertools.islice(_names_from(doc, start), 1)
+
+
+def description_length(text: str, cues: ContextCues | None = None) -> int:
+    """How many characters of `text` say what kind of institution the name after them is ("the fintech start-up ",
+    "multinational manufacturer and energy distributor "): lower-case words ending in a kind of institution, then a
+    capitalised word. 0 where the text does not open so."""
+    described = _description_pattern((cues or ContextCues.default()).appositive_kinds).match(text)
+    return described.end() if described else 0
+
+
+@cache
+def _description_pattern(kinds: frozenset[str]) -> re.Pattern[str]:
+    """Kinds in lower case ("an agency", not "Agency" of "Agency for X"), a short one as an acronym too ("NGO")."""
+    written = {kind.upper() if len(kind) <= 3 else kind for kind in kinds}
+    alternatives = "|".join(sorted(map(re.escape, written), key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*|[\w.-]+-based)\s+){{0,{_MAX_DESCRIPTION_WORDS}}}?(?:{alternatives})\s+(?=[A-Z])"
+    )
 
 
 def _described(comma: Token, cues: ContextCues) -> Iterator[Span]:
@@ -174,8 +196,8 @@ def _closes_list(token: Token, cues: ContextCues) -> bool:
     return before is not None and before.lower_ in cues.others
 
 
-def _names_after(cue: Token, cues: ContextCues) -> Iterator[Span]:
-    doc, i = cue.doc, cue.i + 1
+def _names_from(doc: Doc, i: int) -> Iterator[Span]:
+    """The names of a list that starts at `i`: "X, Y and Z"."""
     while i < len(doc):
         i = _skip_article(doc, i)
         end = _name_end(doc, i)

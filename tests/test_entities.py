@@ -431,6 +431,7 @@ def test_a_body_named_after_a_defined_acronym_stands_for_its_organisation(extrac
     ("Joanita Obi, Content Exec at Node Nine, an Internet solutions provider, agreed.", {"Node Nine"}),
     ("Ana Ochoa (University of Cuenca) presented the basin model.", {"University of Cuenca"}),
     ("Ms Ana Lima, Executive Director of the Harbour Trust Ms. Joy Obi and others met.", {"Harbour Trust"}),
+    ("Mr. Ivo Kranjc, CEO of transit technology company Lakeside, argued the point.", {"Lakeside"}),
 ])
 def test_a_post_a_description_or_brackets_name_the_employer(extractor: Extractor, text: str, expected: set[str]) -> None:
     assert expected <= {e.name for e in organisations(extractor, text).values()}

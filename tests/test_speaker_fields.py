@@ -75,6 +75,13 @@ def test_a_title_abbreviation_is_a_title(extractor) -> None:
         ("‘Without data’, explained Nathalie Seddon from the Oxford Nature-Based Solutions Initiative, ‘we guess’.", "Nathalie Seddon", "Oxford Nature-Based Solutions Initiative"),
         ("The panel (moderated by Chiara Petri from Università degli Studi di Examplia La Sapienza) went well.", "Chiara Petri", "Università degli Studi di Examplia La Sapienza"),
         ("The panel (moderated by Chiara Petri from the Instituto de Pesquisas da Amazônia Examplia) went well.", "Chiara Petri", "Instituto de Pesquisas da Amazônia Examplia"),
+        # what kind of body it is, between the title and the name
+        ("Mr. Tomas Berg, CEO of transit technology company Fjordline, argued for pricing.", "Tomas Berg", "Fjordline"),
+        ("Ms. Ana Lima, founder of the fintech start-up Paymo, said banks must change.", "Ana Lima", "Paymo"),
+        ("Dr. Rui Sousa, chief economist at the investment bank Harbour Capital, agreed.", "Rui Sousa", "Harbour Capital"),
+        ("Insights came from Mr. Ivo Kranjc, CEO of multinational manufacturer and energy distributor Elnor.", "Ivo Kranjc", "Elnor"),
+        # an employer after "with" is no second person
+        ("The last panellist, Mr. Jean-Pierre Morel, deputy manager with Suez Environnement, discussed waste.", "Jean-Pierre Morel", "Suez Environnement"),
     ],
 )
 def test_the_organisation_after_a_title_in_prose(extractor, sentence: str, name: str, organisation: str) -> None:

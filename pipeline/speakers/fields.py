@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ..countries import CountryIndex
-from ..org_contexts import SUBORDINATE
+from ..org_contexts import SUBORDINATE, description_length
 from ..organisations import KnownOrganisation, OrganisationGazetteer, OrganisationWords, looks_like_acronym
 from ..spans import doc_entities
 from .cues import SpeakerCues
@@ -449,9 +449,11 @@ class FieldReader:
         body (an institution word heads it, an acronym, a body the gazetteer knows)."""
         for link in _TITLE_LINK.finditer(text):
             title, body = text[: link.start()], text[link.end() :]
+            described = description_length(body)  # "CEO of transit technology company Transloc": what kind of body
+            body = body[described:]
             if not (self.titled(title) and body[:1].isupper()):
                 continue
-            if self._names_body(_ACRONYM_AFTER.sub("", body)) or self._leads_a_company(title, body):
+            if described or self._names_body(_ACRONYM_AFTER.sub("", body)) or self._leads_a_company(title, body):
                 return title, body
         return None
 

@@ -351,6 +351,7 @@ class ProseReader:
                     return _Description(_kept(fields), predicate)
             elif j > field_start and token.is_lower and token.pos_ == "VERB" and not token.ent_type_ and not clause and not (
                 doc[j - 1].text == "-" and not doc[j - 1].whitespace_  # "Ottawa-based"
+                or j + 1 < len(doc) and doc[j + 1].text == "-" and not token.whitespace_  # "start-up"
             ):
                 fields.append(Field(doc[field_start:j]))
                 return _Description(_kept(fields), token)
@@ -364,6 +365,8 @@ class ProseReader:
         """Whether another person's introduction starts at token j ("..., and NAME, ..." or "..., NAME, ...")."""
         token = doc[j]
         if token.lower_ in ("and", "with", "while", "whereas") and j + 1 < len(doc):
+            if token.lower_ == "with" and _tagged_organisation(doc, j + 1):
+                return False  # "deputy manager with Suez Environnement, ...": an employer
             j, field_start = j + 1, True
             token = doc[j]
         while j + 1 < len(doc) and self.cues.is_honorific(doc[j]):
@@ -678,6 +681,16 @@ def _wrapped(doc: Doc, i: int) -> bool:
     after_index = i + 1
     after = doc[after_index]
     return not before.is_punct and (after.is_lower or before.lower_ in _TITLE_CONNECTORS)
+
+
+def _tagged_organisation(doc: Doc, i: int) -> bool:
+    """Whether an ORG entity starts at token i and a field ends with it."""
+    if doc[i].ent_iob_ != "B" or doc[i].ent_type_ != "ORG":
+        return False
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end == len(doc) or doc[end].text in (",", ";", ")", ".")
 
 
 def _field_separator(token: Token) -> bool:
