@@ -446,6 +446,15 @@ def test_a_delegations_country_is_given_once_for_its_members(extractor) -> None:
     assert speakers["Kai Brandt"].country == "PER"
 
 
+def test_every_member_a_list_of_members_names_is_a_speaker_whatever_the_ner_says(extractor) -> None:
+    """"Lima" alone is a city to the NER; as an item of the members' list, "Ana Lima" is a person."""
+    text = (
+        "The delegation included Ana Lima, Deputy Director of Fisheries; Paulo Porto, Director of Trade; "
+        "and Rui Sousa, Senior Director for Oceania."
+    )
+    assert {"Ana Lima", "Paulo Porto", "Rui Sousa"} <= set(speakers_in(extractor, text))
+
+
 def test_a_title_with_its_article_before_the_name(extractor) -> None:
     text = "Delivering the welcome address, the Resident Representative of UNDP for Chile, Ana Rocha stated that the project was funded."
     speaker = speakers_in(extractor, text)["Ana Rocha"]

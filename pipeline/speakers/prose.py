@@ -183,7 +183,7 @@ class ProseReader:
         """
         found = []
         lines = document_lines(doc)
-        for start in _clause_starts(doc):
+        for start in _clause_starts(doc, self.cues.membership_cues):
             while start < len(doc) - 1 and self.cues.is_honorific(doc[start]):
                 start += 1
             end = name_end(doc, start, self.cues.name_particles)
@@ -638,8 +638,9 @@ class ProseReader:
         return start >= 2 and doc[start - 2].lower_ == "according" and doc[start - 1].lower_ == "to"
 
 
-def _clause_starts(doc: Doc) -> Iterator[int]:
-    """Token positions where an introduction can start: sentences, list items, after "and"/"," ."""
+def _clause_starts(doc: Doc, membership_cues: frozenset[str]) -> Iterator[int]:
+    """Token positions where an introduction can start: sentences, list items, after "and"/"," ; the items of a
+    list of members ("The delegation included NAME, TITLE; NAME, TITLE")."""
     for sentence in doc.sents:
         start = sentence.start
         while start < sentence.end and (doc[start].text in ("-", "*", "•", "–", "·") or list_marker(doc[start])):
@@ -652,7 +653,7 @@ def _clause_starts(doc: Doc) -> Iterator[int]:
             comma = next((t.i for t in doc[start : sentence.end] if t.text == ","), None)
             if comma is not None:
                 yield comma + 1
-    yield from (i + 1 for i in token_positions(doc, ("and", "while", "whereas")) if i < len(doc) - 1)
+    yield from (i + 1 for i in token_positions(doc, ("and", "while", "whereas", ";", *membership_cues)) if i < len(doc) - 1)
 
 
 def _abbreviation_before(doc: Doc, end: int) -> int | None:
