@@ -73,6 +73,16 @@ def test_a_delegations_country_gives_its_secretary_a_department(extractor) -> No
     assert (lopez.organisation_text, lopez.country) == ("Department of Defense", "USA")
 
 
+@pytest.mark.parametrize(
+    "description",
+    ["Universidad Mayor de San Simón", "Instituto Nacional de Hidrología", "Université Libre de Bruxelles"],
+)
+def test_a_name_whose_head_comes_first_is_an_organisation(extractor, description: str) -> None:
+    """Romance word order: "Mayor" and "Libre" are no heads; "Universidad Mayor" is no mayor's title."""
+    match = described(extractor, description)
+    assert (match.title, match.organisation_text) == (None, description)
+
+
 def test_a_body_named_after_its_parent_keeps_its_own_name(extractor) -> None:
     """"ECOWAS Centre for ... (ECREEE)" is the centre, not ECOWAS."""
     match = described(extractor, "Executive Director, ECOWAS Centre for Renewable Energy and Energy Efficiency (ECREEE)")
