@@ -30,6 +30,12 @@ def described(extractor, description: str) -> SpeakerMatch:
         ("EXU-AP Regional Director", "Regional Director", "EXU-AP"),
         ("HDN-AP Co-chair", "Co-chair", "HDN-AP"),
         ("EXU Principal", "Principal", "EXU"),
+        # no comma between the title and the body
+        ("Country Director Harbour Aid International", "Country Director", "Harbour Aid International"),
+        ("Chief Executive Officer Harbour Bank", "Chief Executive Officer", "Harbour Bank"),
+        ("CEO - HDFT", "CEO", "HDFT"),
+        ("Executive Director (EUBG)", "Executive Director", "EUBG"),
+        ("Deputy Vice-Chancellor (Research)", "Deputy Vice-Chancellor (Research)", None),
     ],
 )
 def test_a_title_and_the_body_it_belongs_to(extractor, description: str, title: str, organisation: str) -> None:

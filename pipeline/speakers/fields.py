@@ -325,6 +325,8 @@ class FieldReader:
             return "organisation", text, None  # "ECOWAS Centre for Renewable Energy (ECREEE)": a body of its own
         if self.institution_named(text):
             return "organisation", (orgs[-1] if orgs and orgs[-1].text == text else text), None
+        if (joined := self._title_then_body(text)) is not None:
+            return "title", joined[0], joined[1]  # "Country Director CARE International", "CEO - FSDT"
         if self.cues.looks_like_title(text) and not (orgs and orgs[0].start == span.start and orgs[0].ent_id_):
             return "title", text, None
         if orgs:
@@ -454,6 +456,23 @@ class FieldReader:
             if not (self.titled(title) and body[:1].isupper()):
                 continue
             if described or self._names_body(_ACRONYM_AFTER.sub("", body)) or self._leads_a_company(title, body):
+                return title, body
+        return None
+
+    def _title_then_body(self, text: str) -> tuple[str, str] | None:
+        """A title, then the body it is held at, with no comma between them: "Country Director CARE International",
+        "CEO - FSDT", "Executive Director (EUBG)". The longest title that ends in a title word and leaves a body."""
+        bracketed = _ACRONYM_AFTER.search(text)
+        if bracketed and acronym(inner := bracketed.group().strip(" ()[]")) and self.cues.looks_like_title(text[: bracketed.start()]):
+            return text[: bracketed.start()], inner  # not "Deputy Vice-Chancellor (Research)"
+        words = text.split()
+        for size in range(len(words) - 1, 0, -1):
+            title, body = " ".join(words[:size]).rstrip(FIELD_PUNCT), " ".join(words[size:]).lstrip(FIELD_PUNCT)
+            last, first = title.split()[-1].lower() if title else "", body.split()[0].lower() if body else ""
+            if (
+                last in self.cues.title_words and first not in self.cues.title_words | self.words.role_modifiers
+                and body[:1].isupper() and self.cues.looks_like_title(title) and self._names_body(body)
+            ):
                 return title, body
         return None
 
