@@ -89,6 +89,19 @@ def test_a_name_whose_head_comes_first_is_an_organisation(extractor, description
     assert (match.title, match.organisation_text) == (None, description)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "organisation", "country"),
+    [
+        ("Ms. Ana Lima, representing Kenya’s Ministry of Energy, said the grid must grow.", "Ministry of Energy", "KEN"),
+        ("Dr. Ana Lima, speaking on behalf of the African Union, closed the session.", "African Union", None),
+        ("Dr. Ana Lima, Director, Ghana’s Environmental Protection Agency, closed the session.", "Environmental Protection Agency", "GHA"),
+    ],
+)
+def test_whom_a_person_represents_and_a_states_body(extractor, sentence: str, organisation: str, country: str | None) -> None:
+    (match,) = extractor.nlp(sentence)._.speakers
+    assert (match.organisation_text, match.country) == (organisation, country)
+
+
 def test_a_body_named_after_its_parent_keeps_its_own_name(extractor) -> None:
     """"ECOWAS Centre for ... (ECREEE)" is the centre, not ECOWAS."""
     match = described(extractor, "Executive Director, ECOWAS Centre for Renewable Energy and Energy Efficiency (ECREEE)")

@@ -51,6 +51,8 @@ class SpeakerCues:
     contact_cues: tuple[str, ...]
     """Words before a name that make it a contact for enquiries, not someone taking part."""
     byline_leads: tuple[str, ...]
+    representing_leads: tuple[str, ...]
+    """What opens a description with whom the person speaks for: "NAME, representing X's Ministry of Y"."""
     """What opens a byline: "By Ana Lima", a front matter's "author: Ana Lima"."""
     narrator_pronouns: frozenset[str]
     """The first person singular: the words by which a report's writer says they were there."""
@@ -88,6 +90,7 @@ class SpeakerCues:
             counterpart_verbs=frozenset(data["counterpart_verbs"]),
             contact_cues=tuple(data["contact_cues"]),
             byline_leads=tuple(data["byline_leads"]),
+            representing_leads=tuple(data["representing_leads"]),
             narrator_pronouns=frozenset(data["narrator_pronouns"]),
             narrator_side_verbs=frozenset(data["narrator_side_verbs"]),
             narrator_group_pronouns=frozenset(data["narrator_group_pronouns"]),

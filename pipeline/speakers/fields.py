@@ -106,7 +106,9 @@ class FieldReader:
                 if match.organisation is not None:
                     match.unit = match.unit or match.organisation_text
                 match.organisation = value
-                if extra and match.country is None and self.countries.represented(part.text) == extra:
+                owned = self._state_owner(part.text)  # "Ghana’s Environmental Protection Agency"
+                state = self.countries.represented(part.text) or (owned[0] if owned else None)
+                if extra and match.country is None and state == extra:
                     match.country = extra
                 elif extra:
                     match.unit = match.unit or extra
@@ -287,6 +289,8 @@ class FieldReader:
         orgs = [ent for ent in doc_entities(span.doc).within(span) if ent.label_ == "ORG" and not _glued(ent)]
         if not text[:1].isupper() and not orgs and not self.titled(text):
             return "other", text, None  # "the oldest permanent institution dedicated to ...": a comment, not a name
+        if (owned := self._state_owner(text)) is not None:
+            return "organisation", owned[1], owned[0]  # "Kenya’s Ministry of Energy": the ministry, and its state
         if (owned := self._owner(text)) is not None:
             return "organisation", owned[0], owned[1]  # "UC Davis’ Institute of X": the university, and its part
         if (owned := self._titled_owner(text)) is not None:
@@ -420,6 +424,13 @@ class FieldReader:
         owned = _POSSESSIVE_OWNER.match(text)
         if owned and _simple_name(owned["owner"]) and self._names_body(owned["owner"]) and self.words.kind(owned["rest"]) in ("institution", "unit"):
             return owned["owner"], owned["rest"]
+        return None
+
+    def _state_owner(self, text: str) -> tuple[str, str] | None:
+        """"Kenya’s Ministry of Energy": the state before the possessive, and its body after it."""
+        owned = _POSSESSIVE_OWNER.match(text)
+        if owned and (code := self.countries.lookup(owned["owner"])) and self.words.kind(owned["rest"]) == "institution":
+            return code, owned["rest"]
         return None
 
     @staticmethod

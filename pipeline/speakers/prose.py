@@ -313,6 +313,7 @@ class ProseReader:
         closing = ")" if doc[i].text == "(" else None
         fields: list[Field] = []
         field_start = i + 1 if doc[i].text in _DESCRIPTION_OPENERS and doc[i].is_punct else i
+        field_start += self._representing_lead(doc, field_start)  # "NAME, representing X’s Ministry of Y, said"
         if doc[i].text == "," and (predicate := self.predicate_at(doc, field_start)) is not None:
             return _Description([], predicate)  # "PREFIX, Professor NAME, welcomed"
         j = field_start
@@ -360,6 +361,15 @@ class ProseReader:
             return _Description([], None)
         fields.append(Field(doc[field_start:j]))
         return _Description(_kept(fields), None)
+
+    def _representing_lead(self, doc: Doc, i: int) -> int:
+        """How many tokens at i say that the words after them are whom the person speaks for ("representing",
+        "speaking on behalf of"): no predicate, but the description's opening."""
+        for lead in self.cues.representing_leads:
+            words = lead.split()
+            if [t.lower_ for t in doc[i : i + len(words)]] == words:
+                return len(words)
+        return 0
 
     def _next_person_starts(self, doc: Doc, j: int, *, field_start: bool = False) -> bool:
         """Whether another person's introduction starts at token j ("..., and NAME, ..." or "..., NAME, ...")."""
