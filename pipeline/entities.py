@@ -26,6 +26,7 @@ from .organisations import (
     OrganisationGazetteer,
     OrganisationWords,
     looks_like_acronym,
+    named_here,
     org_key,
     slug,
 )
@@ -252,6 +253,8 @@ class EntityResolver:
         known = self.organisations.lookup(defined, countries=evidence.countries) if defined else None
         countries = evidence.countries if not defined else ()  # "EIT": an economy in transition here, no institute
         known = known or (self.organisations.get(known_id) if known_id else self.organisations.lookup(text, countries=countries))
+        if known is not None and not named_here(known, text, evidence.countries):
+            known = None  # "ABC Pacific Coordinator" in a text about Tonga: no Brazilian agency
         if known is None and defined and not self.is_organisation_name(defined, evidence, affiliated=True):
             return None  # "Multi-Criteria Decision Analysis (MCDA)": the text defines a method, not an institution
         if known is not None:

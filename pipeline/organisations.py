@@ -45,6 +45,17 @@ def looks_like_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
 
 
+_SHORT_ACRONYM = 3
+"""Acronyms this short name many things: "ABC" is Brazil's cooperation agency, and broadcasters on three continents."""
+
+
+def named_here(known: KnownOrganisation, written: str, countries: Collection[str]) -> bool:
+    """Whether a national body named by a short acronym is that body in a text naming `countries` (ISO3): only
+    where its own country is named."""
+    short = " " not in written.strip() and looks_like_acronym(written) and len(written.strip()) <= _SHORT_ACRONYM
+    return not (short and known.country) or known.country in countries
+
+
 @dataclass(frozen=True, slots=True)
 class KnownOrganisation:
     id: str

@@ -102,6 +102,14 @@ def test_whom_a_person_represents_and_a_states_body(extractor, sentence: str, or
     assert (match.organisation_text, match.country) == (organisation, country)
 
 
+@pytest.mark.parametrize(("place", "country"), [("Tonga", None), ("Brazil", "BRA")])
+def test_a_national_bodys_short_acronym_stands_for_it_only_where_its_country_is_named(extractor, place, country) -> None:
+    """The gazetteer's "ABC" is Brazil's cooperation agency; in a text about Tonga it is someone else."""
+    extraction = extractor.extract_text(f"Youth symposium, {place}\n\nSpeakers:\n- Mrs. Ana Lima, ABC Pacific Coordinator\n")
+    (speaker,) = extraction.speakers
+    assert speaker.country == country
+
+
 def test_a_body_named_after_its_parent_keeps_its_own_name(extractor) -> None:
     """"ECOWAS Centre for ... (ECREEE)" is the centre, not ECOWAS."""
     match = described(extractor, "Executive Director, ECOWAS Centre for Renewable Energy and Energy Efficiency (ECREEE)")

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from ..countries import CountryIndex
 from ..org_contexts import SUBORDINATE, description_length
-from ..organisations import KnownOrganisation, OrganisationGazetteer, OrganisationWords, looks_like_acronym
+from ..organisations import KnownOrganisation, OrganisationGazetteer, OrganisationWords, looks_like_acronym, named_here
 from ..spans import doc_entities
 from .cues import SpeakerCues
 from .match import SpeakerMatch
@@ -144,10 +144,16 @@ class FieldReader:
         if known is not None and known.international and not self._represents_state(match.title):
             match.country = first_role_country or None  # a country next to an IGO is where the person works, not whom they
             # represent, unless a first role gave it: "Mayor, Bonn, Germany, and First Vice President of an IGO"
-        elif known is not None and known.country and match.country is None:
+        elif known is not None and known.country and match.country is None and self._stands_for(match, known):
             match.country = known.country
         elif known is None and match.country is None and match.organisation is not None:
             match.country = self.national_body(match.organisation_text or "")
+
+    @staticmethod
+    def _stands_for(match: SpeakerMatch, known: KnownOrganisation) -> bool:
+        """"ABC" is Brazil's cooperation agency in a text that names Brazil (`named_here`)."""
+        countries = {ent.ent_id_ for ent in doc_entities(match.name.doc).spans if ent.label_ == "GPE"}
+        return named_here(known, match.organisation_text or "", countries)
 
     def _roles(self, part: Field) -> list[tuple[Field, bool]]:
         """A field cut before a second role joined by "and" ("researcher at X in Y and the Z Node Manager", "and First
