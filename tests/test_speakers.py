@@ -466,6 +466,18 @@ def test_a_national_bodys_country_given_once_is_its_other_speakers_too(extractor
     assert {speakers[name].country for name in ("Kenji Sato", "Aiko Mori", "Tomas Berg")} == {"JPN"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Minister for Trade Ana Lima said the deal would open markets.", "Ana Lima"),
+        ("The talks went well. Deputy Minister of Finance and Economy Grace Fu welcomed the delegates.", "Grace Fu"),
+    ],
+)
+def test_a_name_after_a_ministers_portfolio_whatever_the_ner_says(extractor, text: str, name: str) -> None:
+    """The NER tags no one in the first, and "Economy Grace Fu" in the second."""
+    assert name in speakers_in(extractor, text)
+
+
 def test_a_title_with_its_article_before_the_name(extractor) -> None:
     text = "Delivering the welcome address, the Resident Representative of UNDP for Chile, Ana Rocha stated that the project was funded."
     speaker = speakers_in(extractor, text)["Ana Rocha"]

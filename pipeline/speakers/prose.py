@@ -156,8 +156,12 @@ class ProseReader:
         one word before its comma takes that word."""
         doc = span.doc
         start = span.start
-        if len(span) >= 3 and start > 0 and doc[start - 1].lower_ in ("of", "for"):
-            return doc[start + 1 : span.end]  # "Minister for Law Ken Ong": "Law" is the portfolio
+        while len(doc[start : span.end]) >= 3 and start > 0 and (
+            doc[start - 1].lower_ in ("of", "for") or doc[start - 1].lower_ == "and" and self.words.is_portfolio(doc[start].text)
+        ):
+            start += 1  # "Minister for Law Ken Ong", "Minister of Finance and Economy Ana Lima": the portfolio goes back
+        if start > span.start:
+            return doc[start : span.end]
         if len(span) == 1 and start > 0 and self._name_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
             start -= 1
         end = further = span.end
@@ -184,15 +188,32 @@ class ProseReader:
         found = []
         lines = document_lines(doc)
         for start in _clause_starts(doc, self.cues.membership_cues):
+            titled = self._after_portfolio_title(doc, start)
             while start < len(doc) - 1 and self.cues.is_honorific(doc[start]):
                 start += 1
-            end = name_end(doc, start, self.cues.name_particles)
-            if end >= len(doc) or not self.fields.is_name(doc[start:end]):
+            titled = max(titled, start)
+            end = name_end(doc, titled, self.cues.name_particles)
+            if end >= len(doc) or not self.fields.is_name(doc[titled:end]):
                 continue
             if doc[end].text in (",", "|", "(") or doc[end].lemma_ == "be" and _opens_paragraph(lines, start):
-                found.append(doc[start:end])  # "NAME, ORG, said", and a biography: "NAME is a Professor of X at Y"
+                found.append(doc[titled:end])  # "NAME, ORG, said", and a biography: "NAME is a Professor of X at Y"
+            elif titled > start and self.predicate_at(doc, end) is not None:
+                found.append(doc[titled:end])  # "Minister for Trade NAME said"
         found.extend(name for i in token_positions(doc, POSSESSIVE_ENDINGS, attr="ORTH") if (name := self._owned_name(doc, i)) is not None)
         return found
+
+    def _after_portfolio_title(self, doc: Doc, start: int) -> int:
+        """Where a name starts after a minister's title and portfolio ("Minister for Trade NAME", "Deputy Minister of
+        Finance and Economy NAME"), which the NER runs into the name or leaves the name untagged; `start` if none."""
+        i = start
+        while i < len(doc) and doc[i].lower_ in self.cues.title_words:
+            i += 1
+        if i == start or i >= len(doc) or doc[i].lower_ not in ("of", "for"):
+            return start
+        end = i + 1
+        while end < len(doc) and (doc[end].text[:1].isupper() and self.words.is_portfolio(doc[end].text) or doc[end].lower_ in ("and", "&")):
+            end += 1
+        return end if end > i + 1 and doc[end - 1].lower_ not in ("and", "&") else start
 
     def _owned_name(self, doc: Doc, i: int) -> Span | None:
         """A name after a body's possessive at token i, maybe titled, ending at punctuation or a verb: "and moderator
