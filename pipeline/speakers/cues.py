@@ -51,9 +51,9 @@ class SpeakerCues:
     contact_cues: tuple[str, ...]
     """Words before a name that make it a contact for enquiries, not someone taking part."""
     byline_leads: tuple[str, ...]
+    """What opens a byline: "By Ana Lima", a front matter's "author: Ana Lima"."""
     representing_leads: tuple[str, ...]
     """What opens a description with whom the person speaks for: "NAME, representing X's Ministry of Y"."""
-    """What opens a byline: "By Ana Lima", a front matter's "author: Ana Lima"."""
     narrator_pronouns: frozenset[str]
     """The first person singular: the words by which a report's writer says they were there."""
     narrator_side_verbs: frozenset[str]

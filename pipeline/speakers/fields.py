@@ -526,9 +526,9 @@ class FieldReader:
         return self.organisations.lookup(organisation) if isinstance(organisation, str) else None
 
     def ministry_from_title(self, match: SpeakerMatch) -> None:
-        """A national minister speaks for the ministry the title names: "Minister for Law" of Singapore → "Ministry of Law";
-    where secretaries head departments (the US, the Philippines), "Secretary of Agriculture" → "Department of
-    Agriculture". Not "Secretary of State for X", whose department is named after X, not "State"."""
+        """A national minister speaks for the ministry the title names: "Minister for Law" of Singapore → "Ministry of
+        Law"; where secretaries head departments (the US, the Philippines), "Secretary of Agriculture" → "Department
+        of Agriculture". Not "Secretary of State for X", whose department is named after X, not "State"."""
         if match.organisation is not None or match.title is None or match.country is None:
             return
         portfolios = _PORTFOLIO.findall(match.title)
