@@ -455,17 +455,6 @@ def test_every_member_a_list_of_members_names_is_a_speaker_whatever_the_ner_says
     assert {"Ana Lima", "Paulo Porto", "Rui Sousa"} <= set(speakers_in(extractor, text))
 
 
-def test_a_national_bodys_country_given_once_is_its_other_speakers_too(extractor) -> None:
-    text = (
-        "Programme\n\n"
-        "10:00 | Opening | Mr. Kenji Sato, Director-General of EXGS\n\n"
-        "10:30 | Survey Update | Ms. Aiko Mori, EXGS, Japan\n\n"
-        "11:00 | Regional Update | Mr. Tomas Berg, EXGS\n"
-    )
-    speakers = speakers_in(extractor, text)
-    assert {speakers[name].country for name in ("Kenji Sato", "Aiko Mori", "Tomas Berg")} == {"JPN"}
-
-
 @pytest.mark.parametrize(
     ("text", "name"),
     [

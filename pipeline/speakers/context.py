@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..countries import CountryIndex, fold
+from ..countries import CountryIndex
 from ..spans import doc_entities, document_text, token_positions
 from .cues import SpeakerCues
 from .fields import FieldReader, without_article
@@ -45,7 +45,6 @@ class DocumentContext:
                 self._university(doc, speaker)
             if speaker.organisation is None:
                 speaker.organisation = self._paragraph_body(doc, speaker.name)
-        self._shared_body_country(speakers)
         groups = [self._group(doc, i) for i in token_positions(doc, self.cues.group_nouns)]
         if not groups:
             return
@@ -54,19 +53,6 @@ class DocumentContext:
             if speaker.country is None and not (known is not None and known.international):
                 speaker.country = self._group_country(speaker.name, groups)
                 self.fields.ministry_from_title(speaker)  # now that the country is known: a delegation's minister
-
-    def _shared_body_country(self, speakers: list[SpeakerMatch]) -> None:
-        """"NAME, GSI, Japan" in one row and "NAME, Director-General of GSI" in another: a national body's country,
-        given for one of its speakers, is its other speakers' too, when the document gives it only one."""
-        countries: dict[str, set[str]] = {}
-        for speaker in speakers:
-            if speaker.organisation is not None and speaker.country is not None:
-                countries.setdefault(fold(speaker.organisation_text or ""), set()).add(speaker.country)
-        for speaker in speakers:
-            given = countries.get(fold(speaker.organisation_text or ""), set())
-            known = self.fields.known(speaker.organisation)
-            if speaker.country is None and len(given) == 1 and not (known is not None and known.international):
-                speaker.country = next(iter(given))
 
     def _academic(self, title: str | None) -> bool:
         return bool(title) and any(word in self.cues.academic_titles for word in re.findall(r"[a-z-]+", title.lower()))
