@@ -35,6 +35,7 @@ def described(extractor, description: str) -> SpeakerMatch:
         ("Chief Executive Officer Harbour Bank", "Chief Executive Officer", "Harbour Bank"),
         ("CEO - HDFT", "CEO", "HDFT"),
         ("Executive Director (EUBG)", "Executive Director", "EUBG"),
+        ("UN Development Programme (UNDP)", None, "UNDP"),
         ("Deputy Vice-Chancellor (Research)", "Deputy Vice-Chancellor (Research)", None),
     ],
 )

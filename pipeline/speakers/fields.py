@@ -480,8 +480,9 @@ class FieldReader:
         """A title, then the body it is held at, with no comma between them: "Country Director CARE International",
         "CEO - FSDT", "Executive Director (EUBG)". The longest title that ends in a title word and leaves a body."""
         bracketed = _ACRONYM_AFTER.search(text)
-        if bracketed and acronym(inner := bracketed.group().strip(" ()[]")) and self.cues.looks_like_title(text[: bracketed.start()]):
-            return text[: bracketed.start()], inner  # not "Deputy Vice-Chancellor (Research)"
+        title = text[: bracketed.start()] if bracketed else ""
+        if bracketed and acronym(inner := bracketed.group().strip(" ()[]")) and self.cues.looks_like_title(title) and not self._names_body(title):
+            return title, inner  # not "Deputy Vice-Chancellor (Research)", nor "UN Development Programme (UNDP)"
         words = text.split()
         for size in range(len(words) - 1, 0, -1):
             title, body = " ".join(words[:size]).rstrip(FIELD_PUNCT), " ".join(words[size:]).lstrip(FIELD_PUNCT)
