@@ -152,8 +152,6 @@ class OrganisationWords:
     legal_forms: frozenset[str] = frozenset()
     name_endings: frozenset[str] = frozenset()
     """Last words that make a name an organisation whatever its head ("Oxfam International")."""
-    leading_heads: frozenset[str] = frozenset()
-    """Heads written first, their modifiers after them, as in the Romance languages ("Universidad Mayor de X")."""
     pair_arrangements: frozenset[str] = frozenset()
     """Heads that, after two parties joined by a hyphen, name their arrangement ("New Zealand-USP Partnership")."""
     roles: frozenset[str] = frozenset()
@@ -175,7 +173,6 @@ class OrganisationWords:
             *lowered,
             legal_forms=frozenset(data.get("legal_forms", ())),
             name_endings=frozenset(data.get("name_endings", ())),
-            leading_heads=frozenset(w.lower() for w in data.get("leading_heads", ())),
             pair_arrangements=frozenset(w.lower() for w in data.get("pair_arrangements", ())),
             roles=frozenset(w.lower() for w in data.get("roles", ())),
             role_modifiers=frozenset(w.lower() for w in data.get("role_modifiers", ())),
@@ -196,13 +193,11 @@ class OrganisationWords:
 
     def head(self, text: str) -> str:
         """The head noun: the word before the first linking preposition ("Ministry" of "Ministry of X"), else the
-        last word; a Romance language's head that opens the name; a legal form ("Ltd", "S.A.") is skipped, and a "X, Y Department" list keeps its last head."""
+        last word; a legal form ("Ltd", "S.A.") is skipped, and a "X, Y Department" list keeps its last head."""
         words = [w.strip(f",;:()\"'{APOSTROPHES}{QUOTES}") for w in text.split()]
         words = [w for w in words if w]
         while len(words) > 1 and words[-1] in self.legal_forms:
             words.pop()
-        if words and words[0].lower() in self.leading_heads:
-            return words[0].lower()  # "Universidad Mayor de San Simón"
         for index, word in enumerate(words[1:], start=1):
             if word.lower() in _LINKS:
                 return words[index - 1].lower()

@@ -81,16 +81,6 @@ def test_a_delegations_country_gives_its_secretary_a_department(extractor) -> No
 
 
 @pytest.mark.parametrize(
-    "description",
-    ["Universidad Mayor de San Simón", "Instituto Nacional de Hidrología", "Université Libre de Bruxelles"],
-)
-def test_a_name_whose_head_comes_first_is_an_organisation(extractor, description: str) -> None:
-    """Romance word order: "Mayor" and "Libre" are no heads; "Universidad Mayor" is no mayor's title."""
-    match = described(extractor, description)
-    assert (match.title, match.organisation_text) == (None, description)
-
-
-@pytest.mark.parametrize(
     ("sentence", "organisation", "country"),
     [
         ("Ms. Ana Lima, representing Kenya’s Ministry of Energy, said the grid must grow.", "Ministry of Energy", "KEN"),

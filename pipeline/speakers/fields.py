@@ -512,13 +512,11 @@ class FieldReader:
         )
 
     def institution_named(self, text: str) -> bool:
-        """A phrase ending in an institution word and not opening with a title: "Health Justice Initiative"; or
-        opening with one whose language puts the head first: "Universidad Mayor de San Simón"."""
+        """A phrase ending in an institution word and not opening with a title: "Health Justice Initiative"."""
         words = re.findall(r"[\w’'-]+", text)
-        return len(words) > 1 and words[0][:1].isupper() and (
-            words[0].lower() not in self.cues.title_words
+        return (
+            len(words) > 1 and words[0].lower() not in self.cues.title_words and words[0][:1].isupper()
             and words[-1].lower() in self.words.institution and words[-1].lower() not in self.words.unit
-            or words[0].lower() in self.words.leading_heads
         )
 
     def known(self, organisation: Span | str | None) -> KnownOrganisation | None:
