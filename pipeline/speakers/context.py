@@ -52,7 +52,6 @@ class DocumentContext:
             known = self.fields.known(speaker.organisation)
             if speaker.country is None and not (known is not None and known.international):
                 speaker.country = self._group_country(speaker.name, groups)
-                self.fields.ministry_from_title(speaker)  # now that the country is known: a delegation's minister
 
     def _academic(self, title: str | None) -> bool:
         return bool(title) and any(word in self.cues.academic_titles for word in re.findall(r"[a-z-]+", title.lower()))

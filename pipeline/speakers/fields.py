@@ -525,16 +525,12 @@ class FieldReader:
         return self.organisations.lookup(organisation) if isinstance(organisation, str) else None
 
     def ministry_from_title(self, match: SpeakerMatch) -> None:
-        """A national minister speaks for the ministry the title names: "Minister for Law" of Singapore → "Ministry of
-        Law"; where secretaries head departments (the US, the Philippines), "Secretary of Agriculture" → "Department
-        of Agriculture". Not "Secretary of State for X", whose department is named after X, not "State"."""
+        """A national minister speaks for the ministry the title names: "Minister for Law" of Singapore → "Ministry of Law"."""
         if match.organisation is not None or match.title is None or match.country is None:
             return
         portfolios = _PORTFOLIO.findall(match.title)
         if portfolios and portfolios[-1].strip().lower() != "state":
             match.organisation = f"Ministry of {portfolios[-1].strip()}"
-        elif (secretary := _SECRETARY.search(match.title)) and self.words.is_portfolio(secretary["portfolio"]):
-            match.organisation = f"Department of {secretary['portfolio']}"  # "Deputy Assistant Secretary of Defense for X"
         elif (led := _PORTFOLIO_LED.match(match.title)) and self.words.is_portfolio(led["portfolio"]):
             # "Canada’s Environment and Climate Change Minister": the department the registry knows by portfolio and state
             known = self.organisations.lookup(f"{led['portfolio']} {self.countries[match.country].name}")
@@ -569,8 +565,6 @@ _PORTFOLIO = re.compile(
     r"(?=,|;|$| of [A-Z]| in )"
 )
 """The portfolio in a minister's title, a list too: "Minister of Finance, Planning and Economic Development"."""
-_SECRETARY = re.compile(rf"\bSecretary (?:of|for) (?P<portfolio>{_PORTFOLIO_WORDS})(?=,|;|$| for | of [A-Z]| in )")
-"""The portfolio of a department's secretary: "Under Secretary of Agriculture for Trade"."""
 _PORTFOLIO_LED = re.compile(r"^(?P<portfolio>[A-Z][\w&, -]*?) Minister$")
 """A portfolio before "Minister": "Environment and Climate Change Minister"."""
 

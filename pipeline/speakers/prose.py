@@ -717,12 +717,8 @@ def _wrapped(doc: Doc, i: int) -> bool:
 
 def _tagged_organisation(doc: Doc, i: int) -> bool:
     """Whether an ORG entity starts at token i and a field ends with it."""
-    if doc[i].ent_iob_ != "B" or doc[i].ent_type_ != "ORG":
-        return False
-    end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return end == len(doc) or doc[end].text in (",", ";", ")", ".")
+    entity = doc_entities(doc).starting_at(i)
+    return entity is not None and entity.label_ == "ORG" and (entity.end == len(doc) or doc[entity.end].text in (",", ";", ")", "."))
 
 
 def _field_separator(token: Token) -> bool:
