@@ -680,3 +680,15 @@ def test_a_body_with_a_possessive_in_its_name_ends_the_text(extractor) -> None:
     """The list-item check after a possessive stops at the end of the text: "... Examplia Children’s Fund"."""
     speakers = speakers_in(extractor, "Speakers: Ms Ana Lima, Programme Officer, Examplia Children’s Fund")
     assert speakers["Ana Lima"].organisation == "Examplia Children’s Fund"
+
+
+def test_the_second_of_two_coordinated_names_takes_the_role_of_the_first(extractor) -> None:
+    text = (
+        "The agreement was signed by Dr. Nadia Kamau and Mr. Tomas Berg.\n\n"
+        "The session was chaired by Maria Gonzalez and Peter Brown.\n\n"
+        "The minutes were written by Lena Fox and Omar Haddad."
+    )
+    speakers = by_name(extractor.extract(document_from_text(text)))
+    assert {name: s.role for name, s in speakers.items()} == {
+        "Nadia Kamau": "signatory", "Tomas Berg": "signatory", "Maria Gonzalez": "chair", "Peter Brown": "chair",
+    }

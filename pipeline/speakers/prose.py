@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..countries import POSSESSIVE_ENDINGS
 from ..spans import doc_entities, line_before, token_positions
+from .cues import SpeakerCues
 from .fields import Field, comma_parts, inside_entity, substantive
 from .layout import Line, document_lines, heading_role, line_of
 from .match import SpeakerMatch, complete, merge, merged_short_names, same_person
@@ -81,6 +82,8 @@ class ProseReader:
                 references.extend(item for item, _ in waiting)
                 waiting = []
             intro = self.introduction(person)
+            if not intro.accepted and (partner := _coordinated_with(self.cues, person, introduced)) is not None:
+                intro = self._conjunct(person, intro, partner)
             if intro.closes_sentence and intro.match is not None and listing is not None and listing[0].sent == person.sent:
                 intro = _Introduction(intro.match, True)  # "...; and C, Deputy Administrator of X." ends the list
                 intro.match.role = listing[1].role
@@ -297,6 +300,19 @@ class ProseReader:
             return _Introduction(match if has_description else None, False, closes_sentence=closes)
         match.role = role or ("quoted" if quoted else "speaker")
         return _Introduction(match, True, listed=bool(listed))
+
+    def _conjunct(self, person: Span, intro: _Introduction, partner: SpeakerMatch) -> _Introduction:
+        """The second of "signed by A and B", "chaired by A and Dr B": what makes A take part makes B take part, with
+        what B's own description says."""
+        if intro.match is None:
+            name, honorific = strip_honorific(self.cues, person)
+            if not plausible_name(name) or self.cues.looks_like_title(name.text) or len(name) < 2:
+                return intro
+            intro = _Introduction(SpeakerMatch(name=name, honorific=honorific, mentions=[name]), False)
+        if self._on_behalf_of(person):
+            return intro
+        intro.match.role = partner.role
+        return _Introduction(intro.match, True, closes_sentence=intro.closes_sentence)
 
     def _biography(self, person: Span, predicate: Token | None) -> Span | None:
         """A speaker's biography opening a paragraph: "NAME is an Associate Professor of X at Y University ..."; the
@@ -667,6 +683,18 @@ class ProseReader:
         while start > 0 and doc[start - 1].pos_ == "PRON" and doc[start - 1].tag_ == "PRP$":
             start -= 1  # "according to its ..."
         return start >= 2 and doc[start - 2].lower_ == "according" and doc[start - 1].lower_ == "to"
+
+
+def _coordinated_with(cues: SpeakerCues, person: Span, introduced: list[SpeakerMatch]) -> SpeakerMatch | None:
+    """The speaker whose name `person` follows after "and" and is coordinated with by the parse ("A and Dr B"),
+    when one is introduced (a comma alone may join an appositive: "A, X Women in Tech")."""
+    head, doc = person.root.head, person.doc
+    start = person.start
+    while start > 0 and (cues.is_honorific(doc[start - 1]) or doc[start - 1].text == "."):
+        start -= 1
+    if person.root.dep_ != "conj" or head.i >= person.start or start == 0 or doc[start - 1].pos_ != "CCONJ":
+        return None
+    return next((match for match in introduced if match.name.start <= head.i < match.name.end), None)
 
 
 def _clause_starts(doc: Doc, membership_cues: frozenset[str]) -> Iterator[int]:
