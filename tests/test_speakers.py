@@ -692,3 +692,20 @@ def test_the_second_of_two_coordinated_names_takes_the_role_of_the_first(extract
     assert {name: s.role for name, s in speakers.items()} == {
         "Nadia Kamau": "signatory", "Tomas Berg": "signatory", "Maria Gonzalez": "chair", "Peter Brown": "chair",
     }
+
+
+def test_descriptions_given_respectively_go_to_the_names_in_order(extractor) -> None:
+    text = (
+        "The MoU was signed by Dr. Jane Wanjiru and Mr. Lars Olsen, the Vice-Chancellor of Kenyatta University and "
+        "the Rector of the University of Bergen respectively.\n\n"
+        "The session was chaired by Dr. Kofi Mensah and Mr. John Otieno, from the Ministry of Water and Energy of "
+        "Ghana and the Ministry of Trade, Industry and Tourism of Kenya, respectively."
+    )
+    speakers = by_name(extractor.extract(document_from_text(text)))
+    found = {name: (s.title, s.organisation, s.country) for name, s in speakers.items()}
+    assert found == {
+        "Jane Wanjiru": ("Vice-Chancellor", "Kenyatta University", None),
+        "Lars Olsen": ("Rector", "University of Bergen", None),
+        "Kofi Mensah": (None, "Ministry of Water and Energy of Ghana", "GHA"),
+        "John Otieno": (None, "Ministry of Trade, Industry and Tourism of Kenya", "KEN"),
+    }

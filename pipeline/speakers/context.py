@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..countries import CountryIndex
 from ..spans import doc_entities, document_text, token_positions
 from .cues import SpeakerCues
-from .fields import FieldReader, without_article
+from .fields import Field, FieldReader, without_article
 from .match import SpeakerMatch
 
 _GROUP_WINDOW = 4
@@ -40,6 +40,8 @@ class DocumentContext:
         self.countries: CountryIndex = fields.countries
 
     def complete(self, doc: Doc, speakers: list[SpeakerMatch]) -> None:
+        for at in token_positions(doc, ("respectively",)):
+            self._respectively(doc, at, speakers)
         for speaker in speakers:
             if speaker.organisation is None and self._academic(speaker.title):
                 self._university(doc, speaker)
@@ -52,6 +54,28 @@ class DocumentContext:
             known = self.fields.known(speaker.organisation)
             if speaker.country is None and not (known is not None and known.international):
                 speaker.country = self._group_country(speaker.name, groups)
+
+    def _respectively(self, doc: Doc, at: int, speakers: list[SpeakerMatch]) -> None:
+        """"signed by A and B on behalf of X and Y respectively", "ministers A and B of X and Y respectively": the
+        names' descriptions, one for each in the same order, written after the last name."""
+        sentence = doc[at].sent
+        named = [s for s in speakers if sentence.start <= s.name.start and s.name.end <= at]
+        if len(named) < 2:
+            return
+        start = named[-1].name.end
+        while start < at and doc[start].lower_ in _RESPECTIVE_LEADS:
+            start += 1
+        end = at - 1 if doc[at - 1].text == "," else at
+        parts = _split_list(doc[start:end], len(named))
+        for speaker, part in zip(named, parts):
+            described = SpeakerMatch(name=speaker.name)
+            self.fields.apply_fields(described, [Field(part)])
+            if speaker is named[-1]:  # the list was read as the last name's own description
+                speaker.title, speaker.organisation, speaker.unit, speaker.country = None, None, None, None
+            speaker.title = described.title or speaker.title
+            speaker.organisation = described.organisation or speaker.organisation
+            speaker.unit = described.unit or speaker.unit
+            speaker.country = described.country or speaker.country
 
     def _academic(self, title: str | None) -> bool:
         return bool(title) and any(word in self.cues.academic_titles for word in re.findall(r"[a-z-]+", title.lower()))
@@ -120,3 +144,24 @@ class DocumentContext:
             return group.country
         earlier = [other.country for other in groups if other.at < group.at and other.country is not None]
         return earlier[-1] if earlier else None
+
+
+_RESPECTIVE_LEADS = frozenset({",", "on", "behalf", "of", "from", "representing", "the", "who", "are", "were", "is"})
+"""Words between the last name and its description ("A and B, on behalf of the X and Y respectively")."""
+
+
+def _split_list(span: Span, size: int) -> list[Span]:
+    """`span` cut into `size` items at its commas and "and"s outside entities ("the Ministry of Water and Energy"
+    is one), or no items when it does not cut into that many."""
+    doc = span.doc
+    cuts = [
+        t.i for t in span
+        if (t.text == "," or t.pos_ == "CCONJ") and t.i > span.start
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I")
+        and not (t.text == "," and t.i + 1 < span.end and doc[t.i + 1].pos_ == "CCONJ")  # the serial comma: ", and"
+    ]
+    if len(cuts) != size - 1:
+        return []
+    bounds = [span.start - 1, *cuts, span.end]
+    items = [doc[a + 1 : b] for a, b in zip(bounds, bounds[1:])]
+    return items if all(len(item) for item in items) else []
