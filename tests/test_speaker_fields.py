@@ -189,3 +189,15 @@ def test_a_country_before_a_title_and_a_state_title_beside_an_international_body
 def test_a_university_and_its_institute_written_with_a_possessive(extractor) -> None:
     match = described(extractor, "director of Energy Pathways at UC Lakeside’s Institute of Transport Studies")
     assert (match.organisation_text, match.unit) == ("UC Lakeside", "Institute of Transport Studies")
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Head of the Line on Inventories, Taxonomy and Species Biology at HARBIO in Colombia and Harbour Node Manager",
+        "Researcher at HARBIO in Colombia",
+    ],
+)
+def test_an_acronym_a_country_places_after_a_title_list(extractor, description: str) -> None:
+    match = described(extractor, description)
+    assert (str(match.organisation), match.country) == ("HARBIO", "COL")
