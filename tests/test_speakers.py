@@ -709,3 +709,9 @@ def test_descriptions_given_respectively_go_to_the_names_in_order(extractor) -> 
         "Kofi Mensah": (None, "Ministry of Water and Energy of Ghana", "GHA"),
         "John Otieno": (None, "Ministry of Trade, Industry and Tourism of Kenya", "KEN"),
     }
+
+
+def test_a_name_in_apposition_after_an_opening_title_whatever_the_ner_says(extractor) -> None:
+    text = "The Governor of the Central Bank of Kenya, Kamau Thugge, spoke about inflation."
+    speaker = by_name(extractor.extract(document_from_text(text)))["Kamau Thugge"]
+    assert (speaker.title, speaker.organisation, speaker.country) == ("Governor", "Central Bank of Kenya", "KEN")

@@ -190,7 +190,7 @@ class ProseReader:
         """
         found = []
         lines = document_lines(doc)
-        for start in _clause_starts(doc, self.cues.membership_cues):
+        for start in _clause_starts(doc, self.cues.membership_cues, self.cues.title_words):
             titled = self._after_portfolio_title(doc, start)
             while start < len(doc) - 1 and self.cues.is_honorific(doc[start]):
                 start += 1
@@ -697,7 +697,7 @@ def _coordinated_with(cues: SpeakerCues, person: Span, introduced: list[SpeakerM
     return next((match for match in introduced if match.name.start <= head.i < match.name.end), None)
 
 
-def _clause_starts(doc: Doc, membership_cues: frozenset[str]) -> Iterator[int]:
+def _clause_starts(doc: Doc, membership_cues: frozenset[str], title_words: frozenset[str]) -> Iterator[int]:
     """Token positions where an introduction can start: sentences, list items, after "and"/"," ; the items of a
     list of members ("The delegation included NAME, TITLE; NAME, TITLE")."""
     for sentence in doc.sents:
@@ -707,8 +707,9 @@ def _clause_starts(doc: Doc, membership_cues: frozenset[str]) -> Iterator[int]:
         yield start
         if start + 1 < sentence.end and doc[start].lower_ == "as":
             yield start + 1  # "As NAME, TITLE, put it:"
-        if start < sentence.end and doc[start].pos_ in ("ADP", "ADV", "SCONJ"):
-            # after an opening phrase: "In discussions, NAME, ORG, said"
+        titled = start + (doc[start].lower_ == "the")
+        if start < sentence.end and doc[start].pos_ in ("ADP", "ADV", "SCONJ") or titled < sentence.end and doc[titled].lower_ in title_words:
+            # after an opening phrase: "In discussions, NAME, ORG, said"; "The Governor of X, NAME, said"
             comma = next((t.i for t in doc[start : sentence.end] if t.text == ","), None)
             if comma is not None:
                 yield comma + 1
