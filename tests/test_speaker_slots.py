@@ -363,3 +363,17 @@ def test_a_person_entity_run_into_the_brackets_ends_at_the_bracket(extractor) ->
     assert list(speakers) == ["Marta Costa-Reis"]
     assert speakers["Marta Costa-Reis"].organisation_text == "Skyroute"
 
+
+
+def test_a_section_headed_by_a_name_and_body_over_the_persons_words(extractor) -> None:
+    text = (
+        "Ana Lima - Harbour Lab\n\n"
+        "- We must address a diversity of approaches to open science.\n\n"
+        "Rui Sousa - Examplia Data Institute\n\n"
+        "- I hope that people from diverse contexts join the conversation.\n\n"
+        "Authors:\n- Ana Lima\n- Rui Sousa\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: str(s.organisation) for name, s in speakers.items()} == {
+        "Ana Lima": "Harbour Lab", "Rui Sousa": "Examplia Data Institute",
+    }

@@ -345,8 +345,8 @@ class ProseReader:
             i += 3  # a photo caption's "(left)" says where, not who
         if i < len(doc) and doc[i].lower_ == "and" and self._list_goes_on(doc, i):
             return _Description([], None, continues_list=True)  # "... Ms NAME and Norway Minister of Trade Mr NAME2"
-        if i >= len(doc) or doc[i].text not in _DESCRIPTION_OPENERS:
-            return _Description([], self.predicate_at(doc, i))
+        if i >= len(doc) or doc[i].text not in _DESCRIPTION_OPENERS or _opens_line(doc[i]):
+            return _Description([], self.predicate_at(doc, i))  # a bullet opening the next line opens no description
         closing = ")" if doc[i].text == "(" else None
         fields: list[Field] = []
         field_start = i + 1 if doc[i].text in _DESCRIPTION_OPENERS and doc[i].is_punct else i
@@ -730,6 +730,11 @@ def _abbreviation_before(doc: Doc, end: int) -> int | None:
 def _kept(fields: list[Field]) -> list[Field]:
     """Fields that say something: not empty, not a post-nominal set off by a comma ("Mr K Lim, SC met")."""
     return [f for f in fields if f.text and not (len(f.span) == 1 and post_nominal(f.span[0]))]
+
+
+def _opens_line(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is None or "\n" in before.text or "\n" in before.whitespace_
 
 
 def _wrapped(doc: Doc, i: int) -> bool:
