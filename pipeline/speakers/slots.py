@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..resources import load_json
-from ..spans import doc_entities
+from ..spans import doc_entities, token_positions
 from .cues import SpeakerCues
 from .fields import Field, FieldReader, inside_entity
 from .layout import Line, document_lines, line_of
@@ -37,6 +37,9 @@ NOISE = re.compile(
     re.IGNORECASE,
 )
 """Bracketed asides after a name that say nothing about whom they represent: "(15 mins)", "[invited]", "(left)"."""
+_LONGEST_MATCH = 16
+"""Tokens an honorific's name may reach (`models/speaker_patterns.json`: two honorifics, their stops, a quote and
+seven name words): the patterns are matched in a window after each honorific, not over the whole text."""
 _SESSION_NUMBER = re.compile(r"^(?:\d{1,2}(?:[-–.]\d{1,2})?|[-–.:,])$")
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 DASHES = HYPHENS | {"–", "—"}
@@ -69,6 +72,7 @@ class SlotParser:
         self.cues = cues
         self.fields = fields
         self._patterns = _expanded(load_json("speaker_patterns.json"), cues)
+        self._honorific_words = frozenset(_honorific_words(cues))
         self._matchers: dict[int, Matcher] = {}
 
     def titled(self, doc: Doc) -> dict[int, list[Person]]:
@@ -90,8 +94,10 @@ class SlotParser:
         if matcher is None:
             matcher = self._matchers[id(doc.vocab)] = Matcher(doc.vocab)
             matcher.add("HONORIFIC_NAME", self._patterns)
+        windows = (doc[i : i + _LONGEST_MATCH] for i in token_positions(doc, self._honorific_words))
+        found = [window[:end] for window in windows for _, start, end in matcher(window) if start == 0]
         people = []
-        for span in filter_spans([doc[start:end] for _, start, end in matcher(doc)]):
+        for span in filter_spans(found):
             first = span.start
             while first < span.end and (self.cues.is_honorific(doc[first]) or doc[first].text == "."):
                 first += 1
@@ -324,12 +330,17 @@ def parts(span: Span) -> list[Span]:
     return parts
 
 
+def _honorific_words(cues: SpeakerCues) -> set[str]:
+    """The lower-case words a pattern's honorific is, with and without its full stop."""
+    return {h.lower().rstrip(".") for h in cues.person_honorifics} | {h.lower() for h in cues.person_honorifics}
+
+
 def _expanded(data: dict[str, Any], cues: SpeakerCues) -> list[list[dict[str, Any]]]:
     """The Matcher patterns with their placeholders filled from the cue lists."""
     particles = "|".join(re.escape(p) for p in sorted(cues.name_particles))
     joiners = "|".join(re.escape(j) for j in data["joiners"])
     values: dict[str, Any] = {
-        "$honorifics": sorted({h.lower().rstrip(".") for h in cues.person_honorifics} | {h.lower() for h in cues.person_honorifics}),
+        "$honorifics": sorted(_honorific_words(cues)),
         "$name_word": data["name_word"],
         "$name_part": rf"{data['name_word']}|^(?:{particles}|{joiners})$",
     }
