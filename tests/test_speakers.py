@@ -715,3 +715,19 @@ def test_a_name_in_apposition_after_an_opening_title_whatever_the_ner_says(extra
     text = "The Governor of the Central Bank of Kenya, Kamau Thugge, spoke about inflation."
     speaker = by_name(extractor.extract(document_from_text(text)))["Kamau Thugge"]
     assert (speaker.title, speaker.organisation, speaker.country) == ("Governor", "Central Bank of Kenya", "KEN")
+
+
+def test_a_list_of_titles_in_apposition_gives_each_name_its_own(extractor) -> None:
+    text = (
+        "The Memorandum of Understanding was signed by the Vice-Chancellor of the University of Lagos, Professor "
+        "Folasade Ogunsola, and the Vice-Chancellor of Kenyatta University, Professor Paul Wainaina.\n\n"
+        "Ms Rose Kamau thanked the Minister of Trade, and the Director of the Port Authority, Mr. Tom Otieno, for "
+        "their support."
+    )
+    speakers = by_name(extractor.extract(document_from_text(text)))
+    found = {name: (s.title, s.organisation, s.role) for name, s in speakers.items()}
+    assert found == {
+        "Folasade Ogunsola": ("Vice-Chancellor", "University of Lagos", "signatory"),
+        "Paul Wainaina": ("Vice-Chancellor", "Kenyatta University", "signatory"),
+        "Rose Kamau": (None, None, "speaker"),
+    }

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..countries import POSSESSIVE_ENDINGS
 from ..spans import doc_entities, line_before, token_positions
-from .cues import SpeakerCues
 from .fields import Field, comma_parts, inside_entity, substantive
 from .layout import Line, document_lines, heading_role, line_of
 from .match import SpeakerMatch, complete, merge, merged_short_names, same_person
@@ -26,6 +25,8 @@ from .slots import SlotParser
 
 _TITLE_CONNECTORS = frozenset({"of", "for", "and", "the", "to", "at", "on"})
 _DESCRIPTION_OPENERS = (",", "(", "from", "of", "–", "—", "-", ":", "|")
+_LONGEST_TITLE = 14
+"""Tokens a title in apposition may have ("the Cabinet Secretary for Environment, Climate Change and Forestry")."""
 _PASSIVE_BY = re.compile(r"(?<!\s)\s+(?:was|were|is|are|been)\s+(?:also\s+)?\w+\s+by$")
 
 
@@ -82,8 +83,8 @@ class ProseReader:
                 references.extend(item for item, _ in waiting)
                 waiting = []
             intro = self.introduction(person)
-            if not intro.accepted and (partner := _coordinated_with(self.cues, person, introduced)) is not None:
-                intro = self._conjunct(person, intro, partner)
+            if not intro.accepted and (partner := self._partner(person, introduced)) is not None:
+                intro = self._conjunct(person, intro, *partner)
             if intro.closes_sentence and intro.match is not None and listing is not None and listing[0].sent == person.sent:
                 intro = _Introduction(intro.match, True)  # "...; and C, Deputy Administrator of X." ends the list
                 intro.match.role = listing[1].role
@@ -301,14 +302,42 @@ class ProseReader:
         match.role = role or ("quoted" if quoted else "speaker")
         return _Introduction(match, True, listed=bool(listed))
 
-    def _conjunct(self, person: Span, intro: _Introduction, partner: SpeakerMatch) -> _Introduction:
-        """The second of "signed by A and B", "chaired by A and Dr B": what makes A take part makes B take part, with
-        what B's own description says."""
+    def _partner(self, person: Span, introduced: list[SpeakerMatch]) -> tuple[SpeakerMatch, Span | None] | None:
+        """The speaker `person` is coordinated with by "and", when one is introduced: by the parse ("signed by A and
+        Dr B"), or as the next titled item of the list ("signed by X's Minister, A, and Y's Secretary, B"). A comma
+        alone may join an appositive ("A, X Women in Tech"), so "and" must be said."""
+        doc = person.doc
+        start = person.start
+        while start > 0 and (self.cues.is_honorific(doc[start - 1]) or doc[start - 1].text == "."):
+            start -= 1
+        head = person.root.head
+        if person.root.dep_ == "conj" and head.i < person.start and start > 0 and doc[start - 1].pos_ == "CCONJ":
+            partner = next((match for match in introduced if match.name.start <= head.i < match.name.end), None)
+            return (partner, None) if partner is not None else None
+        if start < 2 or doc[start - 1].text != ",":
+            return None
+        opening = start - 1
+        while opening > person.sent.start and doc[opening - 1].text != "," and doc[opening - 1].pos_ != "CCONJ":
+            opening -= 1
+        title = doc[opening : start - 1]
+        if doc[opening - 1].pos_ != "CCONJ" or not any(t.lower_ in self.cues.title_words for t in title):
+            return None
+        before = [match for match in introduced if match.name.sent == person.sent and match.name.end < opening]
+        if not before or any(t.pos_ in ("VERB", "AUX") for t in doc[before[-1].name.end : opening]):
+            return None  # "A thanked the Minister of X, and Y's Director, B": B is spoken of
+        return before[-1], title
+
+    def _conjunct(self, person: Span, intro: _Introduction, partner: SpeakerMatch, title: Span | None) -> _Introduction:
+        """The second of "signed by A and B", "chaired by A and Dr B", "by X's Minister, A, and Y's Secretary, B":
+        what makes A take part makes B take part, with what B's own description (or `title`) says."""
         if intro.match is None:
             name, honorific = strip_honorific(self.cues, person)
             if not plausible_name(name) or self.cues.looks_like_title(name.text) or len(name) < 2:
                 return intro
             intro = _Introduction(SpeakerMatch(name=name, honorific=honorific, mentions=[name]), False)
+        if title is not None and intro.match.title is None and intro.match.organisation is None:
+            self.fields.apply_prefix(intro.match, title)
+            self.fields.ministry_from_title(intro.match)
         if self._on_behalf_of(person):
             return intro
         intro.match.role = partner.role
@@ -375,6 +404,10 @@ class ProseReader:
                 # "NAME1, Ghana Minister of Trade NAME2, ...", "NAME1, X Institute’s NAME2, ...": a title or a body's
                 # possessive before the next name is the next person's
                 return _Description(_kept(fields), None, continues_list=True)
+            if token.pos_ == "CCONJ" and self._titled_item_starts(doc, j):
+                if j > field_start:
+                    fields.append(Field(doc[field_start:j]))
+                return _Description(_kept(fields), None, continues_list=True)  # "A, TITLE, and Y's TITLE, B"
             if self._next_person_starts(doc, j, field_start=j == field_start):
                 # a list of introductions: what follows the last comma describes the next person,
                 # unless "and" opens the next item ("..., ORG and Mr NAME, ...")
@@ -434,6 +467,15 @@ class ProseReader:
             )
         end = name_end(doc, j, self.cues.name_particles)
         return end < len(doc) and doc[end].text in (",", "(") and self.fields.is_name(doc[j:end])
+
+    def _titled_item_starts(self, doc: Doc, j: int) -> bool:
+        """Whether "and" at token j opens the next item of a list of titles in apposition: "..., and Y's Cabinet
+        Secretary for Education, NAME"."""
+        comma = next((t.i for t in doc[j + 1 : j + _LONGEST_TITLE] if t.text in (",", ".", ";") or t.is_sent_start), None)
+        if comma is None or doc[comma].text != "," or comma + 1 >= len(doc):
+            return False
+        title = doc[j + 1 : comma]
+        return any(t.lower_ in self.cues.title_words for t in title) and self._next_person_starts(doc, comma + 1, field_start=True)
 
     def _list_goes_on(self, doc: Doc, i: int) -> bool:
         """Whether "and" at token i opens another item of a list of people, plain or titled."""
@@ -683,18 +725,6 @@ class ProseReader:
         while start > 0 and doc[start - 1].pos_ == "PRON" and doc[start - 1].tag_ == "PRP$":
             start -= 1  # "according to its ..."
         return start >= 2 and doc[start - 2].lower_ == "according" and doc[start - 1].lower_ == "to"
-
-
-def _coordinated_with(cues: SpeakerCues, person: Span, introduced: list[SpeakerMatch]) -> SpeakerMatch | None:
-    """The speaker whose name `person` follows after "and" and is coordinated with by the parse ("A and Dr B"),
-    when one is introduced (a comma alone may join an appositive: "A, X Women in Tech")."""
-    head, doc = person.root.head, person.doc
-    start = person.start
-    while start > 0 and (cues.is_honorific(doc[start - 1]) or doc[start - 1].text == "."):
-        start -= 1
-    if person.root.dep_ != "conj" or head.i >= person.start or start == 0 or doc[start - 1].pos_ != "CCONJ":
-        return None
-    return next((match for match in introduced if match.name.start <= head.i < match.name.end), None)
 
 
 def _clause_starts(doc: Doc, membership_cues: frozenset[str], title_words: frozenset[str]) -> Iterator[int]:
