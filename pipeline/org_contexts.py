@@ -46,6 +46,8 @@ class ContextCues:
     """Any post: "Researcher at X", "Content Exec at X" name the employer."""
     appositive_kinds: frozenset[str]
     """What "X, a ... company/non-profit/provider" says X is."""
+    subject_verbs: frozenset[str]
+    """Verbs whose subject is a party to an agreement or a partnership: "X has signed an MoU with Y"."""
 
     @classmethod
     @cache
@@ -53,15 +55,15 @@ class ContextCues:
         data = load_json("organisation_words.json")["contexts"]
         return cls(*(frozenset(w.lower() for w in data[key]) for key in (
             "partner_lemmas", "agent_verbs", "kind_nouns", "list_openers", "naming_verbs", "others",
-            "head_posts", "posts", "appositive_kinds",
+            "head_posts", "posts", "appositive_kinds", "subject_verbs",
         )))
 
     @property
     def triggers(self) -> frozenset[str]:
         """The words a context is read at (`_opens_list`, `_closes_list`, `_shared_affiliation`, `_employer`,
-        `_described`, `_bracketed`): most tokens are none, and need not be tried."""
+        `_described`, `_bracketed`, `_signer`): most tokens are none, and need not be tried."""
         fixed = {"with", "from", "by", ":", "/", "of", "at", ",", "("}
-        return frozenset(fixed) | self.naming_verbs | self.list_openers | self.kind_nouns
+        return frozenset(fixed) | self.naming_verbs | self.list_openers | self.kind_nouns | self.subject_verbs
 
 
 def names_in_context(doc: Doc, cues: ContextCues | None = None) -> list[Span]:
@@ -71,11 +73,28 @@ def names_in_context(doc: Doc, cues: ContextCues | None = None) -> list[Span]:
     for token in (doc[i] for i in token_positions(doc, cues.triggers)):
         after = _names_from(token.doc, token.i + 1) if _opens_list(token, cues) else ()
         before = _names_before(token, cues) if _closes_list(token, cues) else ()
-        found_here = (*after, *before, *_shared_affiliation(token), *_employer(token, cues), *_described(token, cues), *_bracketed(token))
+        found_here = (
+            *after, *before, *_shared_affiliation(token), *_employer(token, cues), *_described(token, cues),
+            *_bracketed(token), *_signer(token, cues),
+        )
         for span in found_here:
             if not _names_a_kind(span):
                 found.setdefault((span.start, span.end), span)
     return sorted(found.values(), key=lambda s: s.start)
+
+
+def _signer(verb: Token, cues: ContextCues) -> Iterator[Span]:
+    """ "TCIL has signed a Memorandum of Understanding with X", "CILASS partnered with Y": an acronym that is the
+    verb's subject, which the NER tags no person, place or date (or nothing), is a party: an institution."""
+    if verb.lower_ not in cues.subject_verbs or verb.pos_ != "VERB":
+        return
+    for subject in verb.children:
+        if subject.dep_ == "nsubj" and subject.i < verb.i and subject.ent_type_ in ("", "ORG") and _acronym(subject):
+            yield verb.doc[subject.i : subject.i + 1]
+
+
+def _acronym(token: Token) -> bool:
+    return len(token) > 1 and token.is_upper and token.is_alpha
 
 
 def _shared_affiliation(slash: Token) -> Iterator[Span]:

@@ -139,12 +139,21 @@ class ActorIndex:
             if end < sentence_end and doc[end].lower_ in POSSESSIVES or after < sentence_end and doc[after].pos_ in NAME_POS:
                 break  # "B's office", "the United Nations Environment Assembly": B is no item, the name goes on
             located = (separators == [","] and entity_id.startswith(COUNTRY_PREFIX) and previous is not None
-                       and not previous.startswith(COUNTRY_PREFIX) and (after == sentence_end or doc[after].text in (";", ".")))
+                       and not previous.startswith(COUNTRY_PREFIX) and (after == sentence_end or doc[after].text in (";", ".")
+                                                                          or self._clause_goes_on(after, sentence_end)))
             if not located:
                 listed.append(doc[i])
                 previous = entity_id
             i = end
         return listed
+
+    def _clause_goes_on(self, i: int, limit: int) -> bool:
+        """A comma at `i` after which the sentence goes on with no further item ("with the University of X, UK, for
+        academic collaboration")."""
+        following = self.doc[i + 1] if i + 1 < limit else None
+        return self.doc[i].text == "," and following is not None and following.i not in self.by_token and (
+            following.lower_ not in LIST_WORDS
+        )
 
     def _past_place(self, i: int, item: str, limit: int) -> int:
         """Past where an organisation in a list is ("the University of Sussex in the United Kingdom and Kenyatta

@@ -580,3 +580,8 @@ def test_a_heading_of_one_list_with_a_symmetric_cue(extractor: Extractor, text: 
 
 def test_a_heading_with_names_and_no_cue_is_no_relation(extractor: Extractor) -> None:
     assert not extractor.extract_text("Chile, Peru and UNDP: Report of the Meeting").relations
+
+
+def test_an_acronym_that_signs_is_a_party_and_a_country_after_its_partner_is_where_it_is(extractor: Extractor) -> None:
+    text = "EXRA has signed a Memorandum of Understanding with the University of Edinburgh, UK, for academic exchange."
+    assert pairs_of(extractor.extract_text(text), "agreement") == {frozenset(("org:exra", "org:university-of-edinburgh"))}
