@@ -377,3 +377,17 @@ def test_a_section_headed_by_a_name_and_body_over_the_persons_words(extractor) -
     assert {name: str(s.organisation) for name, s in speakers.items()} == {
         "Ana Lima": "Harbour Lab", "Rui Sousa": "Examplia Data Institute",
     }
+
+
+def test_rows_apart_from_their_header_take_its_column_role_and_a_cell_of_names_is_names(extractor) -> None:
+    """A PDF's programme rows come with blank lines and sub-headings between them."""
+    text = (
+        "Time | Item | Lead Presenter | Note\n\n"
+        "9.00 | Fleet structure | Kai Brandt | 15 mins\n\n"
+        "Research projects\n\n"
+        "3.20 | Harbour surveys | Rosa Quill and Tomas Berg | 70 mins\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: s.role for name, s in speakers.items()} == {
+        "Kai Brandt": "presenter", "Rosa Quill": "presenter", "Tomas Berg": "presenter",
+    }
