@@ -391,3 +391,16 @@ def test_rows_apart_from_their_header_take_its_column_role_and_a_cell_of_names_i
     assert {name: s.role for name, s in speakers.items()} == {
         "Kai Brandt": "presenter", "Rosa Quill": "presenter", "Tomas Berg": "presenter",
     }
+
+
+def test_a_list_of_participants_is_no_list_of_speakers_but_completes_them(extractor) -> None:
+    text = (
+        "Dr Rui Sousa presented the new question banks.\n\n"
+        "List of participants\n\n"
+        "- Dr Ana Lima, Harbour University, Kenya\n"
+        "- Dr Rui Sousa, Examplia Institute of Technology, Kenya\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: (s.organisation, s.role) for name, s in speakers.items()} == {
+        "Rui Sousa": ("Examplia Institute of Technology", "presenter"),
+    }
