@@ -19,13 +19,14 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .resources import load_json
-from .spans import token_positions
+from .spans import doc_entities, token_positions
 
 _MAX_NAME_WORDS = 5
 SUBORDINATE = frozenset({"vice", "deputy", "assistant", "associate", "senior"})
 """Before a head post, they make it a post under the head ("Vice President of Corporate Sustainability")."""
 _MAX_DESCRIPTION_WORDS = 5
 """Words between "X, a" and the kind noun: "a robotics non-profit", "an Internet Solutions provider"."""
+_PAIR_WORDS = frozenset({"between", "among", "amongst"})
 _PARTNER_WINDOW = 4
 """Words between a cooperation word and its "with": "working very very closely with X"."""
 
@@ -62,7 +63,7 @@ class ContextCues:
     def triggers(self) -> frozenset[str]:
         """The words a context is read at (`_opens_list`, `_closes_list`, `_shared_affiliation`, `_employer`,
         `_described`, `_bracketed`, `_signer`): most tokens are none, and need not be tried."""
-        fixed = {"with", "from", "by", ":", "/", "of", "at", ",", "("}
+        fixed = {"with", "from", "by", ":", "/", "of", "at", ",", "(", *_PAIR_WORDS}
         return frozenset(fixed) | self.naming_verbs | self.list_openers | self.kind_nouns | self.subject_verbs
 
 
@@ -72,6 +73,8 @@ def names_in_context(doc: Doc, cues: ContextCues | None = None) -> list[Span]:
     found: dict[tuple[int, int], Span] = {}
     for token in (doc[i] for i in token_positions(doc, cues.triggers)):
         after = _names_from(token.doc, token.i + 1) if _opens_list(token, cues) else ()
+        if token.lower_ in _PAIR_WORDS:
+            after = tuple(span for span in after if _one_body(span))
         before = _names_before(token, cues) if _closes_list(token, cues) else ()
         found_here = (
             *after, *before, *_shared_affiliation(token), *_employer(token, cues), *_described(token, cues),
@@ -83,13 +86,27 @@ def names_in_context(doc: Doc, cues: ContextCues | None = None) -> list[Span]:
     return sorted(found.values(), key=lambda s: s.start)
 
 
+def _one_body(span: Span) -> bool:
+    """A name between "collaboration between" and "and" that is one body: not a place the NER knows ("between
+    Sussex and Lagos": the cities stand for their universities) nor a plural ("OBIS Nodes", "Member States")."""
+    return not any(t.ent_type_ in ("GPE", "LOC", "PERSON", "NORP") for t in span) and span[-1].tag_ not in ("NNS", "NNPS")
+
+
 def _signer(verb: Token, cues: ContextCues) -> Iterator[Span]:
-    """ "TCIL has signed a Memorandum of Understanding with X", "CILASS partnered with Y": an acronym that is the
-    verb's subject, which the NER tags no person, place or date (or nothing), is a party: an institution."""
-    if verb.lower_ not in cues.subject_verbs or verb.pos_ != "VERB":
+    """ "TCIL has signed a Memorandum of Understanding with X", "IDEMS sponsored the workshop", "CyLab-Africa is
+    supported by Y": the subject of a verb of signing, partnering or backing, when the NER tags it an
+    organisation or it is an acronym the NER leaves untagged, is an institution (one word alone is no name to the
+    resolver otherwise: "ICT", "SDG" are terms)."""
+    if verb.pos_ != "VERB" or verb.lower_ not in cues.subject_verbs:
         return
     for subject in verb.children:
-        if subject.dep_ == "nsubj" and subject.i < verb.i and subject.ent_type_ in ("", "ORG") and _acronym(subject):
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i > verb.i:
+            continue
+        if subject.ent_type_ == "ORG":
+            entity = doc_entities(verb.doc).covering(subject.i)
+            if entity is not None:
+                yield entity
+        elif not subject.ent_type_ and _acronym(subject):
             yield verb.doc[subject.i : subject.i + 1]
 
 
@@ -177,11 +194,11 @@ def _names_a_kind(span: Span) -> bool:
 
 
 def _opens_list(token: Token, cues: ContextCues) -> bool:
-    """The token after which a list of institutions starts: "partnership with", "organised by", "companies
-    such as", "partners:", "a company called", "Ms Rao from"."""
+    """The token after which a list of institutions starts: "partnership with", "collaboration between",
+    "organised by", "companies such as", "partners:", "a company called", "Ms Rao from"."""
     doc, i = token.doc, token.i
     word = token.lower_
-    if word == "with":
+    if word == "with" or word in _PAIR_WORDS:  # "a partnership between A and B"
         window = doc[max(i - _PARTNER_WINDOW, 0) : i]
         return any(t.lemma_.lower() in cues.partner_lemmas or t.lower_ in cues.partner_lemmas for t in window)
     before = _word_before(doc, i)

@@ -34,6 +34,11 @@ class Entities:
         index = bisect.bisect_left(self.starts, i)
         return self.spans[index] if index < len(self.starts) and self.starts[index] == i else None
 
+    def covering(self, i: int) -> Span | None:
+        """The entity token `i` is in."""
+        index = bisect.bisect_right(self.starts, i) - 1
+        return self.spans[index] if index >= 0 and self.spans[index].end > i else None
+
     def within(self, span: Span) -> list[Span]:
         """What `span.ents` gives: the entities from the span's start on, up to the first that runs past its end."""
         found = []

@@ -585,3 +585,15 @@ def test_a_heading_with_names_and_no_cue_is_no_relation(extractor: Extractor) ->
 def test_an_acronym_that_signs_is_a_party_and_a_country_after_its_partner_is_where_it_is(extractor: Extractor) -> None:
     text = "EXRA has signed a Memorandum of Understanding with the University of Edinburgh, UK, for academic exchange."
     assert pairs_of(extractor.extract_text(text), "agreement") == {frozenset(("org:exra", "org:university-of-edinburgh"))}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("STACK integration started through a partnership between EXDEMS and Harbour University in 2019.",
+     ("org:exdems", "org:harbour-university")),
+    ("EXDEMS sponsored a one-day Research Data Management workshop at Harbour University.", None),
+])
+def test_a_one_word_body_the_ner_tags_is_a_party_where_a_relation_names_it(extractor: Extractor, text: str, pair) -> None:
+    extraction = extractor.extract_text(text)
+    assert "org:exdems" in {e.id for e in extraction.entities}
+    if pair is not None:
+        assert frozenset(pair) in pairs_of(extraction, "cooperation")
