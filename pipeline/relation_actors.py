@@ -57,10 +57,6 @@ class Reading:
     people: bool
 
 
-_NAME_TAIL = 6
-"""How many words a name's tail the NER left out may have before its bracketed acronym."""
-
-
 class ActorIndex:
     """Which actor a token names, including stand-ins: "the Government of Fiji", "our", "the University"; it also
     remembers, sentence after sentence, who organised the report's event."""
@@ -209,22 +205,8 @@ class ActorIndex:
             start -= 1
         while end < len(self.doc) and self.by_token.get(end) == entity_id:
             end += 1
-        end = self._acronym_end(end, entity_id)
         words = list(self.doc[start:end])
         return words + [t for word in words for t in proper_name(word) if t not in words and t.i not in self.by_token]
-
-    def _acronym_end(self, end: int, entity_id: str) -> int:
-        """Past the name's acronym in brackets (the name's own, or an ORG the NER tagged), when the NER cut the name
-        short of it ("Centre for the Promotion of Imports" + "from developing countries (CBI)": the parser hangs what
-        follows on "countries")."""
-        for i in range(end, min(end + _NAME_TAIL, len(self.doc) - 2)):
-            if self.doc[i].text == "(" and i > end:
-                acronym = self.doc[i + 1]
-                ours = self.by_token.get(acronym.i) == entity_id or acronym.ent_type_ == "ORG" and acronym.is_upper
-                return i + 3 if ours and self.doc[i + 2].text == ")" else end
-            if self.by_token.get(i) is not None or self.doc[i].text in (",", ";", "("):
-                return end
-        return end
 
     def _named(self, token: Token, reading: Reading, depth: int) -> list[End]:
         data = cues()

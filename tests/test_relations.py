@@ -295,13 +295,6 @@ def test_a_participles_aside_on_an_item_is_no_item(extractor: Extractor) -> None
     assert pairs_of(extractor.extract_text(text), "agreement") == {frozenset(("org:examplia-centre-for-trade", "org:itc"))}
 
 
-def test_a_name_the_ner_cut_before_its_acronym_keeps_its_partners(extractor: Extractor) -> None:
-    text = ("The programme rests on a partnership agreement between the Nordic Centre for the Promotion of Imports "
-            "from developing countries (NCPI) and the International Trade Centre (ITC).")
-    (pair,) = pairs_of(extractor.extract_text(text), "agreement")
-    assert "org:itc" in pair and len(pair) == 2
-
-
 def test_a_fronted_phrase_is_about_the_names_after_its_comma(extractor: Extractor) -> None:
     text = ("Working in a three-way partnership, the International Labour Organization (ILO), the World Health "
             "Organization (WHO) and UNICEF have brought together experts from business and science.")
