@@ -89,7 +89,11 @@ def names_in_context(doc: Doc, cues: ContextCues | None = None) -> list[Span]:
 def _one_body(span: Span) -> bool:
     """A name between "collaboration between" and "and" that is one body: not a place the NER knows ("between
     Sussex and Lagos": the cities stand for their universities) nor a plural ("OBIS Nodes", "Member States")."""
-    return not any(t.ent_type_ in ("GPE", "LOC", "PERSON", "NORP") for t in span) and span[-1].tag_ not in ("NNS", "NNPS")
+    last = span[-1]
+    plural = last.tag_ in ("NNS", "NNPS") or len(span) == 2 and _acronym(span[0]) and last.lower_.endswith("s") and not (
+        last.lower_.endswith("ss")
+    )  # "OBIS Nodes", "EU Members": a body's parts
+    return not any(t.ent_type_ in ("GPE", "LOC", "PERSON", "NORP") for t in span) and not plural
 
 
 def _signer(verb: Token, cues: ContextCues) -> Iterator[Span]:
