@@ -731,3 +731,8 @@ def test_a_list_of_titles_in_apposition_gives_each_name_its_own(extractor) -> No
         "Paul Wainaina": ("Vice-Chancellor", "Kenyatta University", "signatory"),
         "Rose Kamau": (None, None, "speaker"),
     }
+
+
+def test_a_given_name_with_a_hyphenated_lower_case_syllable_is_read_whole(extractor) -> None:
+    text = "Dr. Won-ho Park, Associate Professor, Seoul National University, chaired the session.\n\nUN Secretary-General Ban Ki-moon said the talks matter."
+    assert set(by_name(extractor.extract(document_from_text(text)))) == {"Won-ho Park", "Ban Ki-moon"}
