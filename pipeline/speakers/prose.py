@@ -19,7 +19,10 @@ from ..spans import doc_entities, line_before, token_positions
 from .fields import Field, comma_parts, inside_entity, substantive
 from .layout import Line, document_lines, heading_role, line_of
 from .match import SpeakerMatch, complete, merge, merged_short_names, same_person
-from .names import before_comma, joined_people, list_marker, name_end, name_word, plausible_name, post_nominal, strip_honorific
+from .names import (
+    HYPHENS, before_comma, hyphen_syllable, joined_people, list_marker, name_end, name_word, plausible_name, post_nominal,
+    strip_honorific,
+)
 from .quotes import after_quote, attach_quotes, attributed_title, attribution_names
 from .slots import SlotParser
 
@@ -168,7 +171,10 @@ class ProseReader:
             return doc[start : span.end]
         if len(span) == 1 and start > 0 and self._name_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
             start -= 1
-        end = further = span.end
+        end = span.end
+        if hyphen_syllable(doc, end - 1) or hyphen_syllable(doc, end):
+            end += 1 if doc[end - 1].text in HYPHENS else 2  # "Dr. Won-" + "ho": the NER cut at the hyphen
+        further = end
         while further < len(doc) and further - end < 2 and self._name_word(doc[further]) and "\n" not in doc[further - 1].whitespace_:
             further += 1
         if further > end and further < len(doc) and doc[further].text == ",":
