@@ -13,7 +13,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
     "speakers": 0.967,
-    "attribution": 0.83,
+    "attribution": 0.833,
     "countries": 0.99,
     "organisations": 0.914,
     "relations": 0.866,
@@ -53,7 +53,10 @@ ainas): attribution 0.818 (measured 0.8185). Ninth session (acc11 branch; the de
 machine, so rules were checked on gold and by reading their effect on the corpus's no-gold reports and on real
 sentences from other publishers): an employer after what kind of body it is (gold lesc, an Oslo Innovation Week speaker
 bio), a national body's short acronym only where its country is named (twict), a state's possessive before a body
-(no-gold ENB): attribution 0.83 (measured 0.8304), organisations 0.914 (evaluate: 0.915)."""
+(no-gold ENB): attribution 0.83 (measured 0.8304), organisations 0.914 (evaluate: 0.915). Tenth session (a fresh
+development set of 14 reports, devsets/2026-12-05): "at ORG" after a title's list of fields and an acronym a country
+places ("INVEMAR in Colombia", gold obis): attribution 0.833 (measured 0.8333); relations stay 0.866 (measured
+0.8667 after dropping a rule that cost precision)."""
 
 
 @pytest.fixture(scope="module")
