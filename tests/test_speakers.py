@@ -27,6 +27,12 @@ def by_name(extraction: Extraction) -> dict[str, Speaker]:
     return {speaker.name: speaker for speaker in extraction.speakers}
 
 
+def fields_by_name(extractor: Extractor, text: str, *fields: str) -> dict[str, tuple[object, ...]]:
+    """Each speaker of `text` by name, with the `fields` asked for."""
+    speakers = by_name(extractor.extract(document_from_text(text)))
+    return {name: tuple(getattr(speaker, field) for field in fields) for name, speaker in speakers.items()}
+
+
 def test_seed_speakers_in_order(seed_extraction: Extraction) -> None:
     assert [s.name for s in seed_extraction.speakers] == list(SEED_SPEAKERS)
 
@@ -701,9 +707,7 @@ def test_descriptions_given_respectively_go_to_the_names_in_order(extractor) -> 
         "The session was chaired by Dr. Kofi Mensah and Mr. John Otieno, from the Ministry of Water and Energy of "
         "Ghana and the Ministry of Trade, Industry and Tourism of Kenya, respectively."
     )
-    speakers = by_name(extractor.extract(document_from_text(text)))
-    found = {name: (s.title, s.organisation, s.country) for name, s in speakers.items()}
-    assert found == {
+    assert fields_by_name(extractor, text, "title", "organisation", "country") == {
         "Jane Wanjiru": ("Vice-Chancellor", "Kenyatta University", None),
         "Lars Olsen": ("Rector", "University of Bergen", None),
         "Kofi Mensah": (None, "Ministry of Water and Energy of Ghana", "GHA"),
@@ -724,9 +728,7 @@ def test_a_list_of_titles_in_apposition_gives_each_name_its_own(extractor) -> No
         "Ms Rose Kamau thanked the Minister of Trade, and the Director of the Port Authority, Mr. Tom Otieno, for "
         "their support."
     )
-    speakers = by_name(extractor.extract(document_from_text(text)))
-    found = {name: (s.title, s.organisation, s.role) for name, s in speakers.items()}
-    assert found == {
+    assert fields_by_name(extractor, text, "title", "organisation", "role") == {
         "Folasade Ogunsola": ("Vice-Chancellor", "University of Lagos", "signatory"),
         "Paul Wainaina": ("Vice-Chancellor", "Kenyatta University", "signatory"),
         "Rose Kamau": (None, None, "speaker"),
