@@ -101,10 +101,14 @@ class ProseReader:
                     described.append(intro.match)
             else:
                 group = waiting[0][1] if waiting else None  # "Four X representatives, A, B and C": the group's description
+                shared = (  # "Dr A and Dr B from X": two names and one description after the second
+                    len(waiting) == 1 and not (group.organisation or group.country)
+                    and all(t.lower_ == "and" or self.cues.is_honorific(t) or t.text == "." for t in doc[waiting[0][0].end : person.start])
+                )
                 for _, item in waiting:
                     item.role = intro.match.role
-                    item.organisation = item.organisation or group.organisation
-                    item.country = item.country or group.country
+                    item.organisation = item.organisation or (intro.match.organisation if shared else group.organisation)
+                    item.country = item.country or (intro.match.country if shared else group.country)
                     add(item)
                 if group is not None and not (intro.match.organisation or intro.match.country):
                     intro.match.organisation, intro.match.country = group.organisation, group.country
