@@ -747,8 +747,10 @@ def _clause_starts(doc: Doc, membership_cues: frozenset[str], title_words: froze
         yield start
         if start + 1 < sentence.end and doc[start].lower_ == "as":
             yield start + 1  # "As NAME, TITLE, put it:"
+        if start >= sentence.end:
+            continue  # a sentence of bullets only
         titled = start + (doc[start].lower_ == "the")
-        if start < sentence.end and doc[start].pos_ in ("ADP", "ADV", "SCONJ") or titled < sentence.end and doc[titled].lower_ in title_words:
+        if doc[start].pos_ in ("ADP", "ADV", "SCONJ") or titled < sentence.end and doc[titled].lower_ in title_words:
             # after an opening phrase: "In discussions, NAME, ORG, said"; "The Governor of X, NAME, said"
             comma = next((t.i for t in doc[start : sentence.end] if t.text == ","), None)
             if comma is not None:
