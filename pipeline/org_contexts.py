@@ -18,6 +18,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .organisations import looks_like_acronym
 from .resources import load_json
 from .spans import doc_entities, token_positions
 
@@ -90,9 +91,8 @@ def _one_body(span: Span) -> bool:
     """A name between "collaboration between" and "and" that is one body: not a place the NER knows ("between
     Sussex and Lagos": the cities stand for their universities) nor a plural ("OBIS Nodes", "Member States")."""
     last = span[-1]
-    plural = last.tag_ in ("NNS", "NNPS") or len(span) == 2 and _acronym(span[0]) and last.lower_.endswith("s") and not (
-        last.lower_.endswith("ss")
-    )  # "OBIS Nodes", "EU Members": a body's parts
+    parts = len(span) == 2 and looks_like_acronym(span[0].text) and last.lower_.endswith("s") and not last.lower_.endswith("ss")
+    plural = last.tag_ in ("NNS", "NNPS") or parts  # "OBIS Nodes", "EU Members": a body's parts
     return not any(t.ent_type_ in ("GPE", "LOC", "PERSON", "NORP") for t in span) and not plural
 
 
@@ -110,12 +110,8 @@ def _signer(verb: Token, cues: ContextCues) -> Iterator[Span]:
             entity = doc_entities(verb.doc).covering(subject.i)
             if entity is not None:
                 yield entity
-        elif not subject.ent_type_ and _acronym(subject):
+        elif not subject.ent_type_ and looks_like_acronym(subject.text):
             yield verb.doc[subject.i : subject.i + 1]
-
-
-def _acronym(token: Token) -> bool:
-    return len(token) > 1 and token.is_upper and token.is_alpha
 
 
 def _shared_affiliation(slash: Token) -> Iterator[Span]:

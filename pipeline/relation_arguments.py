@@ -122,10 +122,6 @@ def _arguments(cue: Cue, index: ActorIndex, reading: Reading) -> Arguments:
             sources = [e for a in given.children if a.dep_ == "agent" for o in a.children for e in index.actors(o, reading)]
         if not sources and given.lemma_.lower() in cues().recipient_verbs:  # "Ghana received a loan from the IMF"
             sources = [e for o in prep_objects(given, "from") for e in index.actors(o, reading)]
-    if cue.type == "support" and is_passive and not sources:  # "X is supported by a grant from Y": Y gives
-        sources = [e for a in bearer.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
-                   and cues().lemmas.get(o.lemma_.lower()) == "support" for g in prep_objects(o, "from", "of")
-                   for e in index.actors(g, reading)]
     if not sources and not pair:
         sources = _clause_subject(cue, bearer, index, reading) or _fronted_subject(bearer, index, reading)
     if targets and not pair and all(s.confidence < DIRECT for s in sources) and _referring(bearer):

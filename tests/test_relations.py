@@ -590,8 +590,3 @@ def test_a_one_word_body_the_ner_tags_is_a_party_where_a_relation_names_it(extra
     assert "org:exdems" in {e.id for e in extraction.entities}
     if pair is not None:
         assert frozenset(pair) in pairs_of(extraction, "cooperation")
-
-
-def test_support_by_a_grant_from_a_body_is_that_bodys(extractor: Extractor) -> None:
-    text = "The Moana Institute is funded by a loan from the Asian Development Bank."
-    assert typed(extractor.extract_text(text)) == {("org:adb", "support", "org:moana-institute")}

@@ -198,6 +198,6 @@ def test_a_university_and_its_institute_written_with_a_possessive(extractor) -> 
         "Researcher at HARBIO in Colombia",
     ],
 )
-def test_an_acronym_a_country_places_after_a_title_list(extractor, description: str) -> None:
+def test_where_a_title_list_is_held_is_read_as_for_one_title(extractor, description: str) -> None:
     match = described(extractor, description)
     assert (str(match.organisation), match.country) == ("HARBIO", "COL")

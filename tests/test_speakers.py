@@ -733,21 +733,3 @@ def test_a_list_of_titles_in_apposition_gives_each_name_its_own(extractor) -> No
         "Paul Wainaina": ("Vice-Chancellor", "Kenyatta University", "signatory"),
         "Rose Kamau": (None, None, "speaker"),
     }
-
-
-def test_a_given_name_with_a_hyphenated_lower_case_syllable_is_read_whole(extractor) -> None:
-    text = "Dr. Won-ho Park, Associate Professor, Seoul National University, chaired the session.\n\nUN Secretary-General Ban Ki-moon said the talks matter."
-    assert set(by_name(extractor.extract(document_from_text(text)))) == {"Won-ho Park", "Ban Ki-moon"}
-
-
-def test_two_names_joined_by_and_share_the_description_after_the_second(extractor) -> None:
-    """The first item of a list is read only where the parse lets it wait for the list's end ("Prof. Dr. X from Y,
-    A and B from Z"); a country in brackets after the last of three names is that name's alone."""
-    text = (
-        "The invited speakers included Prof. Dr. Christa Wolf from GESIS -- Leibniz-Institute for the Social "
-        "Sciences, Dr. Yumi Sato and Dr. Kenji Mori from Harbour Data Archive (HDA), University of Harbour.\n\n"
-        "The panel included Luis Castro, Tomas Berg, and Eduardo Reyes (Panama)."
-    )
-    found = fields_by_name(extractor, text, "organisation", "country")
-    assert found["Yumi Sato"] == found["Kenji Mori"] == ("University of Harbour", None)
-    assert (found["Luis Castro"], found["Tomas Berg"], found["Eduardo Reyes"]) == ((None, None), (None, None), (None, "PAN"))

@@ -30,7 +30,7 @@ from .byline import BylineReader
 from .context import DocumentContext
 from .cues import SpeakerCues
 from .fields import FieldReader
-from .match import ATTENDEE, SpeakerMatch, merge, same_person
+from .match import SpeakerMatch, merge, same_person
 from .programme import ProgrammeReader
 from .prose import ProseReader
 from .records import RecordReader
@@ -67,5 +67,5 @@ class SpeakerAttribution:
                 known.append(match)
         speakers = self.prose.speakers(doc, known)
         self.context.complete(doc, speakers)
-        doc._.speakers = [speaker for speaker in speakers if speaker.role != ATTENDEE]
+        doc._.speakers = speakers
         return doc

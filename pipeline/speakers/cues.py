@@ -49,8 +49,6 @@ class SpeakerCues:
     counterpart_verbs: frozenset[str]
     """Verbs whose "with" names a counterpart taking part: "met with", "signed an agreement with"."""
     contact_cues: tuple[str, ...]
-    attendance_headings: frozenset[str]
-    """Headings over a list of those who attended ("List of participants"): its items took part in no role."""
     """Words before a name that make it a contact for enquiries, not someone taking part."""
     byline_leads: tuple[str, ...]
     """What opens a byline: "By Ana Lima", a front matter's "author: Ana Lima"."""
@@ -91,7 +89,6 @@ class SpeakerCues:
             state_titles=tuple(data["state_titles"]),
             counterpart_verbs=frozenset(data["counterpart_verbs"]),
             contact_cues=tuple(data["contact_cues"]),
-            attendance_headings=frozenset(data["attendance_headings"]),
             byline_leads=tuple(data["byline_leads"]),
             representing_leads=tuple(data["representing_leads"]),
             narrator_pronouns=frozenset(data["narrator_pronouns"]),

@@ -90,8 +90,8 @@ class FieldReader:
                 listed_part = part if at is None else Field(part.span.doc[part.span.start : at])
                 match.title = f"{match.title}, {listed_part.text}"  # "Minister of Energy", "Utilities and Climate": one portfolio list
                 match.country = match.country or self._ending_state(listed_part.text)  # "..., Energy and Utilities of Denmark"
-                if at is not None:  # "Head of the Line on X, Y and Z at INVEMAR in Colombia": where the title is held
-                    self.apply_fields(match, [Field(part.span.doc[at + 1 : part.span.end])], leading=True)
+                if at is not None:  # "Head of the Line on X, Y and Z at INVEMAR in Colombia": where, as for one title
+                    self._locate(match, clean_field(part.span.doc[at + 1 : part.span.end].text))
                 continue
             kind, value, extra = self.classify(part.span, first=index == 0 and match.title is None)
             if second and first_role_country is None:
@@ -111,8 +111,7 @@ class FieldReader:
                     match.unit = match.unit or match.organisation_text
                 match.organisation = value
                 owned = self._state_owner(part.text)  # "Ghana’s Environmental Protection Agency"
-                placed = self._placed_acronym(part.text)
-                state = self.countries.represented(part.text) or (owned[0] if owned else None) or (placed[1] if placed else None)
+                state = self.countries.represented(part.text) or (owned[0] if owned else None)
                 if extra and match.country is None and state == extra:
                     match.country = extra
                 elif extra:
@@ -201,15 +200,6 @@ class FieldReader:
             match.country = match.country or code
         elif self.words.is_unit(located["place"]):
             match.unit = match.unit or located["place"]
-
-    def _placed_acronym(self, text: str) -> tuple[str, str] | None:
-        """"INVEMAR in Colombia": a body known only by its acronym, and the country the text places it in, which a
-        national institute's people represent; the body and the country's ISO3."""
-        located = _LOCATED.match(text)
-        if located is None or not acronym(located["body"]):
-            return None
-        code = self.countries.lookup(located["place"])
-        return (located["body"], code) if code else None
 
     def _country_led(self, span: Span) -> tuple[str, Span] | None:
         """"Mongolia Vice Minister of Justice", "French Ambassador", "Australia High Commissioner to Tonga": a title
@@ -367,8 +357,6 @@ class FieldReader:
                 return "organisation", named[-1], None
         if self.words.is_unit(text) and not acronym(text):
             return "unit", text, None
-        if (placed := self._placed_acronym(text)) is not None:
-            return "organisation", placed[0], placed[1]  # "INVEMAR in Colombia"
         if self.words.is_institution(text) or acronym(text) or _brand(text) or state:
             return "organisation", text, state
         if first or self.cues.looks_like_title(text):

@@ -16,13 +16,9 @@ from spacy.tokens import Doc, Span
 
 from ..spans import document_text
 from .cues import SpeakerCues
-from .match import ATTENDEE
 
 _LINES_KEY = "sidegraph.lines"
 _HEADERS_KEY = "sidegraph.table_headers"
-_TABLE_REACH = 80
-"""Lines after its header a row may still be read under it."""
-_LABEL_WORDS = 6
 _CELL_SEPARATOR = re.compile(r"(?<!\s)\s*\|\s*")
 _RULE = re.compile(r"^[\s|:+-]*$")
 """A Markdown table's rule ("|---|:--|") or a line of separators only."""
@@ -59,31 +55,19 @@ def following_line(line: Line) -> Line | None:
 
 
 def table_header(line: Line) -> Line | None:
-    """The first row of the table a row is in (rows of as many cells, no blank line between), or else the last row of
-    as many cells that reads as a header within `_TABLE_REACH` lines, if not the row itself; found for all rows at
-    once, so a long table costs one pass."""
+    """The first row of the table a row is in (rows of as many cells, no blank line between), if not the row itself;
+    found for all rows at once, so a long table costs one pass."""
     doc = line.span.doc
     if _HEADERS_KEY not in doc.user_data:
         headers: dict[int, int] = {}
-        labels: dict[int, int] = {}  # by width, the last row that reads as a header
         lines = document_lines(doc)
         for current in lines:
             previous = lines[current.index - 1] if current.index else None
             continues = previous is not None and not current.opens_block and len(previous.cells) == len(current.cells) > 1
             headers[current.index] = headers[previous.index] if continues and previous is not None else current.index
-            width = len(current.cells)
-            if headers[current.index] == current.index and width in labels and current.index - labels[width] <= _TABLE_REACH:
-                headers[current.index] = labels[width]  # a PDF's rows come apart, with lines and sub-headings between
-            if width > 1 and _labels(current):
-                labels[width] = current.index
         doc.user_data[_HEADERS_KEY] = headers
     index = doc.user_data[_HEADERS_KEY].get(line.index, line.index)
     return document_lines(doc)[index] if index != line.index else None
-
-
-def _labels(row: Line) -> bool:
-    """A header row: short cells with no figure ("Time | Item | Lead Presenter | Note"), unlike a programme's rows."""
-    return all(len(cell) <= _LABEL_WORDS and not any(t.like_num or t.is_digit for t in cell) for cell in row.cells)
 
 
 def line_of(lines: tuple[Line, ...], token_index: int) -> Line | None:
@@ -161,8 +145,6 @@ def heading_role(cues: SpeakerCues, person: Span) -> str | None:
         if not words or len(words) > 5 or stripped.endswith("."):
             return None
         for size in (3, 2, 1):
-            if len(words) >= size and " ".join(words[-size:]) in cues.attendance_headings:
-                return ATTENDEE
             if len(words) >= size and (role := cues.role_by_noun.get(" ".join(words[-size:]))):
                 return role
         return None

@@ -19,8 +19,6 @@ _INNER_APOSTROPHE = re.compile(r"(?<=\w)[’‘ʼ′`'](?=\w)")
 def name_word(token: Token) -> bool:
     """Letters, or letters joined by an apostrophe of any form: "Lima", "O’Brien", "Ma’u", "Liava'a"."""
     return token.is_alpha or _INNER_APOSTROPHE.sub("", token.text).isalpha()
-_SYLLABLE = 4
-"""Letters a hyphenated given name's second syllable has at most (Korean, Chinese: "ho", "moon", "hoon")."""
 _LIST_MARKER = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]")
 
 
@@ -43,23 +41,12 @@ def name_end(doc: Doc, start: int, particles: frozenset[str], *, longest: int = 
         hyphen = (  # "Ould-Salem", "Martin-Roux"
             end > start and text in HYPHENS and not token.whitespace_ and following is not None and following.is_title
         )
-        if end > start and hyphen_syllable(doc, end):
-            end += 2  # "Won-ho Park", "Ban Ki-moon"
-            continue
         if not (particle or hyphen):
             break
         end += 1
     while end > start and (doc[end - 1].lower_ in particles or doc[end - 1].text in ("-", "‐")):
         end -= 1
     return end
-
-
-def hyphen_syllable(doc: Doc, i: int) -> bool:
-    """A hyphen at token i, glued to a short lower-case syllable of the same name: "Won-ho", "Ki-moon"."""
-    if i < 1 or i + 1 >= len(doc) or doc[i].text not in HYPHENS or doc[i - 1].whitespace_ or doc[i].whitespace_:
-        return False
-    syllable = doc[i + 1]
-    return syllable.is_alpha and syllable.is_lower and len(syllable) <= _SYLLABLE
 
 
 def list_marker(token: Token) -> bool:

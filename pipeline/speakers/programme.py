@@ -96,7 +96,7 @@ class ProgrammeReader:
                               and other.text.lower().strip(" :") not in self.cues.role_by_noun for part in parts(other)]  # not "MC"
                 if not fields and not line.is_row and _ends(person, cell):
                     fields = self._block_description(line, person, done)
-                fills_cell = line.is_row and _names_fill(cell, people)
+                fills_cell = line.is_row and person.start == after_lead(cell) and person.name.end == cell.end
                 presents = fills_cell and (person.ner or person.tagged) and self._talk_beside(line, cell)
                 if self._contact(person) or len(person.name) == 1 and not (fields or presents):
                     continue  # "Mr. Co chair, good afternoon": a single word needs a description to be a name
@@ -182,10 +182,7 @@ class ProgrammeReader:
             return None
         header = table_header(line)
         column = header.cells[index].text.lower().strip(" :*") if header is not None and index < len(header.cells) else ""
-        words = column.split()
-        return self.slots.cell_role(line) or next(  # "Lead Presenter", "Speaker(s)"
-            (role for size in (len(words), 2, 1) if (role := self.cues.role_by_noun.get(" ".join(words[-size:])))), None
-        )
+        return self.slots.cell_role(line) or self.cues.role_by_noun.get(column)
 
     def _talk_beside(self, line: Line, cell: Span) -> bool:
         """"09:20 | Regional Overview of X | Dr Ana Lima", "Ana Lima | Background to the workshop": a name alone in
@@ -202,14 +199,6 @@ class ProgrammeReader:
         fields, described = record_description(self.slots, line, honorific=person.tagged)
         done.update(other.index for other in described)
         return fields
-
-
-def _names_fill(cell: Span, people: list[Person]) -> bool:
-    """The cell holds names and nothing else: "Ana Lima", "Ana Lima and Rui Sousa", "Ana Lima / Rui Sousa"."""
-    doc = cell.doc
-    if people[0].start != after_lead(cell) or people[-1].name.end != cell.end:
-        return False
-    return all(t.lower_ in LIST_JOINERS for left, right in zip(people, people[1:]) for t in doc[left.name.end : right.start])
 
 
 def _may_open_name(previous: Token, token: Token) -> bool:

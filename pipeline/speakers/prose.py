@@ -19,10 +19,7 @@ from ..spans import doc_entities, line_before, token_positions
 from .fields import Field, comma_parts, inside_entity, substantive
 from .layout import Line, document_lines, heading_role, line_of
 from .match import SpeakerMatch, complete, merge, merged_short_names, same_person
-from .names import (
-    HYPHENS, before_comma, hyphen_syllable, joined_people, list_marker, name_end, name_word, plausible_name, post_nominal,
-    strip_honorific,
-)
+from .names import before_comma, joined_people, list_marker, name_end, name_word, plausible_name, post_nominal, strip_honorific
 from .quotes import after_quote, attach_quotes, attributed_title, attribution_names
 from .slots import SlotParser
 
@@ -101,14 +98,10 @@ class ProseReader:
                     described.append(intro.match)
             else:
                 group = waiting[0][1] if waiting else None  # "Four X representatives, A, B and C": the group's description
-                shared = (  # "Dr A and Dr B from X": two names and one description after the second
-                    len(waiting) == 1 and not (group.organisation or group.country)
-                    and all(t.lower_ == "and" or self.cues.is_honorific(t) or t.text == "." for t in doc[waiting[0][0].end : person.start])
-                )
                 for _, item in waiting:
                     item.role = intro.match.role
-                    item.organisation = item.organisation or (intro.match.organisation if shared else group.organisation)
-                    item.country = item.country or (intro.match.country if shared else group.country)
+                    item.organisation = item.organisation or group.organisation
+                    item.country = item.country or group.country
                     add(item)
                 if group is not None and not (intro.match.organisation or intro.match.country):
                     intro.match.organisation, intro.match.country = group.organisation, group.country
@@ -175,10 +168,7 @@ class ProseReader:
             return doc[start : span.end]
         if len(span) == 1 and start > 0 and self._name_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
             start -= 1
-        end = span.end
-        if hyphen_syllable(doc, end - 1) or hyphen_syllable(doc, end):
-            end += 1 if doc[end - 1].text in HYPHENS else 2  # "Dr. Won-" + "ho": the NER cut at the hyphen
-        further = end
+        end = further = span.end
         while further < len(doc) and further - end < 2 and self._name_word(doc[further]) and "\n" not in doc[further - 1].whitespace_:
             further += 1
         if further > end and further < len(doc) and doc[further].text == ",":

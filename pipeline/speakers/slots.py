@@ -24,7 +24,7 @@ from .cues import SpeakerCues
 from .fields import Field, FieldReader, inside_entity
 from .layout import Line, document_lines, line_of
 from .match import SpeakerMatch
-from .names import HYPHENS, hyphen_syllable, name_end
+from .names import HYPHENS, name_end
 
 _PEOPLE_KEY = "sidegraph.slot_people"
 _LEAD = re.compile(
@@ -106,10 +106,6 @@ class SlotParser:
                 end += 1
             while end > first and doc[end - 1].text in _JOINERS | self.cues.name_particles:
                 end -= 1
-            while end > first and hyphen_syllable(doc, end):  # "Dr. Won-ho Park": the pattern stops at the hyphen
-                end += 2
-                while end < len(doc) and doc[end].is_title and self._name_token(doc[end]):
-                    end += 1
             if end > first and any(t.is_alpha for t in doc[first:end]):
                 honorific = " ".join(t.text for t in doc[span.start : first] if t.text != ".") or None
                 people.append(Person(span.start, doc[first:end], honorific, tagged=True))

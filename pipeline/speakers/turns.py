@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .fields import Field
-from .layout import Line, document_lines, following_line
+from .layout import Line, document_lines
 from .match import SpeakerMatch
-from .slots import DASHES, Person, SlotParser, affiliation_shaped, after_lead, parts, speech
+from .slots import Person, SlotParser, after_lead, parts, speech
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +25,6 @@ class _Turn:
     person: Person
     fields: list[Field]
     role: str | None
-    headed: bool = False
-    """A section's heading, "NAME – X Institute", whose shape says who the name is."""
 
 
 class TurnReader:
@@ -43,7 +41,7 @@ class TurnReader:
         transcript = len(set(names)) > 2 or len(names) > len(set(names))
         found, done = [], set()
         for turn in turns:
-            if turn.person.tagged or turn.person.ner or transcript or turn.headed or turn.line.is_row and turn.fields:
+            if turn.person.tagged or turn.person.ner or transcript or turn.line.is_row and turn.fields:
                 found.append(self.slots.speaker(turn.person, turn.fields, turn.role or "speaker"))
                 done.add(turn.line.index)
         return found, done
@@ -72,8 +70,6 @@ class TurnReader:
             end = next((t.i for t in doc[end : span.end] if t.text.startswith(")")), span.end)
             if end < span.end and doc[end].text != "):":
                 end += 1
-        if end < span.end and self._headed(line, end, following):
-            return _Turn(line, person, [Field(doc[end + 1 : span.end])], None, headed=True)
         if end >= span.end or doc[end].text not in (":", "):"):
             return None
         rest = doc[end + 1 : span.end]
@@ -81,17 +77,6 @@ class TurnReader:
         if words is None or not speech(words):
             return None
         return _Turn(line, person, self.slots.description(doc, person.name.end, end + 1), None)
-
-
-    def _headed(self, line: Line, dash: int, following: Span | None) -> bool:
-        """A heading of its own, "NAME – X Institute", over a block of the person's words: a panel write-up that gives
-        each panellist a section."""
-        doc = line.span.doc
-        spaced = doc[dash - 1].whitespace_ and doc[dash].whitespace_  # not "AWG-LCA"
-        if doc[dash].text not in DASHES or not spaced or not line.opens_block or following_line(line) is not None:
-            return False
-        described = doc[dash + 1 : line.span.end]
-        return len(described) > 0 and affiliation_shaped(described) and following is not None and speech(following)
 
 
 def _name_key(name: Span) -> str:
