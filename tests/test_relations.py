@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
-from pipeline import Extraction, Extractor
+from pipeline import Extraction, Extractor, document_from_text
 from pipeline.discourse import ActorMention, plain_discourse
 from pipeline.relations import BASELINES, DEFAULT_FINDER, FINDERS, relation_finder
 
@@ -590,3 +591,23 @@ def test_a_one_word_body_the_ner_tags_is_a_party_where_a_relation_names_it(extra
     assert "org:exdems" in {e.id for e in extraction.entities}
     if pair is not None:
         assert frozenset(pair) in pairs_of(extraction, "cooperation")
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Tanzania, Rwanda and Uganda met in Arusha. The three countries signed a trade pact.",
+     {"country:TZA", "country:RWA", "country:UGA"}),
+    ("Together, Finland, Norway, Denmark, Iceland and Sweden have achieved results. Now these five countries have "
+     "signed a Memorandum of Understanding.", {"country:FIN", "country:NOR", "country:DNK", "country:ISL", "country:SWE"}),
+])
+def test_a_counted_group_stands_for_the_parties_named_before(extractor: Extractor, text: str, parties: set[str]) -> None:
+    pairs = {frozenset((r.source, r.target)) for r in extractor.extract(document_from_text(text)).relations
+             if r.type == "agreement"}
+    assert pairs == {frozenset(pair) for pair in itertools.combinations(parties, 2)}
+
+
+def test_a_roll_of_sponsors_is_no_joint_work_and_a_few_sponsors_are(extractor: Extractor) -> None:
+    roll = ("The conference is funded by Intel, HP, Hitachi Data Systems, Norden, NordForsk, DeIC, NORDUnet, RHnet "
+            "and UNINETT Sigma.")
+    few = "The Programme is sponsored by the International Council for Science, the WMO and UNESCO."
+    assert not [r for r in extractor.extract(document_from_text(roll)).relations if r.type == "joint_implementation"]
+    assert len([r for r in extractor.extract(document_from_text(few)).relations if r.type == "joint_implementation"]) == 3

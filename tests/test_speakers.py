@@ -733,3 +733,43 @@ def test_a_list_of_titles_in_apposition_gives_each_name_its_own(extractor) -> No
         "Paul Wainaina": ("Vice-Chancellor", "Kenyatta University", "signatory"),
         "Rose Kamau": (None, None, "speaker"),
     }
+
+
+def test_a_second_role_joined_by_and_ends_the_first_roles_organisation(extractor) -> None:
+    text = (
+        "Minister Fu met Brunei’s Minister at the Prime Minister’s Office and Minister of Finance and Economy II "
+        "Dato Amin Liew in New York.\n\n"
+        "Ms Jane Roe, Director of the Climate Centre and Facilitator of the Ocean Network, spoke first."
+    )
+    assert fields_by_name(extractor, text, "title", "organisation") == {
+        "Amin Liew": ("Minister, Minister of Finance and Economy II", "Prime Minister’s Office"),
+        "Jane Roe": ("Director", "Climate Centre"),
+    }
+
+
+def test_a_participle_clause_of_speech_makes_the_subject_a_speaker(extractor) -> None:
+    text = "Director of NordForsk, Gunnel Gustafsson, is pleased with this new step, saying: “This is a first.”"
+    assert fields_by_name(extractor, text, "title", "organisation") == {"Gunnel Gustafsson": ("Director", "NordForsk")}
+
+
+def test_press_contacts_are_not_speakers(extractor) -> None:
+    text = (
+        "Dr Ann Lee, Director of the Beta Institute, opened the workshop.\n\n"
+        "For more information, contact: Leo Brandt, IIASA; tel: +43 2236 807; fax: +43 2236 808.\n\n"
+        "Press enquiries: Communications Adviser Linn Hoff Jensen: <linn.jensen@example.org> +47 97 46 65 64\n\n"
+        "Senior Adviser Erlendur Helgason: <erlendur@example.org>"
+    )
+    assert set(speakers_in(extractor, text)) == {"Ann Lee"}
+
+
+def test_a_given_name_shared_by_two_people_adds_no_third(extractor) -> None:
+    text = (
+        "### Janelle Dumalaon:\nWe have four panelists today, starting with Maria Makeeva, editor-in-chief of OstWest "
+        "TV in Berlin, the only Russian-language TV channel in Germany. A hand for Maria, please.\n\n"
+        "### Maria Makeeva:\nIt affected people in Russia first of all.\n\n"
+        "### Maria Makeeva:\nMaria Ressa yesterday told that we do not embrace technology enough.\n\n"
+        "### Janelle Dumalaon:\nNow, Leonid, you mentioned the platforms. Maria has just mentioned Netflix now.\n\n"
+        "### Maria Makeeva:\nIt does."
+    )
+    speakers = extractor.extract(document_from_text(text)).speakers
+    assert [(s.name, s.organisation) for s in speakers if s.name == "Maria Makeeva"] == [("Maria Makeeva", "OstWest TV")]

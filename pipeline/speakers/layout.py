@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..spans import document_text
+from ..spans import document_text, line_before
 from .cues import SpeakerCues
 
 _LINES_KEY = "sidegraph.lines"
@@ -149,3 +149,17 @@ def heading_role(cues: SpeakerCues, person: Span) -> str | None:
                 return role
         return None
     return None
+
+
+def contact_line(cues: SpeakerCues, name: Span) -> bool:
+    """"Media enquiries: NAME", "please contact Ms NAME", "Senior Adviser NAME: name@example.org": someone to write
+    to, not someone taking part. A contact cue before the name in its line and sentence, or an e-mail address after
+    it ("... gave more information. Dr NAME, Director, said" is no contact)."""
+    before = line_before(name)
+    before = before[max(0, len(before) - (name.start_char - name.sent.start_char)) :].lower()
+    if any(cue in before for cue in cues.contact_cues):
+        return True
+    doc = name.doc
+    line_end = document_text(doc).find("\n", name.end_char)
+    after = doc.char_span(name.end_char, len(document_text(doc)) if line_end < 0 else line_end, alignment_mode="contract")
+    return after is not None and any(token.like_email for token in after[:4])  # "NAME: <name@example.org>"

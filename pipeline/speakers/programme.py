@@ -16,9 +16,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..spans import line_before
 from .fields import Field, FieldReader
-from .layout import Line, document_lines, heading_role, table_header
+from .layout import Line, contact_line, document_lines, heading_role, table_header
 from .match import SpeakerMatch
 from .records import record_description
 from .slots import DASHES, FINITE, LIST_JOINERS, NOISE, Person, SlotParser, affiliation_shaped, after_lead, parts
@@ -98,7 +97,7 @@ class ProgrammeReader:
                     fields = self._block_description(line, person, done)
                 fills_cell = line.is_row and person.start == after_lead(cell) and person.name.end == cell.end
                 presents = fills_cell and (person.ner or person.tagged) and self._talk_beside(line, cell)
-                if self._contact(person) or len(person.name) == 1 and not (fields or presents):
+                if contact_line(self.cues, person.name) or len(person.name) == 1 and not (fields or presents):
                     continue  # "Mr. Co chair, good afternoon": a single word needs a description to be a name
                 if presents:
                     role = role or "presenter"
@@ -188,11 +187,6 @@ class ProgrammeReader:
         """"09:20 | Regional Overview of X | Dr Ana Lima", "Ana Lima | Background to the workshop": a name alone in
         its cell next to an agenda item's title presents that item, whatever the columns are called."""
         return any(other is not cell and self.cues.is_talk(other.text) for other in line.cells)
-
-    def _contact(self, person: Person) -> bool:
-        """"Media enquiries: NAME", "please contact Ms NAME": someone to write to, not someone taking part."""
-        before = line_before(person.name.doc[person.start : person.name.end]).lower()
-        return any(cue in before for cue in self.cues.contact_cues)
 
     def _block_description(self, line: Line, person: Person, done: set[int]) -> list[Field]:
         """A signature block or photo grid: the name's line is followed by its title line and organisation line."""

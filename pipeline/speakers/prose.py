@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..countries import POSSESSIVE_ENDINGS
 from ..spans import doc_entities, line_before, token_positions
 from .fields import Field, comma_parts, inside_entity, substantive
-from .layout import Line, document_lines, heading_role, line_of
+from .layout import Line, contact_line, document_lines, heading_role, line_of
 from .match import SpeakerMatch, complete, merge, merged_short_names, same_person
 from .names import before_comma, joined_people, list_marker, name_end, name_word, plausible_name, post_nominal, strip_honorific
 from .quotes import after_quote, attach_quotes, attributed_title, attribution_names
@@ -124,6 +124,10 @@ class ProseReader:
                 # someone described in passing ("a chat with Dr X, Secretary-General, Y") whose words are reported later;
                 # a surname alone ("Mr. Bloom said") is not enough to introduce anyone
                 match = same_person(described, name) or SpeakerMatch(name=name, honorific=honorific, mentions=[])
+                if (earlier := same_person(introduced, match.name)) is not None:
+                    complete(earlier, match)  # "Maria" among two Marias, one of them described in passing before
+                    earlier.mentions.append(name)
+                    continue
                 match.role = self.role_of_verb(person.root.head) if person.root.dep_.startswith("nsubj") else None
                 match.role = match.role or "quoted"
                 match.mentions.append(name)
@@ -243,7 +247,7 @@ class ProseReader:
         still returned, so that words reported later ("Dr X noted") can promote it.
         """
         name, honorific = strip_honorific(self.cues, person)
-        if not plausible_name(name) or self.cues.looks_like_title(name.text) or len(name) < 2:
+        if not plausible_name(name) or self.cues.looks_like_title(name.text) or len(name) < 2 or contact_line(self.cues, name):
             return _Introduction(None, False)
         match = SpeakerMatch(name=name, honorific=honorific, mentions=[name])
         described = self.description(person)
@@ -568,8 +572,10 @@ class ProseReader:
         if lemma == "be" and verb.i + 1 < len(verb.doc):
             lemma = verb.doc[verb.i + 1].lemma_.lower()
         role = self.cues.role_by_verb.get(lemma) or self.cues.role_by_verb.get(verb.lower_)
-        conjoined = (child for child in verb.children if child.dep_ == "conj" and child.pos_ == "VERB")
-        return role or next((role for child in conjoined if (role := self.role_of_verb(child))), None)  # "arrived and organised"
+        conjoined = (  # "arrived and organised", "is pleased with the step, saying:"
+            child for child in verb.children if child.dep_ == "conj" and child.pos_ == "VERB" or child.dep_ == "advcl" and child.tag_ == "VBG"
+        )
+        return role or next((role for child in conjoined if (role := self.role_of_verb(child))), None)
 
     def role_before(self, person: Span) -> str | None:
         """A role named just before the name: "Chair NAME", "Moderator: NAME", "moderated by NAME"."""
