@@ -773,3 +773,19 @@ def test_a_given_name_shared_by_two_people_adds_no_third(extractor) -> None:
     )
     speakers = extractor.extract(document_from_text(text)).speakers
     assert [(s.name, s.organisation) for s in speakers if s.name == "Maria Makeeva"] == [("Maria Makeeva", "OstWest TV")]
+
+
+def test_labelled_slots_in_a_programme_cell_after_its_talk_description(extractor) -> None:
+    """A PDF cell's paragraphs arrive joined by "; ": the talk's title, what it is about, then "Speaker: NAME"."""
+    text = (
+        "09:00 - 09:30 OPENING KEYNOTE | The Role of Innovation in Achieving the Vision; Explore how cutting-edge "
+        "technologies are driving progress across the sectors; Speaker: KHALID AL NASSER - Director of Planning, "
+        "Ministry of Interior\n\n"
+        "10:00 - 10:30 PANEL | Empowering governments; This discussion explores the challenges; Moderator: HANA "
+        "SALEM, Head of Change Management, Ministry of Transport; Speakers:; • OMAR FARIS - Head of Growth, Delta Group"
+    )
+    assert fields_by_name(extractor, text, "organisation", "role") == {
+        "KHALID AL NASSER": ("Ministry of Interior", "speaker"),
+        "HANA SALEM": ("Ministry of Transport", "moderator"),
+        "OMAR FARIS": ("Delta Group", "panellist"),
+    }

@@ -78,17 +78,18 @@ class ProgrammeReader:
             titled = entries
         else:
             titled = sorted([*titled, *entries], key=lambda person: person.start)
-        people_by_cell = [(cell, self.slots.people(cell, titled)) for cell in line.cells]
-        alone = sum(len(people) for _, people in people_by_cell) == 1
+        people_by_slot = [(index, cell, slot, self.slots.people(slot, titled))
+                          for index, cell in enumerate(line.cells) for slot in _paragraphs(cell)]
+        alone = sum(len(people) for *_, people in people_by_slot) == 1
         found = []
-        for index, (cell, people) in enumerate(people_by_cell):
+        for index, cell, slot, people in people_by_slot:
             if not people:
                 continue
-            label = self._label(cell, people[0].start)
+            label = self._label(slot, people[0].start)
             cell_role = label.role or self._row_role(line, index) or heading_role(self.cues, cell)
-            descriptions = self.slots.descriptions(cell, people)
+            descriptions = self.slots.descriptions(slot, people)
             for person, fields in zip(people, descriptions):
-                closing = self.slots.closing_role(cell, self.slots.described(cell.doc, person.name.end, cell.end)[1])
+                closing = self.slots.closing_role(slot, self.slots.described(slot.doc, person.name.end, slot.end)[1])
                 role = closing or cell_role
                 if not fields and alone and line.is_row and (person.ner or person.tagged or role):
                     fields = [Field(part) for other in line.cells if other is not cell and self.slots.describes(other)
@@ -193,6 +194,14 @@ class ProgrammeReader:
         fields, described = record_description(self.slots, line, honorific=person.tagged)
         done.update(other.index for other in described)
         return fields
+
+
+def _paragraphs(cell: Span) -> list[Span]:
+    """A cell's paragraphs, which the PDF reader joins with "; ": "Talk title; what it is about; Speaker: NAME, TITLE"
+    holds a labelled slot after the talk's description, as its own paragraph would."""
+    cuts = [t.i for t in cell if t.text == ";"]
+    bounds = zip([cell.start, *(i + 1 for i in cuts)], [*cuts, cell.end])
+    return [cell.doc[start:end] for start, end in bounds if end > start]
 
 
 def _may_open_name(previous: Token, token: Token) -> bool:
