@@ -12,8 +12,8 @@ from pipeline.evaluate import CorpusReport, evaluate
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
-    "speakers": 0.967,
-    "attribution": 0.836,
+    "speakers": 0.968,
+    "attribution": 0.838,
     "countries": 0.99,
     "organisations": 0.914,
     "relations": 0.866,
@@ -59,7 +59,9 @@ one title (the part after "at" was lost; gold obis): attribution 0.833 (measured
 (measured 0.8667 after dropping a rule that cost precision). Six readings that each lifted one document only were
 dropped in the session's review, which leaves these values untouched. Eleventh session: a second role joined by
 "and" with its own "of"/"at" ends the first role's organisation, before a name too (gold mse, no-gold mlaw):
-attribution 0.836 (measured 0.8363)."""
+attribution 0.836 (measured 0.8363); the writer named in a release's head line ("MEDIA RELEASE MINISTER FOR X
+NAME") who narrates in the first person, speaking for the country the release names most apart from the other
+speakers' (gold ausmfa): speakers 0.968 (measured 0.9688), attribution 0.838 (measured 0.8380)."""
 
 
 @pytest.fixture(scope="module")

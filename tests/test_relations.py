@@ -611,3 +611,13 @@ def test_a_roll_of_sponsors_is_no_joint_work_and_a_few_sponsors_are(extractor: E
     few = "The Programme is sponsored by the International Council for Science, the WMO and UNESCO."
     assert not [r for r in extractor.extract(document_from_text(roll)).relations if r.type == "joint_implementation"]
     assert len([r for r in extractor.extract(document_from_text(few)).relations if r.type == "joint_implementation"]) == 3
+
+
+def test_support_by_a_grant_from_a_funder_goes_to_the_subject(extractor: Extractor) -> None:
+    text = ("CyLab-Africa is supported by a seed grant from the Bill & Melinda Gates Foundation.\n\n"
+            "The Africa Centre is funded by grants from the Wellcome Trust and the Carnegie Corporation.")
+    assert typed(extractor.extract(document_from_text(text))) == {
+        ("org:gates-foundation", "support", "org:cylab-africa"),
+        ("org:wellcome", "support", "org:africa-centre"),
+        ("org:carnegie-corporation", "support", "org:africa-centre"),
+    }

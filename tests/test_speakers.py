@@ -789,3 +789,18 @@ def test_labelled_slots_in_a_programme_cell_after_its_talk_description(extractor
         "HANA SALEM": ("Ministry of Transport", "moderator"),
         "OMAR FARIS": ("Delta Group", "panellist"),
     }
+
+
+def test_the_writer_named_in_a_release_head_who_says_i_signed(extractor) -> None:
+    text = (
+        "MEDIA RELEASE MINISTER FOR TRADE JANE SMITH\n\n"
+        "12 May 2020\n\n"
+        "Today I signed a trade agreement with Fiji’s Minister for Trade Mr Ratu Tui. I welcomed the deepening ties "
+        "between Examplia and Fiji, and Examplia will fund a new port. Examplia and Fiji have long been partners."
+    )
+    speakers = speakers_in(extractor, text)
+    assert (speakers["JANE SMITH"].title, speakers["JANE SMITH"].country) == ("Minister for Trade", None)
+    text = text.replace("Examplia", "Australia")
+    speakers = speakers_in(extractor, text)
+    assert (speakers["JANE SMITH"].title, speakers["JANE SMITH"].country) == ("Minister for Trade", "AUS")
+    assert speakers["Ratu Tui"].country == "FJI"

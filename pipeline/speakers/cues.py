@@ -52,6 +52,8 @@ class SpeakerCues:
     """Words before a name that make it a contact for enquiries, not someone taking part."""
     byline_leads: tuple[str, ...]
     """What opens a byline: "By Ana Lima", a front matter's "author: Ana Lima"."""
+    release_leads: tuple[str, ...]
+    """What may open a release's head line before its writer's title and name: "MEDIA RELEASE MINISTER FOR X NAME"."""
     representing_leads: tuple[str, ...]
     """What opens a description with whom the person speaks for: "NAME, representing X's Ministry of Y"."""
     narrator_pronouns: frozenset[str]
@@ -90,6 +92,7 @@ class SpeakerCues:
             counterpart_verbs=frozenset(data["counterpart_verbs"]),
             contact_cues=tuple(data["contact_cues"]),
             byline_leads=tuple(data["byline_leads"]),
+            release_leads=tuple(data["release_leads"]),
             representing_leads=tuple(data["representing_leads"]),
             narrator_pronouns=frozenset(data["narrator_pronouns"]),
             narrator_side_verbs=frozenset(data["narrator_side_verbs"]),

@@ -145,7 +145,7 @@ class FieldReader:
         if match.country is None and bracketed:
             match.country = self.countries.lookup(bracketed.group(1))  # "IFREMER (France)"
         known = self.known(match.organisation)
-        if known is not None and known.international and not self._represents_state(match.title):
+        if known is not None and known.international and not self.represents_state(match.title):
             match.country = first_role_country or None  # a country next to an IGO is where the person works, not whom they
             # represent, unless a first role gave it: "Mayor, Bonn, Germany, and First Vice President of an IGO"
         elif known is not None and known.country and match.country is None and self._stands_for(match, known):
@@ -238,7 +238,7 @@ class FieldReader:
         of_state = _ENDS_OF_STATE.search(text)
         return self.countries.lookup(of_state.group(1)) if of_state else None
 
-    def _represents_state(self, title: str | None) -> bool:
+    def represents_state(self, title: str | None) -> bool:
         """A title that speaks for a state wherever its holder sits: "PR; ECOSOC President", "Ambassador"."""
         return bool(_words_pattern(self.cues.state_titles).search((title or "").lower()))
 
