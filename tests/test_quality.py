@@ -16,7 +16,7 @@ FLOORS_F1 = {
     "attribution": 0.838,
     "countries": 0.99,
     "organisations": 0.914,
-    "relations": 0.866,
+    "relations": 0.871,
 }
 """Re-based on 2026-12-04 when the gold corpus grew from 13 to 34 documents (measured micro F1 then: speakers
 0.810, attribution 0.575, countries 0.984, organisations 0.806, relations 0.653). Only ever raised from here:
@@ -61,7 +61,9 @@ dropped in the session's review, which leaves these values untouched. Eleventh s
 "and" with its own "of"/"at" ends the first role's organisation, before a name too (gold mse, no-gold mlaw):
 attribution 0.836 (measured 0.8363); the writer named in a release's head line ("MEDIA RELEASE MINISTER FOR X
 NAME") who narrates in the first person, speaking for the country the release names most apart from the other
-speakers' (gold ausmfa): speakers 0.968 (measured 0.9688), attribution 0.838 (measured 0.8380)."""
+speakers' (gold ausmfa): speakers 0.968 (measured 0.9688), attribution 0.838 (measured 0.8380); the counterpart in
+the writer's "I signed X with Examplia's President NAME" takes no floor there (gold ausmfa): relations 0.871
+(measured 0.8721)."""
 
 
 @pytest.fixture(scope="module")

@@ -621,3 +621,12 @@ def test_support_by_a_grant_from_a_funder_goes_to_the_subject(extractor: Extract
         ("org:wellcome", "support", "org:africa-centre"),
         ("org:carnegie-corporation", "support", "org:africa-centre"),
     }
+
+
+def test_the_writer_who_signed_with_a_counterpart_signs_for_their_country(extractor: Extractor) -> None:
+    text = (
+        "MEDIA RELEASE MINISTER FOR TRADE JANE SMITH\n\n"
+        "Today I signed a trade agreement with Fiji’s President Ratu Tui. I welcomed the deepening ties "
+        "between Australia and Fiji. Australia and Fiji have long been partners."
+    )
+    assert ("country:AUS", "agreement", "country:FJI") in typed(extractor.extract(document_from_text(text)))
