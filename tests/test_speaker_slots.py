@@ -364,3 +364,14 @@ def test_a_person_entity_run_into_the_brackets_ends_at_the_bracket(extractor) ->
     assert speakers["Marta Costa-Reis"].organisation_text == "Skyroute"
 
 
+def test_a_list_of_participants_is_no_list_of_speakers_but_completes_them(extractor) -> None:
+    text = (
+        "Dr Rui Sousa presented the new question banks.\n\n"
+        "List of participants\n\n"
+        "- Dr Ana Lima, Harbour University, Kenya\n"
+        "- Dr Rui Sousa, Examplia Institute of Technology, Kenya\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: (s.organisation, s.role) for name, s in speakers.items()} == {
+        "Rui Sousa": ("Examplia Institute of Technology", "presenter"),
+    }

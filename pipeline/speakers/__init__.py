@@ -30,7 +30,7 @@ from .byline import BylineReader
 from .context import DocumentContext
 from .cues import SpeakerCues
 from .fields import FieldReader
-from .match import SpeakerMatch, merge, same_person
+from .match import ATTENDEE, SpeakerMatch, merge, same_person
 from .programme import ProgrammeReader
 from .prose import ProseReader
 from .records import RecordReader
@@ -71,5 +71,5 @@ class SpeakerAttribution:
         for narrator in narrators:
             if narrator in speakers:
                 self.byline.place(doc, narrator, speakers)
-        doc._.speakers = speakers
+        doc._.speakers = [speaker for speaker in speakers if speaker.role != ATTENDEE]
         return doc

@@ -50,6 +50,9 @@ class SpeakerCues:
     """Verbs whose "with" names a counterpart taking part: "met with", "signed an agreement with"."""
     contact_cues: tuple[str, ...]
     """Words before a name that make it a contact for enquiries, not someone taking part."""
+    attendance_headings: frozenset[str]
+    """Headings over a list of people who took part in no role: those who attended ("List of participants"), or a
+    newsletter's rosters ("Officers", "Birthdays", "Retirements")."""
     byline_leads: tuple[str, ...]
     """What opens a byline: "By Ana Lima", a front matter's "author: Ana Lima"."""
     release_leads: tuple[str, ...]
@@ -91,6 +94,7 @@ class SpeakerCues:
             state_titles=tuple(data["state_titles"]),
             counterpart_verbs=frozenset(data["counterpart_verbs"]),
             contact_cues=tuple(data["contact_cues"]),
+            attendance_headings=frozenset(data["attendance_headings"]),
             byline_leads=tuple(data["byline_leads"]),
             release_leads=tuple(data["release_leads"]),
             representing_leads=tuple(data["representing_leads"]),

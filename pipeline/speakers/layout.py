@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..spans import document_text, line_before
 from .cues import SpeakerCues
+from .match import ATTENDEE
 
 _LINES_KEY = "sidegraph.lines"
 _HEADERS_KEY = "sidegraph.table_headers"
@@ -145,6 +146,8 @@ def heading_role(cues: SpeakerCues, person: Span) -> str | None:
         if not words or len(words) > 5 or stripped.endswith("."):
             return None
         for size in (3, 2, 1):
+            if len(words) >= size and " ".join(words[-size:]) in cues.attendance_headings:
+                return ATTENDEE
             if len(words) >= size and (role := cues.role_by_noun.get(" ".join(words[-size:]))):
                 return role
         return None

@@ -15,6 +15,10 @@ from spacy.tokens import Span
 from ..countries import fold
 
 
+ATTENDEE = "attendee"
+"""The role of an item of a list of participants: no speaker, unless the report also gives them a part."""
+
+
 @dataclass(slots=True)
 class SpeakerMatch:
     """One person taking part in the event, as found in a `Doc`."""
@@ -138,8 +142,8 @@ def merged_short_names(speakers: list[SpeakerMatch]) -> list[SpeakerMatch]:
 
 def merge(earlier: SpeakerMatch, later: SpeakerMatch, *, keep_name: bool = False) -> None:
     complete(earlier, later)
-    if earlier.role in ("speaker", "quoted") and later.role not in ("speaker", "quoted"):
-        earlier.role = later.role
+    if earlier.role == ATTENDEE or earlier.role in ("speaker", "quoted") and later.role not in ("speaker", "quoted", ATTENDEE):
+        earlier.role = later.role  # a listed participant whom the report also gives a part takes that part
     if len(later.name) > len(earlier.name) and not (keep_name or earlier.slot and len(earlier.name) > 1):
         earlier.name = later.name
     earlier.mentions.extend(later.mentions)
