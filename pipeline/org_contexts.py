@@ -233,20 +233,24 @@ def _closes_list(token: Token, cues: ContextCues) -> bool:
 
 
 def _names_from(doc: Doc, i: int) -> Iterator[Span]:
-    """The names of a list that starts at `i`: "X, Y and Z"."""
+    """The names of a list that starts at `i`: "X, Y and Z". Without "and" before its last item the words after a
+    comma qualify the first name ("with NABARD, Bangalore": where it is), and only the first is read."""
+    names: list[Span] = []
+    joined = False
     while i < len(doc):
         i = _skip_article(doc, i)
         end = _name_end(doc, i)
         if end == i:
-            return
-        yield doc[i:end]
+            break
+        names.append(doc[i:end])
         i = end
         if i < len(doc) and doc[i].text == ",":
             i += 1
         if i < len(doc) and doc[i].lower_ in ("and", "&", "or"):
-            i += 1
+            i, joined = i + 1, True
         elif doc[i - 1].text != ",":
-            return
+            break
+    yield from names if joined else names[:1]
 
 
 def _names_before(category: Token, cues: ContextCues) -> Iterator[Span]:
