@@ -134,6 +134,8 @@ class OrganisationGazetteer:
 
 
 _LINKS = frozenset({"of", "for", "on", "in", "to", "at", "with", "de", "del", "des", "du", "da", "do", "dos", "pour", "para"})
+_JOINS = frozenset({"and", "&", "or", "y", "e", "et", "und", "o", "ou"})
+"""Conjunctions after a word that would head a name from its front: a list of sectors, not a name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +154,9 @@ class OrganisationWords:
     legal_forms: frozenset[str] = frozenset()
     name_endings: frozenset[str] = frozenset()
     """Last words that make a name an organisation whatever its head ("Oxfam International")."""
+    head_first: frozenset[str] = frozenset()
+    """Words that head a name from its front, as Romance and German names are built ("Universidad Mayor de San
+    Simon", "Instituto Nacional de Estadística"), whatever stands before its first "de"."""
     pair_arrangements: frozenset[str] = frozenset()
     """Heads that, after two parties joined by a hyphen, name their arrangement ("New Zealand-USP Partnership")."""
     roles: frozenset[str] = frozenset()
@@ -173,6 +178,7 @@ class OrganisationWords:
             *lowered,
             legal_forms=frozenset(data.get("legal_forms", ())),
             name_endings=frozenset(data.get("name_endings", ())),
+            head_first=frozenset(w.lower() for w in data.get("head_first", ())),
             pair_arrangements=frozenset(w.lower() for w in data.get("pair_arrangements", ())),
             roles=frozenset(w.lower() for w in data.get("roles", ())),
             role_modifiers=frozenset(w.lower() for w in data.get("role_modifiers", ())),
@@ -192,12 +198,15 @@ class OrganisationWords:
         return any(word.lower() in self.institution for word in re.findall(r"[A-Za-z]+", text))
 
     def head(self, text: str) -> str:
-        """The head noun: the word before the first linking preposition ("Ministry" of "Ministry of X"), else the
-        last word; a legal form ("Ltd", "S.A.") is skipped, and a "X, Y Department" list keeps its last head."""
+        """The head noun: a `head_first` word opening the name ("Universidad" of "Universidad Mayor de X"), else the
+        word before the first linking preposition ("Ministry" of "Ministry of X"), else the last word; a legal form
+        ("Ltd", "S.A.") is skipped, and a "X, Y Department" list keeps its last head."""
         words = [w.strip(f",;:()\"'{APOSTROPHES}{QUOTES}") for w in text.split()]
         words = [w for w in words if w]
         while len(words) > 1 and words[-1] in self.legal_forms:
             words.pop()
+        if len(words) > 1 and words[0].lower() in self.head_first and words[1].lower() not in _JOINS:
+            return words[0].lower()  # not "Academia and Research Institutions", a list of sectors
         for index, word in enumerate(words[1:], start=1):
             if word.lower() in _LINKS:
                 return words[index - 1].lower()
@@ -212,6 +221,8 @@ class OrganisationWords:
         if len(words) > 1 and words[-1] in self.name_endings and words[-2].lower() not in _LINKS | {"and", "&"}:
             return "institution"  # "Oxfam International", not the "Research and International" of a job title
         head = self.head(text)
+        if head in self.head_first:
+            return "institution"
         if head in self.unit and re.search(rf"(?i)\b{re.escape(head)}\s+(?:of|for)\s", text):
             return "institution"  # "Department of Energy": a government body, not a sub-unit
         for kind, heads in (("unit", self.unit), ("institution", self.institution), ("not_institution", self.not_institution)):

@@ -13,9 +13,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
     "speakers": 0.968,
-    "attribution": 0.838,
+    "attribution": 0.84,
     "countries": 0.99,
-    "organisations": 0.914,
+    "organisations": 0.917,
     "relations": 0.871,
 }
 """Re-based on 2026-12-04 when the gold corpus grew from 13 to 34 documents (measured micro F1 then: speakers

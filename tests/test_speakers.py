@@ -804,3 +804,14 @@ def test_the_writer_named_in_a_release_head_who_says_i_signed(extractor) -> None
     speakers = speakers_in(extractor, text)
     assert (speakers["JANE SMITH"].title, speakers["JANE SMITH"].country) == ("Minister for Trade", "AUS")
     assert speakers["Ratu Tui"].country == "FJI"
+
+
+def test_a_name_headed_from_its_front_is_an_institution_whatever_follows(extractor) -> None:
+    text = (
+        "Mauricio Villazon, Universidad Mayor de San Simon, Bolivia, presented.\n\n"
+        "Mr Samuel Moreno, Director, Instituto Nacional de Estadística y Censo, Panama, spoke."
+    )
+    assert fields_by_name(extractor, text, "title", "organisation") == {
+        "Mauricio Villazon": (None, "Universidad Mayor de San Simon"),
+        "Samuel Moreno": ("Director", "Instituto Nacional de Estadística y Censo"),
+    }

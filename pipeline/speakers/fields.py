@@ -528,12 +528,13 @@ class FieldReader:
         )
 
     def institution_named(self, text: str) -> bool:
-        """A phrase ending in an institution word and not opening with a title: "Health Justice Initiative"."""
+        """A phrase ending in an institution word and not opening with a title ("Health Justice Initiative"), or
+        opening with a word that heads names from the front ("Universidad Mayor de San Simon")."""
         words = re.findall(r"[\w’'-]+", text)
-        return (
-            len(words) > 1 and words[0].lower() not in self.cues.title_words and words[0][:1].isupper()
+        return len(words) > 1 and words[0][:1].isupper() and (self.words.head(text) in self.words.head_first or (
+            words[0].lower() not in self.cues.title_words
             and words[-1].lower() in self.words.institution and words[-1].lower() not in self.words.unit
-        )
+        ))
 
     def known(self, organisation: Span | str | None) -> KnownOrganisation | None:
         if isinstance(organisation, Span) and organisation.ent_id_:
