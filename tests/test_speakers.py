@@ -815,3 +815,8 @@ def test_a_name_headed_from_its_front_is_an_institution_whatever_follows(extract
         "Mauricio Villazon": (None, "Universidad Mayor de San Simon"),
         "Samuel Moreno": ("Director", "Instituto Nacional de Estadística y Censo"),
     }
+
+
+def test_under_the_chairmanship_of_names_the_chair(extractor) -> None:
+    text = "The Advisory Committee met at the Institute under the Chairmanship of Dr. P. Anand Rao, Director, CTRI."
+    assert fields_by_name(extractor, text, "role", "organisation") == {"P. Anand Rao": ("chair", "CTRI")}
