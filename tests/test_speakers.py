@@ -820,3 +820,10 @@ def test_a_name_headed_from_its_front_is_an_institution_whatever_follows(extract
 def test_under_the_chairmanship_of_names_the_chair(extractor) -> None:
     text = "The Advisory Committee met at the Institute under the Chairmanship of Dr. P. Anand Rao, Director, CTRI."
     assert fields_by_name(extractor, text, "role", "organisation") == {"P. Anand Rao": ("chair", "CTRI")}
+
+
+def test_a_plural_title_after_a_list_of_names_describes_them_all(extractor) -> None:
+    text = "Dr. Ana Lima, Dr. Rui Sousa and Dr. Kofi Mensah, Co-Chairs of the Ocean Panel, opened the session."
+    assert {name: s.organisation for name, s in speakers_in(extractor, text).items()} == {
+        "Ana Lima": "Ocean Panel", "Rui Sousa": "Ocean Panel", "Kofi Mensah": "Ocean Panel",
+    }
