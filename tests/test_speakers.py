@@ -827,3 +827,13 @@ def test_a_plural_title_after_a_list_of_names_describes_them_all(extractor) -> N
     assert {name: s.organisation for name, s in speakers_in(extractor, text).items()} == {
         "Ana Lima": "Ocean Panel", "Rui Sousa": "Ocean Panel", "Kofi Mensah": "Ocean Panel",
     }
+
+
+def test_spanish_honorifics_lead_names_in_a_programme(extractor) -> None:
+    text = (
+        "HORA | TEMA | EXPOSITOR\n\n"
+        "8:00 A 10:30 AM | MINDFULNESS (ATENCIÓN PLENA) | MSC. LESTER MOLINA\n\n"
+        "10:45 AM A 1:15 PM | TÉCNICAS NO FARMACOLÓGICAS | LIC. ETHEL MARADIAGA (Psicóloga)\n\n"
+        "1:15 A 2:00 PM | ATENCIÓN DEL PACIENTE GERIÁTRICO | DRA YAMILA QUIROZ (PSIQUIATRA)"
+    )
+    assert set(speakers_in(extractor, text)) == {"LESTER MOLINA", "ETHEL MARADIAGA", "YAMILA QUIROZ"}
