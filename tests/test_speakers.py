@@ -837,3 +837,14 @@ def test_spanish_honorifics_lead_names_in_a_programme(extractor) -> None:
         "1:15 A 2:00 PM | ATENCIÓN DEL PACIENTE GERIÁTRICO | DRA YAMILA QUIROZ (PSIQUIATRA)"
     )
     assert set(speakers_in(extractor, text)) == {"LESTER MOLINA", "ETHEL MARADIAGA", "YAMILA QUIROZ"}
+
+
+def test_a_name_beside_an_items_time_allotted_presents_it(extractor) -> None:
+    text = (
+        "| Date | Title | Who | Length |\n|---|---|---|---|\n"
+        "| Jul 2022 | Advances in Neural Processes | Wessel Brandt | 20 mins |\n"
+        "| April 2023 | Sensor Placement with Graph Networks | Tom Arnesen | 15 mins |\n"
+    )
+    assert {name: s.role for name, s in speakers_in(extractor, text).items()} == {
+        "Wessel Brandt": "presenter", "Tom Arnesen": "presenter",
+    }

@@ -185,15 +185,21 @@ class ProgrammeReader:
         return self.slots.cell_role(line) or self.cues.role_by_noun.get(column)
 
     def _talk_beside(self, line: Line, cell: Span) -> bool:
-        """"09:20 | Regional Overview of X | Dr Ana Lima", "Ana Lima | Background to the workshop": a name alone in
-        its cell next to an agenda item's title presents that item, whatever the columns are called."""
-        return any(other is not cell and self.cues.is_talk(other.text) for other in line.cells)
+        """"09:20 | Regional Overview of X | Dr Ana Lima", "Ana Lima | Background to the workshop", "Tag mixing | Ana
+        Lima | 50 mins": a name alone in its cell next to an agenda item's title, or its time allotted, presents that
+        item, whatever the columns are called."""
+        return any(other is not cell and (self.cues.is_talk(other.text) or _DURATION.match(other.text.strip()))
+                   for other in line.cells)
 
     def _block_description(self, line: Line, person: Person, done: set[int]) -> list[Field]:
         """A signature block or photo grid: the name's line is followed by its title line and organisation line."""
         fields, described = record_description(self.slots, line, honorific=person.tagged)
         done.update(other.index for other in described)
         return fields
+
+
+_DURATION = re.compile(r"\d+\s*(?:mins?|minutes|hrs?|hours?)\.?$", re.IGNORECASE)
+"""A programme cell that gives an item's time allotted: "20 mins", "1 hour"."""
 
 
 def _paragraphs(cell: Span) -> list[Span]:
