@@ -49,7 +49,8 @@ class BylineReader:
                 title, name = head
                 match = SpeakerMatch(name=name, mentions=[name])
                 if title.text.isupper():  # the fields are read from how words are capitalised, which capitals hide
-                    match.title = " ".join(w.lower() if w.lower() in _TITLE_LINKS else w.capitalize() for w in title.text.split())
+                    words = title.text.split()
+                    match.title = " ".join(w.lower() if w.lower() in _TITLE_LINKS else w.capitalize() for w in words)
                 else:
                     self.slots.fields.apply_prefix(match, title)
                 self.slots.fields.ministry_from_title(match)

@@ -142,7 +142,8 @@ def merged_short_names(speakers: list[SpeakerMatch]) -> list[SpeakerMatch]:
 
 def merge(earlier: SpeakerMatch, later: SpeakerMatch, *, keep_name: bool = False) -> None:
     complete(earlier, later)
-    if earlier.role == ATTENDEE or earlier.role in ("speaker", "quoted") and later.role not in ("speaker", "quoted", ATTENDEE):
+    general = ("speaker", "quoted")
+    if earlier.role == ATTENDEE or earlier.role in general and later.role not in (*general, ATTENDEE):
         earlier.role = later.role  # a listed participant whom the report also gives a part takes that part
     if len(later.name) > len(earlier.name) and not (keep_name or earlier.slot and len(earlier.name) > 1):
         earlier.name = later.name

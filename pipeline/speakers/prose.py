@@ -250,8 +250,10 @@ class ProseReader:
         still returned, so that words reported later ("Dr X noted") can promote it.
         """
         name, honorific = strip_honorific(self.cues, person)
-        if not plausible_name(name) or self.cues.looks_like_title(name.text) or len(name) < 2 or contact_line(self.cues, name):
+        if not plausible_name(name) or self.cues.looks_like_title(name.text) or len(name) < 2:
             return _Introduction(None, False)
+        if contact_line(self.cues, name):
+            return _Introduction(None, False)  # "Press enquiries: NAME", "NAME: name@example.org"
         match = SpeakerMatch(name=name, honorific=honorific, mentions=[name])
         described = self.description(person)
         fields, predicate = described.fields, described.predicate
@@ -581,7 +583,8 @@ class ProseReader:
             lemma = verb.doc[verb.i + 1].lemma_.lower()
         role = self.cues.role_by_verb.get(lemma) or self.cues.role_by_verb.get(verb.lower_)
         conjoined = (  # "arrived and organised", "is pleased with the step, saying:"
-            child for child in verb.children if child.dep_ == "conj" and child.pos_ == "VERB" or child.dep_ == "advcl" and child.tag_ == "VBG"
+            child for child in verb.children
+            if child.dep_ == "conj" and child.pos_ == "VERB" or child.dep_ == "advcl" and child.tag_ == "VBG"
         )
         return role or next((role for child in conjoined if (role := self.role_of_verb(child))), None)
 
