@@ -184,7 +184,7 @@ def _voices(doc: Doc, speakers: list[SpeakerMatch], parties: list[Party], passin
     is theirs."""
     starts: list[tuple[int, Party | None]] = []
     for speaker, party in zip(speakers, parties):
-        named = [*([] if _counterpart(speaker.name) else [speaker.name]), *(m for m in speaker.mentions if _speaks(m))]
+        named = [speaker.name, *(m for m in speaker.mentions if _speaks(m))]
         starts += [(span.sent.start, party) for span in named]
     called = sorted([*((span.start, party) for speaker, party in zip(speakers, parties)
                        for span in (speaker.name, *speaker.mentions)), *passing], key=lambda call: call[0])
@@ -208,15 +208,6 @@ def _named_with_institution(doc: Doc, actors: list[ActorMention]) -> list[tuple[
             if institution:
                 named.append((span.start, Party(institution, None)))
     return named
-
-
-def _counterpart(name: Span) -> bool:
-    """ "I signed the agreement with Examplia's President X": someone the speaker dealt with, named in the speaker's
-    own first-person words, does not take the floor there."""
-    if name.root.dep_ not in ("pobj", "dobj"):
-        return False
-    verb = next((a for a in name.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and any(c.dep_ in SUBJECTS and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def _speaks(name: Span) -> bool:

@@ -233,24 +233,20 @@ def _closes_list(token: Token, cues: ContextCues) -> bool:
 
 
 def _names_from(doc: Doc, i: int) -> Iterator[Span]:
-    """The names of a list that starts at `i`: "X, Y and Z". Without "and" before its last item the words after a
-    comma qualify the first name ("with NABARD, Bangalore": where it is), and only the first is read."""
-    names: list[Span] = []
-    joined = False
+    """The names of a list that starts at `i`: "X, Y and Z"."""
     while i < len(doc):
         i = _skip_article(doc, i)
         end = _name_end(doc, i)
         if end == i:
-            break
-        names.append(doc[i:end])
+            return
+        yield doc[i:end]
         i = end
         if i < len(doc) and doc[i].text == ",":
             i += 1
         if i < len(doc) and doc[i].lower_ in ("and", "&", "or"):
-            i, joined = i + 1, True
+            i += 1
         elif doc[i - 1].text != ",":
-            break
-    yield from names if joined else names[:1]
+            return
 
 
 def _names_before(category: Token, cues: ContextCues) -> Iterator[Span]:

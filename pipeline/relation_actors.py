@@ -329,7 +329,7 @@ class ActorIndex:
 
     def _in_focus(self, token: Token) -> list[End]:
         """ "The Government has requested", "in the country", "both countries can learn from each other", "the two
-        organisations", "both sides", "these five countries": the country, or the actors, that the paragraph is about."""
+        organisations", "both sides": the country, or the two actors, that the paragraph is about."""
         data = cues()
         lemma = token.lemma_.lower()
         kind = "country" if lemma in data.focus_heads else data.pair_heads.get(lemma)
@@ -338,10 +338,9 @@ class ActorIndex:
             return []
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
         plural = token.tag_ in ("NNS", "NNPS")
-        size = max((data.group_sizes.get(word, 0) for word in determiners), default=0)
-        wanted = size if plural else 1 if "the" in determiners else 0
-        if kind != "country" and wanted < 2:
-            return []  # "the organisation" is one of the definite heads; only a group is read here
+        wanted = 2 if plural and determiners & data.pair_determiners else 1 if not plural and "the" in determiners else 0
+        if kind != "country" and wanted != 2:
+            return []  # "the organisation" is one of the definite heads; only a pair is read here
         named = self.discourse.named_before(token.i, wanted, kind=kind or None) if wanted else []
         return [End(entity_id, REFERRED) for entity_id in named] if len(named) == wanted else []
 

@@ -247,10 +247,10 @@ def _slots(child: Token, kind: str, is_passive: bool, bearer: Token) -> list[tup
 
 def _beneficiaries(bearer: Token, index: ActorIndex, reading: Reading, countries: list[End]
                    ) -> tuple[list[End], list[End]]:
-    """ "A study in Türkiye was completed with the support of Norway", "X is funded by a grant from Y": support given
-    through a clause goes to the clause's subject, or to the country it took place in; to an event's hosts, when the
-    clause names them ("the conference was hosted by Indonesia with support from the Bank"). "Nepal received funding
-    from X", "Nepal requested the Bank to provide assistance": the subject of a verb of receiving or asking gets it."""
+    """ "A study in Türkiye was completed with the support of Norway": support given through a clause goes to
+    the clause's subject, or to the country it took place in; to an event's hosts, when the clause names them ("the
+    conference was hosted by Indonesia with support from the Bank"). "Nepal received funding from X", "Nepal requested
+    the Bank to provide assistance": the subject of a verb of receiving or asking gets it."""
     data = cues()
     verbs = [t for t in itertools.islice(bearer.ancestors, CLIMB_STEPS) if t.pos_ == "VERB"][:2]
     asking = [v for v in verbs if v.lemma_.lower() in data.request_verbs and any(  # "asked X to provide", not "asked
@@ -260,9 +260,7 @@ def _beneficiaries(bearer: Token, index: ActorIndex, reading: Reading, countries
     if recipients:
         return [e.at_most(INDIRECT) for e in recipients], countries
     prep = bearer.head
-    given_by = prep.dep_ == "agent"  # "X is supported by a seed grant from Y": X gets what Y gives
-    through = prep.lower_ in ("with", "through", "under") or given_by
-    if bearer.dep_ != "pobj" or not through or prep.head.pos_ not in ("VERB", "AUX"):
+    if bearer.dep_ != "pobj" or prep.lower_ not in ("with", "through", "under") or prep.head.pos_ not in ("VERB", "AUX"):
         return [], countries
     subjects = [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     subjects += [prep.head.head] if prep.head.dep_ == "acl" else []  # "the workshop, organised by X with support of Y"

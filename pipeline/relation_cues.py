@@ -40,13 +40,11 @@ class Cues:
     definite_heads: frozenset[str]
     focus_heads: frozenset[str]
     pair_heads: Mapping[str, str]
-    """Plural nouns that, after "both", "the two" or "these five" (`group_sizes`), stand for the last actors named of
-    a kind ("organisation"; "" for any)."""
-    group_sizes: Mapping[str, int]
+    """Plural nouns that, after "both" or "the two", stand for the last two actors named of a kind ("organisation";
+    "" for any)."""
+    pair_determiners: frozenset[str]
     referring_modifiers: frozenset[str]
     joint_verbs: frozenset[str]
-    most_joint_agents: int
-    """More agents than this after a joint verb are a roll of sponsors, not a group that made something together."""
     joint_products: frozenset[str]
     """What actors make together: the event nouns and other products ("report", "project")."""
     event_nouns: frozenset[str]
@@ -92,10 +90,9 @@ def cues() -> Cues:
         definite_heads=frozenset(data["definite_heads"]),
         focus_heads=frozenset(data["focus_heads"]),
         pair_heads={word: kind for kind, words in data["pair_heads"].items() for word in words},
-        group_sizes=data["group_sizes"],
+        pair_determiners=frozenset(data["pair_determiners"]),
         referring_modifiers=frozenset(data["referring_modifiers"]),
         joint_verbs=frozenset(data["joint_verbs"]),
-        most_joint_agents=data["most_joint_agents"],
         joint_products=frozenset(data["joint_products"]) | frozenset(data["event_nouns"]),
         event_nouns=frozenset(data["event_nouns"]),
         naming_verbs=frozenset(data["naming_verbs"]),
@@ -220,11 +217,11 @@ def has_partner(verb: Token) -> bool:
 def made_jointly(verb: Token, *, active: bool = False, products: frozenset[str] | None = None) -> bool:
     """ "The workshop, supported by X and Y", "Sponsored by X and Y, this workshop aims...", "Created by X and Y,
     this was the third conference": coordinated agents
-    of a joint verb made one of the `products` (default: the joint products of the cue file) together, unless they
-    are a roll of sponsors (`most_joint_agents`); with `active`, "X and Y organised the workshop"."""
+    of a joint verb made one of the `products` (default: the joint products of the cue file) together; with
+    `active`, "X and Y organised the workshop"."""
     data = cues()
     made_words = data.joint_products if products is None else products
-    if verb.lemma_.lower() not in data.joint_verbs or not active and _agent_count(verb) > data.most_joint_agents:
+    if verb.lemma_.lower() not in data.joint_verbs:
         return False
     made_deps = ("dobj",) if active else ("nsubjpass",)
     made = [c for c in verb.children if c.dep_ in made_deps] + ([verb.head] if verb.dep_ == "acl" and not active else [])
@@ -232,13 +229,6 @@ def made_jointly(verb: Token, *, active: bool = False, products: frozenset[str] 
         made += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "attr")]  # or what "this" was
     made += [c for conj in verb.conjuncts for c in conj.children if c.dep_ in made_deps]
     return any(t.lemma_.lower() in made_words or t.lower_ in made_words for t in made)
-
-
-def _agent_count(verb: Token) -> int:
-    """How many agents a passive verb lists: "funded by A, B and C" has three. Counted from the list's items
-    anywhere under "by", since the parser hangs a long list's items on one another."""
-    return sum(1 + sum(t.dep_ in ("conj", "appos") and t.pos_ in ("PROPN", "NOUN") for t in pobj.subtree)
-               for agent in verb.children if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj")
 
 
 def passive(token: Token) -> bool:

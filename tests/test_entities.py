@@ -111,11 +111,6 @@ def test_classes_and_adjectives_in_those_contexts_are_not_institutions(extractor
     assert organisations(extractor, text) == {}
 
 
-def test_a_name_after_a_partners_comma_with_no_and_is_where_it_is(extractor: Extractor) -> None:
-    found = organisations(extractor, "The course was organised by Kaveri Grameena Bank in collaboration with NABARD, Bangalore.")
-    assert {e.name for e in found.values()} == {"Kaveri Grameena Bank", "NABARD"}
-
-
 def test_a_speakers_stated_organisation_is_one_whatever_the_ner_tagged(extractor: Extractor, resolver: EntityResolver) -> None:
     """The NER takes "Fabien Moreau" (a firm named after its founder) and the city "Nampuela" for people; the slot
     "NAME, ORG" says institution for the first, while a lone word before ", COUNTRY" is the city of an address."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
 
-from pipeline import Extraction, Extractor, document_from_text
+from pipeline import Extraction, Extractor
 from pipeline.discourse import ActorMention, plain_discourse
 from pipeline.relations import BASELINES, DEFAULT_FINDER, FINDERS, relation_finder
 
@@ -591,42 +590,3 @@ def test_a_one_word_body_the_ner_tags_is_a_party_where_a_relation_names_it(extra
     assert "org:exdems" in {e.id for e in extraction.entities}
     if pair is not None:
         assert frozenset(pair) in pairs_of(extraction, "cooperation")
-
-
-@pytest.mark.parametrize(("text", "parties"), [
-    ("Tanzania, Rwanda and Uganda met in Arusha. The three countries signed a trade pact.",
-     {"country:TZA", "country:RWA", "country:UGA"}),
-    ("Together, Finland, Norway, Denmark, Iceland and Sweden have achieved results. Now these five countries have "
-     "signed a Memorandum of Understanding.", {"country:FIN", "country:NOR", "country:DNK", "country:ISL", "country:SWE"}),
-])
-def test_a_counted_group_stands_for_the_parties_named_before(extractor: Extractor, text: str, parties: set[str]) -> None:
-    pairs = {frozenset((r.source, r.target)) for r in extractor.extract(document_from_text(text)).relations
-             if r.type == "agreement"}
-    assert pairs == {frozenset(pair) for pair in itertools.combinations(parties, 2)}
-
-
-def test_a_roll_of_sponsors_is_no_joint_work_and_a_few_sponsors_are(extractor: Extractor) -> None:
-    roll = ("The conference is funded by Intel, HP, Hitachi Data Systems, Norden, NordForsk, DeIC, NORDUnet, RHnet "
-            "and UNINETT Sigma.")
-    few = "The Programme is sponsored by the International Council for Science, the WMO and UNESCO."
-    assert not [r for r in extractor.extract(document_from_text(roll)).relations if r.type == "joint_implementation"]
-    assert len([r for r in extractor.extract(document_from_text(few)).relations if r.type == "joint_implementation"]) == 3
-
-
-def test_support_by_a_grant_from_a_funder_goes_to_the_subject(extractor: Extractor) -> None:
-    text = ("CyLab-Africa is supported by a seed grant from the Bill & Melinda Gates Foundation.\n\n"
-            "The Africa Centre is funded by grants from the Wellcome Trust and the Carnegie Corporation.")
-    assert typed(extractor.extract(document_from_text(text))) == {
-        ("org:gates-foundation", "support", "org:cylab-africa"),
-        ("org:wellcome", "support", "org:africa-centre"),
-        ("org:carnegie-corporation", "support", "org:africa-centre"),
-    }
-
-
-def test_the_writer_who_signed_with_a_counterpart_signs_for_their_country(extractor: Extractor) -> None:
-    text = (
-        "MEDIA RELEASE MINISTER FOR TRADE JANE SMITH\n\n"
-        "Today I signed a trade agreement with Fiji’s President Ratu Tui. I welcomed the deepening ties "
-        "between Australia and Fiji. Australia and Fiji have long been partners."
-    )
-    assert ("country:AUS", "agreement", "country:FJI") in typed(extractor.extract(document_from_text(text)))

@@ -735,116 +735,44 @@ def test_a_list_of_titles_in_apposition_gives_each_name_its_own(extractor) -> No
     }
 
 
-def test_a_second_role_joined_by_and_ends_the_first_roles_organisation(extractor) -> None:
-    text = (
-        "Minister Fu met Brunei’s Minister at the Prime Minister’s Office and Minister of Finance and Economy II "
-        "Dato Amin Liew in New York.\n\n"
-        "Ms Jane Roe, Director of the Climate Centre and Facilitator of the Ocean Network, spoke first."
-    )
-    assert fields_by_name(extractor, text, "title", "organisation") == {
-        "Amin Liew": ("Minister, Minister of Finance and Economy II", "Prime Minister’s Office"),
-        "Jane Roe": ("Director", "Climate Centre"),
-    }
-
-
 def test_a_participle_clause_of_speech_makes_the_subject_a_speaker(extractor) -> None:
-    text = "Director of NordForsk, Gunnel Gustafsson, is pleased with this new step, saying: “This is a first.”"
-    assert fields_by_name(extractor, text, "title", "organisation") == {"Gunnel Gustafsson": ("Director", "NordForsk")}
+    text = "Director of Examplia Research Council, Inga Berglund, is pleased with this new step, saying: “This is a first.”"
+    assert fields_by_name(extractor, text, "title", "organisation") == {
+        "Inga Berglund": ("Director", "Examplia Research Council"),
+    }
 
 
 def test_press_contacts_are_not_speakers(extractor) -> None:
     text = (
         "Dr Ann Lee, Director of the Beta Institute, opened the workshop.\n\n"
-        "For more information, contact: Leo Brandt, IIASA; tel: +43 2236 807; fax: +43 2236 808.\n\n"
-        "Press enquiries: Communications Adviser Linn Hoff Jensen: <linn.jensen@example.org> +47 97 46 65 64\n\n"
-        "Senior Adviser Erlendur Helgason: <erlendur@example.org>"
+        "For more information, contact: Leo Brandt, Examplia Institute; tel: +43 2236 807; fax: +43 2236 808.\n\n"
+        "Press enquiries: Communications Adviser Sigrid Holm: <sigrid.holm@example.org> +47 97 00 00 00\n\n"
+        "Senior Adviser Olaf Strand: <olaf@example.org>"
     )
     assert set(speakers_in(extractor, text)) == {"Ann Lee"}
 
 
 def test_a_given_name_shared_by_two_people_adds_no_third(extractor) -> None:
     text = (
-        "### Janelle Dumalaon:\nWe have four panelists today, starting with Maria Makeeva, editor-in-chief of OstWest "
-        "TV in Berlin, the only Russian-language TV channel in Germany. A hand for Maria, please.\n\n"
-        "### Maria Makeeva:\nIt affected people in Russia first of all.\n\n"
-        "### Maria Makeeva:\nMaria Ressa yesterday told that we do not embrace technology enough.\n\n"
-        "### Janelle Dumalaon:\nNow, Leonid, you mentioned the platforms. Maria has just mentioned Netflix now.\n\n"
-        "### Maria Makeeva:\nIt does."
+        "### Jana Dorn:\nWe have four panelists today, starting with Maria Kovalenko, editor-in-chief of Radio Ost "
+        "TV in Berlin, the only Ukrainian-language TV channel in Germany. A hand for Maria, please.\n\n"
+        "### Maria Kovalenko:\nIt affected people in Ukraine first of all.\n\n"
+        "### Maria Kovalenko:\nMaria Santos yesterday told that we do not embrace technology enough.\n\n"
+        "### Jana Dorn:\nNow, Pavel, you mentioned the platforms. Maria has just mentioned streaming now.\n\n"
+        "### Maria Kovalenko:\nIt does."
     )
     speakers = extractor.extract(document_from_text(text)).speakers
-    assert [(s.name, s.organisation) for s in speakers if s.name == "Maria Makeeva"] == [("Maria Makeeva", "OstWest TV")]
-
-
-def test_labelled_slots_in_a_programme_cell_after_its_talk_description(extractor) -> None:
-    """A PDF cell's paragraphs arrive joined by "; ": the talk's title, what it is about, then "Speaker: NAME"."""
-    text = (
-        "09:00 - 09:30 OPENING KEYNOTE | The Role of Innovation in Achieving the Vision; Explore how cutting-edge "
-        "technologies are driving progress across the sectors; Speaker: KHALID AL NASSER - Director of Planning, "
-        "Ministry of Interior\n\n"
-        "10:00 - 10:30 PANEL | Empowering governments; This discussion explores the challenges; Moderator: HANA "
-        "SALEM, Head of Change Management, Ministry of Transport; Speakers:; • OMAR FARIS - Head of Growth, Delta Group"
-    )
-    assert fields_by_name(extractor, text, "organisation", "role") == {
-        "KHALID AL NASSER": ("Ministry of Interior", "speaker"),
-        "HANA SALEM": ("Ministry of Transport", "moderator"),
-        "OMAR FARIS": ("Delta Group", "panellist"),
-    }
-
-
-def test_the_writer_named_in_a_release_head_who_says_i_signed(extractor) -> None:
-    text = (
-        "MEDIA RELEASE MINISTER FOR TRADE JANE SMITH\n\n"
-        "12 May 2020\n\n"
-        "Today I signed a trade agreement with Fiji’s Minister for Trade Mr Ratu Tui. I welcomed the deepening ties "
-        "between Examplia and Fiji, and Examplia will fund a new port. Examplia and Fiji have long been partners."
-    )
-    speakers = speakers_in(extractor, text)
-    assert (speakers["JANE SMITH"].title, speakers["JANE SMITH"].country) == ("Minister for Trade", None)
-    text = text.replace("Examplia", "Australia")
-    speakers = speakers_in(extractor, text)
-    assert (speakers["JANE SMITH"].title, speakers["JANE SMITH"].country) == ("Minister for Trade", "AUS")
-    assert speakers["Ratu Tui"].country == "FJI"
+    assert [(s.name, s.organisation) for s in speakers if s.name == "Maria Kovalenko"] == [
+        ("Maria Kovalenko", "Radio Ost TV"),
+    ]
 
 
 def test_a_name_headed_from_its_front_is_an_institution_whatever_follows(extractor) -> None:
     text = (
-        "Mauricio Villazon, Universidad Mayor de San Simon, Bolivia, presented.\n\n"
-        "Mr Samuel Moreno, Director, Instituto Nacional de Estadística y Censo, Panama, spoke."
+        "Lucía Paredes, Universidad Mayor de Santa Elena, Bolivia, presented.\n\n"
+        "Mr Tomás Aguirre, Director, Instituto Nacional de Estadística y Censo, Panama, spoke."
     )
     assert fields_by_name(extractor, text, "title", "organisation") == {
-        "Mauricio Villazon": (None, "Universidad Mayor de San Simon"),
-        "Samuel Moreno": ("Director", "Instituto Nacional de Estadística y Censo"),
-    }
-
-
-def test_under_the_chairmanship_of_names_the_chair(extractor) -> None:
-    text = "The Advisory Committee met at the Institute under the Chairmanship of Dr. P. Anand Rao, Director, CTRI."
-    assert fields_by_name(extractor, text, "role", "organisation") == {"P. Anand Rao": ("chair", "CTRI")}
-
-
-def test_a_plural_title_after_a_list_of_names_describes_them_all(extractor) -> None:
-    text = "Dr. Ana Lima, Dr. Rui Sousa and Dr. Kofi Mensah, Co-Chairs of the Ocean Panel, opened the session."
-    assert {name: s.organisation for name, s in speakers_in(extractor, text).items()} == {
-        "Ana Lima": "Ocean Panel", "Rui Sousa": "Ocean Panel", "Kofi Mensah": "Ocean Panel",
-    }
-
-
-def test_spanish_honorifics_lead_names_in_a_programme(extractor) -> None:
-    text = (
-        "HORA | TEMA | EXPOSITOR\n\n"
-        "8:00 A 10:30 AM | MINDFULNESS (ATENCIÓN PLENA) | MSC. LESTER MOLINA\n\n"
-        "10:45 AM A 1:15 PM | TÉCNICAS NO FARMACOLÓGICAS | LIC. ETHEL MARADIAGA (Psicóloga)\n\n"
-        "1:15 A 2:00 PM | ATENCIÓN DEL PACIENTE GERIÁTRICO | DRA YAMILA QUIROZ (PSIQUIATRA)"
-    )
-    assert set(speakers_in(extractor, text)) == {"LESTER MOLINA", "ETHEL MARADIAGA", "YAMILA QUIROZ"}
-
-
-def test_a_name_beside_an_items_time_allotted_presents_it(extractor) -> None:
-    text = (
-        "| Date | Title | Who | Length |\n|---|---|---|---|\n"
-        "| Jul 2022 | Advances in Neural Processes | Wessel Brandt | 20 mins |\n"
-        "| April 2023 | Sensor Placement with Graph Networks | Tom Arnesen | 15 mins |\n"
-    )
-    assert {name: s.role for name, s in speakers_in(extractor, text).items()} == {
-        "Wessel Brandt": "presenter", "Tom Arnesen": "presenter",
+        "Lucía Paredes": (None, "Universidad Mayor de Santa Elena"),
+        "Tomás Aguirre": ("Director", "Instituto Nacional de Estadística y Censo"),
     }

@@ -59,17 +59,13 @@ class SpeakerAttribution:
 
     def __call__(self, doc: Doc) -> Doc:
         turns, done = self.turns.read(doc)
-        narrators = self.byline.read(doc)
         known: list[SpeakerMatch] = []
-        for match in turns + self.records.read(doc, done) + self.programme.read(doc, done) + narrators:
+        for match in turns + self.records.read(doc, done) + self.programme.read(doc, done) + self.byline.read(doc):
             if (earlier := same_person(known, match.name, description=match)) is not None:
                 merge(earlier, match)
             else:
                 known.append(match)
         speakers = self.prose.speakers(doc, known)
         self.context.complete(doc, speakers)
-        for narrator in narrators:
-            if narrator in speakers:
-                self.byline.place(doc, narrator, speakers)
         doc._.speakers = [speaker for speaker in speakers if speaker.role != ATTENDEE]
         return doc

@@ -1,6 +1,5 @@
-"""The narrator: a report its writer tells in the first person ("Why was I there?", "my panel", "I signed"), naming
-them only in its byline ("By Ana Lima", a front matter's "author: Ana Lima", which ingest keeps for this) or in a
-release's head line ("MEDIA RELEASE MINISTER FOR FOREIGN AFFAIRS ANA LIMA").
+"""The narrator: a report its writer tells in the first person ("Why was I there?", "my panel"), naming them only in
+its byline ("By Ana Lima", a front matter's "author: Ana Lima", which ingest keeps for this).
 
 A byline alone makes no speaker: a journalist or a rapporteur writes about an event in the third person. The writer
 takes part when the body says "I" or "my" in their own words, outside quotation marks, more than once.
@@ -10,11 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..spans import doc_entities, document_text
+from ..spans import document_text
 from .cues import SpeakerCues
 from .layout import document_lines
 from .match import SpeakerMatch
@@ -26,8 +24,6 @@ HEAD_LINES = 5
 MIN_FIRST_PERSON = 2
 """How often the writer says "I" or "my" to count as narrating: once may be a figure of speech."""
 _NOT_BODIES = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "EVENT"})
-_TITLE_LINKS = frozenset({"of", "for", "and", "the", "on", "in", "at", "to"})
-"""Words a title written in capitals keeps in lower case: "MINISTER FOR FOREIGN AFFAIRS", "Minister for Foreign Affairs"."""
 _QUOTED = re.compile(r"[“„″\"][^”″\"\n]*[”″\"]")
 
 
@@ -44,41 +40,7 @@ class BylineReader:
             name = self._name(line.span, start) if start is not None else None
             if name is not None and self._narrates(doc, name.end):
                 return [SpeakerMatch(name=name, organisation=self._side(doc, name.end), mentions=[name])]
-            head = self._titled_head(line.span)
-            if head is not None and self._narrates(doc, line.span.end):
-                title, name = head
-                match = SpeakerMatch(name=name, mentions=[name])
-                if title.text.isupper():  # the fields are read from how words are capitalised, which capitals hide
-                    words = title.text.split()
-                    match.title = " ".join(w.lower() if w.lower() in _TITLE_LINKS else w.capitalize() for w in words)
-                else:
-                    self.slots.fields.apply_prefix(match, title)
-                self.slots.fields.ministry_from_title(match)
-                return [match]
         return []
-
-    def place(self, doc: Doc, narrator: SpeakerMatch, speakers: list[SpeakerMatch]) -> None:
-        """"I signed the agreement with Examplia's President": a writer whose title speaks for a state and who names
-        no country of their own speaks for the country the text names most, apart from the other speakers'."""
-        if narrator.country is not None or not self.slots.fields.represents_state(narrator.title):
-            return
-        theirs = {speaker.country for speaker in speakers if speaker is not narrator}
-        named = Counter(ent.ent_id_ for ent in doc_entities(doc).spans if ent.label_ == "GPE" and ent.ent_id_ not in theirs)
-        narrator.country = next((code for code, _ in named.most_common(1) if code), None)
-
-    def _titled_head(self, line: Span) -> tuple[Span, Span] | None:
-        """"MEDIA RELEASE MINISTER FOR FOREIGN AFFAIRS ALEXANDER DOWNER": a release's head line, after its lead
-        (`release_leads`), is its writer's title, then their name."""
-        lowered, start = line.text.lower(), line.start
-        lead = next((lead for lead in self.cues.release_leads if lowered.startswith(f"{lead} ")), None)
-        if lead is not None:
-            start = next((t.i for t in line if t.idx >= line.start_char + len(lead) and not t.is_space), line.end)
-        for size in (2, 3, 4):
-            at = line.end - size
-            person = self.slots.name_at(line, at) if at > start else None
-            if person is not None and person.name.end == line.end and self.slots.fields.titled(line.doc[start:at].text):
-                return line.doc[start:at], person.name
-        return None
 
     def _name(self, line: Span, start: int) -> Span | None:
         """The rest of the byline, when it is two to four name words and no institution's or country's name. The

@@ -55,8 +55,6 @@ class SpeakerCues:
     newsletter's rosters ("Officers", "Birthdays", "Retirements")."""
     byline_leads: tuple[str, ...]
     """What opens a byline: "By Ana Lima", a front matter's "author: Ana Lima"."""
-    release_leads: tuple[str, ...]
-    """What may open a release's head line before its writer's title and name: "MEDIA RELEASE MINISTER FOR X NAME"."""
     representing_leads: tuple[str, ...]
     """What opens a description with whom the person speaks for: "NAME, representing X's Ministry of Y"."""
     narrator_pronouns: frozenset[str]
@@ -96,7 +94,6 @@ class SpeakerCues:
             contact_cues=tuple(data["contact_cues"]),
             attendance_headings=frozenset(data["attendance_headings"]),
             byline_leads=tuple(data["byline_leads"]),
-            release_leads=tuple(data["release_leads"]),
             representing_leads=tuple(data["representing_leads"]),
             narrator_pronouns=frozenset(data["narrator_pronouns"]),
             narrator_side_verbs=frozenset(data["narrator_side_verbs"]),

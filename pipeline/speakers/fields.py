@@ -79,7 +79,7 @@ class FieldReader:
         affiliation = None
         first_role_country = None  # the country of a first role, where a second one joined by "and" follows
         fields = [piece for part in fields for piece in behalf_split(part)]
-        roles = [role for part in fields for role in self._roles(part, leading=leading)]
+        roles = [(part, False) for part in fields] if leading else [role for part in fields for role in self._roles(part)]
         for index, (part, second) in enumerate(roles):
             listed = part.text.removeprefix("and ")  # the list's last item after a serial comma: ", and Transport"
             if self._continues_name(match.organisation_text, listed):
@@ -145,7 +145,7 @@ class FieldReader:
         if match.country is None and bracketed:
             match.country = self.countries.lookup(bracketed.group(1))  # "IFREMER (France)"
         known = self.known(match.organisation)
-        if known is not None and known.international and not self.represents_state(match.title):
+        if known is not None and known.international and not self._represents_state(match.title):
             match.country = first_role_country or None  # a country next to an IGO is where the person works, not whom they
             # represent, unless a first role gave it: "Mayor, Bonn, Germany, and First Vice President of an IGO"
         elif known is not None and known.country and match.country is None and self._stands_for(match, known):
@@ -159,38 +159,26 @@ class FieldReader:
         countries = {ent.ent_id_ for ent in doc_entities(match.name.doc).spans if ent.label_ == "GPE"}
         return named_here(known, match.organisation_text or "", countries)
 
-    def _roles(self, part: Field, *, leading: bool = False) -> list[tuple[Field, bool]]:
+    def _roles(self, part: Field) -> list[tuple[Field, bool]]:
         """A field cut before a second role joined by "and" ("researcher at X in Y and the Z Node Manager", "and First
         Vice President of Z"): the field, or its two parts, each with whether it is the second role. A title of two
         words ("President and CEO", "Vice-Chancellor and President") is one role: the part before "and" must name more
-        than a title. A title written before a name ("X and Y Body (XYB) Chair NAME", `leading`) is cut only where a
-        second title opens with its own "of"/"at" ("Minister at the X Office and Minister of Y NAME")."""
+        than a title. A title written before a name ("X and Y Body (XYB) Chair NAME") is not cut: `apply_fields` is
+        `leading` for it."""
         span = part.span
-        joins = [t.i for t in span if t.lower_ == "and" and (self._opens_role(t) or not (leading or inside_entity(t)))]
+        joins = [t.i for t in span if t.lower_ == "and" and not inside_entity(t)]
         if not joins:
             return [(part, False)]
-        at = next((i for i in joins if self._opens_role(span.doc[i])), joins[-1])
+        at = joins[-1]
         start = at + 1 + (at + 1 < span.end and span.doc[at + 1].lower_ == "the")
         left, right = span.doc[span.start : at], span.doc[start : span.end]
-        opens = self._opens_role(span.doc[at])
-        if not right or not self.titled(clean_field(right.text)) or self.institution_named(right.text) and not opens:
+        if not right or not self.titled(clean_field(right.text)) or self.institution_named(right.text):
             return [(part, False)]
         if not left.text.strip(FIELD_PUNCT):
             return [(Field(right), True)]
         if not any(word[:1].isupper() for word in left.text.split()[1:]):
             return [(part, False)]
         return [(Field(left), False), (Field(right), True)]
-
-    def _opens_role(self, conjunction: Token) -> bool:
-        """"... at the X Office and Minister of Y", "... of the X Centre and Facilitator of the Y Network": a
-        capitalised title word after "and", with its own "of"/"at"/"for", opens a second role, even where the NER
-        ran one ORG entity over both."""
-        doc, i = conjunction.doc, conjunction.i + 1
-        while i < len(doc) and doc[i].text[:1].isupper() and (
-            doc[i].lower_ in self.cues.title_words | self.words.role_modifiers or doc[i].lower_ in self.cues.role_by_noun
-        ):
-            i += 1
-        return i > conjunction.i + 1 and i < len(doc) and doc[i].lower_ in ("of", "at", "for")
 
     def _parent_of(self, organisation: Span, held: KnownOrganisation) -> bool:
         """"Directorate-General for X, European Commission": the registry knows the second as the first's parent."""
@@ -238,7 +226,7 @@ class FieldReader:
         of_state = _ENDS_OF_STATE.search(text)
         return self.countries.lookup(of_state.group(1)) if of_state else None
 
-    def represents_state(self, title: str | None) -> bool:
+    def _represents_state(self, title: str | None) -> bool:
         """A title that speaks for a state wherever its holder sits: "PR; ECOSOC President", "Ambassador"."""
         return bool(_words_pattern(self.cues.state_titles).search((title or "").lower()))
 

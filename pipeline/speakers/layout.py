@@ -162,7 +162,7 @@ def contact_line(cues: SpeakerCues, name: Span) -> bool:
     before = before[max(0, len(before) - (name.start_char - name.sent.start_char)) :].lower()
     if any(cue in before for cue in cues.contact_cues):
         return True
-    doc = name.doc
-    line_end = document_text(doc).find("\n", name.end_char)
-    after = doc.char_span(name.end_char, len(document_text(doc)) if line_end < 0 else line_end, alignment_mode="contract")
+    text = document_text(name.doc)
+    line_end = text.find("\n", name.end_char)
+    after = name.doc.char_span(name.end_char, len(text) if line_end < 0 else line_end, alignment_mode="contract")
     return after is not None and any(token.like_email for token in after[:4])  # "NAME: <name@example.org>"

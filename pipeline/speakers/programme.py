@@ -78,18 +78,17 @@ class ProgrammeReader:
             titled = entries
         else:
             titled = sorted([*titled, *entries], key=lambda person: person.start)
-        people_by_slot = [(index, cell, slot, self.slots.people(slot, titled))
-                          for index, cell in enumerate(line.cells) for slot in _paragraphs(cell)]
-        alone = sum(len(people) for *_, people in people_by_slot) == 1
+        people_by_cell = [(cell, self.slots.people(cell, titled)) for cell in line.cells]
+        alone = sum(len(people) for _, people in people_by_cell) == 1
         found = []
-        for index, cell, slot, people in people_by_slot:
+        for index, (cell, people) in enumerate(people_by_cell):
             if not people:
                 continue
-            label = self._label(slot, people[0].start)
+            label = self._label(cell, people[0].start)
             cell_role = label.role or self._row_role(line, index) or heading_role(self.cues, cell)
-            descriptions = self.slots.descriptions(slot, people)
+            descriptions = self.slots.descriptions(cell, people)
             for person, fields in zip(people, descriptions):
-                closing = self.slots.closing_role(slot, self.slots.described(slot.doc, person.name.end, slot.end)[1])
+                closing = self.slots.closing_role(cell, self.slots.described(cell.doc, person.name.end, cell.end)[1])
                 role = closing or cell_role
                 if not fields and alone and line.is_row and (person.ner or person.tagged or role):
                     fields = [Field(part) for other in line.cells if other is not cell and self.slots.describes(other)
@@ -185,29 +184,15 @@ class ProgrammeReader:
         return self.slots.cell_role(line) or self.cues.role_by_noun.get(column)
 
     def _talk_beside(self, line: Line, cell: Span) -> bool:
-        """"09:20 | Regional Overview of X | Dr Ana Lima", "Ana Lima | Background to the workshop", "Tag mixing | Ana
-        Lima | 50 mins": a name alone in its cell next to an agenda item's title, or its time allotted, presents that
-        item, whatever the columns are called."""
-        return any(other is not cell and (self.cues.is_talk(other.text) or _DURATION.match(other.text.strip()))
-                   for other in line.cells)
+        """"09:20 | Regional Overview of X | Dr Ana Lima", "Ana Lima | Background to the workshop": a name alone in
+        its cell next to an agenda item's title presents that item, whatever the columns are called."""
+        return any(other is not cell and self.cues.is_talk(other.text) for other in line.cells)
 
     def _block_description(self, line: Line, person: Person, done: set[int]) -> list[Field]:
         """A signature block or photo grid: the name's line is followed by its title line and organisation line."""
         fields, described = record_description(self.slots, line, honorific=person.tagged)
         done.update(other.index for other in described)
         return fields
-
-
-_DURATION = re.compile(r"\d+\s*(?:mins?|minutes|hrs?|hours?)\.?$", re.IGNORECASE)
-"""A programme cell that gives an item's time allotted: "20 mins", "1 hour"."""
-
-
-def _paragraphs(cell: Span) -> list[Span]:
-    """A cell's paragraphs, which the PDF reader joins with "; ": "Talk title; what it is about; Speaker: NAME, TITLE"
-    holds a labelled slot after the talk's description, as its own paragraph would."""
-    cuts = [t.i for t in cell if t.text == ";"]
-    bounds = zip([cell.start, *(i + 1 for i in cuts)], [*cuts, cell.end])
-    return [cell.doc[start:end] for start, end in bounds if end > start]
 
 
 def _may_open_name(previous: Token, token: Token) -> bool:

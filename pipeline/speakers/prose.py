@@ -98,11 +98,8 @@ class ProseReader:
                     described.append(intro.match)
             else:
                 group = waiting[0][1] if waiting else None  # "Four X representatives, A, B and C": the group's description
-                if waiting and self._plural_title(intro.match.title):
-                    group = intro.match  # "A, B and C, Members of the Committee": the last name's words describe all
                 for _, item in waiting:
                     item.role = intro.match.role
-                    item.title = item.title or (group.title if group is intro.match else None)
                     item.organisation = item.organisation or group.organisation
                     item.country = item.country or group.country
                     add(item)
@@ -128,7 +125,7 @@ class ProseReader:
                 # a surname alone ("Mr. Bloom said") is not enough to introduce anyone
                 match = same_person(described, name) or SpeakerMatch(name=name, honorific=honorific, mentions=[])
                 if (earlier := same_person(introduced, match.name)) is not None:
-                    complete(earlier, match)  # "Maria" among two Marias, one of them described in passing before
+                    complete(earlier, match)  # a given name two people share, one of them described in passing before
                     earlier.mentions.append(name)
                     continue
                 match.role = self.role_of_verb(person.root.head) if person.root.dep_.startswith("nsubj") else None
@@ -440,11 +437,6 @@ class ProseReader:
             return _Description([], None)
         fields.append(Field(doc[field_start:j]))
         return _Description(_kept(fields), None)
-
-    def _plural_title(self, title: str | None) -> bool:
-        """"Members of RAC", "Co-Chairs": a title in the plural, shared by every name listed before it."""
-        first = (title or "").split()[:1]
-        return bool(first) and first[0].endswith("s") and first[0][:-1].lower() in self.cues.title_words
 
     def _representing_lead(self, doc: Doc, i: int) -> int:
         """How many tokens at i say that the words after them are whom the person speaks for ("representing",
