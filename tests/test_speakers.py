@@ -776,3 +776,29 @@ def test_a_name_headed_from_its_front_is_an_institution_whatever_follows(extract
         "Lucía Paredes": (None, "Universidad Mayor de Santa Elena"),
         "Tomás Aguirre": ("Director", "Instituto Nacional de Estadística y Censo"),
     }
+
+
+def test_people_who_introduce_themselves_in_a_transcript(extractor) -> None:
+    """No label opens the turns: "I'm NAME" says who speaks, a given name alone too, and "I work at X" for whom; a
+    mood ("I'm Grateful"), a title or a nationality is no name."""
+    text = (
+        ">> Hi, everyone. I'm Tamsin Okoro. I work at the Lakeside Data Institute in Porto.\n\n"
+        ">> Okay. I'm Ravi. I'm a fellow with Blue Kayak Media. I'm from Brazil.\n\n"
+        ">> Thanks. My name is Ines Varga from the Harbour Foundation. And I'm interested.\n\n"
+        ">> I am Grateful for this. I am Kenyan. I am Minister of Water of Examplia."
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: speaker.organisation for name, speaker in speakers.items()} == {
+        "Tamsin Okoro": "Lakeside Data Institute", "Ravi": "Blue Kayak Media", "Ines Varga": "Harbour Foundation",
+    }
+
+
+def test_a_given_name_heard_by_captions_is_the_listed_speaker(extractor) -> None:
+    """Captions write a self-introduced given name as it sounds: "Lavnesh" is the programme's "Lovneesh Tarrant";
+    "Tech" does not sound enough like "Tess" to be Tess Brennan."""
+    text = (
+        "Panellists: Lovneesh Tarrant, Chair, Harbour Programme; Tess Brennan, Director, Lakeside Data Institute.\n\n"
+        "Thank you. I'm Lavnesh and I chair the digital committee.\n\n"
+        "Tech is what we discuss today."
+    )
+    assert list(speakers_in(extractor, text)) == ["Lovneesh Tarrant", "Tess Brennan"]

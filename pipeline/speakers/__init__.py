@@ -9,6 +9,7 @@ Reports introduce people in a handful of shapes, and one small reader reads each
 - `programme.ProgrammeReader`: table rows, labelled lines ("Chair: NAME", "Key note by NAME (ORG)"), list
   items and names over lines that describe them inside a longer block;
 - `byline.BylineReader`: the writer of a first-person account, named only in its byline ("By Ana Lima");
+- `introductions.SelfIntroductionReader`: people who name themselves as they speak ("Hi, I'm Ana Lima, I work at X");
 - `prose.ProseReader`: introductions in sentences ("Ms NAME, TITLE, ORG, COUNTRY, chaired", "As NAME, TITLE of
   ORG, put it", a biography), quote attributions ("” NAME, ORG") and the mentions by surname that follow.
 
@@ -30,6 +31,7 @@ from .byline import BylineReader
 from .context import DocumentContext
 from .cues import SpeakerCues
 from .fields import FieldReader
+from .introductions import SelfIntroductionReader
 from .match import ATTENDEE, SpeakerMatch, merge, same_person
 from .programme import ProgrammeReader
 from .prose import ProseReader
@@ -54,13 +56,15 @@ class SpeakerAttribution:
         self.records = RecordReader(slots)
         self.programme = ProgrammeReader(slots)
         self.byline = BylineReader(cues, slots)
+        self.introductions = SelfIntroductionReader(slots)
         self.prose = ProseReader(slots)
         self.context = DocumentContext(cues, fields)
 
     def __call__(self, doc: Doc) -> Doc:
         turns, done = self.turns.read(doc)
         known: list[SpeakerMatch] = []
-        for match in turns + self.records.read(doc, done) + self.programme.read(doc, done) + self.byline.read(doc):
+        layout = self.records.read(doc, done) + self.programme.read(doc, done) + self.byline.read(doc)
+        for match in turns + layout + self.introductions.read(doc):
             if (earlier := same_person(known, match.name, description=match)) is not None:
                 merge(earlier, match)
             else:

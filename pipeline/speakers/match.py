@@ -67,6 +67,8 @@ def same_person(speakers: list[SpeakerMatch], name: Span, *, description: Speake
             if variant_spelling(tokens, words)
             and not (description is not None and speaker.slot == description.slot and told_apart(speaker, description))
         ]
+    if not candidates and len(name) == 1:  # "I'm Lavnish" in captions, introduced as "Lovneesh Chanana"
+        candidates = [speaker for speaker, words in known if len(words) > 1 and len(speaker.name) > 1 and sounds_alike(tokens[0], words[0])]
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -78,7 +80,7 @@ def name_contained(tokens: list[str], known: list[str]) -> bool:
 def variant_spelling(tokens: list[str], known: list[str]) -> bool:
     """"Rafiq Hassan Ullah" / "Rafiq Hasan Ullah", "Jurgen Albamann" / "Jürgen Albermann" (a transcript's ear).
 
-    Full names only: nearly the same letters, or every word with the same start and most letters the same, or the
+    Full names: nearly the same letters, or every word with the same start and most letters the same, or the
     same first name and a surname with the same start.
     """
     if len(tokens) < 2 or len(known) < 2:
@@ -88,6 +90,29 @@ def variant_spelling(tokens: list[str], known: list[str]) -> bool:
         if ratio >= 0.85 or len(tokens) == len(known) and all(a[:2] == b[:2] for a, b in zip(tokens, known)):
             return True  # "Inga Anderson" / "Inger Andersen": every word heard with its start
     return tokens[0] == known[0] and len(tokens[-1]) >= 4 and tokens[-1][:4] == known[-1][:4]
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """A given name alone and a full name's: the same first letter and the same consonants (Soundex), as a
+    speech-to-text ear confuses names: "Lavnish" and "Lovneesh" (L152), "Kritika" and "Krithika", not "Ana" and
+    "Anika"."""
+    code = _soundex(a)
+    return a[:1] == b[:1] and code[2] != "0" and code == _soundex(b)  # two sounds at least: not "Tess" and "Tech"
+
+
+def _soundex(word: str) -> str:
+    codes = [_SOUNDEX.get(letter, "") if letter not in "hw" else None for letter in word]
+    kept, previous = [], _SOUNDEX.get(word[:1], "")
+    for code in codes[1:]:
+        if code is None:
+            continue  # "h" and "w" do not part two letters of one code
+        if code and code != previous:
+            kept.append(code)
+        previous = code
+    return (word[:1] + "".join(kept) + "000")[:4]
+
+
+_SOUNDEX = {letter: str(code) for code, letters in enumerate(("bfpv", "cgjkqsxz", "dt", "l", "mn", "r"), 1) for letter in letters}
 
 
 def told_apart(a: SpeakerMatch, b: SpeakerMatch) -> bool:
