@@ -375,3 +375,19 @@ def test_a_list_of_participants_is_no_list_of_speakers_but_completes_them(extrac
     assert {name: (s.organisation, s.role) for name, s in speakers.items()} == {
         "Rui Sousa": ("Examplia Institute of Technology", "presenter"),
     }
+
+
+def test_a_name_filling_a_timed_programme_line_has_that_slot(extractor) -> None:
+    """"09.30 10.00 NAME" and "11:15 | NAME | talk": the time says the line is the programme's, so the name beside it
+    presents, with no column header or talk noun; a name-like title cut out of an aside by a "|" does not."""
+    text = (
+        "Friday, November 18\n\n"
+        "09.30 10.00 Teresa Halloran\n\n"
+        "10.00 10.30 David Okafor\n\n"
+        "11:15 | Roisin Achterberg | Coastal pottery kilns of the Iron Age\n\n"
+        "11:45 | Clay sources | Bruno Castellanos (Ceramist | Graphic Designer | Potter)\n\n"
+        "12.15 13.00 Lunch break"
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Teresa Halloran", "David Okafor", "Roisin Achterberg", "Bruno Castellanos"}
+    assert {speakers[name].role for name in ("Teresa Halloran", "David Okafor", "Roisin Achterberg")} == {"presenter"}

@@ -20,7 +20,7 @@ from .fields import Field, FieldReader
 from .layout import Line, contact_line, document_lines, heading_role, table_header
 from .match import SpeakerMatch
 from .records import record_description
-from .slots import DASHES, FINITE, LIST_JOINERS, NOISE, Person, SlotParser, affiliation_shaped, after_lead, parts
+from .slots import DASHES, FINITE, LIST_JOINERS, NOISE, Person, SlotParser, affiliation_shaped, after_lead, parts, timed
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +95,16 @@ class ProgrammeReader:
                               and other.text.lower().strip(" :") not in self.cues.role_by_noun for part in parts(other)]  # not "MC"
                 if not fields and not line.is_row and _ends(person, cell):
                     fields = self._block_description(line, person, done)
-                fills_cell = line.is_row and person.start == after_lead(cell) and person.name.end == cell.end
-                presents = fills_cell and (person.ner or person.tagged) and self._talk_beside(line, cell)
+                fills = person.start == after_lead(cell) and person.name.end == cell.end
+                fills_cell = fills and line.is_row
+                presents = fills and (person.ner or person.tagged) and (
+                    fills_cell and self._talk_beside(line, cell) or timed(line) and not _in_brackets(line, person.start)
+                )
                 if contact_line(self.cues, person.name) or len(person.name) == 1 and not (fields or presents):
                     continue  # "Mr. Co chair, good afternoon": a single word needs a description to be a name
                 if presents:
                     role = role or "presenter"
-                if (person.tagged or fills_cell and role is not None or label.names_a_person or closing is not None
+                if (person.tagged or presents or fills_cell and role is not None or label.names_a_person or closing is not None
                         or not label.present and _affiliated(self.fields, fields)):
                     found.append(self.slots.speaker(person, fields, role or "speaker"))
         return found
@@ -201,6 +204,12 @@ def _may_open_name(previous: Token, token: Token) -> bool:
     if not token.is_title or previous.is_title or previous.is_upper and previous.is_alpha:
         return False
     return not previous.is_stop or previous.lower_ in LIST_JOINERS
+
+
+def _in_brackets(line: Line, i: int) -> bool:
+    """Whether token i is inside an aside a "|" of the layout cut ("Ana Lima (Artist | Graphic Designer)")."""
+    before = line.span.doc[line.span.start : i]
+    return sum(t.text.count("(") - t.text.count(")") for t in before) > 0
 
 
 def _acronym_of(text: str, name: Span) -> bool:

@@ -31,6 +31,8 @@ _LEAD = re.compile(
     r"^(?:\d{1,2}(?:[:.h]\d{2})?|\d{1,2}[-–]\d{1,2}|am|pm|a\.m\.|p\.m\.|hrs?|to|[-–—~/()•*·+.:,]|\d{1,2}(?:am|pm))$", re.IGNORECASE
 )
 """What opens a programme line before its slots: times, session numbers ("2-1"), bullets."""
+_CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}(?:[-–]\d{1,2}[:.h]\d{2})?(?:am|pm)?$|^\d{1,2}(?:am|pm)$", re.IGNORECASE)
+"""A time of day as a programme writes it: "09:30", "9.15", "14h00", "10:30-11:00", "9am"."""
 NOISE = re.compile(
     r"^(?:[\d\s.,:–-]+\s*(?:min|mins|minutes|’|')?|invited|tbc|tbd|online|virtual|remote|by video|left|right|cent(?:re|er)|"
     r"(?:far |second from |third from )?(?:left|right)|chair|moderator)$",
@@ -273,6 +275,13 @@ class SlotParser:
 def speech(span: Span) -> bool:
     """Words someone says: a finite verb."""
     return any(t.tag_ in FINITE and t.is_alpha for t in span)
+
+
+def timed(line: Line) -> bool:
+    """A programme line opening with its time ("09.30 10.00 Ana Lima", "14:00 | Ana Lima | talk title"): a name
+    filling a cell of it has that slot of the programme."""
+    first = next((token for token in line.span if not token.is_space), None)
+    return first is not None and _CLOCK.match(first.text) is not None
 
 
 def after_lead(span: Span) -> int:
