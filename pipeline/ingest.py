@@ -320,6 +320,13 @@ _FRONT_LEDE = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 """A page's lede kept in its front matter: the site shows it above the body, which may not repeat it."""
+_FRONT_PEOPLE = re.compile(
+    r"^[ \t]*(?:- )?(?P<key>speakers?|moderators?|chairs?|panell?ists?|presenters?|facilitators?|hosts?|keynotes?)[ \t]*:"
+    r"[ \t]*(?P<value>.*)$(?P<items>(?:\n[ \t]+-?[ \t]*(?:name:)?.*$)*)",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""An event page's people in its front matter: "speaker: Ana Lima - X Institute", or a list under "speakers:"."""
+_FRONT_ITEM = re.compile(r"^[ \t]+-[ \t]*(?:name:[ \t]*)?(?P<value>.+?)[ \t]*$", re.MULTILINE)
 _YAML_LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\n[ \t]*")
 """A lede's lines are one paragraph, as YAML folds them."""
 _REPEAT_PROBE = 40
@@ -346,10 +353,28 @@ def _strip_front_matter(traced: _Traced) -> tuple[str | None, _Traced]:
         words = " ".join(value.text.split())
         if words and words[:_REPEAT_PROBE] not in said:
             kept.append(value.sub(_YAML_LINE_BREAK, lambda m: " "))
+    kept += _front_people(traced, match.start(1), match.end(1))
     for part in reversed(kept):
         blank_line = _Traced("\n\n", array(_OFFSETS, [part.origin[-1] + 1 if part.origin else 0] * 2))
         body = part + blank_line + body
     return title or None, body
+
+
+def _front_people(traced: _Traced, start: int, end: int) -> list[_Traced]:
+    """The people an event page's front matter lists, each as a labelled line ("Speaker: Ana Lima - X Institute"),
+    which the programme reader reads like any other: the site shows them on the page, the body may not repeat them."""
+    lines = []
+    for found in _FRONT_PEOPLE.finditer(traced.text, start, end):
+        label = _Traced(f"{found['key'].capitalize()}: ", array(_OFFSETS, [found.start("key")] * (len(found["key"]) + 2)))
+        values = [(found.start("value"), found.end("value"))] if found["value"].strip(" \"'") else []
+        values += [item.span("value") for item in _FRONT_ITEM.finditer(traced.text, found.start("items"), found.end("items"))]
+        for value_start, value_end in values:
+            value = traced.slice(value_start, value_end)
+            if value.text[:1] in "\"'" and value.text[-1:] == value.text[:1]:
+                value = value.slice(1, len(value.text) - 1)
+            if value.text.strip():
+                lines.append(label + value)
+    return lines
 
 
 _MARKUP_KEEP_GROUP = re.compile(

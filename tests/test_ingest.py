@@ -217,6 +217,25 @@ def test_a_front_matter_lede_the_body_does_not_repeat_is_the_first_paragraph() -
     assert document_from_text(repeated).text == "Ana Lima opened the workshop. It rained."
 
 
+def test_an_event_pages_front_matter_people_are_labelled_lines(extractor) -> None:
+    """A session page lists its speakers only in the front matter, as a value or a list of names: each becomes a
+    labelled line the programme reader reads, traced back to where it was written; other keys stay out."""
+    raw = (
+        "---\nlayout: session\ntitle: Opening\nspeaker: \"Tamsin Okoro - Lakeside University\"\nspeakers:\n"
+        "  - name: Dr Ravi Menon (Moderator)\n    speakerurl: /menon.html\n  - name: Ines Varga\nvenue: Room 3\n---\n"
+        "Welcome and opening remarks.\n"
+    )
+    doc = document_from_text(raw)
+    assert doc.text.split("\n\n")[:3] == [
+        "Speaker: Tamsin Okoro - Lakeside University", "Speakers: Dr Ravi Menon (Moderator)", "Speakers: Ines Varga"
+    ]
+    start, end, _ = doc.locate(*span_of(doc, "Ines Varga"))
+    assert raw[start:end] == "Ines Varga"
+    speakers = {s.name: s for s in extractor.extract(doc).speakers}
+    assert set(speakers) == {"Tamsin Okoro", "Ravi Menon", "Ines Varga"}
+    assert speakers["Tamsin Okoro"].organisation == "Lakeside University"
+
+
 def test_without_front_matter_the_first_line_is_the_title(seed: SourceDocument) -> None:
     assert seed.title == "South-South and Triangular Cooperation"
 
