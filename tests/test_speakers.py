@@ -802,3 +802,24 @@ def test_a_given_name_heard_by_captions_is_the_listed_speaker(extractor) -> None
         "Tech is what we discuss today."
     )
     assert list(speakers_in(extractor, text)) == ["Lovneesh Tarrant", "Tess Brennan"]
+
+
+def test_the_speaker_a_copula_names(extractor) -> None:
+    """"The first speaker (of the evening) was NAME": the role noun before the copula gives the part; a role that
+    is no part in the event ("The winner was") gives none."""
+    text = (
+        "The first speaker of the evening was David Okafor from the Lakeside Data Institute. She spoke on portals.\n\n"
+        "The moderator was Ravi Menon.\n\n"
+        "The winner was Ines Varga of the Harbour Foundation."
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: speaker.role for name, speaker in speakers.items()} == {"David Okafor": "speaker", "Ravi Menon": "moderator"}
+    assert speakers["David Okafor"].organisation == "Lakeside Data Institute"
+
+
+def test_captions_that_spell_every_word_as_it_sounds_name_the_listed_speaker(extractor) -> None:
+    text = (
+        "Panellists: Clas Neumeyer, Director, Harbour Foundation.\n\n"
+        "And our first speaker is Dr. Claus Nomeyer, director of the Harbour Foundation. Over to you."
+    )
+    assert list(speakers_in(extractor, text)) == ["Clas Neumeyer"]

@@ -81,7 +81,7 @@ def variant_spelling(tokens: list[str], known: list[str]) -> bool:
     """"Rafiq Hassan Ullah" / "Rafiq Hasan Ullah", "Jurgen Albamann" / "Jürgen Albermann" (a transcript's ear).
 
     Full names: nearly the same letters, or every word with the same start and most letters the same, or the
-    same first name and a surname with the same start.
+    same first name and a surname with the same start, or every word sounding alike.
     """
     if len(tokens) < 2 or len(known) < 2:
         return False
@@ -89,6 +89,8 @@ def variant_spelling(tokens: list[str], known: list[str]) -> bool:
     if matcher.quick_ratio() >= 0.75 and (ratio := matcher.ratio()) >= 0.75:  # the quick upper bound spares most pairs the count
         if ratio >= 0.85 or len(tokens) == len(known) and all(a[:2] == b[:2] for a, b in zip(tokens, known)):
             return True  # "Inga Anderson" / "Inger Andersen": every word heard with its start
+    if len(tokens) == len(known) and all(sounds_alike(a, b) for a, b in zip(tokens, known)):
+        return True  # "Claus Noman" / "Clas Neumann": captions write every word as it sounds
     return tokens[0] == known[0] and len(tokens[-1]) >= 4 and tokens[-1][:4] == known[-1][:4]
 
 

@@ -27,6 +27,8 @@ _TITLE_CONNECTORS = frozenset({"of", "for", "and", "the", "to", "at", "on"})
 _DESCRIPTION_OPENERS = (",", "(", "from", "of", "–", "—", "-", ":", "|")
 _LONGEST_TITLE = 14
 """Tokens a title in apposition may have ("the Cabinet Secretary for Environment, Climate Change and Forestry")."""
+_COPULA = re.compile(r"(?:\s+of(?:\s+the)?(?:\s+[a-z]+){1,2})?\s+(?:was|were|is|are|will\s+be)$")
+"""A role noun's copula before the name, with what the role is of: "the first speaker of the evening was"."""
 _PASSIVE_BY = re.compile(r"(?<!\s)\s+(?:was|were|is|are|been)\s+(?:also\s+)?\w+\s+by$")
 
 
@@ -593,7 +595,7 @@ class ProseReader:
             start -= 1
         if start >= 2 and person.doc[start - 1].lower_ == "by" and person.doc[start - 2].tag_ == "VBN":
             return self.cues.role_by_verb.get(person.doc[start - 2].lemma_.lower())  # "as explained by NAME"
-        words = before.split()
+        words = _COPULA.sub("", before).split()  # "The first speaker (of the evening) was NAME"
         for size in (3, 2, 1):
             if len(words) >= size and (role := self.cues.role_by_noun.get(" ".join(words[-size:]))):
                 return role
