@@ -391,3 +391,13 @@ def test_a_name_filling_a_timed_programme_line_has_that_slot(extractor) -> None:
     speakers = speakers_in(extractor, text)
     assert set(speakers) == {"Teresa Halloran", "David Okafor", "Roisin Achterberg", "Bruno Castellanos"}
     assert {speakers[name].role for name in ("Teresa Halloran", "David Okafor", "Roisin Achterberg")} == {"presenter"}
+
+
+def test_letters_after_a_name_are_not_part_of_it(extractor) -> None:
+    """Post-nominals (`speaker_cues.json` `post_nominals`), with or without dots: "AO", "M.P.", "KCMG"."""
+    text = (
+        "Chair: Jillian Broadbent AO, Chair of the Clean Energy Finance Corporation\n\n"
+        "Mr. David Okafor M.P., Chairman, Parliamentary Standing Committee on Environment, spoke at the event.\n\n"
+        "The session was chaired by Sir John Smith KCMG, former Ambassador."
+    )
+    assert set(speakers_in(extractor, text)) == {"Jillian Broadbent", "David Okafor", "John Smith"}

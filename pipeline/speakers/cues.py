@@ -34,6 +34,8 @@ class SpeakerCues:
     title_abbreviations: frozenset[str]
     """Title abbreviations written before a name ("DPM Lee"), as written."""
     name_particles: frozenset[str]
+    post_nominals: frozenset[str]
+    """Letters after a name ("QC", "AO", "M.P."), written without their dots."""
     leader_titles: frozenset[str]
     """Titles whose "of" names the body led, never a portfolio: "Founder and CEO of X", "President of X"."""
     activity_nouns: frozenset[str]
@@ -84,6 +86,7 @@ class SpeakerCues:
             portfolio_honorifics=frozenset(w.lower() for w in data["portfolio_honorifics"]),
             title_abbreviations=frozenset(data["title_abbreviations"]),
             name_particles=frozenset(data["name_particles"]),
+            post_nominals=frozenset(data["post_nominals"]),
             leader_titles=frozenset(w.lower() for w in data["leader_titles"]),
             activity_nouns=frozenset(data["activity_nouns"]),
             academic_titles=frozenset(data["academic_titles"]),

@@ -74,8 +74,8 @@ def before_comma(span: Span) -> Span:
 
 
 def post_nominal(token: Token) -> bool:
-    """Letters after a name ("SC", "QC", "PhD", "OBE") are not part of it."""
-    return token.text.rstrip(".") in ("SC", "QC", "KC", "PhD", "OBE", "MBE", "CBE", "Jr", "Sr", "MP", "MD")
+    """Letters after a name ("SC", "QC", "PhD", "OBE", "M.P.") are not part of it."""
+    return token.text.replace(".", "") in SpeakerCues.default().post_nominals
 
 
 def plausible_name(name: Span) -> bool:

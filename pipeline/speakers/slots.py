@@ -24,7 +24,7 @@ from .cues import SpeakerCues
 from .fields import Field, FieldReader, inside_entity
 from .layout import Line, document_lines, line_of
 from .match import SpeakerMatch
-from .names import HYPHENS, name_end
+from .names import HYPHENS, name_end, post_nominal
 
 _PEOPLE_KEY = "sidegraph.slot_people"
 _LEAD = re.compile(
@@ -137,6 +137,8 @@ class SlotParser:
         entity_end = next((t.i for t in doc[start:entity_end] if t.text in _NAME_ENDS), entity_end)  # "NAME (ORG"
         if start < entity_end <= span.end:
             name = doc[start : max(entity_end, min(run, span.end))]
+            while len(name) > 2 and post_nominal(name[-1]):
+                name = name[:-1]  # "Jillian Broadbent AO"
             if len(name) > 1 and self.fields.is_name(name):
                 return Person(start, name, None, tagged=False, ner=True)
         if start < run <= span.end and " " in doc[start:run].text and self.fields.is_name(doc[start:run]):  # not "Re-Cap"
