@@ -823,3 +823,18 @@ def test_captions_that_spell_every_word_as_it_sounds_name_the_listed_speaker(ext
         "And our first speaker is Dr. Claus Nomeyer, director of the Harbour Foundation. Over to you."
     )
     assert list(speakers_in(extractor, text)) == ["Clas Neumeyer"]
+
+
+def test_a_list_after_a_colon_takes_the_part_its_lead_names(extractor) -> None:
+    """"Three speakers gave talks: A on X, B on Y, and C on Z": the role noun before the colon gives each item its
+    part; a colon whose lead names none ("three topics:") makes no one a speaker."""
+    text = (
+        "After the break, three speakers gave short talks: David Okafor on data portals, Maria Gonzalez on "
+        "archives, and John Miller on maintenance.\n\n"
+        "The closing panel was a moment of high value, bringing together museum directors: Peter Brown and Sarah Jones.\n\n"
+        "The report covers three topics: James Wilson wrote it."
+    )
+    assert {name: s.role for name, s in speakers_in(extractor, text).items()} == {
+        "David Okafor": "speaker", "Maria Gonzalez": "speaker", "John Miller": "speaker",
+        "Peter Brown": "panellist", "Sarah Jones": "panellist",
+    }

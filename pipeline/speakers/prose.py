@@ -599,7 +599,19 @@ class ProseReader:
         for size in (3, 2, 1):
             if len(words) >= size and (role := self.cues.role_by_noun.get(" ".join(words[-size:]))):
                 return role
-        return None
+        return self._listed_role(person.doc, start)
+
+    def _listed_role(self, doc: Doc, start: int) -> str | None:
+        """An item of a list after a colon whose lead names the people's part: "three speakers gave talks: A on X,
+        B on Y, and C on Z", "a panel bringing together museum directors: A, B and C"."""
+        sentence = doc[start].sent
+        colon = next((t.i for t in reversed(doc[sentence.start : start]) if t.text == ":"), None)
+        if colon is None or start == 0 or doc[start - 1].text not in (":", ",", ";", "and"):
+            return None
+        return next(
+            (self.cues.role_by_noun[t.lower_] for t in doc[sentence.start : colon] if t.pos_ == "NOUN" and t.lower_ in self.cues.role_by_noun),
+            None,
+        )
 
     def described_by(self, person: Span) -> tuple[str | None, Span | None]:
         """A programme line's "Remarks by UNCITRAL Secretary, Ms NAME": the role, and the description between.
