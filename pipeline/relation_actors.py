@@ -93,7 +93,26 @@ class ActorIndex:
                            and not self._describes(c, members) and not self._placed(c))
             if member.i in self.by_token:
                 members.extend(t for t in self.listed_after(span[-1].i + 1) if t not in members)
+                folded = self._folded_before(span)
+                if folded is not None and folded not in members:
+                    members.append(folded)
         return members
+
+    def _folded_before(self, span: list[Token]) -> Token | None:
+        """The name before "and" that the parser folded into this one as a modifier ("The X Institute and Fingal
+        County Council signed": "Institute" hangs on "Council"), an item of the same list all the same."""
+        i = span[0].i - 1
+        joiners = []
+        while i >= 0 and self.doc[i].lower_ in LIST_WORDS and len(joiners) < 2:
+            joiners.append(self.doc[i].lower_)
+            i -= 1
+        entity_id = self.by_token.get(i)
+        if i < 0 or entity_id is None or entity_id == self.by_token.get(span[0].i) or not LIST_SEPARATORS.intersection(joiners):
+            return None
+        token = self.doc[i]
+        while token.head.i != token.i and self.by_token.get(token.head.i) == entity_id:
+            token = token.head  # the previous name's root
+        return token if token.head in span and token.dep_ in ("nmod", "compound", "amod") else None
 
     def _placed(self, conjunct: Token) -> bool:
         """ "B in the United Kingdom and C": a country after "in" or "at" is where an item is, whatever the parser
@@ -125,7 +144,8 @@ class ActorIndex:
                 separators.append(doc[i].lower_)
                 i += 1
             entity_id = self.by_token.get(i)
-            if entity_id is None or not LIST_SEPARATORS.intersection(separators) or self.by_token.get(i - 1) == entity_id:
+            inside = self.by_token.get(i - 1) == entity_id and doc[i - 1].lower_ not in LIST_ENDS  # "the" opens the name
+            if entity_id is None or not LIST_SEPARATORS.intersection(separators) or inside:
                 break
             end = self._mention_end(i, sentence_end)
             if end + 1 < sentence_end and doc[end].lower_ in POSSESSIVES and self.by_token.get(end + 1) not in (None, entity_id):

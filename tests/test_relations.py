@@ -124,6 +124,13 @@ def test_evidence_located_in_the_source(seed_extraction: Extraction) -> None:
     ("Ghana received a loan of USD 3 billion from the IMF.", {("org:imf", "support", "country:GHA")}),
     ("The University of Ghana obtained a grant from the Rockefeller Foundation.",
      {("org:rockefeller", "support", "org:university-of-ghana")}),
+    # lists the parser gets wrong: a name folded into the next as its modifier, "the" opening an item's name
+    ("The Harbour Institute and Fingal County Council signed a memorandum of understanding.",
+     {("org:fingal-county-council", "agreement", "org:harbour-institute")}),
+    ("The Harbour Institute, the Lakeside Foundation and the Ocean Research Council organised the workshop.",
+     {("org:harbour-institute", "joint_implementation", "org:lakeside-foundation"),
+      ("org:harbour-institute", "joint_implementation", "org:ocean-research-council"),
+      ("org:lakeside-foundation", "joint_implementation", "org:ocean-research-council")}),
 ])
 def test_parse_rules(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     assert typed(extractor.extract_text(text)) == expected
