@@ -648,7 +648,7 @@ class EntityResolver:
         owner: dict[str, str] = {}
         pairs: list[tuple[str, str]] = []
         for entity in sorted(orgs, key=lambda e: not e.known):
-            for key in {self._country_key(alias) for alias in (entity.name, *entity.aliases)}:
+            for key in sorted({self._country_key(alias) for alias in (entity.name, *entity.aliases)}):  # run to run alike
                 other = entities[owner[key]] if key in owner else None
                 if other is not None and not entity.known and _may_be_one(entity, other):
                     pairs.append((entity.id, other.id))  # one alias, one actor ("MFAT" defined and in the gazetteer)

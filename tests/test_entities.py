@@ -3,6 +3,11 @@ and one graph node per actor over the shared corpus."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from pipeline import DocumentInfo, Entity, Extraction, Extractor, build_graph
@@ -456,3 +461,27 @@ def test_an_organisations_branch_is_named_with_its_country(extractor: Extractor)
 ])
 def test_an_office_named_after_its_post_keeps_the_post(name: str) -> None:
     assert OrganisationWords.default().role_start(name) is None
+
+
+_ONE_BODY_THREE_WAYS = (
+    "Organizer: Ministry of the Environment, Government of Japan\n\n"
+    "The side event presented the outcomes of the conference held in Tokyo, Japan, co-organized by the Ministry of the "
+    "Environment of Japan, UN DESA, and UNCRD.\n\n"
+    "- Opening statement by Mr. Kenji Sato, Vice-Minister of the Environment, Ministry of the Environment, JAPAN\n"
+)
+
+
+def test_entity_ids_are_the_same_whatever_the_hash_seed() -> None:
+    """One body written three ways merges into one entity: which name it keeps must not hang on the order Python's
+    per-process string hashing gives a set (two runs of the same corpus would give two graphs)."""
+    script = (
+        "import json, sys; from pipeline import Extractor; "
+        "print(json.dumps(sorted(e.id for e in Extractor().extract_text(sys.stdin.read()).entities)))"
+    )
+    runs = {
+        seed: json.loads(subprocess.run([sys.executable, "-c", script], input=_ONE_BODY_THREE_WAYS, capture_output=True,
+                                        text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout)
+        for seed in ("1", "3", "5")
+    }
+    assert len({tuple(ids) for ids in runs.values()}) == 1, runs
+
