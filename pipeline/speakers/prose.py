@@ -29,6 +29,8 @@ _LONGEST_TITLE = 14
 """Tokens a title in apposition may have ("the Cabinet Secretary for Environment, Climate Change and Forestry")."""
 _COPULA = re.compile(r"(?:\s+of(?:\s+the)?(?:\s+[a-z]+){1,2})?\s+(?:was|were|is|are|will\s+be)$")
 """A role noun's copula before the name, with what the role is of: "the first speaker of the evening was"."""
+_PORTFOLIO_PREPOSITIONS = frozenset({"of", "for", "in", "on"})
+"""A field holding one of these before "and" is a title's portfolio or a body's name that may go on after it."""
 _PASSIVE_BY = re.compile(r"(?<!\s)\s+(?:was|were|is|are|been)\s+(?:also\s+)?\w+\s+by$")
 
 
@@ -202,6 +204,8 @@ class ProseReader:
             while start < len(doc) - 1 and self.cues.is_honorific(doc[start]):
                 start += 1
             titled = max(titled, start)
+            if titled == start and start > 0 and _phrase_goes_on(doc, start - 1):
+                continue  # "Professor of Biochemistry and Molecular Biology, X University": no one new
             end = name_end(doc, titled, self.cues.name_particles)
             if end >= len(doc) or not self.fields.is_name(doc[titled:end]):
                 continue
@@ -416,7 +420,7 @@ class ProseReader:
                 if j > field_start:
                     fields.append(Field(doc[field_start:j]))
                 return _Description(_kept(fields), None, continues_list=True)  # "A, TITLE, and Y's TITLE, B"
-            if self._next_person_starts(doc, j, field_start=j == field_start):
+            if self._next_person_starts(doc, j, field_start=j == field_start, tagged_only=_phrase_goes_on(doc, j)):
                 # a list of introductions: what follows the last comma describes the next person,
                 # unless "and" opens the next item ("..., ORG and Mr NAME, ...")
                 if token.lower_ in ("and", "with", "while", "whereas") and j > field_start:
@@ -449,8 +453,11 @@ class ProseReader:
                 return len(words)
         return 0
 
-    def _next_person_starts(self, doc: Doc, j: int, *, field_start: bool = False) -> bool:
-        """Whether another person's introduction starts at token j ("..., and NAME, ..." or "..., NAME, ...")."""
+    def _next_person_starts(self, doc: Doc, j: int, *, field_start: bool = False, tagged_only: bool = False) -> bool:
+        """Whether another person's introduction starts at token j ("..., and NAME, ..." or "..., NAME, ...").
+
+        `tagged_only`: the field goes on after "and" as a title's portfolio may ("Professor of Biochemistry and
+        Molecular Biology, X University"), so only a name the NER or an honorific marks starts someone else."""
         token = doc[j]
         if token.lower_ in ("and", "with", "while", "whereas") and j + 1 < len(doc):
             if token.lower_ == "with" and _tagged_organisation(doc, j + 1):
@@ -474,7 +481,7 @@ class ProseReader:
                 self.cues.looks_like_title(person.text) or self.words.is_institution(person.text)
             )
         end = name_end(doc, j, self.cues.name_particles)
-        return end < len(doc) and doc[end].text in (",", "(") and self.fields.is_name(doc[j:end])
+        return not tagged_only and end < len(doc) and doc[end].text in (",", "(") and self.fields.is_name(doc[j:end])
 
     def _titled_item_starts(self, doc: Doc, j: int) -> bool:
         """Whether "and" at token j opens the next item of a list of titles in apposition: "..., and Y's Cabinet
@@ -672,6 +679,8 @@ class ProseReader:
             start -= 1
         while start < end and (doc[start].lower_ in _TITLE_CONNECTORS or doc[start].pos_ == "DET" or doc[start].is_space):
             start += 1
+        if end > start and doc[end - 1].lower_ in _TITLE_CONNECTORS:
+            return None  # "Minister of Health and Mr NAME", "Professor of X and Y": the words before belong to another
         last = doc[end - 1] if end > start else None
         if last is None or not (
             last.text in ("’s", "'s") or any(t.lower_ in self.cues.title_words for t in doc[start:end])
@@ -769,6 +778,17 @@ def _clause_starts(doc: Doc, membership_cues: frozenset[str], title_words: froze
             if comma is not None:
                 yield comma + 1
     yield from (i + 1 for i in token_positions(doc, ("and", "while", "whereas", ";", *membership_cues)) if i < len(doc) - 1)
+
+
+def _phrase_goes_on(doc: Doc, i: int) -> bool:
+    """Whether "and" at token i goes on with a title's portfolio or a body's name: its part of the description (back
+    to a comma or the sentence's start) has an "of"/"for"/"in"/"on" ("Director of Planning and", "Action for Free and")."""
+    if doc[i].lower_ != "and":
+        return False
+    start = i
+    while start > doc[i].sent.start and doc[start - 1].text not in (",", ";", "(", ":"):
+        start -= 1
+    return any(t.lower_ in _PORTFOLIO_PREPOSITIONS for t in doc[start:i])
 
 
 def _abbreviation_before(doc: Doc, end: int) -> int | None:
