@@ -27,8 +27,7 @@ _TITLE_CONNECTORS = frozenset({"of", "for", "and", "the", "to", "at", "on"})
 _DESCRIPTION_OPENERS = (",", "(", "from", "of", "–", "—", "-", ":", "|")
 _LONGEST_TITLE = 14
 """Tokens a title in apposition may have ("the Cabinet Secretary for Environment, Climate Change and Forestry")."""
-_COPULA = re.compile(r"(?:\s+of(?:\s+the)?(?:\s+[a-z]+){1,2})?\s+(?:was|were|is|are|will\s+be)$")
-"""A role noun's copula before the name, with what the role is of: "the first speaker of the evening was"."""
+_COPULAS = (("was",), ("were",), ("is",), ("are",), ("will", "be"))
 _PORTFOLIO_PREPOSITIONS = frozenset({"of", "for", "in", "on"})
 """A field holding one of these before "and" is a title's portfolio or a body's name that may go on after it."""
 _PASSIVE_BY = re.compile(r"(?<!\s)\s+(?:was|were|is|are|been)\s+(?:also\s+)?\w+\s+by$")
@@ -602,7 +601,7 @@ class ProseReader:
             start -= 1
         if start >= 2 and person.doc[start - 1].lower_ == "by" and person.doc[start - 2].tag_ == "VBN":
             return self.cues.role_by_verb.get(person.doc[start - 2].lemma_.lower())  # "as explained by NAME"
-        words = _COPULA.sub("", before).split()  # "The first speaker (of the evening) was NAME"
+        words = _without_copula(before.split())  # "The first speaker (of the evening) was NAME"
         for size in (3, 2, 1):
             if len(words) >= size and (role := self.cues.role_by_noun.get(" ".join(words[-size:]))):
                 return role
@@ -778,6 +777,17 @@ def _clause_starts(doc: Doc, membership_cues: frozenset[str], title_words: froze
             if comma is not None:
                 yield comma + 1
     yield from (i + 1 for i in token_positions(doc, ("and", "while", "whereas", ";", *membership_cues)) if i < len(doc) - 1)
+
+
+def _without_copula(words: list[str]) -> list[str]:
+    """The words before a name without the copula that ends them, nor what the role is of: "the first speaker of the
+    evening was" is "the first speaker"."""
+    copula = next((c for c in _COPULAS if tuple(words[-len(c) :]) == c), None)
+    if copula is None:
+        return words
+    words = words[: -len(copula)]
+    of = next((len(words) - back for back in (2, 3, 4) if len(words) >= back and words[-back] == "of"), None)
+    return words[:of] if of is not None else words
 
 
 def _phrase_goes_on(doc: Doc, i: int) -> bool:
