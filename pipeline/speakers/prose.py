@@ -419,7 +419,7 @@ class ProseReader:
                 if j > field_start:
                     fields.append(Field(doc[field_start:j]))
                 return _Description(_kept(fields), None, continues_list=True)  # "A, TITLE, and Y's TITLE, B"
-            if self._next_person_starts(doc, j, field_start=j == field_start, tagged_only=_phrase_goes_on(doc, j)):
+            if self._next_person_starts(doc, j, field_start=j == field_start, tagged_only=token.lower_ == "and" and _phrase_goes_on(doc, j)):
                 # a list of introductions: what follows the last comma describes the next person,
                 # unless "and" opens the next item ("..., ORG and Mr NAME, ...")
                 if token.lower_ in ("and", "with", "while", "whereas") and j > field_start:
@@ -796,7 +796,7 @@ def _phrase_goes_on(doc: Doc, i: int) -> bool:
     if doc[i].lower_ != "and":
         return False
     start = i
-    while start > doc[i].sent.start and doc[start - 1].text not in (",", ";", "(", ":"):
+    while start > 0 and not doc[start].is_sent_start and doc[start - 1].text not in (",", ";", "(", ":"):
         start -= 1
     return any(t.lower_ in _PORTFOLIO_PREPOSITIONS for t in doc[start:i])
 
