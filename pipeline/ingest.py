@@ -347,9 +347,7 @@ def _strip_front_matter(traced: _Traced) -> tuple[str | None, _Traced]:
     kept = [traced.slice(author.start(), author.end())] if author else []
     said = " ".join(body.text.split())
     for lede in _FRONT_LEDE.finditer(traced.text, match.start(1), match.end(1)):
-        value = traced.slice(*lede.span("lede"))
-        if value.text[:1] in "\"'" and value.text[-1:] == value.text[:1]:
-            value = value.slice(1, len(value.text) - 1)
+        value = _unquoted(traced.slice(*lede.span("lede")))
         words = " ".join(value.text.split())
         if words and words[:_REPEAT_PROBE] not in said:
             kept.append(value.sub(_YAML_LINE_BREAK, lambda m: " "))
@@ -358,6 +356,13 @@ def _strip_front_matter(traced: _Traced) -> tuple[str | None, _Traced]:
         blank_line = _Traced("\n\n", array(_OFFSETS, [part.origin[-1] + 1 if part.origin else 0] * 2))
         body = part + blank_line + body
     return title or None, body
+
+
+def _unquoted(value: _Traced) -> _Traced:
+    """A YAML value without the quotes around it."""
+    if value.text[:1] in "\"'" and value.text[-1:] == value.text[:1]:
+        return value.slice(1, len(value.text) - 1)
+    return value
 
 
 def _front_people(traced: _Traced, start: int, end: int) -> list[_Traced]:
@@ -369,9 +374,7 @@ def _front_people(traced: _Traced, start: int, end: int) -> list[_Traced]:
         values = [(found.start("value"), found.end("value"))] if found["value"].strip(" \"'") else []
         values += [item.span("value") for item in _FRONT_ITEM.finditer(traced.text, found.start("items"), found.end("items"))]
         for value_start, value_end in values:
-            value = traced.slice(value_start, value_end)
-            if value.text[:1] in "\"'" and value.text[-1:] == value.text[:1]:
-                value = value.slice(1, len(value.text) - 1)
+            value = _unquoted(traced.slice(value_start, value_end))
             if value.text.strip():
                 lines.append(label + value)
     return lines

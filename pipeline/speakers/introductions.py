@@ -9,13 +9,11 @@ is their background, not a country they speak for.
 
 from __future__ import annotations
 
-import re
-
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..resources import load_json
-from ..spans import doc_entities, document_text
+from ..spans import doc_entities
 from .fields import Field
 from .layout import document_lines, line_of
 from .match import SpeakerMatch
@@ -26,8 +24,6 @@ SELF_DESCRIBED_SENTENCES = 3
 """The introduction's sentence and the two after it: "I'm Ana Lima. I work at X. I'm interested in Y"."""
 _NOT_NAMES = frozenset({"NORP", "LOC", "ORG", "DATE", "TIME", "CARDINAL", "FAC", "EVENT", "LANGUAGE"})
 """A single word the NER tags so is no given name ("I'm Vox"); one it took for a place is ("I'm Kabya")."""
-_SAID = re.compile(r"\bI(?:['’ʼ]m| am)\b|\b[Mm]y name\b")
-"""What every self-introduction's pattern needs in the text."""
 _AFFILIATION_WORDS = frozenset({"at", "with", "for", "from", "in", "of"})
 """The words before an institution in "from X", "I work at X", "a fellow with X"."""
 
@@ -36,7 +32,6 @@ class SelfIntroductionReader:
     """Speakers who introduce themselves in the first person."""
 
     def __init__(self, slots: SlotParser) -> None:
-        self.slots = slots
         self.cues = slots.cues
         self.fields = slots.fields
         self._patterns = load_json("speaker_patterns.json")["self_introduction"]
@@ -55,8 +50,6 @@ class SelfIntroductionReader:
 
     def _leads(self, doc: Doc) -> dict[int, int]:
         """Where each "I'm"/"my name is" starts, and where the name after it starts."""
-        if not _SAID.search(document_text(doc)):
-            return {}  # most reports: no one says "I'm" or "my name is", and the matcher need not run
         matcher = self._matchers.get(id(doc.vocab))
         if matcher is None:
             matcher = self._matchers[id(doc.vocab)] = Matcher(doc.vocab)

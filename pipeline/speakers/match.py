@@ -68,7 +68,7 @@ def same_person(speakers: list[SpeakerMatch], name: Span, *, description: Speake
             and not (description is not None and speaker.slot == description.slot and told_apart(speaker, description))
         ]
     if not candidates and len(name) == 1:  # "I'm Lavnish" in captions, introduced as "Lovneesh Chanana"
-        candidates = [speaker for speaker, words in known if len(words) > 1 and len(speaker.name) > 1 and sounds_alike(tokens[0], words[0])]
+        candidates = [speaker for speaker, words in known if len(words) > 1 and sounds_alike(tokens[0], words[0])]
     return candidates[0] if len(candidates) == 1 else None
 
 
