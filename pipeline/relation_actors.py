@@ -254,7 +254,7 @@ class ActorIndex:
                        if t.dep_ == "appos" and t.i in self.by_token and t.nbor(-1).text == "("]
             if glossed:
                 return [End(self.by_token[glossed[0].i], INDIRECT)]
-        examples = [c for child in token.children if child.dep_ == "prep" and child.lower_ in ("as", "including")
+        examples = [c for child in token.children if child.dep_ == "prep" and child.lower_ in ("as", "including", "like")
                     for c in child.children if c.dep_ == "pobj"]
         if token.pos_ == "NOUN":  # "the two countries, A and B,": not a person's country ("Ana Lima, Belize")
             examples += [c for c in token.children if c.dep_ == "appos" and c.i in self.by_token]

@@ -242,6 +242,13 @@ def test_bilateral_cooperation_is_the_country_in_focus(extractor: Extractor) -> 
     assert ("country:SGP", "cooperation", "country:CHN") in typed(extractor.extract_text(text))
 
 
+@pytest.mark.parametrize("examples", ["institutions such as", "institutions like", "partners including"])
+def test_the_examples_of_a_partner_noun_are_the_partners(extractor: Extractor, examples: str) -> None:
+    text = f"The Lumora Institute works with {examples} the University of Ghana and the African Union."
+    assert typed(extractor.extract_text(text)) == {
+        ("org:lumora-institute", "cooperation", "org:university-of-ghana"), ("org:lumora-institute", "cooperation", "org:au")}
+
+
 def test_partner_countries_are_not_partners_of_each_other(extractor: Extractor) -> None:
     text = "partnering countries such as Kenya and Ghana to support training in the region."
     assert not [r for r in extractor.extract_text(text).relations if r.type == "cooperation"]
