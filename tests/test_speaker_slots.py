@@ -393,6 +393,23 @@ def test_a_name_filling_a_timed_programme_line_has_that_slot(extractor) -> None:
     assert {speakers[name].role for name in ("Teresa Halloran", "David Okafor", "Roisin Achterberg")} == {"presenter"}
 
 
+def test_names_opening_a_line_up_to_a_quoted_title_or_quoted_words_are_people(extractor) -> None:
+    """"NAME and NAME, “Talk title”" (a paper's authors in a programme) and "NAME, "words"" (a panel's notes): the
+    quote after the comma makes the words before it names, whatever the NER tags them; a name alone on a line,
+    or a quoted title after something else, does not."""
+    text = (
+        "Workshop 3: Privacy Tools\n\n"
+        "Teodora Vlasceanu and Ruairi Okonkwo, “Access control in shared workspaces”\n\n"
+        "Ingrid Halvorsen, “Context and privacy in mobile services”\n\n"
+        'Bartholomew Achterberg, "We are less safe now than before, and the question is what now."\n\n'
+        "Coffee break, “Meet the sponsors”\n\n"
+        "Lunch"
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Teodora Vlasceanu", "Ruairi Okonkwo", "Ingrid Halvorsen", "Bartholomew Achterberg"}
+    assert all(found.organisation is None for found in speakers.values())
+
+
 def test_letters_after_a_name_are_not_part_of_it(extractor) -> None:
     """Post-nominals (`speaker_cues.json` `post_nominals`), with or without dots: "AO", "M.P.", "KCMG"."""
     text = (

@@ -1,6 +1,7 @@
 """Programmes and speaker lists: people in table rows, labelled lines ("Chair: Ana Lima", "Key note by Ana Lima
 (X Institute, Examplia): talk title"), list items, programme lines ending in a name ("Welcome address Mr. Ana
-Lima") and signature blocks (a name line over its title line and organisation line).
+Lima") or opening with names before a quoted title ("Ana Lima and Rui Sousa, “Talk title”"), and signature
+blocks (a name line over its title line and organisation line).
 
 A slot's label says what the names after it are: a person's role ("Chair:", "MC:") makes any name-shaped
 words a person; an activity ("Presentation:") or a heading ("Venue:") does not; a contact ("Media enquiries:")
@@ -137,7 +138,23 @@ class ProgrammeReader:
             after = doc[close].text[1:] or (doc[close + 1].text if close + 1 < line.span.end else "")
             if person.start == opening or not after or after in (":", ",", ";", "and") or after in DASHES:
                 entries.append(replace(person, tagged=True))
-        return entries + [person for cell in line.cells if (person := self._credited(cell)) is not None]
+        credited = [person for cell in line.cells if (person := self._credited(cell)) is not None]
+        return entries + credited + self._before_quoted(line)
+
+    def _before_quoted(self, line: Line) -> list[Person]:
+        """The names that open a line and run up to a comma and an opening quote mark: the authors of the talk
+        whose title is quoted ("Ana Lima and Rui Sousa, “Talk title”"), or a speaker and their words in a panel's
+        notes ("Ana Lima, "We are safer ..."). The quote makes the words before it names, tagged or not."""
+        doc, end = line.span.doc, line.span.end
+        position, people = after_lead(line.span), []
+        while position < end and (person := self.slots.name_at(line.span, position)) is not None:
+            people.append(replace(person, tagged=True))
+            position = person.name.end
+            if position + 1 < end and doc[position].text == "," and doc[position + 1].text in _OPENING_QUOTES:
+                return people
+            while position < end and doc[position].lower_ in LIST_JOINERS:
+                position += 1
+        return []
 
     def _credited(self, cell: Span) -> Person | None:
         """The speaker a talk's title credits at the end of its cell ("Imagine a river without fish – Ana Lima, X
@@ -196,6 +213,9 @@ class ProgrammeReader:
         fields, described = record_description(self.slots, line, honorific=person.tagged)
         done.update(other.index for other in described)
         return fields
+
+
+_OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
 
 
 def _may_open_name(previous: Token, token: Token) -> bool:
