@@ -840,6 +840,20 @@ def test_a_list_after_a_colon_takes_the_part_its_lead_names(extractor) -> None:
     }
 
 
+def test_a_list_after_include_takes_the_part_its_lead_names(extractor) -> None:
+    """"Panelists will include A, B and C", "Speakers included A of X and B": "include" leads a list as a colon
+    does; names a report includes with no part named ("The report includes figures from A and B") are no one's."""
+    text = (
+        "Panelists will include Dr. Ines Varga, Kai Brandt and Rosa Quill.\n\n"
+        "Speakers included David Okafor of the Harbour Foundation and Maria Gonzalez.\n\n"
+        "The report includes figures from James Wilson and Sarah Jones."
+    )
+    assert {name: s.role for name, s in speakers_in(extractor, text).items()} == {
+        "Ines Varga": "panellist", "Kai Brandt": "panellist", "Rosa Quill": "panellist",
+        "David Okafor": "speaker", "Maria Gonzalez": "speaker",
+    }
+
+
 def test_an_and_inside_a_title_or_a_name_goes_on_with_it(extractor) -> None:
     """"Professor of Biochemistry and Molecular Biology", "Centre for Free and Fair Elections": the words after "and"
     go on with the phrase its "of"/"for" opened, no new person; a title before "and" is not the next person's

@@ -608,14 +608,15 @@ class ProseReader:
         return self._listed_role(person.doc, start)
 
     def _listed_role(self, doc: Doc, start: int) -> str | None:
-        """An item of a list after a colon whose lead names the people's part: "three speakers gave talks: A on X,
-        B on Y, and C on Z", "a panel bringing together museum directors: A, B and C"."""
+        """An item of a list after a colon or "include" whose lead names the people's part: "three speakers gave
+        talks: A on X, B on Y, and C on Z", "a panel bringing together museum directors: A, B and C", "Panelists
+        will include A of X, B and C"."""
         sentence = doc[start].sent
-        colon = next((t.i for t in reversed(doc[sentence.start : start]) if t.text == ":"), None)
-        if colon is None or start == 0 or doc[start - 1].text not in (":", ",", ";", "and"):
+        lead = next((t.i for t in reversed(doc[sentence.start : start]) if t.text == ":" or t.lemma_ == "include"), None)
+        if lead is None or start == 0 or doc[start - 1].text not in (":", ",", ";", "and") and start - 1 != lead:
             return None
         return next(
-            (self.cues.role_by_noun[t.lower_] for t in doc[sentence.start : colon] if t.pos_ == "NOUN" and t.lower_ in self.cues.role_by_noun),
+            (self.cues.role_by_noun[t.lower_] for t in doc[sentence.start : lead] if t.pos_ == "NOUN" and t.lower_ in self.cues.role_by_noun),
             None,
         )
 
