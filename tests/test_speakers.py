@@ -840,6 +840,14 @@ def test_a_list_after_a_colon_takes_the_part_its_lead_names(extractor) -> None:
     }
 
 
+def test_a_title_the_ner_tagged_with_the_name_is_the_title(extractor) -> None:
+    """"Chair NAME welcomed participants": the NER tags "Chair NAME" as one person; the name is the words after the
+    title, and the title is theirs."""
+    speakers = speakers_in(extractor, "On Tuesday, Chair Helen Brooke welcomed participants and thanked the hosts.")
+    assert list(speakers) == ["Helen Brooke"]
+    assert (speakers["Helen Brooke"].title, speakers["Helen Brooke"].role) == ("Chair", "chair")
+
+
 def test_a_list_after_include_takes_the_part_its_lead_names(extractor) -> None:
     """"Panelists will include A, B and C", "Speakers included A of X and B": "include" leads a list as a colon
     does; names a report includes with no part named ("The report includes figures from A and B") are no one's."""

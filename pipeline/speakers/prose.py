@@ -164,13 +164,15 @@ class ProseReader:
     def _whole_name(self, span: Span) -> Span:
         """"Chair Awa Diallo" where the NER took only "Diallo": a lone surname takes the given name before it;
         "Minister for Law Ken Ong" where it took "Law Ken Ong": the portfolio goes back to the title; a name cut
-        one word before its comma takes that word."""
+        one word before its comma takes that word; a title the NER took into the name ("Mayor Ana Lima") is left out."""
         doc = span.doc
         start = span.start
         while len(doc[start : span.end]) >= 3 and start > 0 and (
             doc[start - 1].lower_ in ("of", "for") or doc[start - 1].lower_ == "and" and self.words.is_portfolio(doc[start].text)
         ):
             start += 1  # "Minister for Law Ken Ong", "Minister of Finance and Economy Ana Lima": the portfolio goes back
+        while span.end - start > 2 and doc[start].lower_ in self.cues.title_words and doc[start].is_title:
+            start += 1  # "Mayor Ana Lima" tagged whole: the title is the description's, not the name's
         if start > span.start:
             return doc[start : span.end]
         if len(span) == 1 and start > 0 and self._name_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
@@ -666,7 +668,8 @@ class ProseReader:
                     start -= 1
                     continue
                 break
-            if previous.ent_type_ == "PERSON" or "\n" in previous.whitespace_ and not self._title_wraps(previous, doc[start]):
+            if previous.ent_type_ == "PERSON" and previous.lower_ not in self.cues.title_words or (
+                    "\n" in previous.whitespace_ and not self._title_wraps(previous, doc[start])):
                 break
             if (opening := _abbreviation_before(doc, start)) is not None:
                 start = opening  # "Associate Professor (A/P) NAME": the title's abbreviation in brackets
