@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..spans import span_text
 from .fields import Field, FieldReader
 from .layout import Line, contact_line, document_lines, heading_role, table_header
 from .match import SpeakerMatch
@@ -145,6 +146,8 @@ class ProgrammeReader:
         """The names that open a line and run up to a comma and an opening quote mark: the authors of the talk
         whose title is quoted ("Ana Lima and Rui Sousa, “Talk title”"), or a speaker and their words in a panel's
         notes ("Ana Lima, "We are safer ..."). The quote makes the words before it names, tagged or not."""
+        if not _QUOTE_AFTER_COMMA.search(span_text(line.span)):
+            return []
         doc, end = line.span.doc, line.span.end
         position, people = after_lead(line.span), []
         while position < end and (person := self.slots.name_at(line.span, position)) is not None:
@@ -216,6 +219,7 @@ class ProgrammeReader:
 
 
 _OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
+_QUOTE_AFTER_COMMA = re.compile(r',\s*[“"«‘]')
 
 
 def _may_open_name(previous: Token, token: Token) -> bool:
