@@ -12,8 +12,8 @@ from pipeline.evaluate import CorpusReport, evaluate
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
-    "speakers": 0.967,
-    "attribution": 0.836,
+    "speakers": 0.968,
+    "attribution": 0.838,
     "countries": 0.99,
     "organisations": 0.917,
     "relations": 0.866,
@@ -61,7 +61,9 @@ dropped in the session's review, which leaves these values untouched. Eleventh s
 from its front as Romance and German names are (organisation_words.json head_first, four publishers: gold iupware,
 dev iassist, itnewslat, pdis): attribution 0.836 (measured 0.8363), organisations 0.917 (measured 0.9179). Rules that
 lifted one document only were dropped in the session's review (gold ausmfa and mse among them), which leaves the
-speakers and relations floors where they were."""
+speakers and relations floors where they were. Thirteenth session: a list after "include" takes the part its lead
+names (gold cpr, dev csumb, an unlabelled recap): speakers 0.968 (measured 0.9688), attribution 0.838 (measured
+0.8380)."""
 
 
 @pytest.fixture(scope="module")
