@@ -219,7 +219,7 @@ class ProgrammeReader:
 
 
 _OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
-_QUOTE_AFTER_COMMA = re.compile(r',\s*[“"«‘]')
+_QUOTE_AFTER_COMMA = re.compile(r",\s*[" + "".join(sorted(_OPENING_QUOTES)) + "]")
 
 
 def _may_open_name(previous: Token, token: Token) -> bool:
