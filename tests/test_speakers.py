@@ -877,3 +877,14 @@ def test_an_and_inside_a_title_or_a_name_goes_on_with_it(extractor) -> None:
     assert speakers["Ana Lima"].title == "Professor of Medical Biochemistry and Molecular Biology"
     assert (speakers["David Okafor"].title, speakers["Ines Varga"].title) == ("Secretary", "Director of Planning")
     assert (speakers["Maria Gonzalez"].organisation, speakers["Maria Gonzalez"].country) == ("Kasetsart University", "THA")
+
+
+def test_a_name_without_a_word_neither_is_a_speaker_nor_stops_the_reading(extractor) -> None:
+    """A reader may take a legal form ("e.V.") for a name; it has no word to compare other names with, so it is no
+    speaker, and looking a later name up among the speakers found must not fail on it."""
+    from pipeline.speakers.match import SpeakerMatch, same_person
+
+    doc = extractor.nlp("e.V. and Ana Lima met.")
+    legal_form, person = doc[0:1], doc[2:4]
+    assert same_person([SpeakerMatch(name=legal_form)], person) is None
+    assert "e.V." not in speakers_in(extractor, "Programme\n\nAna Lima, Examplia Institute – EXIS – e.V., Germany\n\ne.V.\n")

@@ -32,7 +32,7 @@ from .context import DocumentContext
 from .cues import SpeakerCues
 from .fields import FieldReader
 from .introductions import SelfIntroductionReader
-from .match import ATTENDEE, SpeakerMatch, merge, same_person
+from .match import ATTENDEE, SpeakerMatch, merge, name_tokens, same_person
 from .programme import ProgrammeReader
 from .prose import ProseReader
 from .records import RecordReader
@@ -71,5 +71,5 @@ class SpeakerAttribution:
                 known.append(match)
         speakers = self.prose.speakers(doc, known)
         self.context.complete(doc, speakers)
-        doc._.speakers = [speaker for speaker in speakers if speaker.role != ATTENDEE]
+        doc._.speakers = [speaker for speaker in speakers if speaker.role != ATTENDEE and name_tokens(speaker.name)]  # not "e.V."
         return doc
