@@ -888,3 +888,20 @@ def test_a_name_without_a_word_neither_is_a_speaker_nor_stops_the_reading(extrac
     legal_form, person = doc[0:1], doc[2:4]
     assert same_person([SpeakerMatch(name=legal_form)], person) is None
     assert "e.V." not in speakers_in(extractor, "Programme\n\nAna Lima, Examplia Institute – EXIS – e.V., Germany\n\ne.V.\n")
+
+
+def test_a_minister_of_a_state_has_no_ministry_named_after_the_state(extractor) -> None:
+    """"Foreign Minister of Hungary" names the state, not a portfolio: there is no "Ministry of Hungary"; "Minister of
+    Finance of Ghana" still speaks for the Ministry of Finance."""
+    speakers = speakers_in(
+        extractor,
+        "Ms Ana Lima, current Foreign Minister of Hungary, said the talks went well.\n\n"
+        "Mr Rui Sousa, Minister of Finance of Ghana, said the loan was signed.",
+    )
+    assert (speakers["Ana Lima"].organisation, speakers["Ana Lima"].country) == (None, "HUN")
+    assert (speakers["Rui Sousa"].organisation, speakers["Rui Sousa"].country) == ("Ministry of Finance", "GHA")
+
+
+def test_talking_about_something_is_speaking(extractor) -> None:
+    speakers = speakers_in(extractor, "Dr. Rui Sousa, from the Examplia Institute of Technology, talked about open data.")
+    assert speakers["Rui Sousa"].organisation == "Examplia Institute of Technology"

@@ -533,7 +533,7 @@ class FieldReader:
         """A national minister speaks for the ministry the title names: "Minister for Law" of Singapore → "Ministry of Law"."""
         if match.organisation is not None or match.title is None or match.country is None:
             return
-        portfolios = _PORTFOLIO.findall(match.title)
+        portfolios = [p for p in _PORTFOLIO.findall(match.title) if not self.countries.lookup(p.strip())]  # "Minister of the X Republic"
         if portfolios and portfolios[-1].strip().lower() != "state":
             match.organisation = f"Ministry of {portfolios[-1].strip()}"
         elif (led := _PORTFOLIO_LED.match(match.title)) and self.words.is_portfolio(led["portfolio"]):
