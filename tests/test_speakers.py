@@ -905,3 +905,12 @@ def test_a_minister_of_a_state_has_no_ministry_named_after_the_state(extractor) 
 def test_talking_about_something_is_speaking(extractor) -> None:
     speakers = speakers_in(extractor, "Dr. Rui Sousa, from the Examplia Institute of Technology, talked about open data.")
     assert speakers["Rui Sousa"].organisation == "Examplia Institute of Technology"
+
+
+def test_a_company_the_ner_tagged_before_the_verb_is_the_speakers_not_the_next_person(extractor) -> None:
+    """"NAME, Halden Lighting, said": a name-shaped field the NER tagged as an organisation, closing the description
+    before its verb, is the speaker's company; in a list ("A, B, C and D said") the items stay people."""
+    speakers = speakers_in(extractor, "David Okafor, Halden Lighting, said lighting is changing faster than ever.")
+    assert speakers["David Okafor"].organisation == "Halden Lighting"
+    listed = speakers_in(extractor, "The session was facilitated by Rui Sousa, ENDA, while Maria Okafor, Egypt, served as rapporteur.")
+    assert listed["Maria Okafor"].country == "EGY" and listed["Rui Sousa"].organisation == "ENDA"

@@ -460,7 +460,8 @@ class ProseReader:
         `tagged_only`: the field goes on after "and" as a title's portfolio may ("Professor of Biochemistry and
         Molecular Biology, X University"), so only a name the NER or an honorific marks starts someone else."""
         token = doc[j]
-        if token.lower_ in ("and", "with", "while", "whereas") and j + 1 < len(doc):
+        connected = token.lower_ in ("and", "with", "while", "whereas")
+        if connected and j + 1 < len(doc):
             if token.lower_ == "with" and _tagged_organisation(doc, j + 1):
                 return False  # "deputy manager with Suez Environnement, ...": an employer
             j, field_start = j + 1, True
@@ -482,7 +483,15 @@ class ProseReader:
                 self.cues.looks_like_title(person.text) or self.words.is_institution(person.text)
             )
         end = name_end(doc, j, self.cues.name_particles)
+        if not connected and self._last_field_tagged_organisation(doc, j, end):
+            return False  # "NAME, Examplia Lighting, said": a company the NER saw, not the next person
         return not tagged_only and end < len(doc) and doc[end].text in (",", "(") and self.fields.is_name(doc[j:end])
+
+    def _last_field_tagged_organisation(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether tokens start:end are an organisation the NER tagged whole, closing the description before its verb."""
+        tagged = doc_entities(doc).starting_at(start)
+        return (tagged is not None and tagged.label_ == "ORG" and tagged.end == end and end + 1 < len(doc)
+                and doc[end].text == "," and self.predicate_at(doc, end + 1) is not None)
 
     def _titled_item_starts(self, doc: Doc, j: int) -> bool:
         """Whether "and" at token j opens the next item of a list of titles in apposition: "..., and Y's Cabinet
