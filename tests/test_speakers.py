@@ -914,3 +914,18 @@ def test_a_company_the_ner_tagged_before_the_verb_is_the_speakers_not_the_next_p
     assert speakers["David Okafor"].organisation == "Halden Lighting"
     listed = speakers_in(extractor, "The session was facilitated by Rui Sousa, ENDA, while Maria Okafor, Egypt, served as rapporteur.")
     assert listed["Maria Okafor"].country == "EGY" and listed["Rui Sousa"].organisation == "ENDA"
+
+
+def test_a_role_label_inside_a_cell_opens_a_slot(extractor) -> None:
+    """A programme cell may describe the talk first and name its speaker after a role label ("...; Speaker: NAME,
+    TITLE ORG"): the label makes the name a person there too, in capitals and untagged."""
+    text = (
+        "09:30 - 10:00 | The Future of Ports; This talk looks at automation in harbours; Speaker: TOMAS QUILL, "
+        "Co-Founder Harbourlytics\n\n"
+        "10:00 - 10:30 | Data and Trade; An overview of customs data; Speaker: ILSE MARROW - Director General, "
+        "Ministry of Trade Oman"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name.upper() for name in speakers} == {"TOMAS QUILL", "ILSE MARROW"}
+    marrow = next(s for name, s in speakers.items() if name.upper() == "ILSE MARROW")
+    assert (marrow.title, marrow.organisation, marrow.role) == ("Director General", "Ministry of Trade Oman", "speaker")
