@@ -323,6 +323,7 @@ def test_a_country_in_brackets_after_the_organisation(extractor) -> None:
     text = "Panellists:\n• Dr. Mariana Toussaint, Senior Scientist, IFREMER (France)\n• Ms. Ana Ruiz, Economist, UNDP (Ghana)\n"
     speakers = speakers_in(extractor, text)
     assert (speakers["Mariana Toussaint"].country, speakers["Ana Ruiz"].country) == ("FRA", None)
+    assert (speakers["Mariana Toussaint"].organisation, speakers["Ana Ruiz"].organisation) == ("IFREMER", "UNDP")
 
 
 def test_hard_wrapped_description_and_caption_position(extractor) -> None:

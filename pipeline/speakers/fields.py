@@ -141,9 +141,10 @@ class FieldReader:
             self.words.is_institution(match.unit.split()[0])
         ):
             match.organisation, match.unit = match.unit, None  # "Department of Energy" with nothing larger named
-        bracketed = re.search(r"\(([^()]+)\)$", match.organisation_text or "")
-        if match.country is None and bracketed:
-            match.country = self.countries.lookup(bracketed.group(1))  # "IFREMER (France)"
+        bracketed = re.search(r"\s*\(([^()]+)\)$", match.organisation_text or "")
+        if bracketed and (code := self.countries.lookup(bracketed.group(1))):  # "IFREMER (France)": the body, and where
+            match.country = match.country or code
+            match.organisation = _without_tail(match.organisation, bracketed.start())
         known = self.known(match.organisation)
         if known is not None and known.international and not self._represents_state(match.title):
             match.country = first_role_country or None  # a country next to an IGO is where the person works, not whom they
@@ -572,6 +573,13 @@ _PORTFOLIO = re.compile(
 """The portfolio in a minister's title, a list too: "Minister of Finance, Planning and Economic Development"."""
 _PORTFOLIO_LED = re.compile(r"^(?P<portfolio>[A-Z][\w&, -]*?) Minister$")
 """A portfolio before "Minister": "Environment and Climate Change Minister"."""
+
+
+def _without_tail(organisation: Span | str | None, end: int) -> Span | str | None:
+    """The organisation up to character `end` of its text, still a span if it was one."""
+    if isinstance(organisation, Span):
+        return organisation.doc.char_span(organisation.start_char, organisation.start_char + end, alignment_mode="contract")
+    return organisation[:end] if organisation else organisation
 
 
 def comma_parts(span: Span) -> list[Span]:
