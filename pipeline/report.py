@@ -14,9 +14,10 @@ import base64
 import hashlib
 import html
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import networkx as nx
@@ -244,13 +245,15 @@ def _facts(graph: nx.MultiDiGraph, node: str, data: dict) -> list[tuple[str, str
     return [(name, str(value)) for name, value in facts if value]
 
 
-def _years(dates: object) -> list[int]:
-    """Every year the dated events of an element touch (an event from 30 December to 2 January touches two)."""
+@lru_cache(maxsize=4096)
+def _years(dates: object) -> tuple[int, ...]:
+    """Every year the dated events of an element touch (an event from 30 December to 2 January touches two); kept
+    for the next element with the same dates, as the edges of one document have."""
     years: set[int] = set()
     for span in str(dates).split(LIST_SEPARATOR) if dates else ():
         start, _, end = span.partition("/")
         years.update(range(int(start[:4]), int((end or start)[:4]) + 1))
-    return sorted(years)
+    return tuple(sorted(years))
 
 
 def _documents(sources: object, number: dict[str, int]) -> list[int]:
@@ -261,21 +264,18 @@ def _role(data: dict) -> str:
     return f"as {data['role']}" if data.get("role") else ""
 
 
+_NOT_IN_PAGE = re.compile(r"(?P<backslash>\\\\)|\\[bf]|\\u00(?:0[0-8bcef]|1[0-9a-f])|[\ud800-\udfff\ufffe\uffff]")
+"""In JSON text: an escaped backslash (kept), or a control character XML has no place for (escaped by `json`, or
+raw: lone surrogates and U+FFFE/U+FFFF)."""
+
+
 def _json_for_script(data: object) -> str:
-    """JSON that cannot end its <script> element or open a comment: <, > and & are written as escapes."""
-    text = json.dumps(_clean(data), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    """JSON that cannot end its <script> element or open a comment (<, > and & are written as escapes), and that
+    carries none of the characters no page should: cleaned in one pass over the text, where `json` has escaped every
+    control character (`_NOT_IN_PAGE` keeps an escaped backslash whole, so what follows it is never read as one)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = _NOT_IN_PAGE.sub(lambda found: found.group("backslash") or "", text)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _clean(value: object) -> object:
-    """Text without the control characters no page should carry, all the way down."""
-    if isinstance(value, str):
-        return xml_safe(value)
-    if isinstance(value, dict):
-        return {key: _clean(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_clean(item) for item in value]
-    return value
 
 
 def _date(extraction: Extraction) -> str | None:
