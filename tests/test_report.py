@@ -162,3 +162,16 @@ def test_the_bundle_names_its_licences() -> None:
         assert f"{package} {lock[f'node_modules/{package}']['version']} (MIT)" in head
     assert (REPO / "pipeline" / "assets" / "README.md").is_file()
     assert CORPUS.is_dir()
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("bell\x07 and form\x0cfeed", "bell and formfeed"),
+    ("lone \ud800 surrogate and \ufffe", "lone  surrogate and "),
+    ("C:\\bin\\u0001 is a path, not a control character", "C:\\bin\\u0001 is a path, not a control character"),
+    ("a backslash\\\x01 then a control character", "a backslash\\ then a control character"),
+    ("tabs\tand\nnew lines stay", "tabs\tand\nnew lines stay"),
+])
+def test_the_data_drops_what_no_page_may_carry_and_keeps_the_rest(text: str, kept: str) -> None:
+    from pipeline.report import _json_for_script
+
+    assert json.loads(_json_for_script({"text": text})) == {"text": kept}
