@@ -930,3 +930,17 @@ def test_a_role_label_inside_a_cell_opens_a_slot(extractor) -> None:
     assert {name.upper() for name in speakers} == {"TOMAS QUILL", "ILSE MARROW"}
     marrow = next(s for name, s in speakers.items() if name.upper() == "ILSE MARROW")
     assert (marrow.title, marrow.organisation, marrow.role) == ("Director General", "Ministry of Trade Oman", "speaker")
+
+
+def test_the_town_closing_an_address_is_not_the_organisation(extractor) -> None:
+    """"Registrar, X University, Dumka": a lone capitalised word after an institution's name is its town, even where
+    the NER calls it an organisation; an acronym there is a body ("..., Deoghar College, ABRSM")."""
+    text = (
+        "Patron\n"
+        "• Dr. Ana Lima, Registrar, Kelvara University, Dumka\n"
+        "• Dr. Rui Sousa, Principal, Deoghar College, Deoghar\n"
+        "• Dr. Ines Varga, Secretary, Deoghar College, ABRSM\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert (speakers["Ana Lima"].organisation, speakers["Rui Sousa"].organisation) == ("Kelvara University", "Deoghar College")
+    assert speakers["Ines Varga"].organisation == "ABRSM"
