@@ -368,6 +368,8 @@ class _Style:
     white: bool
     """White text: invisible unless something dark lies under it."""
     rotated: bool
+    inked: bool = False
+    """Its font's ascent and descent are far off (boxes several lines tall): boxes come from the glyphs' ink."""
 
 
 def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
@@ -402,6 +404,8 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
     def add(start: int, end: int, left: float, right: float, upper: float, lower: float, glued: bool) -> None:
         key = object_of(handle, start)
         style = styles.get(key) or _style(raw, start, key, styles, fonts)
+        if style.inked:
+            upper, lower = _ink(raw, start, end)
         top, bottom = height - upper, height - lower
         hidden = (pictures or style.white) and shapes.hidden(key, style.white, left, right, top, bottom)
         if not style.rotated and not hidden:
@@ -484,8 +488,39 @@ def _style(raw: Any, index: int, key: int | None, styles: dict[int | None, _Styl
         red.value, green.value, blue.value) >= 240
     angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
     style = styles[key] = _Style(pdfium_c.FPDFText_GetFontSize(raw, index), fonts.get(address or 0, False),
-                                 white, angle >= 0 and min(angle, 2 * math.pi - angle) > 0.1)
+                                 white, angle >= 0 and min(angle, 2 * math.pi - angle) > 0.1, _off_metrics(raw, index))
     return style
+
+
+_INK_SHARE = 0.25
+"""A capital's ink is about 0.7 of the line a font declares (ascent to descent); under this share, the declared
+line is wrong: a box would span several lines of the page and merge them."""
+
+
+def _off_metrics(raw: Any, index: int) -> bool:
+    """Whether the font's declared line, read at a capital letter or digit of the text object, dwarfs its ink."""
+    import pypdfium2.raw as pdfium_c
+
+    for at in range(index, index + 8):
+        if chr(pdfium_c.FPDFText_GetUnicode(raw, at) or 32).isupper():
+            loose = pdfium_c.FS_RECTF()
+            pdfium_c.FPDFText_GetLooseCharBox(raw, at, loose)
+            ink = _ink(raw, at, at + 1)
+            return ink[0] - ink[1] < _INK_SHARE * (loose.top - loose.bottom)
+    return False
+
+
+def _ink(raw: Any, start: int, end: int) -> tuple[float, float]:
+    """The top and bottom (PDF space) of the ink of characters start:end."""
+    import pypdfium2.raw as pdfium_c
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    uppers, lowers = [], []
+    for at in range(start, end):
+        if pdfium_c.FPDFText_GetCharBox(raw, at, left, right, bottom, top) and top.value > bottom.value:
+            uppers.append(top.value)
+            lowers.append(bottom.value)
+    return (max(uppers), min(lowers)) if uppers else (0.0, 0.0)
 
 
 def _bold(font: Any) -> bool:
