@@ -1189,8 +1189,8 @@ def _cut_open(lines: list[list[list[Word]]], page: _Page) -> bool:
 def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]], page: _Page) -> list[Block]:
     """Each line of the grid a row, unless it carries on the row above: all its cells continue the
     cells above (a wrapped time), or each of them sits under a cell of that row and one is cut open there (a time
-    range wrapped at its dash beside a talk's last line), or its first cell is empty and one of them continues (a session
-    title wrapped beside a second speaker)."""
+    range wrapped at its dash beside a talk's last line) or all open a bracket (a speaker's affiliation under the
+    name), or its first cell is empty and one of them continues (a session title wrapped beside a second speaker)."""
     rows: list[list[list[_LineBox]]] = []
     for cells in lines:
         boxes = [[page.line(cell)] if cell else [] for cell in cells]
@@ -1199,7 +1199,8 @@ def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]]
                      for c, box in enumerate(boxes)]
             under = all(rows[-1][c] for c, box in enumerate(boxes) if box)
             cut = any(wrap and _ends_open(rows[-1][c][-1]) for c, wrap in enumerate(wraps))  # "8:30-" over "9:00am"
-            if all(wrap for wrap, box in zip(wraps, boxes) if box) or (not boxes[0] and any(wraps)) or under and cut:
+            bracketed = under and not boxes[0] and all(box[0].text.startswith("(") for box in boxes if box)  # "(X Institute)"
+            if all(wrap for wrap, box in zip(wraps, boxes) if box) or (not boxes[0] and any(wraps)) or under and cut or bracketed:
                 for c, box in enumerate(boxes):
                     rows[-1][c] += box
                 continue
@@ -1236,11 +1237,13 @@ def _merge_text_blocks(blocks: list[Block]) -> list[Block]:
 
 def _cell_text(lines: list[_LineBox], right: float, page: _Page, *, ruled: bool) -> str:
     """A cell's lines as one stretch of text: a wrapped line joins the next with a space (a hyphen
-    at a wrap is dropped before a lower-case letter), other lines with ", " (a name over a title),
-    paragraphs, list items and records ("NAME, TITLE, ORG" over "NAME, TITLE, ORG") with "; "."""
+    at a wrap is dropped before a lower-case letter), a line opening a bracket with a space, other lines with ", " (a
+    name over a title), paragraphs, list items and records ("NAME, TITLE, ORG" over "NAME, TITLE, ORG") with "; "."""
     text = lines[0].text
     for above, below in itertools.pairwise(lines):
-        if page.breaks(above, below) or _BULLET.match(below.text.split(" ", 1)[0]):
+        if below.text.startswith("(") and not above.text.endswith(")"):
+            text += " " + below.text  # a name over its affiliation in brackets: "Dr. Ana Lima" "(X University)"
+        elif page.breaks(above, below) or _BULLET.match(below.text.split(" ", 1)[0]):
             text += "; " + below.text
         elif _continues(above, below, right, ruled=ruled):
             text = _wrapped(text, below.text)

@@ -357,6 +357,19 @@ def test_programme_grid_gives_its_speakers(extractor: Extractor, programme: Path
     assert names_and_organisations(extractor, programme) == PROGRAMME_SPEAKERS
 
 
+
+def test_an_affiliation_in_brackets_under_a_name_joins_it(extractor: Extractor, tmp_path: Path) -> None:
+    """A speaker's cell with the name over "(Affiliation)" reads as one "NAME (Affiliation)", whatever gap the lines
+    leave between them."""
+    rows = [("09:40–10:00", ["Dr Ana Lima", "(Examplia University)"], "Coastal flood warnings"),
+            ("10:00–10:20", ["Dr Kofi Mensah", "(Kelvara Institute,", "Ghana)"], "River baseflow from space")]
+    path = write_grid_pdf(tmp_path / "brackets.pdf", rows, PROGRAMME_COLUMNS, title="Programme")
+    assert blocks_of(load_document(path))[1:] == [
+        "09:40–10:00 | Dr Ana Lima (Examplia University) | Coastal flood warnings",
+        "10:00–10:20 | Dr Kofi Mensah (Kelvara Institute, Ghana) | River baseflow from space",
+    ]
+    assert names_and_organisations(extractor, path) == {("Ana Lima", "Examplia University"), ("Kofi Mensah", "Kelvara Institute")}
+
 FRAMED_ENTRIES = [
     (("1D 8:30-", "9:00am"), ("Mapping river baseflow with remote sensing. Ana Lima (University at",
                               "Lakeside)")),
