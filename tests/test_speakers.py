@@ -944,3 +944,14 @@ def test_the_town_closing_an_address_is_not_the_organisation(extractor) -> None:
     speakers = speakers_in(extractor, text)
     assert (speakers["Ana Lima"].organisation, speakers["Rui Sousa"].organisation) == ("Kelvara University", "Deoghar College")
     assert speakers["Ines Varga"].organisation == "ABRSM"
+
+
+def test_a_title_before_a_name_does_not_reach_back_over_a_blank_line(extractor) -> None:
+    """A heading's last words are not the start of the title the next paragraph opens with."""
+    text = (
+        "# SUMMARY OF THE WORKSHOP\n\n"
+        "The Examplia Board on Fisheries (EBF) Chair Ana Lima (Mali) opened the workshop by laying out her hopes."
+    )
+    speaker = speakers_in(extractor, text)["Ana Lima"]
+    assert "WORKSHOP" not in (speaker.title or "") + (speaker.organisation or "")
+    assert speaker.role == "chair"

@@ -673,7 +673,7 @@ class ProseReader:
         while start > 0 and end - start < 16:
             previous = doc[start - 1]
             if previous.is_space:  # a line break of hard-wrapped text
-                if "\n" in previous.text and start > 1 and self._title_wraps(doc[start - 2], doc[start]):
+                if previous.text.count("\n") == 1 and start > 1 and self._title_wraps(doc[start - 2], doc[start]):  # not a blank line
                     start -= 1
                     continue
                 break
