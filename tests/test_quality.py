@@ -13,9 +13,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
     "speakers": 0.968,
-    "attribution": 0.838,
+    "attribution": 0.841,
     "countries": 0.99,
-    "organisations": 0.917,
+    "organisations": 0.919,
     "relations": 0.866,
 }
 """Re-based on 2026-12-04 when the gold corpus grew from 13 to 34 documents (measured micro F1 then: speakers
@@ -63,7 +63,8 @@ dev iassist, itnewslat, pdis): attribution 0.836 (measured 0.8363), organisation
 lifted one document only were dropped in the session's review (gold ausmfa and mse among them), which leaves the
 speakers and relations floors where they were. Thirteenth session: a list after "include" takes the part its lead
 names (gold cpr, dev csumb, an unlabelled recap): speakers 0.968 (measured 0.9688), attribution 0.838 (measured
-0.8380)."""
+0.8380). Fourteenth session: "NAME, X Lighting, said" with a company the NER tagged (gold lesc, no-gold enb):
+attribution 0.841 (measured 0.8410), organisations 0.919 (measured 0.9194)."""
 
 
 @pytest.fixture(scope="module")
