@@ -404,8 +404,8 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
     def add(start: int, end: int, left: float, right: float, upper: float, lower: float, glued: bool) -> None:
         key = object_of(handle, start)
         style = styles.get(key) or _style(raw, start, key, styles, fonts)
-        if style.inked:
-            upper, lower = _ink(raw, start, end)
+        if style.inked and (ink := _ink(raw, start, end)) is not None:
+            upper, lower = ink
         top, bottom = height - upper, height - lower
         hidden = (pictures or style.white) and shapes.hidden(key, style.white, left, right, top, bottom)
         if not style.rotated and not hidden:
@@ -498,20 +498,20 @@ line is wrong: a box would span several lines of the page and merge them."""
 
 
 def _off_metrics(raw: Any, index: int) -> bool:
-    """Whether the font's declared line, read at a capital letter or digit of the text object, dwarfs its ink."""
+    """Whether the font's declared line, read at the first capital letter among the text object's first characters,
+    dwarfs that letter's ink."""
     import pypdfium2.raw as pdfium_c
 
     for at in range(index, index + 8):
-        if chr(pdfium_c.FPDFText_GetUnicode(raw, at) or 32).isupper():
+        if chr(pdfium_c.FPDFText_GetUnicode(raw, at) or 32).isupper() and (ink := _ink(raw, at, at + 1)) is not None:
             loose = pdfium_c.FS_RECTF()
             pdfium_c.FPDFText_GetLooseCharBox(raw, at, loose)
-            ink = _ink(raw, at, at + 1)
             return ink[0] - ink[1] < _INK_SHARE * (loose.top - loose.bottom)
     return False
 
 
-def _ink(raw: Any, start: int, end: int) -> tuple[float, float]:
-    """The top and bottom (PDF space) of the ink of characters start:end."""
+def _ink(raw: Any, start: int, end: int) -> tuple[float, float] | None:
+    """The top and bottom (PDF space) of the ink of characters start:end; None if they leave none."""
     import pypdfium2.raw as pdfium_c
 
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
@@ -520,7 +520,7 @@ def _ink(raw: Any, start: int, end: int) -> tuple[float, float]:
         if pdfium_c.FPDFText_GetCharBox(raw, at, left, right, bottom, top) and top.value > bottom.value:
             uppers.append(top.value)
             lowers.append(bottom.value)
-    return (max(uppers), min(lowers)) if uppers else (0.0, 0.0)
+    return (max(uppers), min(lowers)) if uppers else None
 
 
 def _bold(font: Any) -> bool:
