@@ -589,7 +589,8 @@ _PORTFOLIO_LED = re.compile(r"^(?P<portfolio>[A-Z][\w&, -]*?) Minister$")
 def _without_tail(organisation: Span | str | None, end: int) -> Span | str | None:
     """The organisation up to character `end` of its text, still a span if it was one."""
     if isinstance(organisation, Span):
-        return organisation.doc.char_span(organisation.start_char, organisation.start_char + end, alignment_mode="contract")
+        span = organisation.doc.char_span(organisation.start_char, organisation.start_char + end, alignment_mode="contract")
+        return span or organisation.text[:end]
     return organisation[:end] if organisation else organisation
 
 

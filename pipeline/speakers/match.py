@@ -57,7 +57,7 @@ def same_person(speakers: list[SpeakerMatch], name: Span, *, description: Speake
     tokens = name_tokens(name)
     if not tokens:
         return None
-    known = [(speaker, words) for speaker in speakers if (words := name_tokens(speaker.name))]  # a name of initials only has none
+    known = [(speaker, words) for speaker in speakers if (words := name_tokens(speaker.name))]  # a name without a word ("e.V.") has none
     candidates = [speaker for speaker, words in known if name_contained(tokens, words)]
     if len(candidates) > 1:
         candidates = fullest(candidates, name)
