@@ -368,8 +368,6 @@ class _Style:
     white: bool
     """White text: invisible unless something dark lies under it."""
     rotated: bool
-    inked: bool = False
-    """Its font's ascent and descent are far off (boxes several lines tall): boxes come from the glyphs' ink."""
 
 
 def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
@@ -404,8 +402,6 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
     def add(start: int, end: int, left: float, right: float, upper: float, lower: float, glued: bool) -> None:
         key = object_of(handle, start)
         style = styles.get(key) or _style(raw, start, key, styles, fonts)
-        if style.inked and (ink := _ink(raw, start, end)) is not None:
-            upper, lower = ink
         top, bottom = height - upper, height - lower
         hidden = (pictures or style.white) and shapes.hidden(key, style.white, left, right, top, bottom)
         if not style.rotated and not hidden:
@@ -488,39 +484,8 @@ def _style(raw: Any, index: int, key: int | None, styles: dict[int | None, _Styl
         red.value, green.value, blue.value) >= 240
     angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
     style = styles[key] = _Style(pdfium_c.FPDFText_GetFontSize(raw, index), fonts.get(address or 0, False),
-                                 white, angle >= 0 and min(angle, 2 * math.pi - angle) > 0.1, _off_metrics(raw, index))
+                                 white, angle >= 0 and min(angle, 2 * math.pi - angle) > 0.1)
     return style
-
-
-_INK_SHARE = 0.25
-"""A capital's ink is about 0.7 of the line a font declares (ascent to descent); under this share, the declared
-line is wrong: a box would span several lines of the page and merge them."""
-
-
-def _off_metrics(raw: Any, index: int) -> bool:
-    """Whether the font's declared line, read at the first capital letter among the text object's first characters,
-    dwarfs that letter's ink."""
-    import pypdfium2.raw as pdfium_c
-
-    for at in range(index, index + 8):
-        if chr(pdfium_c.FPDFText_GetUnicode(raw, at) or 32).isupper() and (ink := _ink(raw, at, at + 1)) is not None:
-            loose = pdfium_c.FS_RECTF()
-            pdfium_c.FPDFText_GetLooseCharBox(raw, at, loose)
-            return ink[0] - ink[1] < _INK_SHARE * (loose.top - loose.bottom)
-    return False
-
-
-def _ink(raw: Any, start: int, end: int) -> tuple[float, float] | None:
-    """The top and bottom (PDF space) of the ink of characters start:end; None if they leave none."""
-    import pypdfium2.raw as pdfium_c
-
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    uppers, lowers = [], []
-    for at in range(start, end):
-        if pdfium_c.FPDFText_GetCharBox(raw, at, left, right, bottom, top) and top.value > bottom.value:
-            uppers.append(top.value)
-            lowers.append(bottom.value)
-    return (max(uppers), min(lowers)) if uppers else None
 
 
 def _bold(font: Any) -> bool:
@@ -1189,8 +1154,8 @@ def _cut_open(lines: list[list[list[Word]]], page: _Page) -> bool:
 def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]], page: _Page) -> list[Block]:
     """Each line of the grid a row, unless it carries on the row above: all its cells continue the
     cells above (a wrapped time), or each of them sits under a cell of that row and one is cut open there (a time
-    range wrapped at its dash beside a talk's last line) or all open a bracket (a speaker's affiliation under the
-    name), or its first cell is empty and one of them continues (a session title wrapped beside a second speaker)."""
+    range wrapped at its dash beside a talk's last line), or its first cell is empty and one of them continues (a session
+    title wrapped beside a second speaker)."""
     rows: list[list[list[_LineBox]]] = []
     for cells in lines:
         boxes = [[page.line(cell)] if cell else [] for cell in cells]
@@ -1199,8 +1164,7 @@ def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]]
                      for c, box in enumerate(boxes)]
             under = all(rows[-1][c] for c, box in enumerate(boxes) if box)
             cut = any(wrap and _ends_open(rows[-1][c][-1]) for c, wrap in enumerate(wraps))  # "8:30-" over "9:00am"
-            bracketed = under and not boxes[0] and all(box[0].text.startswith("(") for box in boxes if box)  # "(X Institute)"
-            if all(wrap for wrap, box in zip(wraps, boxes) if box) or (not boxes[0] and any(wraps)) or under and cut or bracketed:
+            if all(wrap for wrap, box in zip(wraps, boxes) if box) or (not boxes[0] and any(wraps)) or under and cut:
                 for c, box in enumerate(boxes):
                     rows[-1][c] += box
                 continue
@@ -1237,13 +1201,11 @@ def _merge_text_blocks(blocks: list[Block]) -> list[Block]:
 
 def _cell_text(lines: list[_LineBox], right: float, page: _Page, *, ruled: bool) -> str:
     """A cell's lines as one stretch of text: a wrapped line joins the next with a space (a hyphen
-    at a wrap is dropped before a lower-case letter), a line opening a bracket with a space, other lines with ", " (a
-    name over a title), paragraphs, list items and records ("NAME, TITLE, ORG" over "NAME, TITLE, ORG") with "; "."""
+    at a wrap is dropped before a lower-case letter), other lines with ", " (a name over a title),
+    paragraphs, list items and records ("NAME, TITLE, ORG" over "NAME, TITLE, ORG") with "; "."""
     text = lines[0].text
     for above, below in itertools.pairwise(lines):
-        if below.text.startswith("(") and not above.text.endswith(")"):
-            text += " " + below.text  # a name over its affiliation in brackets: "Dr. Ana Lima" "(X University)"
-        elif page.breaks(above, below) or _BULLET.match(below.text.split(" ", 1)[0]):
+        if page.breaks(above, below) or _BULLET.match(below.text.split(" ", 1)[0]):
             text += "; " + below.text
         elif _continues(above, below, right, ruled=ruled):
             text = _wrapped(text, below.text)

@@ -8,7 +8,6 @@ import time
 import tracemalloc
 from pathlib import Path
 
-import matplotlib
 import pypdfium2
 import pytest
 from conftest import SEED
@@ -356,47 +355,6 @@ def test_programme_grid_read_row_by_row(programme: Path) -> None:
 
 def test_programme_grid_gives_its_speakers(extractor: Extractor, programme: Path) -> None:
     assert names_and_organisations(extractor, programme) == PROGRAMME_SPEAKERS
-
-
-def test_an_affiliation_in_brackets_under_a_name_joins_it(extractor: Extractor, tmp_path: Path) -> None:
-    """A speaker's cell with the name over "(Affiliation)" reads as one "NAME (Affiliation)", whatever gap the lines
-    leave between them."""
-    rows = [("09:40–10:00", ["Dr Ana Lima", "(Examplia University)"], "Coastal flood warnings"),
-            ("10:00–10:20", ["Dr Kofi Mensah", "(Kelvara Institute,", "Ghana)"], "River baseflow from space")]
-    path = write_grid_pdf(tmp_path / "brackets.pdf", rows, PROGRAMME_COLUMNS, title="Programme")
-    assert blocks_of(load_document(path))[1:] == [
-        "09:40–10:00 | Dr Ana Lima (Examplia University) | Coastal flood warnings",
-        "10:00–10:20 | Dr Kofi Mensah (Kelvara Institute, Ghana) | River baseflow from space",
-    ]
-    assert names_and_organisations(extractor, path) == {("Ana Lima", "Examplia University"), ("Kofi Mensah", "Kelvara Institute")}
-
-
-def test_a_font_declaring_lines_far_taller_than_its_ink_keeps_its_lines_apart(tmp_path: Path) -> None:
-    """Some fonts declare an ascent and descent many times their glyphs' height; boxes from those metrics span several
-    lines of the page, which were then read as one ("Dr (Examplia Ana University) Lima"). Boxes come from the ink."""
-    from fontTools.ttLib import TTFont as FontFile
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    font = FontFile(str(Path(matplotlib.__file__).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"))
-    font["hhea"].ascent, font["hhea"].descent = 6000, -6000
-    font["OS/2"].sTypoAscender, font["OS/2"].sTypoDescender = 6000, -6000
-    font["OS/2"].usWinAscent = font["OS/2"].usWinDescent = 6000
-    font["head"].yMax, font["head"].yMin = 6000, -6000
-    font.save(tmp_path / "tall.ttf")
-    pdfmetrics.registerFont(TTFont("DejaVuTall", str(tmp_path / "tall.ttf")))
-
-    def draw(canvas: Canvas) -> None:  # a programme: the time and the talk level with the middle of the speaker's cell
-        canvas.setFont("DejaVuTall", 10)
-        for top, time, name, body in ((700, "9:40", "Dr Ana Lima", "(Examplia University)"),
-                                      (660, "10:00", "Dr Rui Sousa", "(Kelvara Institute)")):
-            canvas.drawString(60, top - 6, time)
-            canvas.drawString(150, top, name)
-            canvas.drawString(150, top - 12, body)
-            canvas.drawString(330, top - 6, "Coastal flood warnings")
-
-    text = load_document(write_page(tmp_path / "tall.pdf", draw)).text
-    assert "Dr Ana Lima" in text and "(Examplia University)" in text and "Dr Rui Sousa" in text
 
 
 FRAMED_ENTRIES = [

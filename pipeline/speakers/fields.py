@@ -107,8 +107,6 @@ class FieldReader:
                 held = self.known(match.organisation)
                 if held is not None and not isinstance(value, str) and not self._parent_of(value, held):
                     continue  # a known body, then another: the first is whom they speak for, unless the second is its parent
-                if index == len(roles) - 1 and self._town_after(match.organisation_text, part.span):
-                    continue  # "Registrar, X University, Dumka": the address's town closes the description
                 if match.organisation is not None:
                     match.unit = match.unit or match.organisation_text
                 match.organisation = value
@@ -182,15 +180,6 @@ class FieldReader:
         if not any(word[:1].isupper() for word in left.text.split()[1:]):
             return [(part, False)]
         return [(Field(left), False), (Field(right), True)]
-
-    def _town_after(self, organisation: str | None, field: Span) -> bool:
-        """Whether a last field is the town of the institution named before it: one capitalised word, not an acronym
-        nor a body the gazetteer or the registry knows, after a name an institution's word heads ("X College")."""
-        words = [t for t in field if not t.is_punct]
-        return (
-            organisation is not None and self.institution_named(organisation) and len(words) == 1
-            and words[0].is_title and not words[0].ent_id_ and self.known(words[0].text) is None
-        )
 
     def _parent_of(self, organisation: Span, held: KnownOrganisation) -> bool:
         """"Directorate-General for X, European Commission": the registry knows the second as the first's parent."""

@@ -185,7 +185,7 @@ class ProgrammeReader:
         text = cell.doc[after_lead(cell) : person_start].text.lower().strip(" :–-(")
         if not text:
             return _Label()
-        words = re.findall(r"[a-z][a-z-]*", re.split(r"[:;(]", text)[-1]) or re.findall(r"[a-z][a-z-]*", text)
+        words = re.findall(r"[a-z][a-z-]*", re.split(r":", text)[-1]) or re.findall(r"[a-z][a-z-]*", text)
         if not words or len(words) > 8:
             return _Label(present=True)
         phrase = " ".join(words)

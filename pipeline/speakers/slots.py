@@ -153,17 +153,10 @@ class SlotParser:
     def people(self, cell: Span, titled: list[Person]) -> list[Person]:
         """The people named in a cell, in order: honorific-led names anywhere, and the names the slot lists from its
         start, each after the last one's description ("Speakers: Ana Lima (X Institute), Rui Sousa (Y) and ...")."""
-        people = [person for person in titled if cell.start <= person.start and person.name.end <= cell.end]
-        start = self.slot_start(cell)
-        listed = self._listed(cell, start, people)
-        for labelled in self._role_labels(cell, start):  # "...; Speaker: ANA LIMA, CEO X", "(Room 2, Chair: Ana Lima)"
-            listed += [person for person in self._listed(cell, labelled, people + listed) if person not in listed]
-        return sorted([*people, *listed], key=lambda person: person.start)
-
-    def _listed(self, cell: Span, position: int, people: list[Person]) -> list[Person]:
-        """The names a slot lists from `position`, each after the last one's description, that `people` does not hold."""
         doc = cell.doc
+        people = [person for person in titled if cell.start <= person.start and person.name.end <= cell.end]
         listed: list[Person] = []
+        position = self.slot_start(cell)
         while position < cell.end:
             person = next((p for p in people if p.start == position), None) or self.name_at(cell, position)
             if person is None or any(p.start < person.name.end and person.start < p.name.end and p is not person for p in people):
@@ -174,19 +167,8 @@ class SlotParser:
             while position < cell.end and (doc[position].lower_ in LIST_JOINERS or doc[position].text == BULLET):
                 position += 1
         if position < cell.end and doc[position].is_lower and doc[position].is_alpha and self.closing_role(cell, position) is None:
-            return []  # "Vaccine Supply Chain and Logistics Update for X": the words run on, a title's, no one's name
-        return listed
-
-    def _role_labels(self, cell: Span, start: int) -> list[int]:
-        """Where a slot opens inside a cell after a person's role as its label, past the cell's own start."""
-        doc = cell.doc
-        found = []
-        for colon in (t.i for t in doc[start : cell.end] if t.text == ":"):
-            opening = next((t.i + 1 for t in reversed(doc[start:colon]) if t.text in (";", ",", "(", "|")), start)
-            words = doc[opening:colon].text.lower().strip()
-            if opening > start and self.cues.role_by_noun.get(words) and words not in self.cues.activity_nouns:
-                found.append(colon + 1)
-        return found
+            listed = []  # "Vaccine Supply Chain and Logistics Update for X": the words run on, a title's, no one's name
+        return sorted([*people, *listed], key=lambda person: person.start)
 
     def slot_start(self, cell: Span) -> int:
         """Where the slot's content starts: after times and bullets, and after a label ("Chair:", "Keynote by")."""
