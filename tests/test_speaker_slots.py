@@ -318,6 +318,18 @@ def test_contacts_headings_and_talk_titles_are_not_people(extractor) -> None:
     assert speakers_in(extractor, text) == {}
 
 
+def test_a_topic_before_its_lecturer_in_brackets_is_no_person(extractor) -> None:
+    """A course's timetable and a list of definitions: capitalised topic words ("Data", "Networks", "Act") are no
+    one's name."""
+    text = (
+        "Monday\n09:30 - 11:00 Data Visualisation (Ana Lima) Lab\n11:00 - 11:30 Coffee break\n"
+        "13:30 - 15:00 Artificial Neural Networks (Rui Sousa) Lab\n\n"
+        "* 5 - Managed Data Assets: Enterprise Level.\n* 1 - Identifiable Data: Object level.\n\n"
+        "- Data Protection Act (Examplia), 2019\n\n**Option A:**\nKeep the registry as it is.\n"
+    )
+    assert speakers_in(extractor, text).keys() <= {"Ana Lima", "Rui Sousa"}
+
+
 def test_list_items_with_particles_plural_looking_surnames_and_asides(extractor) -> None:
     text = (
         "Panel\n"
