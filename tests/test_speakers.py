@@ -338,6 +338,30 @@ def test_a_country_in_brackets_after_the_name_stands_whatever_body_they_chair(ex
     assert (speakers["Rui Sousa"].organisation, speakers["Rui Sousa"].country) == ("UNDP", None)
 
 
+def test_a_national_bodys_country_given_for_one_of_its_people_holds_for_the_others(extractor) -> None:
+    """A programme writes the country once: "NAME, GSI, Japan" here, "Director-General of GSI" there. An
+    international body's people keep their own."""
+    text = (
+        "Programme\n\n10:00 | Mr. Ken Mori, EGA, Japan\n\n10:30 | Ms. Lea Roth, UNDP, Peru\n\n"
+        "18:10 | Welcome Reception; hosted by Mr. Jun Ota, Director-General of EGA\n\n"
+        "19:00 | Closing by Ms. Ada Ruiz, UNDP\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert (speakers["Jun Ota"].organisation, speakers["Jun Ota"].country) == ("EGA", "JPN")
+    assert speakers["Ada Ruiz"].country is None
+
+
+def test_a_speaker_who_gives_a_country_speaks_for_it_not_for_the_body_named_before(extractor) -> None:
+    """Meeting reports write "NAME, Examplia, described": the country is the affiliation, the institute the
+    paragraph named for the speaker before is not."""
+    text = (
+        "Ana Lima, Instituto de Hidraulica Ambiental, described a methodology for coastal zones. "
+        "Rui Sousa, UK, described the United Kingdom’s experience of screening programmes."
+    )
+    speaker = speakers_in(extractor, text)["Rui Sousa"]
+    assert (speaker.organisation, speaker.country) == (None, "GBR")
+
+
 def test_hard_wrapped_description_and_caption_position(extractor) -> None:
     text = "Ms Rosa Lind (left), a Chilean\nyouth delegate, and the Minister at the forum.\n\nMs Rosa Lind, a Chilean youth\ndelegate, presented the youth statement."
     speaker = speakers_in(extractor, text)["Rosa Lind"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..countries import CountryIndex
+from ..organisations import org_key
 from ..spans import doc_entities, document_text, token_positions
 from .cues import SpeakerCues
 from .fields import Field, FieldReader, without_article
@@ -45,8 +46,9 @@ class DocumentContext:
         for speaker in speakers:
             if speaker.organisation is None and self._academic(speaker.title):
                 self._university(doc, speaker)
-            if speaker.organisation is None:
+            if speaker.organisation is None and speaker.country is None:  # "NAME, UK, described": the UK's
                 speaker.organisation = self._paragraph_body(doc, speaker.name)
+        self._shared_body_country(speakers)
         groups = [self._group(doc, i) for i in token_positions(doc, self.cues.group_nouns)]
         if not groups:
             return
@@ -76,6 +78,20 @@ class DocumentContext:
             speaker.organisation = described.organisation or speaker.organisation
             speaker.unit = described.unit or speaker.unit
             speaker.country = described.country or speaker.country
+
+    def _shared_body_country(self, speakers: list[SpeakerMatch]) -> None:
+        """"Ana Lima, GSI, Japan" and, further on, "hosted by Rui Sousa, Director-General of GSI": a national body's
+        country, given once for one of its people, is the country of the others; not where its people give
+        different countries, nor for an international body, whose people come from many."""
+        countries: dict[str, set[str]] = {}
+        for speaker in speakers:
+            if speaker.organisation_text and speaker.country:
+                countries.setdefault(org_key(speaker.organisation_text), set()).add(speaker.country)
+        for speaker in speakers:
+            given = countries.get(org_key(speaker.organisation_text or ""), set())
+            known = self.fields.known(speaker.organisation)
+            if speaker.country is None and len(given) == 1 and not (known is not None and known.international):
+                speaker.country = next(iter(given))
 
     def _academic(self, title: str | None) -> bool:
         return bool(title) and any(word in self.cues.academic_titles for word in re.findall(r"[a-z-]+", title.lower()))
