@@ -362,6 +362,20 @@ def test_a_speaker_who_gives_a_country_speaks_for_it_not_for_the_body_named_befo
     assert (speaker.organisation, speaker.country) == (None, "GBR")
 
 
+def test_a_company_named_for_its_trade_is_no_person(extractor) -> None:
+    """The NER takes "Kavo Pharma" and "Rilla Seafoods" for people; the last word says company."""
+    text = (
+        "The Examplia Institute partnered with Kavo Pharma to spread awareness through a live webinar. Dr. Ana Lima, "
+        "Head of Public Health and Research at Kavo Pharma, concluded that primary care matters.\n\n"
+        "Tom Reed, Rilla Seafoods, said the catch was good.\n"
+    )
+    extraction = extractor.extract(document_from_text(text))
+    speakers = {s.name: s for s in extraction.speakers}
+    assert set(speakers) == {"Ana Lima", "Tom Reed"}
+    assert (speakers["Ana Lima"].organisation, speakers["Tom Reed"].organisation) == ("Kavo Pharma", "Rilla Seafoods")
+    assert any({r.source, r.target} == {"org:examplia-institute", "org:kavo-pharma"} for r in extraction.relations)
+
+
 def test_hard_wrapped_description_and_caption_position(extractor) -> None:
     text = "Ms Rosa Lind (left), a Chilean\nyouth delegate, and the Minister at the forum.\n\nMs Rosa Lind, a Chilean youth\ndelegate, presented the youth statement."
     speaker = speakers_in(extractor, text)["Rosa Lind"]
