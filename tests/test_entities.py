@@ -36,6 +36,16 @@ def test_gazetteer_variants_are_one_organisation(extractor: Extractor) -> None:
     assert {"ILO", "International Labour Office"} <= set(found["org:ilo"].aliases)
 
 
+def test_a_name_with_commas_in_the_gazetteer_is_one_body_and_an_institute_of_the_un_system_is_its_own(
+        extractor: Extractor) -> None:
+    """The NER cuts "Arab League Educational, Cultural and Scientific Organization" at its comma."""
+    found = organisations(extractor, (
+        "UNESCO IITE, the Arab League Educational, Cultural and Scientific Organization (ALECSO) and the Examplia "
+        "Institute of Education jointly organized the forum."
+    ))
+    assert set(found) == {"org:unesco-iite", "org:alecso", "org:examplia-institute-of-education"}
+
+
 @pytest.mark.parametrize("text", [
     "The Kivu Farmers Network (KFN) met in Goma. KFN then published a statement.",
     "KFN (Kivu Farmers Network) met in Goma. KFN then published a statement.",
