@@ -13,7 +13,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
     "speakers": 0.968,
-    "attribution": 0.841,
+    "attribution": 0.846,
     "countries": 0.99,
     "organisations": 0.919,
     "relations": 0.866,
@@ -64,7 +64,9 @@ lifted one document only were dropped in the session's review (gold ausmfa and m
 speakers and relations floors where they were. Thirteenth session: a list after "include" takes the part its lead
 names (gold cpr, dev csumb, an unlabelled recap): speakers 0.968 (measured 0.9688), attribution 0.838 (measured
 0.8380). Fourteenth session: "NAME, X Lighting, said" with a company the NER tagged (gold lesc, no-gold enb):
-attribution 0.841 (measured 0.8410), organisations 0.919 (measured 0.9194)."""
+attribution 0.841 (measured 0.8410), organisations 0.919 (measured 0.9194). Fifteenth session: "Chair NAME (Mali)"
+keeps its country beside an international body (enb), a national body's country given for one of its people holds for
+the others (unggim, dev pacificvis): attribution 0.846 (measured 0.8470)."""
 
 
 @pytest.fixture(scope="module")
