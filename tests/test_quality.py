@@ -16,7 +16,7 @@ FLOORS_F1 = {
     "attribution": 0.846,
     "countries": 0.99,
     "organisations": 0.919,
-    "relations": 0.866,
+    "relations": 0.871,
 }
 """Re-based on 2026-12-04 when the gold corpus grew from 13 to 34 documents (measured micro F1 then: speakers
 0.810, attribution 0.575, countries 0.984, organisations 0.806, relations 0.653). Only ever raised from here:
@@ -66,7 +66,8 @@ names (gold cpr, dev csumb, an unlabelled recap): speakers 0.968 (measured 0.968
 0.8380). Fourteenth session: "NAME, X Lighting, said" with a company the NER tagged (gold lesc, no-gold enb):
 attribution 0.841 (measured 0.8410), organisations 0.919 (measured 0.9194). Fifteenth session: "Chair NAME (Mali)"
 keeps its country beside an international body (enb), a national body's country given for one of its people holds for
-the others (unggim, dev pacificvis): attribution 0.846 (measured 0.8470)."""
+the others (unggim, dev pacificvis): attribution 0.846 (measured 0.8470); adverbs inside a cue phrase ("working
+very closely with": aisummit, a no-gold scoop report): relations 0.871 (measured 0.8717)."""
 
 
 @pytest.fixture(scope="module")
