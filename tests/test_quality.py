@@ -13,9 +13,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
     "speakers": 0.968,
-    "attribution": 0.846,
+    "attribution": 0.849,
     "countries": 0.99,
-    "organisations": 0.919,
+    "organisations": 0.92,
     "relations": 0.871,
 }
 """Re-based on 2026-12-04 when the gold corpus grew from 13 to 34 documents (measured micro F1 then: speakers
@@ -67,7 +67,8 @@ names (gold cpr, dev csumb, an unlabelled recap): speakers 0.968 (measured 0.968
 attribution 0.841 (measured 0.8410), organisations 0.919 (measured 0.9194). Fifteenth session: "Chair NAME (Mali)"
 keeps its country beside an international body (enb), a national body's country given for one of its people holds for
 the others (unggim, dev pacificvis): attribution 0.846 (measured 0.8470); adverbs inside a cue phrase ("working
-very closely with": aisummit, a no-gold scoop report): relations 0.871 (measured 0.8717)."""
+very closely with": aisummit, a no-gold scoop report): relations 0.871 (measured 0.8717); the UN Secretariat's
+offices in the gazetteer (unggim's "UN OICT"): attribution 0.849 (measured 0.8499), organisations 0.92 (0.9208)."""
 
 
 @pytest.fixture(scope="module")
