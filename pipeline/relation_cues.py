@@ -7,6 +7,7 @@ attaches to it. Cue words inside an actor's name are no cues ("Japan Internation
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -134,15 +135,15 @@ def find_cues(sentence: Span, words: Words, by_token: Mapping[int, str]) -> list
     found: list[Cue] = []
     covered: set[int] = set()
     positions = [i for i in range(sentence.start, sentence.end) if i not in by_token]
-    for i in positions:
+    for n, i in enumerate(positions):
         first = (words.lemmas[i], words.lowers[i])  # a cue's first word by lemma: "worked with" is "work with"
         if i in covered or data.phrase_starts.isdisjoint(first):
             continue
         for phrase, kind in data.phrases:
             if phrase[0] not in first:
                 continue
-            span = _phrase_from(i, phrase, words, sentence.end)
-            if span and not any(k in by_token for k in range(span[0], span[-1] + 1)):
+            span = positions[n : n + len(phrase)]
+            if len(span) == len(phrase) and _phrase_goes_on(span, phrase, words):
                 tokens = [doc[k] for k in span]
                 found.append(Cue(kind, next((t for t in tokens if not t.is_stop and t.is_alpha), tokens[0]), tuple(tokens)))
                 covered.update(span)
@@ -192,23 +193,11 @@ def _split_prefix(token: Token) -> tuple[str, int]:
     return f"{prefix.lower_}-", 2
 
 
-def _phrase_from(start: int, phrase: tuple[str, ...], words: Words, end: int) -> list[int]:
-    """The positions of a cue phrase whose first word (which `find_cues` matched) is at `start`: the words after it
-    as written, one after the other or with adverbs between them ("working very closely with"); none if it is not
-    there."""
-    span = [start]
-    for word in phrase[1:]:
-        at = span[-1] + 1
-        while at < end and at - span[-1] <= _MOST_ADVERBS and words.pos[at] == "ADV" and words.lowers[at] != word:
-            at += 1
-        if at >= end or words.lowers[at] != word:
-            return []
-        span.append(at)
-    return span
-
-
-_MOST_ADVERBS = 2
-"""Adverbs a cue phrase may hold between two of its words ("work very very closely with")."""
+def _phrase_goes_on(span: list[int], phrase: tuple[str, ...], words: Words) -> bool:
+    """The words after the first (which `find_cues` matched) as written; tokens must be adjacent."""
+    if any(b != a + 1 for a, b in itertools.pairwise(span)):
+        return False
+    return [words.lowers[i] for i in span[1:]] == list(phrase[1:])
 
 
 def the_event(token: Token) -> bool:

@@ -36,11 +36,6 @@ def test_gazetteer_variants_are_one_organisation(extractor: Extractor) -> None:
     assert {"ILO", "International Labour Office"} <= set(found["org:ilo"].aliases)
 
 
-def test_an_office_of_the_un_secretariat_is_its_own_body_not_the_un(extractor: Extractor) -> None:
-    found = organisations(extractor, "Mr. Ken Mori, Co-chair, Examplia Open GIS Initiative / UN OICT, presented the toolkit.")
-    assert "org:un-oict" in found and "org:un" not in found
-
-
 def test_a_name_with_commas_in_the_gazetteer_is_one_body_and_an_institute_of_the_un_system_is_its_own(
         extractor: Extractor) -> None:
     """The NER cuts "Arab League Educational, Cultural and Scientific Organization" at its comma."""

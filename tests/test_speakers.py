@@ -326,18 +326,6 @@ def test_a_country_in_brackets_after_the_organisation(extractor) -> None:
     assert (speakers["Mariana Toussaint"].organisation, speakers["Ana Ruiz"].organisation) == ("IFREMER", "UNDP")
 
 
-def test_a_country_in_brackets_after_the_name_stands_whatever_body_they_chair(extractor) -> None:
-    """Meeting reports write a delegate "NAME (Country)": the chair of a UN body still speaks for a country, while a
-    country after an international body's name is only where its office is."""
-    text = (
-        "The UNFCCC Subsidiary Body for Implementation (SBI) Chair Ana Lima (Peru) opened the workshop. "
-        "Rui Sousa, UNDP, Ghana, presented the findings."
-    )
-    speakers = speakers_in(extractor, text)
-    assert (speakers["Ana Lima"].organisation, speakers["Ana Lima"].country) == ("UNFCCC", "PER")
-    assert (speakers["Rui Sousa"].organisation, speakers["Rui Sousa"].country) == ("UNDP", None)
-
-
 def test_a_national_bodys_country_given_for_one_of_its_people_holds_for_the_others(extractor) -> None:
     """A programme writes the country once: "NAME, GSI, Japan" here, "Director-General of GSI" there. An
     international body's people keep their own."""

@@ -147,22 +147,12 @@ class FieldReader:
             match.organisation = _without_tail(match.organisation, bracketed.start())
         known = self.known(match.organisation)
         if known is not None and known.international and not self._represents_state(match.title):
-            match.country = first_role_country or self._bracketed_country(match) or None  # a country next to an IGO
-            # is where the person works, not whom they represent, unless a first role gave it ("Mayor, Bonn, Germany, and
-            # First Vice President of an IGO") or it stands in brackets right after the name ("Chair NAME (Mali)")
+            match.country = first_role_country or None  # a country next to an IGO is where the person works, not whom they
+            # represent, unless a first role gave it: "Mayor, Bonn, Germany, and First Vice President of an IGO"
         elif known is not None and known.country and match.country is None and self._stands_for(match, known):
             match.country = known.country
         elif known is None and match.country is None and match.organisation is not None:
             match.country = self.national_body(match.organisation_text or "")
-
-    def _bracketed_country(self, match: SpeakerMatch) -> str | None:
-        """"Chair NAME (Mali)": a country alone in brackets after a name is the one its holder speaks for, as meeting
-        reports write delegates, whatever body they chair."""
-        doc, end = match.name.doc, match.name.end
-        if end >= len(doc) or doc[end].text != "(":
-            return None
-        closing = next((t.i for t in doc[end + 1 : end + 8] if t.text == ")"), None)
-        return self.countries.lookup(doc[end + 1 : closing].text) if closing else None
 
     @staticmethod
     def _stands_for(match: SpeakerMatch, known: KnownOrganisation) -> bool:
