@@ -53,9 +53,13 @@ class DocumentContext:
         if not groups:
             return
         for speaker in speakers:
-            known = self.fields.known(speaker.organisation)
-            if speaker.country is None and not (known is not None and known.international):
+            if speaker.country is None and not self._international(speaker):
                 speaker.country = self._group_country(speaker.name, groups)
+
+    def _international(self, speaker: SpeakerMatch) -> bool:
+        """Whether the speaker works for an international body, whose people come from many countries."""
+        known = self.fields.known(speaker.organisation)
+        return known is not None and known.international
 
     def _respectively(self, doc: Doc, at: int, speakers: list[SpeakerMatch]) -> None:
         """"signed by A and B on behalf of X and Y respectively", "ministers A and B of X and Y respectively": the
@@ -89,8 +93,7 @@ class DocumentContext:
                 countries.setdefault(org_key(speaker.organisation_text), set()).add(speaker.country)
         for speaker in speakers:
             given = countries.get(org_key(speaker.organisation_text or ""), set())
-            known = self.fields.known(speaker.organisation)
-            if speaker.country is None and len(given) == 1 and not (known is not None and known.international):
+            if speaker.country is None and len(given) == 1 and not self._international(speaker):
                 speaker.country = next(iter(given))
 
     def _academic(self, title: str | None) -> bool:
