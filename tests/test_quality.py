@@ -13,10 +13,10 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
     "speakers": 0.968,
-    "attribution": 0.849,
+    "attribution": 0.843,
     "countries": 0.99,
-    "organisations": 0.92,
-    "relations": 0.871,
+    "organisations": 0.919,
+    "relations": 0.866,
 }
 """Re-based on 2026-12-04 when the gold corpus grew from 13 to 34 documents (measured micro F1 then: speakers
 0.810, attribution 0.575, countries 0.984, organisations 0.806, relations 0.653). Only ever raised from here:
@@ -64,11 +64,11 @@ lifted one document only were dropped in the session's review (gold ausmfa and m
 speakers and relations floors where they were. Thirteenth session: a list after "include" takes the part its lead
 names (gold cpr, dev csumb, an unlabelled recap): speakers 0.968 (measured 0.9688), attribution 0.838 (measured
 0.8380). Fourteenth session: "NAME, X Lighting, said" with a company the NER tagged (gold lesc, no-gold enb):
-attribution 0.841 (measured 0.8410), organisations 0.919 (measured 0.9194). Fifteenth session: "Chair NAME (Mali)"
-keeps its country beside an international body (enb), a national body's country given for one of its people holds for
-the others (unggim, dev pacificvis): attribution 0.846 (measured 0.8470); adverbs inside a cue phrase ("working
-very closely with": aisummit, a no-gold scoop report): relations 0.871 (measured 0.8717); the UN Secretariat's
-offices in the gazetteer (unggim's "UN OICT"): attribution 0.849 (measured 0.8499), organisations 0.92 (0.9208)."""
+attribution 0.841 (measured 0.8410), organisations 0.919 (measured 0.9194). Fifteenth session: a national body's country given for one of its people holds for the others (unggim, dev
+pacificvis): attribution 0.843 (measured 0.8440). Three readings that lifted one gold document each ("Chair NAME
+(Mali)", adverbs inside a cue phrase, UN Secretariat offices in the gazetteer) were raised on, then dropped in the
+session's review; the floors they had lifted (attribution 0.849, organisations 0.92, relations 0.871) went back to
+what the general rules measure."""
 
 
 @pytest.fixture(scope="module")
