@@ -402,10 +402,24 @@ _HTML = re.compile(
     re.IGNORECASE,
 )
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_HTML_CELL = re.compile(r"<t[dh]\b", re.IGNORECASE)
+_CELL_BOUNDARY = re.compile(r"</t[dh]\s*>\s*<t[dh]\b[^<>]{0,2000}>", re.IGNORECASE)
+"""Between two cells of an HTML table's row: the " | " of a row line, as ingest writes every table row."""
+_ROW_BOUNDARY = re.compile(r"</t[dh]\s*>\s*</tr\s*>\s*<tr\b[^<>]{0,2000}>\s*<t[dh]\b[^<>]{0,2000}>", re.IGNORECASE)
+"""Between two rows: one line end, as between a table's rows in Markdown, so the rows stay one table."""
+_IN_CELL_BREAK = re.compile(
+    r"(?:\s|<br\b[^<>]{0,200}>)*(?:\n|<br\b[^<>]{0,200}>)(?:\s|<br\b[^<>]{0,200}>)*"
+    r"(?=(?:[^<]|<(?!/?(?:t[dhr]|table|p|div|ul|ol|li)\b)){0,2000}</t[dh]\s*>)",
+    re.IGNORECASE,
+)
+"""A line break inside a cell ("Presentation: X<br>Y Institute"), which would cut the row's line in two; not in
+a cell that holds paragraphs or a list, whose lines stay lines."""
 
 
 def _strip_markup(traced: _Traced) -> _Traced:
     """Markdown and HTML remnants of web pages: a tag that breaks the line in a browser breaks it here."""
+    if _HTML_CELL.search(traced.text):
+        traced = traced.sub(_IN_CELL_BREAK, lambda m: " ").sub(_CELL_BOUNDARY, lambda m: " | ").sub(_ROW_BOUNDARY, lambda m: "\n")
     traced = traced.sub(_HTML, lambda m: "\n" if m.group("block") else "")
     traced = traced.sub(_MARKUP_DROP, lambda m: "")
     for _ in range(_MARKUP_NESTING):  # "**[Prof. Ana Lima](/ana-lima/)**": a link in bold, or bold in a link
@@ -446,6 +460,8 @@ _LINE_END = re.compile(r"(?<![ \t\xa0])[ \t\xa0]*\n")
 _SPACES = re.compile(r"[ \t\xa0\u2009\u200b]{2,}|[\t\xa0\u2009\u200b]")
 """White space in a line that is to become one space: every run of it but a single space, which is one already
 (rewriting each would copy the whole text and its offsets for nothing)."""
+_ROW_CELLS = " | "
+"""How ingest writes a table row's cells: a row is a line of its own, however long."""
 _WIDTH_WINDOW = 25
 """Lines either side of a line that set its expected width: a PDF can switch from one column to two."""
 
@@ -473,7 +489,7 @@ def _reflow(traced: _Traced, *, joined: frozenset[int] | None = None) -> _Traced
                 return "\n"
         elif not 30 <= width <= 200 or not line or not next_line.strip() or LIST_ITEM.match(next_line) or LABELLED_LINE.match(next_line):
             return "\n"
-        elif not _wraps(line, next_line, width) or line.endswith(":"):
+        elif not _wraps(line, next_line, width) or line.endswith(":") or _ROW_CELLS in line or _ROW_CELLS in next_line:
             return "\n"
         if line.endswith("-") and len(line) > 1 and line[-2].isalpha():
             # "imple-|mentation" loses its hyphen; "South-|East" keeps it, and gets no space either

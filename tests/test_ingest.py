@@ -185,6 +185,22 @@ def test_an_html_tag_broken_over_lines_leaves_no_attributes_in_the_text() -> Non
     assert doc.text == "Ana Lima visited."
 
 
+def test_an_html_table_row_becomes_one_line_of_cells_and_its_rows_stay_one_table() -> None:
+    raw = (
+        "<table>\n<tr><th>Time</th><th>Session</th><th>Who</th></tr>\n\n"
+        "<tr>  <td>09:15</td>  <td>Presentation: Tide gauges<br> Harbour Research Institute\n</td>  <td>Dr. Ana Lima</td></tr>\n\n"
+        "<tr><td>10:00</td><td><ul><li>Field visit</li><li>Lunch</li></ul></td><td>All</td></tr>\n</table>\n"
+    )
+    doc = document_from_text(raw)
+    assert doc.text.split("\n")[:2] == [
+        "Time | Session | Who",
+        "09:15 | Presentation: Tide gauges Harbour Research Institute | Dr. Ana Lima",
+    ]
+    assert {"Field visit", "Lunch"} <= set(doc.text.split("\n"))  # a list in a cell keeps its lines
+    start, end, _ = doc.locate(*span_of(doc, "Ana Lima"))
+    assert doc.raw[start:end] == "Ana Lima"
+
+
 def test_folded_front_matter_title() -> None:
     doc = document_from_text("---\ntitle: >-\n  A long title\n  folded over lines\nauthor: x\n---\nBody text.\n")
     assert doc.title == "A long title folded over lines"

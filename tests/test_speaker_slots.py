@@ -41,6 +41,18 @@ def test_table_rows_name_people_in_cells_and_the_header_gives_the_column_role(ex
     assert speakers["Rosa Quill"].role == "moderator"
 
 
+def test_a_row_with_an_empty_cell_stays_under_its_header_and_an_agenda_cell_describes_no_one(extractor) -> None:
+    text = (
+        "Time | Session | Who | Moderator\n"
+        "08:30 | Arrival and registration | All\n"
+        "09:00 | Opening remarks | Dr. Ana Lima | Ms. Rosa Quill\n"
+        "11:00 | Visit at the Harbour Research Institute | Kai Brandt\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert speakers["Rosa Quill"].role == "moderator"
+    assert speakers["Kai Brandt"].organisation is None
+
+
 def test_a_row_whose_cell_is_a_bare_name_takes_its_role_and_description_from_the_other_cells(extractor) -> None:
     text = (
         "Oral presentation | Tomas Quill\nThu, 05 Jun | Room 4\n\n"

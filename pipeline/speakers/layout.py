@@ -56,16 +56,18 @@ def following_line(line: Line) -> Line | None:
 
 
 def table_header(line: Line) -> Line | None:
-    """The first row of the table a row is in (rows of as many cells, no blank line between), if not the row itself;
-    found for all rows at once, so a long table costs one pass."""
+    """The first row of the table a row is in (rows of at most its cells, no blank line between), if not the row
+    itself; found for all rows at once, so a long table costs one pass. A row may have fewer cells than its
+    header: an empty cell is none ("08:30 | Arrival | All |" under "Time | Session | Who | Moderator")."""
     doc = line.span.doc
     if _HEADERS_KEY not in doc.user_data:
         headers: dict[int, int] = {}
         lines = document_lines(doc)
         for current in lines:
             previous = lines[current.index - 1] if current.index else None
-            continues = previous is not None and not current.opens_block and len(previous.cells) == len(current.cells) > 1
-            headers[current.index] = headers[previous.index] if continues and previous is not None else current.index
+            header = lines[headers[previous.index]] if previous is not None and previous.is_row else None
+            continues = header is not None and not current.opens_block and len(header.cells) >= len(current.cells) > 1
+            headers[current.index] = header.index if continues and header is not None else current.index
         doc.user_data[_HEADERS_KEY] = headers
     index = doc.user_data[_HEADERS_KEY].get(line.index, line.index)
     return document_lines(doc)[index] if index != line.index else None

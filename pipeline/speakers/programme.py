@@ -199,12 +199,13 @@ class ProgrammeReader:
         return _Label(role, by_person or noun is not None and noun not in self.cues.activity_nouns, present=True)
 
     def _row_role(self, line: Line, index: int) -> str | None:
-        """The role a row's other cells ("Oral presentation | Ana Lima") or its column's header ("Moderator") give."""
+        """The role its column's header ("Moderator") or the row's other cells ("Oral presentation | Ana Lima") give;
+        the header first, as it names the role of this cell alone ("09:00 | Opening remarks | NAME | NAME")."""
         if not line.is_row:
             return None
         header = table_header(line)
         column = header.cells[index].text.lower().strip(" :*") if header is not None and index < len(header.cells) else ""
-        return self.slots.cell_role(line) or self.cues.role_by_noun.get(column)
+        return self.cues.role_by_noun.get(column) or self.slots.cell_role(line)
 
     def _talk_beside(self, line: Line, cell: Span) -> bool:
         """"09:20 | Regional Overview of X | Dr Ana Lima", "Ana Lima | Background to the workshop": a name alone in

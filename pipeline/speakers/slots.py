@@ -261,8 +261,8 @@ class SlotParser:
 
     def describes(self, span: Span) -> bool:
         """Whether a cell or line describes a person: a title, an institution or a country, not a talk or a time."""
-        if not span.text[:1].isupper() or len(span) > 16 or any(t.like_num for t in span[:1]):
-            return False
+        if not span.text[:1].isupper() or len(span) > 16 or any(t.like_num for t in span[:1]) or self.cues.is_talk(span.text):
+            return False  # "Visit at X Institute": the agenda item, not who leads it
         kind, _, _ = self.fields.classify(span, first=False)
         return kind in ("country", "state", "organisation", "unit") or kind == "title" and self.cues.looks_like_title(span.text)
 
