@@ -407,6 +407,8 @@ _CELL_BOUNDARY = re.compile(r"</t[dh]\s*>\s*<t[dh]\b[^<>]{0,2000}>", re.IGNORECA
 """Between two cells of an HTML table's row: the " | " of a row line, as ingest writes every table row."""
 _ROW_BOUNDARY = re.compile(r"</t[dh]\s*>\s*</tr\s*>\s*<tr\b[^<>]{0,2000}>\s*<t[dh]\b[^<>]{0,2000}>", re.IGNORECASE)
 """Between two rows: one line end, as between a table's rows in Markdown, so the rows stay one table."""
+_BREAK_IN_MARKDOWN_ROW = re.compile(r"<br\b[^<>]{0,200}>(?=[^\n]*\|[ \t]*$)", re.IGNORECASE | re.MULTILINE)
+"""A <br> inside a Markdown table's row (a line ending in a bar), which would cut the row in two."""
 _IN_CELL_BREAK = re.compile(
     r"(?:\s|<br\b[^<>]{0,200}>)*(?:\n|<br\b[^<>]{0,200}>)(?:\s|<br\b[^<>]{0,200}>)*"
     r"(?=(?:[^<]|<(?!/?(?:t[dhr]|table|p|div|ul|ol|li)\b)){0,2000}</t[dh]\s*>)",
@@ -418,6 +420,7 @@ a cell that holds paragraphs or a list, whose lines stay lines."""
 
 def _strip_markup(traced: _Traced) -> _Traced:
     """Markdown and HTML remnants of web pages: a tag that breaks the line in a browser breaks it here."""
+    traced = traced.sub(_BREAK_IN_MARKDOWN_ROW, lambda m: " ")
     if _HTML_CELL.search(traced.text):
         traced = traced.sub(_IN_CELL_BREAK, lambda m: " ").sub(_CELL_BOUNDARY, lambda m: " | ").sub(_ROW_BOUNDARY, lambda m: "\n")
     traced = traced.sub(_HTML, lambda m: "\n" if m.group("block") else "")

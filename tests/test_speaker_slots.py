@@ -53,6 +53,30 @@ def test_a_row_with_an_empty_cell_stays_under_its_header_and_an_agenda_cell_desc
     assert speakers["Kai Brandt"].organisation is None
 
 
+def test_names_alone_under_talk_titles_present_them_but_a_byline_under_a_headline_does_not(extractor) -> None:
+    programme = (
+        "Plenary: regional trends\n\n"
+        "Coastal towns and the rise of spatial inequality (2000/2010)\nMarta Quintela\n\n"
+        "Fostering inclusive rural transformation in mountain valleys\nJonas Feldkamp\n"
+    )
+    speakers = speakers_in(extractor, programme)
+    assert {name for name, found in speakers.items() if found.role == "presenter"} == {"Marta Quintela", "Jonas Feldkamp"}
+    post = "A week of river science in the valley\nMarta Quintela\n\nThe workshop opened on Monday.\n"
+    assert "Marta Quintela" not in speakers_in(extractor, post)
+
+
+def test_a_session_column_describes_no_one_and_an_ampersand_ends_a_name(extractor) -> None:
+    text = (
+        "| Time | Session | Speaker |\n"
+        "| 14:00 | Environmental Research Practices of the Harbour Institute | Dr. Ana Lima |\n"
+        "| 14:30 | Coffee break | |\n"
+        "| 15:00 | Field methods (practical) | Dr. Kai Brandt & Dr. Rosa Quill |\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {"Ana Lima", "Kai Brandt", "Rosa Quill"} <= set(speakers)
+    assert speakers["Ana Lima"].organisation is None
+
+
 def test_a_row_whose_cell_is_a_bare_name_takes_its_role_and_description_from_the_other_cells(extractor) -> None:
     text = (
         "Oral presentation | Tomas Quill\nThu, 05 Jun | Room 4\n\n"

@@ -67,6 +67,8 @@ class SpeakerCues:
     """The writer's group, which "at X" names: "we at X", "us at X"."""
     talk_heads: frozenset[str]
     """Head nouns of an agenda item's title ("Overview", "Discussion", "Session"): what is spoken about, not who speaks."""
+    agenda_columns: frozenset[str]
+    """Table headers over what a programme row is about ("Session", "Topic"): that cell describes no one in the row."""
     cue_words: frozenset[str]
     """Titles, honorifics and role nouns: words that make a span a description, not a name."""
 
@@ -102,6 +104,7 @@ class SpeakerCues:
             narrator_side_verbs=frozenset(data["narrator_side_verbs"]),
             narrator_group_pronouns=frozenset(data["narrator_group_pronouns"]),
             talk_heads=frozenset(data["talk_heads"]),
+            agenda_columns=frozenset(data["agenda_columns"]),
             cue_words=frozenset(
                 w.lower() for w in data["title_words"] + data["honorifics"] + data["honorific_lead_words"]
             ) | {noun for nouns in data["role_nouns"].values() for noun in nouns},

@@ -48,10 +48,37 @@ class ProgrammeReader:
         titled = self.slots.titled(doc)
         found: list[SpeakerMatch] = []
         done = set(done)
+        under_talks = self._names_under_talks(doc)
         for line in sorted(document_lines(doc), key=lambda line: not line.is_row):
             if line.index not in done:
-                found.extend(self._line(line, titled.get(line.index, []), done))
+                found.extend(self._line(line, titled.get(line.index, []), done, presenting=line.index in under_talks))
         return found
+
+    def _names_under_talks(self, doc: Doc) -> set[int]:
+        """The lines that are a name alone under a talk's title ("Spatial inequality in Brazil (2000/2010)" over
+        "Ana Lima"): a programme's list of talks, each over its speaker. At least two in the document, as a
+        post's byline under its headline is one."""
+        lines = document_lines(doc)
+        named = {
+            line.index for line in lines[1:]
+            if not line.is_row and self._alone(line) and self._talk_title(lines[line.index - 1])
+        }
+        return named if len(named) >= _TALKS_IN_A_PROGRAMME else set()
+
+    def _alone(self, line: Line) -> bool:
+        person = self.slots.name_at(line.span, after_lead(line.span))
+        return person is not None and person.ner and person.name.end == line.span.end and len(person.name) >= 2
+
+    def _talk_title(self, line: Line) -> bool:
+        """Three words or more, no full stop or colon at the end (a sentence, a heading), no name, and no description:
+        a description is written in capitalised words ("Professor Emeritus, X State University"), so three words
+        in lower case ("Coastal towns and the rise of spatial inequality") make a title whatever else the line holds."""
+        words = [t for t in line.span if t.is_alpha]
+        if line.is_row or len(words) < 3 or line.span[-1].text in (".", "!", "?", ":"):
+            return False
+        if any(ent.label_ == "PERSON" for ent in line.span.ents):
+            return False
+        return sum(t.is_lower and not t.is_stop for t in words) >= _TITLE_WORDS or not self.slots.describes(line.span)
 
     def _running_text(self, line: Line, titled: list[Person]) -> bool:
         """A line of sentences rather than slots: a finite verb outside the names in it, or a long line ending
@@ -67,7 +94,7 @@ class ProgrammeReader:
                 words.append(token)
         return any(t.tag_ in FINITE for t in words) or len(words) > 12 and line.span[-1].text in (".", "!", "?")
 
-    def _line(self, line: Line, titled: list[Person], done: set[int]) -> list[SpeakerMatch]:
+    def _line(self, line: Line, titled: list[Person], done: set[int], *, presenting: bool = False) -> list[SpeakerMatch]:
         """The people in a line's cells, each with the description after it; a bare name in a row takes the row's
         other cells, and one ending a line takes the lines under it (which are then done).
 
@@ -93,14 +120,17 @@ class ProgrammeReader:
                 closing = self.slots.closing_role(cell, self.slots.described(cell.doc, person.name.end, cell.end)[1])
                 role = closing or cell_role
                 if not fields and alone and line.is_row and (person.ner or person.tagged or role):
-                    fields = [Field(part) for other in line.cells if other is not cell and self.slots.describes(other)
-                              and other.text.lower().strip(" :") not in self.cues.role_by_noun for part in parts(other)]  # not "MC"
+                    fields = [
+                        Field(part) for number, other in enumerate(line.cells)
+                        if other is not cell and self.slots.describes(other) and other.text.lower().strip(" :") not in self.cues.role_by_noun
+                        and _column(line, number) not in self.cues.agenda_columns for part in parts(other)
+                    ]  # not "MC", nor the talk under "Session"
                 if not fields and not line.is_row and _ends(person, cell):
                     fields = self._block_description(line, person, done)
                 fills = person.start == after_lead(cell) and person.name.end == cell.end
                 fills_cell = fills and line.is_row
                 presents = fills and (person.ner or person.tagged) and (
-                    fills_cell and self._talk_beside(line, cell) or timed(line) and not _in_brackets(line, person.start)
+                    fills_cell and self._talk_beside(line, cell) or timed(line) and not _in_brackets(line, person.start) or presenting
                 )
                 if contact_line(self.cues, person.name) or len(person.name) == 1 and not (fields or presents):
                     continue  # "Mr. Co chair, good afternoon": a single word needs a description to be a name
@@ -203,9 +233,7 @@ class ProgrammeReader:
         the header first, as it names the role of this cell alone ("09:00 | Opening remarks | NAME | NAME")."""
         if not line.is_row:
             return None
-        header = table_header(line)
-        column = header.cells[index].text.lower().strip(" :*") if header is not None and index < len(header.cells) else ""
-        return self.cues.role_by_noun.get(column) or self.slots.cell_role(line)
+        return self.cues.role_by_noun.get(_column(line, index)) or self.slots.cell_role(line)
 
     def _talk_beside(self, line: Line, cell: Span) -> bool:
         """"09:20 | Regional Overview of X | Dr Ana Lima", "Ana Lima | Background to the workshop": a name alone in
@@ -219,8 +247,16 @@ class ProgrammeReader:
         return fields
 
 
+_TALKS_IN_A_PROGRAMME = 2
+_TITLE_WORDS = 3
 _OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
 _QUOTE_AFTER_COMMA = re.compile(r",\s*[" + "".join(sorted(_OPENING_QUOTES)) + "]")
+
+
+def _column(line: Line, index: int) -> str:
+    """What the header of a row's table calls the row's `index`-th cell ("moderator", "session"), or ""."""
+    header = table_header(line)
+    return header.cells[index].text.lower().strip(" :*") if header is not None and index < len(header.cells) else ""
 
 
 def _may_open_name(previous: Token, token: Token) -> bool:

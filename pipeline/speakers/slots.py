@@ -49,8 +49,8 @@ LIST_JOINERS = frozenset({",", "/", "&", "and", ";"})
 BULLET = "•"
 """Every list bullet, as ingest writes it: "NAME (ORG); • NAME (ORG)" when a cell's list items were joined."""
 _JOINERS = HYPHENS | {"‘", "’", "ʻ", "ʼ", "'"}
-_NAME_ENDS = frozenset({"(", ")", "[", ",", ";", ":", "|"})
-"""Punctuation the NER sometimes takes into a PERSON ("Ana Lima (X Institute"), which no name holds."""
+_NAME_ENDS = frozenset({"(", ")", "[", ",", ";", ":", "|", "&"})
+"""Punctuation the NER sometimes takes into a PERSON ("Ana Lima (X Institute", "Ana Lima & Rui Sousa"), which no name holds."""
 
 
 @dataclass(frozen=True, slots=True)
