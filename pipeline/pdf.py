@@ -402,6 +402,9 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
     def add(start: int, end: int, left: float, right: float, upper: float, lower: float, glued: bool) -> None:
         key = object_of(handle, start)
         style = styles.get(key) or _style(raw, start, key, styles, fonts)
+        if upper - lower > _LOOSE_BOX * style.size:  # a font whose ascent and descent are wrong: from the baseline
+            baseline = _baseline(raw, start)
+            upper, lower = baseline + _ASCENT * style.size, baseline - _DESCENT * style.size
         top, bottom = height - upper, height - lower
         hidden = (pictures or style.white) and shapes.hidden(key, style.white, left, right, top, bottom)
         if not style.rotated and not hidden:
@@ -422,6 +425,20 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
             right = max(right, last_right)
         add(start, end, left, right, upper, lower, False)
     return words
+
+
+_LOOSE_BOX = 2.5
+"""A character's box taller than this many times its size comes from a font's wrong metrics ("10 pt text in
+boxes 59 pt high"), which would put every line of a table on one row."""
+_ASCENT, _DESCENT = 0.8, 0.25
+
+
+def _baseline(raw: Any, index: int) -> float:
+    import pypdfium2.raw as pdfium_c
+
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
+    return y.value
 
 
 _TOKEN = re.compile(f"[^{''.join(sorted(_BREAKS))}]+")
@@ -483,9 +500,22 @@ def _style(raw: Any, index: int, key: int | None, styles: dict[int | None, _Styl
     white = bool(pdfium_c.FPDFText_GetFillColor(raw, index, red, green, blue, alpha)) and min(
         red.value, green.value, blue.value) >= 240
     angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
-    style = styles[key] = _Style(pdfium_c.FPDFText_GetFontSize(raw, index), fonts.get(address or 0, False),
+    style = styles[key] = _Style(_size(raw, index), fonts.get(address or 0, False),
                                  white, angle >= 0 and min(angle, 2 * math.pi - angle) > 0.1)
     return style
+
+
+def _size(raw: Any, index: int) -> float:
+    """The size text is drawn at: its font's size scaled by its object's matrix. Many PDFs set the font at size 1
+    and scale it by the matrix, and PDFium's size of a character is then 1 for all text, headings or not."""
+    import pypdfium2.raw as pdfium_c
+
+    text_object = pdfium_c.FPDFText_GetTextObject(raw, index)
+    size, matrix = ctypes.c_float(), pdfium_c.FS_MATRIX()
+    if not text_object or not pdfium_c.FPDFTextObj_GetFontSize(text_object, size) or not pdfium_c.FPDFPageObj_GetMatrix(
+            text_object, matrix):
+        return float(pdfium_c.FPDFText_GetFontSize(raw, index))
+    return size.value * math.hypot(matrix.c, matrix.d)
 
 
 def _bold(font: Any) -> bool:

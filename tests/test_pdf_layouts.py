@@ -515,6 +515,21 @@ def test_heading_is_a_line_of_its_own(tmp_path: Path, heading: str, size: float)
     assert blocks_of(load_document(write_page(tmp_path / "heading.pdf", draw))) == [heading, SESSIONS[0]]
 
 
+def test_a_heading_set_at_size_one_and_scaled_by_its_text_matrix_is_a_line_of_its_own(tmp_path: Path) -> None:
+    """Many PDFs set every font at size 1 and scale the text by its matrix: the heading's size is the scaled one."""
+    def draw(canvas: Canvas) -> None:
+        for number, (line, size) in enumerate([("Panel on the financing of social protection", 14.0),
+                                               *((line, 10.0) for line in simpleSplit(SESSIONS[0], FONT, 10, 450))]):
+            text = canvas.beginText()
+            text.setTextTransform(size, 0, 0, size, 72, 700 - (0 if number == 0 else 14.0 + 12.5 * (number - 1)))
+            text.setFont(FONT, 1)
+            text.textOut(line)
+            canvas.drawText(text)
+
+    assert blocks_of(load_document(write_page(tmp_path / "scaled.pdf", draw))) == [
+        "Panel on the financing of social protection", SESSIONS[0]]
+
+
 def test_a_slides_frame_is_no_table(tmp_path: Path) -> None:
     """A slide's accent bar down the side and its header band close a few boxes like a table's cells, while
     the slide's text lies outside them: every line is read."""
