@@ -391,6 +391,7 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
     if len(text) != count:  # PDFium left out or added characters: read them one by one
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 32) for i in range(count))
     text = text.translate(_GLYPHS)
+    astral = _SURROGATE.search(text) is not None
     read_box, box = _box_reader(), (ctypes.c_float * 4)()
     address, corners = ctypes.addressof(box), memoryview(box).cast("B").cast("f")
     object_of, handle = _object_of(), ctypes.cast(raw, ctypes.c_void_p).value
@@ -408,7 +409,8 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
         top, bottom = height - upper, height - lower
         hidden = (pictures or style.white) and shapes.hidden(key, style.white, left, right, top, bottom)
         if not style.rotated and not hidden:
-            words.append(Word(text[start:end], left, right, top, bottom, style.size, style.bold, glued))
+            written = _paired(text[start:end]) if astral else text[start:end]
+            words.append(Word(written, left, right, top, bottom, style.size, style.bold, glued))
 
     for token in _TOKEN.finditer(text):
         start, end = token.span()
@@ -439,6 +441,15 @@ def _baseline(raw: Any, index: int) -> float:
     x, y = ctypes.c_double(), ctypes.c_double()
     pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
     return y.value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""PDFium gives a character beyond the Basic Multilingual Plane (an emoji) as two UTF-16 halves."""
+
+
+def _paired(text: str) -> str:
+    """Halves joined into their character; a half without its pair (a broken font's) is U+FFFD."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 _TOKEN = re.compile(f"[^{''.join(sorted(_BREAKS))}]+")

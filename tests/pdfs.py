@@ -269,3 +269,33 @@ def deflated_spaces(megabytes: int) -> bytes:
     low = (1 + size * ord(" ")) % 65521  # Adler-32 of `size` equal bytes, in closed form
     high = (size + ord(" ") * (size * (size + 1) // 2)) % 65521
     return head + body * (megabytes - 1) + tail + ((high << 16) | low).to_bytes(4, "big")
+
+
+def write_to_unicode_pdf(path: Path, shown: str, mapping: dict[str, str]) -> Path:
+    """One line of Helvetica whose ToUnicode map gives each character of `mapping` the UTF-16BE code units in hex
+    (as a PDF's font may: "D83DDCCA" is an emoji in two halves, "D83D" a half alone). Written by hand, since
+    reportlab writes only the characters its fonts have."""
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def "
+        "1 begincodespacerange <00> <FF> endcodespacerange "
+        f"{len(mapping)} beginbfchar {' '.join(f'<{ord(k):02X}> <{v}>' for k, v in mapping.items())} endbfchar "
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = f"BT /F1 12 Tf 72 700 Td ({shown}) Tj ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        f"<< /Length {len(cmap)} >>\nstream\n{cmap}\nendstream",
+    ]
+    out, offsets = "%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n"
+    table = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n" + "".join(f"{offset:010d} 00000 n \n" for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{table}\n%%EOF\n"
+    path.write_bytes(out.encode("latin-1"))
+    return path

@@ -12,7 +12,7 @@ import pypdfium2
 import pytest
 from conftest import SEED
 from pdfs import (BOLD, FONT, Layout, draw_title, report_paragraphs, write_grid_pdf, write_page, write_pdf,
-                  write_photo_grid_pdf, write_sidebar_pdf)
+                  write_photo_grid_pdf, write_sidebar_pdf, write_to_unicode_pdf)
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader, simpleSplit
@@ -528,6 +528,15 @@ def test_a_heading_set_at_size_one_and_scaled_by_its_text_matrix_is_a_line_of_it
 
     assert blocks_of(load_document(write_page(tmp_path / "scaled.pdf", draw))) == [
         "Panel on the financing of social protection", SESSIONS[0]]
+
+
+def test_an_emoji_in_two_halves_is_one_character_and_a_lone_half_no_error(tmp_path: Path, extractor: Extractor) -> None:
+    """PDFium gives an emoji as its two UTF-16 halves, which no UTF-8 output can hold: a flyer's bullets failed the
+    whole document."""
+    path = write_to_unicode_pdf(tmp_path / "flyer.pdf", "AB Data workshop", {"A": "D83DDCCA", "B": "D83D"})
+    document = load_document(path)
+    assert document.text == "\U0001F4CA\ufffd Data workshop"
+    assert extractor.extract(document).to_dict()["document"]["id"] == "flyer"
 
 
 def test_a_slides_frame_is_no_table(tmp_path: Path) -> None:
