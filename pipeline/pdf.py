@@ -403,9 +403,6 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
     def add(start: int, end: int, left: float, right: float, upper: float, lower: float, glued: bool) -> None:
         key = object_of(handle, start)
         style = styles.get(key) or _style(raw, start, key, styles, fonts)
-        if upper - lower > _LOOSE_BOX * style.size:  # a font whose ascent and descent are wrong: from the baseline
-            baseline = _baseline(raw, start)
-            upper, lower = baseline + _ASCENT * style.size, baseline - _DESCENT * style.size
         top, bottom = height - upper, height - lower
         hidden = (pictures or style.white) and shapes.hidden(key, style.white, left, right, top, bottom)
         if not style.rotated and not hidden:
@@ -427,20 +424,6 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
             right = max(right, last_right)
         add(start, end, left, right, upper, lower, False)
     return words
-
-
-_LOOSE_BOX = 2.5
-"""A character's box taller than this many times its size comes from a font's wrong metrics ("10 pt text in
-boxes 59 pt high"), which would put every line of a table on one row."""
-_ASCENT, _DESCENT = 0.8, 0.25
-
-
-def _baseline(raw: Any, index: int) -> float:
-    import pypdfium2.raw as pdfium_c
-
-    x, y = ctypes.c_double(), ctypes.c_double()
-    pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
-    return y.value
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
