@@ -407,22 +407,47 @@ _CELL_BOUNDARY = re.compile(r"</t[dh]\s*>\s*<t[dh]\b[^<>]{0,2000}>", re.IGNORECA
 """Between two cells of an HTML table's row: the " | " of a row line, as ingest writes every table row."""
 _ROW_BOUNDARY = re.compile(r"</t[dh]\s*>\s*</tr\s*>\s*<tr\b[^<>]{0,2000}>\s*<t[dh]\b[^<>]{0,2000}>", re.IGNORECASE)
 """Between two rows: one line end, as between a table's rows in Markdown, so the rows stay one table."""
-_BREAK_IN_MARKDOWN_ROW = re.compile(r"<br\b[^<>]{0,200}>(?=[^\n]*\|[ \t]*$)", re.IGNORECASE | re.MULTILINE)
-"""A <br> inside a Markdown table's row (a line ending in a bar), which would cut the row in two."""
-_IN_CELL_BREAK = re.compile(
-    r"(?:\s|<br\b[^<>]{0,200}>)*(?:\n|<br\b[^<>]{0,200}>)(?:\s|<br\b[^<>]{0,200}>)*"
-    r"(?=(?:[^<]|<(?!/?(?:t[dhr]|table|p|div|ul|ol|li)\b)){0,2000}</t[dh]\s*>)",
-    re.IGNORECASE,
-)
-"""A line break inside a cell ("Presentation: X<br>Y Institute"), which would cut the row's line in two; not in
-a cell that holds paragraphs or a list, whose lines stay lines."""
+_BLOCK_TAG = re.compile(r"<(/?)(t[dhr]|table|p|div|ul|ol|li)\b[^<>]{0,2000}>", re.IGNORECASE)
+_MARKDOWN_ROW = re.compile(r"^[^\n]*\|[ \t]*$", re.MULTILINE)
+_LINE_BREAK = re.compile(r"(?:\n|<br\b[^<>]{0,200}>)(?:[ \t\n]|<br\b[^<>]{0,200}>)*", re.IGNORECASE)
+"""A line break, typed or tagged, with the white space after it."""
+
+
+def _row_pieces(text: str) -> list[tuple[int, int]]:
+    """Where a table row must stay one line: a Markdown row (a line ending in a bar) and an HTML cell holding one
+    paragraph (a cell with a list or paragraphs in it keeps its lines)."""
+    pieces = [match.span() for match in _MARKDOWN_ROW.finditer(text)] if "|" in text else []
+    opened = None
+    for tag in _BLOCK_TAG.finditer(text):
+        cell = tag.group(2).lower() in ("td", "th")
+        if cell and tag.group(1) and opened is not None:
+            pieces.append((opened, tag.start()))
+        opened = tag.end() if cell and not tag.group(1) else None
+    return sorted(pieces)
+
+
+def _joined_rows(traced: _Traced) -> _Traced:
+    """Line breaks inside a table row become spaces ("Presentation: X<br>Y Institute", "Ana Lima &<br>Rui Sousa |");
+    an HTML row's cells are joined by " | " and its rows by one line end, as ingest writes every table."""
+    if "<" not in traced.text:
+        return traced
+    pieces = _row_pieces(traced.text)
+    starts = [start for start, _ in pieces]
+
+    def within(match: re.Match[str]) -> str | int:
+        index = bisect.bisect_right(starts, match.start()) - 1
+        return " " if index >= 0 and match.end() <= pieces[index][1] else 0
+
+    if pieces:
+        traced = traced.sub(_LINE_BREAK, within)
+    if _HTML_CELL.search(traced.text):
+        traced = traced.sub(_CELL_BOUNDARY, lambda m: " | ").sub(_ROW_BOUNDARY, lambda m: "\n")
+    return traced
 
 
 def _strip_markup(traced: _Traced) -> _Traced:
     """Markdown and HTML remnants of web pages: a tag that breaks the line in a browser breaks it here."""
-    traced = traced.sub(_BREAK_IN_MARKDOWN_ROW, lambda m: " ")
-    if _HTML_CELL.search(traced.text):
-        traced = traced.sub(_IN_CELL_BREAK, lambda m: " ").sub(_CELL_BOUNDARY, lambda m: " | ").sub(_ROW_BOUNDARY, lambda m: "\n")
+    traced = _joined_rows(traced)
     traced = traced.sub(_HTML, lambda m: "\n" if m.group("block") else "")
     traced = traced.sub(_MARKUP_DROP, lambda m: "")
     for _ in range(_MARKUP_NESTING):  # "**[Prof. Ana Lima](/ana-lima/)**": a link in bold, or bold in a link
