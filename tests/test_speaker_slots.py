@@ -65,6 +65,17 @@ def test_names_alone_under_talk_titles_present_them_but_a_byline_under_a_headlin
     assert "Marta Quintela" not in speakers_in(extractor, post)
 
 
+def test_names_closing_a_talks_cell_after_commas_present_it_but_a_title_before_a_name_is_no_talk(extractor) -> None:
+    text = (
+        "10:30–10:55 | Governing River Data in Examplia: Strengthening Accountability, Maria Lopez | "
+        "Role of Platforms, John Carter, Sarah Miller\n"
+        "11:00–11:30 | Director of Research, Harbour Institute, Peter Brown | Coffee\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {"Maria Lopez", "John Carter", "Sarah Miller"} <= set(speakers)
+    assert speakers["Maria Lopez"].organisation is None
+
+
 def test_a_session_column_describes_no_one_and_an_ampersand_ends_a_name(extractor) -> None:
     text = (
         "| Time | Session | Speaker |\n"

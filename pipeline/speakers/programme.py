@@ -169,7 +169,7 @@ class ProgrammeReader:
             after = doc[close].text[1:] or (doc[close + 1].text if close + 1 < line.span.end else "")
             if person.start == opening or not after or after in (":", ",", ";", "and") or after in DASHES:
                 entries.append(replace(person, tagged=True))
-        credited = [person for cell in line.cells if (person := self._credited(cell)) is not None]
+        credited = [person for cell in line.cells for person in self._credited(cell)]
         return entries + credited + self._before_quoted(line)
 
     def _before_quoted(self, line: Line) -> list[Person]:
@@ -189,17 +189,39 @@ class ProgrammeReader:
                 position += 1
         return []
 
-    def _credited(self, cell: Span) -> Person | None:
-        """The speaker a talk's title credits at the end of its cell ("Imagine a river without fish – Ana Lima, X
-        Institute"), or a session's lead, named after a comma with their role closing the cell ("Session 2 –
-        Introduction, Ana Lima, X Institute, moderator"). The dash or the role, and an affiliation running to the
-        cell's end, make the words a name, tagged or not."""
+    def _credited(self, cell: Span) -> list[Person]:
+        """The speakers a talk's title credits at the end of its cell ("Imagine a river without fish – Ana Lima, X
+        Institute"; "Talk title, Ana Lima, Rui Sousa"), or a session's lead, named after a comma with their role
+        closing the cell ("Session 2 – Introduction, Ana Lima, X Institute, moderator"). The dash or the role, and an
+        affiliation running to the cell's end, make the words a name, tagged or not."""
         doc = cell.doc
         dash = next((t.i for t in reversed(cell) if t.text in DASHES and t.i > cell.start and doc[t.i - 1].whitespace_), None)
         if dash is not None and (person := self._credited_after(cell, dash, role_needed=False)) is not None:
-            return person
-        commas = (t.i for t in cell if t.text == "," and t.i > cell.start)
-        return next((person for comma in commas if (person := self._credited_after(cell, comma, role_needed=True))), None)
+            return [person]
+        commas = [t.i for t in cell if t.text == "," and t.i > cell.start]
+        credited = next((person for comma in commas if (person := self._credited_after(cell, comma, role_needed=True))), None)
+        return [credited] if credited is not None else self._closing_names(cell, commas)
+
+    def _closing_names(self, cell: Span, commas: list[int]) -> list[Person]:
+        """The speakers closing a talk's cell after commas, alone ("Governing Digital Rights in X: Strengthening
+        Accountability, Ana Lima, Rui Sousa"): names the NER tagged, each filling its part, after three words or more
+        of a title whose last part is no short description, with no one's name and no bracket left open."""
+        doc, names, end = cell.doc, [], cell.end
+        for comma in reversed(commas):
+            person = self.slots.name_at(doc[comma + 1 : end], comma + 1) if comma + 1 < end else None
+            if person is None or not person.ner or person.name.end != end:
+                break
+            names.insert(0, replace(person, tagged=True))
+            end = comma
+        title = doc[after_lead(cell) : end]
+        words = [t for t in title if t.is_alpha]
+        last = doc[max([title.start, *(t.i + 1 for t in title if t.text == ",")]) : end]
+        described = len(last) <= _DESCRIPTION_WORDS and self.slots.describes(last)  # "Director, X Institute, NAME"
+        open_bracket = title.text.count("(") > title.text.count(")")  # "A and B (X Faculty, Y University": an affiliation
+        people = any(ent.label_ == "PERSON" for ent in title.ents)
+        talk = len(words) >= _TALK_WORDS and any(t.is_lower for t in words) and not (described or open_bracket or people)
+        return names if talk else []
+
 
     def _credited_after(self, cell: Span, mark: int, *, role_needed: bool) -> Person | None:
         doc = cell.doc
@@ -249,6 +271,8 @@ class ProgrammeReader:
 
 _TALKS_IN_A_PROGRAMME = 2
 _TITLE_WORDS = 3
+_TALK_WORDS = 3
+_DESCRIPTION_WORDS = 6
 _OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
 _QUOTE_AFTER_COMMA = re.compile(r",\s*[" + "".join(sorted(_OPENING_QUOTES)) + "]")
 
