@@ -65,7 +65,7 @@ def test_names_alone_under_talk_titles_present_them_but_a_byline_under_a_headlin
     assert "Marta Quintela" not in speakers_in(extractor, post)
 
 
-def test_names_closing_a_talks_cell_after_commas_present_it_but_a_title_before_a_name_is_no_talk(extractor) -> None:
+def test_names_closing_a_talks_cell_after_commas_present_it_but_a_description_before_a_name_is_no_talk(extractor) -> None:
     text = (
         "10:30–10:55 | Governing River Data in Examplia: Strengthening Accountability, Maria Lopez | "
         "Role of Platforms, John Carter, Sarah Miller\n"
@@ -74,6 +74,7 @@ def test_names_closing_a_talks_cell_after_commas_present_it_but_a_title_before_a
     speakers = speakers_in(extractor, text)
     assert {"Maria Lopez", "John Carter", "Sarah Miller"} <= set(speakers)
     assert speakers["Maria Lopez"].organisation is None
+    assert "Peter Brown" not in speakers or speakers["Peter Brown"].organisation == "Harbour Institute"
 
 
 def test_a_session_column_describes_no_one_and_an_ampersand_ends_a_name(extractor) -> None:
