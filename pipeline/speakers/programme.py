@@ -222,7 +222,6 @@ class ProgrammeReader:
         talk = len(words) >= _TALK_WORDS and any(t.is_lower for t in words) and not (described or open_bracket or people)
         return names if talk else []
 
-
     def _credited_after(self, cell: Span, mark: int, *, role_needed: bool) -> Person | None:
         doc = cell.doc
         person = self.slots.name_at(cell, mark + 1) if mark + 1 < cell.end else None
@@ -270,9 +269,12 @@ class ProgrammeReader:
 
 
 _TALKS_IN_A_PROGRAMME = 2
+"""Names alone under talk titles that make a document a programme's list of talks (a byline under a headline is one)."""
 _TITLE_WORDS = 3
+"""Lower-case content words that make a line a talk's title, not a description in capitalised words."""
 _TALK_WORDS = 3
 _DESCRIPTION_WORDS = 6
+"""A comma part up to this long that describes (a title, a body) makes the names after it no talk's speakers."""
 _OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
 _QUOTE_AFTER_COMMA = re.compile(r",\s*[" + "".join(sorted(_OPENING_QUOTES)) + "]")
 
