@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .errors import Errors, InputError, Notes
 from . import pdf_fallback
-from .pdf import LABELLED_LINE, PdfiumRefused, PdfText, read_pages
+from .pdf import CELL_SEPARATOR, LABELLED_LINE, PdfiumRefused, PdfText, read_pages
 from .records import DocumentInfo
 from .resources import load_json
 
@@ -404,7 +404,7 @@ _HTML = re.compile(
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 _HTML_CELL = re.compile(r"<t[dh]\b", re.IGNORECASE)
 _CELL_BOUNDARY = re.compile(r"</t[dh]\s*>\s*<t[dh]\b[^<>]{0,2000}>", re.IGNORECASE)
-"""Between two cells of an HTML table's row: the " | " of a row line, as ingest writes every table row."""
+"""Between two cells of an HTML table's row: `CELL_SEPARATOR`, as ingest writes every table row."""
 _ROW_BOUNDARY = re.compile(r"</t[dh]\s*>\s*</tr\s*>\s*<tr\b[^<>]{0,2000}>\s*<t[dh]\b[^<>]{0,2000}>", re.IGNORECASE)
 """Between two rows: one line end, as between a table's rows in Markdown, so the rows stay one table."""
 _BLOCK_TAG = re.compile(r"<(/?)(t[dhr]|table|p|div|ul|ol|li)\b[^<>]{0,2000}>", re.IGNORECASE)
@@ -441,7 +441,7 @@ def _joined_rows(traced: _Traced) -> _Traced:
     if pieces:
         traced = traced.sub(_LINE_BREAK, within)
     if _HTML_CELL.search(traced.text):
-        traced = traced.sub(_CELL_BOUNDARY, lambda m: " | ").sub(_ROW_BOUNDARY, lambda m: "\n")
+        traced = traced.sub(_CELL_BOUNDARY, lambda m: CELL_SEPARATOR).sub(_ROW_BOUNDARY, lambda m: "\n")
     return traced
 
 
@@ -488,8 +488,6 @@ _LINE_END = re.compile(r"(?<![ \t\xa0])[ \t\xa0]*\n")
 _SPACES = re.compile(r"[ \t\xa0\u2009\u200b]{2,}|[\t\xa0\u2009\u200b]")
 """White space in a line that is to become one space: every run of it but a single space, which is one already
 (rewriting each would copy the whole text and its offsets for nothing)."""
-_ROW_CELLS = " | "
-"""How ingest writes a table row's cells: a row is a line of its own, however long."""
 _WIDTH_WINDOW = 25
 """Lines either side of a line that set its expected width: a PDF can switch from one column to two."""
 
@@ -517,8 +515,8 @@ def _reflow(traced: _Traced, *, joined: frozenset[int] | None = None) -> _Traced
                 return "\n"
         elif not 30 <= width <= 200 or not line or not next_line.strip() or LIST_ITEM.match(next_line) or LABELLED_LINE.match(next_line):
             return "\n"
-        elif not _wraps(line, next_line, width) or line.endswith(":") or _ROW_CELLS in line or _ROW_CELLS in next_line:
-            return "\n"
+        elif not _wraps(line, next_line, width) or line.endswith(":") or CELL_SEPARATOR in line or CELL_SEPARATOR in next_line:
+            return "\n"  # a table row is a line of its own, however long
         if line.endswith("-") and len(line) > 1 and line[-2].isalpha():
             # "imple-|mentation" loses its hyphen; "South-|East" keeps it, and gets no space either
             return "\x00" if next_line.lstrip()[:1].islower() else ""

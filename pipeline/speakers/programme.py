@@ -66,6 +66,7 @@ class ProgrammeReader:
         return named if len(named) >= _TALKS_IN_A_PROGRAMME else set()
 
     def _alone(self, line: Line) -> bool:
+        """A line that is one name the NER tagged, of two words or more, and nothing else."""
         person = self.slots.name_at(line.span, after_lead(line.span))
         return person is not None and person.ner and person.name.end == line.span.end and len(person.name) >= 2
 
