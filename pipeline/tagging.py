@@ -105,13 +105,15 @@ def _person_patterns() -> list[dict[str, Any]]:
     """An honorific followed by capitalised words is a person, whatever the NER thinks."""
     cues = load_json("speaker_cues.json")
     honorifics = [h for h in cues["honorifics"] if h not in ("Minister", "Ambassador", "Professor", "Justice")]
-    not_names = [h.lower() for h in cues["honorifics"] + cues["honorific_lead_words"]]  # "Mdm Siti Rahman The ..."
+    seconds = cues["honorific_second_words"]  # "Lieutenant General NAME"
+    not_names = [h.lower() for h in cues["honorifics"] + cues["honorific_lead_words"] + seconds]  # "Mdm Siti Rahman The ..."
     name_token = {"IS_ALPHA": True, "IS_LOWER": False, "LOWER": {"NOT_IN": not_names}}
     return [
         {
             "label": "PERSON",
             "pattern": [
                 {"ORTH": {"IN": honorifics}, "OP": "+"},
+                {"ORTH": {"IN": seconds}, "OP": "?"},
                 name_token,
                 {"ORTH": {"IN": ["-", "‐"]}, "OP": "?"},  # hyphenated given names: "Mei-Ling Tan"
                 {**name_token, "OP": "*"},
@@ -121,6 +123,7 @@ def _person_patterns() -> list[dict[str, Any]]:
             "label": "PERSON",
             "pattern": [  # hyphenated surnames, written without spaces: "Claire Martin-Roux"
                 {"ORTH": {"IN": honorifics}, "OP": "+"},
+                {"ORTH": {"IN": seconds}, "OP": "?"},
                 {**name_token, "OP": "*"},
                 {**name_token, "SPACY": False},
                 {"ORTH": {"IN": ["-", "‐"]}, "SPACY": False},

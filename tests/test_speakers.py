@@ -422,6 +422,22 @@ def test_list_items_led_by_an_honorific_take_the_heading_role(extractor) -> None
     }
 
 
+def test_military_ranks_lead_names_and_general_only_after_a_rank(extractor) -> None:
+    """A rank is an honorific ("Adm. NAME", "Lieutenant General NAME"), never the name's first word; "General"
+    alone leads no one ("the General Services Administration's NAME")."""
+    text = (
+        "Lieutenant General Tomas Vey, Chief of Staff, said the visit strengthened ties. "
+        "Adm. Rosa Quill, Defence Attaché, said the talks went well. "
+        "Gen Vey thanked the hosts. "
+        "The General Services Administration's Ines Varga said the summit was a success."
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: s.honorific for name, s in speakers.items()} == {
+        "Tomas Vey": "Lieutenant General", "Rosa Quill": "Adm.", "Ines Varga": None
+    }
+    assert speakers["Ines Varga"].organisation == "General Services Administration"
+
+
 def test_initials_are_part_of_a_name_and_title_abbreviations_are_not(extractor) -> None:
     text = "Dr JK Rowan, Director, Lakeside Institute, opened the session. DPM Ana Wei, Ministry of Trade, Chile, spoke."
     assert set(speakers_in(extractor, text)) == {"JK Rowan", "Ana Wei"}

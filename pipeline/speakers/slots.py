@@ -352,6 +352,7 @@ def _expanded(data: dict[str, Any], cues: SpeakerCues) -> list[list[dict[str, An
     joiners = "|".join(re.escape(j) for j in data["joiners"])
     values: dict[str, Any] = {
         "$honorifics": sorted(_honorific_words(cues)),
+        "$second_honorifics": sorted(_honorific_words(cues) | cues.honorific_second_words),
         "$name_word": data["name_word"],
         "$name_part": rf"{data['name_word']}|^(?:{particles}|{joiners})$",
     }
