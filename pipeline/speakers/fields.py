@@ -246,7 +246,7 @@ class FieldReader:
                 return code  # "Environment Canada", "Fisheries and Oceans Canada": a department named by portfolio and state
         for size in (3, 2, 1):
             if len(words) > size and self.words.is_institution(" ".join(words[size:])):
-                head = " ".join(words[:size]).removesuffix("’s").removesuffix("'s")
+                head = " ".join(words[:size]).removeprefix("Royal ").removesuffix("’s").removesuffix("'s")
                 if code := self.countries.lookup(head) or self.countries.demonym(head):
                     return code
         return None
