@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
@@ -39,6 +40,9 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(Errors.E007.format(model=model, reason=short_reason(error))) from None
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, _GLUED_BRACKET]).finditer
     nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, _GLUED_DASH]).search
+    for honorific in load_json("speaker_cues.json")["honorifics"]:
+        if honorific.endswith(".") and len(nlp.tokenizer(honorific)) > 1:
+            nlp.tokenizer.add_special_case(honorific, [{ORTH: honorific}])  # "Col. NAME" is no sentence's end
     anchor = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("line_boundaries", before="parser" if "parser" in nlp.pipe_names else anchor)
     patterns = gazetteer_patterns(nlp)

@@ -67,6 +67,8 @@ def test_a_ministers_portfolio_is_not_a_body(extractor) -> None:
         ("Ms. Ana Lima, representing Kenya’s Ministry of Energy, said the grid must grow.", "Ministry of Energy", "KEN"),
         ("Dr. Ana Lima, speaking on behalf of the African Union, closed the session.", "African Union", None),
         ("Dr. Ana Lima, Director, Ghana’s Environmental Protection Agency, closed the session.", "Environmental Protection Agency", "GHA"),
+        ("Col. Ana Lima, Chief of Staff, Zambia Air Force, said the visit went well.", "Zambia Air Force", "ZMB"),
+        ("Ms. Ana Lima, First Secretary, Royal Thai Embassy, said the talks went well.", "Royal Thai Embassy", "THA"),
     ],
 )
 def test_whom_a_person_represents_and_a_states_body(extractor, sentence: str, organisation: str, country: str | None) -> None:
