@@ -422,6 +422,19 @@ def test_list_items_led_by_an_honorific_take_the_heading_role(extractor) -> None
     }
 
 
+def test_a_title_of_a_named_body_or_state_leads_a_name_the_ner_misses(extractor) -> None:
+    """"Chairman of the X Committee of the Y Republic NAME emphasized", "headed by the Minister of Foreign Affairs of
+    the Republic of X NAME": the title says a person follows, after the body or state it is of."""
+    text = (
+        "In his speech, Chairman of the National Statistical Committee of the Kyrgyz Republic Temir Osmonov emphasized "
+        "that data matter. On 4 May, the Minister of Foreign Affairs of the Republic of Uzbekistan Bakhtiyor Nurmatov, "
+        "who is on a visit to Rome, met the press."
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: s.country for name, s in speakers.items()} == {"Temir Osmonov": "KGZ", "Bakhtiyor Nurmatov": "UZB"}
+    assert speakers["Temir Osmonov"].organisation == "National Statistical Committee of the Kyrgyz Republic"
+
+
 def test_military_ranks_lead_names_and_general_only_after_a_rank(extractor) -> None:
     """A rank is an honorific ("Adm. NAME", "Lieutenant General NAME"), never the name's first word; "General"
     alone leads no one ("the General Services Administration's NAME")."""

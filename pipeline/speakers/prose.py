@@ -200,7 +200,9 @@ class ProseReader:
         """
         found = []
         lines = document_lines(doc)
-        for start in _clause_starts(doc, self.cues.membership_cues, self.cues.title_words):
+        starts = dict.fromkeys(_clause_starts(doc, self.cues.membership_cues, self.cues.title_words))
+        starts.update(dict.fromkeys(self._title_runs(doc)))
+        for start in starts:
             titled = self._after_portfolio_title(doc, start)
             while start < len(doc) - 1 and self.cues.is_honorific(doc[start]):
                 start += 1
@@ -212,23 +214,46 @@ class ProseReader:
                 continue
             if doc[end].text in (",", "|", "(") or doc[end].lemma_ == "be" and _opens_paragraph(lines, start):
                 found.append(doc[titled:end])  # "NAME, ORG, said", and a biography: "NAME is a Professor of X at Y"
-            elif titled > start and self.predicate_at(doc, end) is not None:
-                found.append(doc[titled:end])  # "Minister for Trade NAME said"
+            elif titled > start and (self.predicate_at(doc, end) is not None or doc[end].text in (".", ";")):
+                found.append(doc[titled:end])  # "Minister for Trade NAME said", "met the Minister of Culture NAME."
         found.extend(name for i in token_positions(doc, POSSESSIVE_ENDINGS, attr="ORTH") if (name := self._owned_name(doc, i)) is not None)
         return found
 
     def _after_portfolio_title(self, doc: Doc, start: int) -> int:
-        """Where a name starts after a minister's title and portfolio ("Minister for Trade NAME", "Deputy Minister of
-        Finance and Economy NAME"), which the NER runs into the name or leaves the name untagged; `start` if none."""
+        """Where a name starts after a title and what it is "of" or "for" ("Minister for Trade NAME", "Deputy Minister
+        of Finance and Economy NAME", "Chairman of the X Committee of the Y Republic NAME"), which the NER runs into the
+        name or leaves the name untagged; `start` if none."""
         i = start
         while i < len(doc) and doc[i].lower_ in self.cues.title_words:
             i += 1
-        if i == start or i >= len(doc) or doc[i].lower_ not in ("of", "for"):
+        if i == start:
             return start
-        end = i + 1
+        end = i
+        while end < len(doc) and doc[end].lower_ in ("of", "for"):
+            after = self._portfolio_or_body(doc, end + 1)
+            if after == end + 1:
+                break
+            end = after
+        return end if end > i else start
+
+    def _portfolio_or_body(self, doc: Doc, i: int) -> int:
+        """The end of a portfolio ("Finance and Economy") or of a named body or state ("the Kyrgyz Republic") at i."""
+        end = i
         while end < len(doc) and (doc[end].text[:1].isupper() and self.words.is_portfolio(doc[end].text) or doc[end].lower_ in ("and", "&")):
             end += 1
-        return end if end > i + 1 and doc[end - 1].lower_ not in ("and", "&") else start
+        if end > i and doc[end - 1].lower_ not in ("and", "&"):
+            return end
+        body = i + 1 if i + 1 < len(doc) and doc[i].lower_ == "the" else i
+        if body < len(doc) and doc[body].ent_iob_ == "B" and doc[body].ent_type_ in ("ORG", "GPE"):
+            return next((t.i for t in doc[body + 1 :] if t.ent_iob_ != "I"), len(doc))
+        return i
+
+    def _title_runs(self, doc: Doc) -> Iterator[int]:
+        """Where a capitalised title starts inside a sentence ("headed by the Minister of Foreign Affairs NAME"): with
+        what it is of, such a title leads a name wherever it stands."""
+        for i in token_positions(doc, self.cues.title_words):
+            if doc[i].text[:1].isupper() and (i == 0 or doc[i - 1].lower_ not in self.cues.title_words):
+                yield i
 
     def _owned_name(self, doc: Doc, i: int) -> Span | None:
         """A name after a body's possessive at token i, maybe titled, ending at punctuation or a verb: "and moderator
