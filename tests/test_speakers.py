@@ -319,6 +319,12 @@ def test_a_ministers_portfolio_may_be_a_list(extractor) -> None:
     assert (speaker.organisation, speaker.country) == ("Ministry of Planning, Economic Development and International Cooperation", "EGY")
 
 
+def test_a_ministers_portfolio_ends_before_the_state_it_is_of(extractor) -> None:
+    text = "Chair: Ms. Rania Adel (Minister of Health of the Republic of Kenya)\n"
+    speaker = speakers_in(extractor, text)["Rania Adel"]
+    assert (speaker.organisation, speaker.country) == ("Ministry of Health", "KEN")
+
+
 def test_a_country_in_brackets_after_the_organisation(extractor) -> None:
     text = "Panellists:\n• Dr. Mariana Toussaint, Senior Scientist, IFREMER (France)\n• Ms. Ana Ruiz, Economist, UNDP (Ghana)\n"
     speakers = speakers_in(extractor, text)

@@ -568,7 +568,7 @@ class FieldReader:
 _PORTFOLIO_WORDS = r"[A-Z][\w’' -]*?"
 _PORTFOLIO = re.compile(
     rf"\bMinister (?:for|of) ((?:the )?{_PORTFOLIO_WORDS}(?:(?:, {_PORTFOLIO_WORDS})+,? and {_PORTFOLIO_WORDS})?)"
-    r"(?=,|;|$| of [A-Z]| in )"
+    r"(?=,|;|$| of (?:the )?[A-Z]| in )"
 )
 """The portfolio in a minister's title, a list too: "Minister of Finance, Planning and Economic Development"."""
 _PORTFOLIO_LED = re.compile(r"^(?P<portfolio>[A-Z][\w&, -]*?) Minister$")
