@@ -441,6 +441,14 @@ def test_a_title_of_a_named_body_or_state_leads_a_name_the_ner_misses(extractor)
     assert speakers["Temir Osmonov"].organisation == "National Statistical Committee of the Kyrgyz Republic"
 
 
+def test_those_accompanying_a_delegations_head_take_part(extractor) -> None:
+    text = (
+        "The delegation was led by the Minister of Defence, Hon. Rosa Quill, accompanied by the Principal Secretary to "
+        "the Ministry of Defence, Mr. Tomas Vey. Legal Counsel Brig. Ines Varga, among others, accompanied the Commander."
+    )
+    assert set(speakers_in(extractor, text)) == {"Rosa Quill", "Tomas Vey", "Ines Varga"}
+
+
 def test_military_ranks_lead_names_and_general_only_after_a_rank(extractor) -> None:
     """A rank is an honorific ("Adm. NAME", "Lieutenant General NAME"), never the name's first word; "General"
     alone leads no one ("the General Services Administration's NAME")."""
