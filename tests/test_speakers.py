@@ -441,6 +441,13 @@ def test_a_title_of_a_named_body_or_state_leads_a_name_the_ner_misses(extractor)
     assert speakers["Temir Osmonov"].organisation == "National Statistical Committee of the Kyrgyz Republic"
 
 
+def test_a_titled_second_counterpart_takes_part_as_the_first(extractor) -> None:
+    text = "The minister met Chile's Foreign Minister Rosa Quill and Deputy Minister for Culture Tomas Vey."
+    assert {name: s.title for name, s in speakers_in(extractor, text).items()} == {
+        "Rosa Quill": "Foreign Minister", "Tomas Vey": "Deputy Minister for Culture"
+    }
+
+
 def test_those_accompanying_a_delegations_head_take_part(extractor) -> None:
     text = (
         "The delegation was led by the Minister of Defence, Hon. Rosa Quill, accompanied by the Principal Secretary to "

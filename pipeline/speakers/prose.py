@@ -348,8 +348,12 @@ class ProseReader:
         start = person.start
         while start > 0 and (self.cues.is_honorific(doc[start - 1]) or doc[start - 1].text == "."):
             start -= 1
-        head = person.root.head
-        if person.root.dep_ == "conj" and head.i < person.start and start > 0 and doc[start - 1].pos_ == "CCONJ":
+        joined = person.root
+        if (title := self.title_before(person)) is not None:
+            start = min(start, title.start)  # "met Minister A and Deputy Minister for Culture B"
+            joined = joined if joined.dep_ == "conj" else next((t for t in title if t.dep_ == "conj"), joined)
+        head = joined.head
+        if joined.dep_ == "conj" and head.i < person.start and start > 0 and doc[start - 1].pos_ == "CCONJ":
             partner = next((match for match in introduced if match.name.start <= head.i < match.name.end), None)
             return (partner, None) if partner is not None else None
         if start < 2 or doc[start - 1].text != ",":
