@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..spans import span_text
+from ..spans import doc_entities, span_text
 from .fields import Field, FieldReader
 from .layout import Line, contact_line, document_lines, heading_role, table_header
 from .match import SpeakerMatch
@@ -77,7 +77,7 @@ class ProgrammeReader:
         words = [t for t in line.span if t.is_alpha]
         if line.is_row or len(words) < 3 or line.span[-1].text in (".", "!", "?", ":"):
             return False
-        if any(ent.label_ == "PERSON" for ent in line.span.ents):
+        if any(ent.label_ == "PERSON" for ent in doc_entities(line.span.doc).within(line.span)):
             return False
         return sum(t.is_lower and not t.is_stop for t in words) >= _TITLE_WORDS or not self.slots.describes(line.span)
 
@@ -219,7 +219,7 @@ class ProgrammeReader:
         last = doc[max([title.start, *(t.i + 1 for t in title if t.text == ",")]) : end]
         described = len(last) <= _DESCRIPTION_WORDS and self.slots.describes(last)  # "Director, X Institute, NAME"
         open_bracket = title.text.count("(") > title.text.count(")")  # "A and B (X Faculty, Y University": an affiliation
-        people = any(ent.label_ == "PERSON" for ent in title.ents)
+        people = any(ent.label_ == "PERSON" for ent in doc_entities(doc).within(title))
         talk = len(words) >= _TALK_WORDS and any(t.is_lower for t in words) and not (described or open_bracket or people)
         return names if talk else []
 
