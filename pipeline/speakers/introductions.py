@@ -13,7 +13,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from ..resources import load_json
-from ..spans import doc_entities
+from ..spans import doc_entities, token_positions
 from .fields import Field
 from .layout import document_lines, line_of
 from .match import SpeakerMatch
@@ -35,6 +35,8 @@ class SelfIntroductionReader:
         self.cues = slots.cues
         self.fields = slots.fields
         self._patterns = load_json("speaker_patterns.json")["self_introduction"]
+        self._first_words = frozenset(pattern[0]["LOWER"] for pattern in self._patterns)  # "i", "my"
+        self._longest = max(map(len, self._patterns))
         self._matchers: dict[int, Matcher] = {}
 
     def read(self, doc: Doc) -> list[SpeakerMatch]:
@@ -49,12 +51,17 @@ class SelfIntroductionReader:
         return found
 
     def _leads(self, doc: Doc) -> dict[int, int]:
-        """Where each "I'm"/"my name is" starts, and where the name after it starts."""
+        """Where each "I'm"/"my name is" starts, and where the name after it starts.
+
+        Matched in a window at each of the patterns' first words only (the patterns are words in a row, each
+        opening on a word of its own): a `Matcher` makes a `Token` of every word it is given, and most reports
+        say "I" or "my" seldom or never."""
         matcher = self._matchers.get(id(doc.vocab))
         if matcher is None:
             matcher = self._matchers[id(doc.vocab)] = Matcher(doc.vocab)
             matcher.add("self_introduction", self._patterns)
-        return {start: end for _, start, end in matcher(doc)}
+        windows = ((i, doc[i : i + self._longest]) for i in token_positions(doc, self._first_words))
+        return {i: i + end for i, window in windows for _, start, end in matcher(window) if start == 0}
 
     def _name(self, doc: Doc, start: int) -> Span | None:
         """One to three name words, ended by punctuation or "and"/"from": not a title, a place or a body."""
