@@ -214,6 +214,8 @@ class ProgrammeReader:
                 break
             names.insert(0, replace(person, tagged=True))
             end = comma
+        if not names:
+            return []  # nothing closes the cell: the title before it need not be read (on every line of running text)
         title = doc[after_lead(cell) : end]
         words = [t for t in title if t.is_alpha]
         last = doc[max([title.start, *(t.i + 1 for t in title if t.text == ",")]) : end]
