@@ -15,7 +15,7 @@ FLOORS_F1 = {
     "speakers": 0.968,
     "attribution": 0.843,
     "countries": 0.99,
-    "organisations": 0.919,
+    "organisations": 0.92,
     "relations": 0.866,
 }
 """Re-based on 2026-12-04 when the gold corpus grew from 13 to 34 documents (measured micro F1 then: speakers
@@ -69,7 +69,9 @@ pacificvis): attribution 0.843 (measured 0.8440). Three readings that lifted one
 (Mali)", adverbs inside a cue phrase, UN Secretariat offices in the gazetteer) were raised on, then dropped in the
 session's review; the floors they had lifted (attribution 0.849, organisations 0.92, relations 0.871) went back to
 what the general rules measure. Sixteenth session: no micro F1 moved (its rules lifted development reports and gold
-eera's speaker roles, 0.948 -> 0.954, which has no floor); the floors stay."""
+eera's speaker roles, 0.948 -> 0.954, which has no floor); the floors stay. Seventeenth session: armed services are
+institutions of their state (gold whitehouse's "PNG Defense Force", dev mdf, zambiamod, csumb, cosatt): organisations
+0.92 (measured 0.9208)."""
 
 
 @pytest.fixture(scope="module")
