@@ -118,7 +118,7 @@ class SpeakerCues:
         "General" is one after another honorific ("Lieutenant General Ana Ruiz"), never alone ("General Hospital")."""
         previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
         if token.lower_ in self.honorific_second_words:
-            return previous.rstrip(".") in self.honorifics or previous in self.honorifics
+            return previous in self.honorifics
         return token.lower_ in self.honorifics and not (token.lower_ in self.portfolio_honorifics and previous in ("of", "for", "and"))
 
     def has_cue_word(self, span: Span) -> bool:
