@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from .organisations import OrganisationWords
 from .registry import Registry, RegistryRuler
 from .speakers import SpeakerAttribution
+from .speakers.cues import SpeakerCues
 from .speakers.slots import DASHES
 
 
@@ -93,6 +94,17 @@ def open_name_ends(doc: Doc) -> Doc:
     cut = [entity for entity in doc.ents if _open_before_a_state(entity)]
     if cut:
         doc.ents = [Span(doc, e.start, e.end - 1, label=e.label) if e in cut else e for e in doc.ents]
+    return doc
+
+
+@Language.component("titles_alone")
+def titles_alone(doc: Doc) -> Doc:
+    """A PERSON the NER made of title words alone ("Chair", "Dean", "Principal Advisor") is no one: the title
+    describes the name beside it ("chaired by the Principal Secretary, Mr. NAME"), which the readers then find."""
+    titles = SpeakerCues.default().title_words
+    alone = [entity for entity in doc.ents if entity.label_ == "PERSON" and all(t.lower_ in titles for t in entity)]
+    if alone:
+        doc.ents = [entity for entity in doc.ents if entity not in alone]
     return doc
 
 

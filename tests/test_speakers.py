@@ -442,6 +442,17 @@ def test_a_title_of_a_named_body_or_state_leads_a_name_the_ner_misses(extractor)
     }
 
 
+def test_a_title_the_ner_takes_for_a_person_describes_the_name_beside_it(extractor) -> None:
+    """The NER tags "Principal", "Chair" or "Founder" PERSON now and then; a title alone is no one."""
+    text = "The session was chaired by the Principal Secretary, Mr. Tomas Vey."
+    assert fields_by_name(extractor, text, "title", "role") == {"Tomas Vey": ("Principal Secretary", "chair")}
+
+
+def test_a_sentence_opening_on_behalf_of_someone_has_its_subject_speak(extractor) -> None:
+    text = "On behalf of the Dean, Harbour School of Law, Dr. Rosa Quill welcomed participants to the workshop."
+    assert list(speakers_in(extractor, text)) == ["Rosa Quill"]
+
+
 def test_a_titled_second_counterpart_takes_part_as_the_first(extractor) -> None:
     text = "The minister met Chile's Foreign Minister Rosa Quill and Deputy Minister for Culture Tomas Vey."
     assert {name: s.title for name, s in speakers_in(extractor, text).items()} == {

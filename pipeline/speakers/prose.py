@@ -583,7 +583,9 @@ class ProseReader:
 
     def _on_behalf_of(self, person: Span) -> bool:
         """Someone spoken for ("on behalf of NAME", "on behalf of the Vice Chancellor of X, Prof. NAME") is not the one
-        speaking: only a description, no verb and no other person, between "behalf of" and the name."""
+        speaking: only a description, no verb and no other person, between "behalf of" and the name. A sentence that
+        opens so and goes on with the name's verb has them speak for someone else ("On behalf of the Dean, Dr. NAME
+        welcomed participants")."""
         doc = person.doc
         start = max(person.sent.start, person.start - 16)
         for i in range(person.start - 1, start, -1):
@@ -591,7 +593,8 @@ class ProseReader:
             if token.pos_ in ("VERB", "AUX") or token.ent_type_ == "PERSON" and not self.cues.is_honorific(token):
                 return False
             if token.lower_ == "of" and doc[i - 1].lower_ == "behalf":
-                return True
+                opens = i > 1 and doc[i - 2].is_sent_start
+                return not (opens and self.predicate_at(doc, person.end) is not None)
         return False
 
     def predicate_at(self, doc: Doc, i: int) -> Token | None:
