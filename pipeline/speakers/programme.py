@@ -276,6 +276,7 @@ _TALKS_IN_A_PROGRAMME = 2
 _TITLE_WORDS = 3
 """Lower-case content words that make a line a talk's title, not a description in capitalised words."""
 _TALK_WORDS = 3
+"""Words a talk's title has at least before the names closing its cell ("Role of Platforms, NAME")."""
 _DESCRIPTION_WORDS = 6
 """A comma part up to this long that describes (a title, a body) makes the names after it no talk's speakers."""
 _OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
