@@ -188,6 +188,13 @@ def test_a_country_before_a_title_and_a_state_title_beside_an_international_body
     assert match.country == "CHL"
 
 
+def test_an_envoy_represents_the_state_they_are_of_not_the_one_they_are_sent_to(extractor) -> None:
+    """"High Commissioner" heads a mission and is a title, not the mission itself."""
+    match = described(extractor, "High Commissioner of Kenya to the United Kingdom")
+    assert (match.title, match.organisation_text, match.country) == ("High Commissioner of Kenya to the United Kingdom", None, "KEN")
+    assert described(extractor, "Ambassador to Japan").country is None
+
+
 def test_a_university_and_its_institute_written_with_a_possessive(extractor) -> None:
     match = described(extractor, "director of Energy Pathways at UC Lakeside’s Institute of Transport Studies")
     assert (match.organisation_text, match.unit) == ("UC Lakeside", "Institute of Transport Studies")

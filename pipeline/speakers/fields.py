@@ -34,6 +34,8 @@ _NAME_LINKS = frozenset({
 _OF_STATE = re.compile(r"^of\s+(?:the\s+)?(?P<state>[A-Z][\w ’'-]*?)(?:\s*\([A-Z][\w&.-]*\))?$")
 _ENDS_OF_STATE = re.compile(r"\bof (?:the )?([A-Z][\w ’'-]+)$")
 """A name or title ending in "of" and a capitalised name, maybe a state's: "Minister of Environment of Egypt"."""
+_MISSION = re.compile(r"\b(?:embassy|mission|high commission|consulate)\b")
+"""A state's mission abroad, an organisation ("High Commission of X"); not its head's title ("High Commissioner")."""
 _LOCATED = re.compile(r"^(?P<body>[A-Z].*?)\s+in\s+(?:the\s+)?(?P<place>[A-Z].*)$")
 _TITLE_LINK = re.compile(r"(?<!\s)\s+(?:of|at|for|with)\s+(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"(?<!\s)\s*(?:\([A-Z][\w&.-]*\)|\[[A-Z][\w&.-]*\])$")
@@ -322,7 +324,7 @@ class FieldReader:
             if first and not self.words.is_unit(left):
                 return "title", left, org
             return "organisation", org, rest or (left if self.words.is_unit(left) else None)
-        if state and any(w in lowered for w in ("embassy", "mission", "high commission", "consulate")):
+        if state and _MISSION.search(lowered):
             return "organisation", text, state
         if orgs and orgs[0].start == span.start and self.is_body(orgs[0]) and orgs[0].end < span.end:
             rest = clean_field(span.doc[orgs[0].end : span.end].text)
