@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import SpeakerMatch
+from pipeline.speakers.fields import bare_organisation
 
 
 def described(extractor, description: str) -> SpeakerMatch:
@@ -210,3 +211,26 @@ def test_a_university_and_its_institute_written_with_a_possessive(extractor) -> 
 def test_where_a_title_list_is_held_is_read_as_for_one_title(extractor, description: str) -> None:
     match = described(extractor, description)
     assert (str(match.organisation), match.country) == ("HARBIO", "COL")
+
+
+def test_an_organisation_keeps_no_link_word_at_its_edges(extractor) -> None:
+    """"NAME of the X Office" read across a line break left "of the" in front of the body."""
+    text = (
+        "<p>\n  A panel chaired by Jim Baker of the Examplia Growers Association will look at\n"
+        "  issues surrounding land use. Panelists will include Bill Lane of the Big River\n"
+        "  Land Trust, Bob Reyes of the Lakeside County Agricultural Commissioner's\n"
+        "  Office, Amy Wong of Landwatch Lakeside County, and Ben Lind, local grower."
+    )
+    reyes = next(s for s in extractor.extract_text(text).speakers if s.name == "Bob Reyes")
+    assert reyes.organisation == "Lakeside County Agricultural Commissioner's Office"
+
+
+@pytest.mark.parametrize(("organisation", "bare"), [
+    ("Jocata and", "Jocata"),
+    ("National Assembly of the", "National Assembly"),
+    ("of the Big River Land Trust", "Big River Land Trust"),
+    ("The Bar Association of Examplia", "The Bar Association of Examplia"),  # a name may open with "The"
+    ("and", "and"),  # never emptied
+])
+def test_bare_organisation(organisation: str, bare: str) -> None:
+    assert bare_organisation(organisation) == bare

@@ -30,7 +30,7 @@ from ..organisations import OrganisationGazetteer, OrganisationWords
 from .byline import BylineReader
 from .context import DocumentContext
 from .cues import SpeakerCues
-from .fields import FieldReader
+from .fields import FieldReader, bare_organisation
 from .introductions import SelfIntroductionReader
 from .match import ATTENDEE, SpeakerMatch, merge, name_tokens, same_person
 from .programme import ProgrammeReader
@@ -71,5 +71,7 @@ class SpeakerAttribution:
                 known.append(match)
         speakers = self.prose.speakers(doc, known)
         self.context.complete(doc, speakers)
+        for speaker in speakers:
+            speaker.organisation = bare_organisation(speaker.organisation)
         doc._.speakers = [speaker for speaker in speakers if speaker.role != ATTENDEE and name_tokens(speaker.name)]  # not "e.V."
         return doc

@@ -673,6 +673,33 @@ def without_article(span: Span) -> Span:
     return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 
 
+_LINK_WORDS = frozenset({"of", "and", "the", "for", "in", "at", "on", "&"})
+"""Words that join the words of a name and never end one."""
+
+
+def bare_organisation(organisation: Span | str | None) -> Span | str | None:
+    """An organisation without the link words a reading left at its edges: the "of the" that led to it ("NAME of
+    the X Trust"), the "and" that led to the next name in a list ("CEO, X and Dr NAME"), the "of the" before a
+    state written apart ("Chairman of the National Assembly of the Republic of X")."""
+    if isinstance(organisation, Span):
+        start, end = _bare_bounds([token.text for token in organisation])
+        return organisation[start:end]
+    if organisation is None:
+        return None
+    words = organisation.split()
+    start, end = _bare_bounds(words)
+    return " ".join(words[start:end])
+
+
+def _bare_bounds(words: list[str]) -> tuple[int, int]:
+    start, end = 0, len(words)
+    while end - start > 1 and words[start] in ("of", "the"):
+        start += 1
+    while end - start > 1 and words[end - 1].lower() in _LINK_WORDS:
+        end -= 1
+    return start, end
+
+
 def _proper_phrase(span: Span) -> bool:
     """A phrase of capitalised words (linked by "of", "in", "&"...): a name, not a description."""
     words = [t for t in span if not t.is_punct]
