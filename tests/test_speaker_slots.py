@@ -478,3 +478,15 @@ def test_letters_after_a_name_are_not_part_of_it(extractor) -> None:
         "The session was chaired by Sir John Smith KCMG, former Ambassador."
     )
     assert set(speakers_in(extractor, text)) == {"Jillian Broadbent", "David Okafor", "John Smith"}
+
+
+def test_an_institution_whose_name_opens_with_its_kind_is_no_person(extractor) -> None:
+    """"Politecnico di X", "Università di X": the institution word leads in Italian, French, Indonesian... names."""
+    text = (
+        "Programme\n\n14:00 – | Dr Paolo Sorrento | Session #4: AI for BCI with | TR14\n\n"
+        "15:30 | Politecnico di Examplia, Italy | applications\n\n"
+        "16:10 | Alma Mater Studiorum\n\nUniversità di Examplia, Italy\nwith\nDr Giuseppe Spina\n"
+    )
+    names = set(speakers_in(extractor, text))
+    assert {"Paolo Sorrento", "Giuseppe Spina"} <= names
+    assert not names & {"Politecnico di Examplia", "Università di Examplia"}

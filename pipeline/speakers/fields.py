@@ -264,6 +264,7 @@ class FieldReader:
         lowered = {t.lower_ for t in span}
         return not (
             lowered & self.cues.not_name_words or self.cues.has_cue_word(span) or self.words.is_institution(span.text)
+            or self.words.kind(span.text) == "institution"  # "Università di Bologna": the institution word leads
             or self.words.is_unit(span.text) or self.countries.lookup(span.text)
         )
 
