@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 _TEXT_KEY = "sidegraph.text"
 _ENTITIES_KEY = "sidegraph.entities"
+_POSITIONS_KEY = "sidegraph.positions"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +73,23 @@ def token_positions(doc: Doc, words: Collection[str], *, attr: str = "LOWER") ->
 
     Read off the hashes the `Doc` stores: a scan that made a `Token` for each word and decoded its text
     would cost more than the rules that run at the few places found. The words' hashes are computed once
-    per word list, and looked up in a set (`numpy.isin` sorts both arrays on every call: slower on a document's
-    few hundred tokens)."""
-    hashes = _hashes(frozenset(words))
-    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in hashes]
+    per word list, and met with the document's index of its hashes (`numpy.isin` sorts both arrays on every
+    call: slower on a document's few hundred tokens)."""
+    where = _positions(doc, attr)
+    found = _hashes(frozenset(words)) & where.keys()
+    return sorted(i for value in found for i in where[value]) if found else []
+
+
+def _positions(doc: Doc, attr: str) -> dict[int, list[int]]:
+    """Where each hash of `attr` stands in the `Doc`, read once per document: some ten rules look for their cue
+    words in each, and a scan of every token per rule cost more than the look-ups. Nothing retokenizes a `Doc`."""
+    key = f"{_POSITIONS_KEY}.{attr}"
+    if key not in doc.user_data:
+        where: dict[int, list[int]] = {}
+        for i, value in enumerate(doc.to_array(attr).tolist()):
+            where.setdefault(value, []).append(i)
+        doc.user_data[key] = where
+    return doc.user_data[key]
 
 
 @lru_cache(maxsize=64)
