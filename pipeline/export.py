@@ -125,16 +125,16 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
             for name, kind in keys.items()
         ]
     lines.append('  <graph edgedefault="directed">')
+    node_attrs = _quoted_nodes(clean)
+    node_data = {name: f"      <data key={quoteattr(name)}>" for name in node_keys}
+    edge_data = {name: f"      <data key={quoteattr(key_id)}>" for name, key_id in edge_ids.items()}
     for node, data in clean.nodes(data=True):
-        lines.append(f"    <node id={quoteattr(node)}>")
-        lines += [f"      <data key={quoteattr(name)}>{_xml_text(value)}</data>" for name, value in data.items()]
+        lines.append(f"    <node id={node_attrs[node]}>")
+        lines += [f"{node_data[name]}{_xml_text(value)}</data>" for name, value in data.items()]
         lines.append("    </node>")
     for source, target, data in clean.edges(data=True):
-        lines.append(f"    <edge source={quoteattr(source)} target={quoteattr(target)} id={quoteattr(data['id'])}>")
-        lines += [
-            f"      <data key={quoteattr(edge_ids[name])}>{_xml_text(value)}</data>"
-            for name, value in data.items() if name in edge_ids
-        ]
+        lines.append(f"    <edge source={node_attrs[source]} target={node_attrs[target]} id={quoteattr(data['id'])}>")
+        lines += [f"{edge_data[name]}{_xml_text(value)}</data>" for name, value in data.items() if name in edge_data]
         lines.append("    </edge>")
     lines += ["  </graph>", "</graphml>", ""]
     _write_lines(path, lines)
@@ -168,8 +168,9 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
         lines += [f'      <attribute id="{ids[name]}" title={quoteattr(name)} type="{kind}" />' for name, kind in columns.items()]
         lines.append("    </attributes>")
     lines.append("    <nodes>")
+    node_attrs = _quoted_nodes(clean)
     for node, data in clean.nodes(data=True):
-        lines.append(f"      <node id={quoteattr(node)} label={quoteattr(str(data.get('label', node)))}>")
+        lines.append(f"      <node id={node_attrs[node]} label={quoteattr(str(data.get('label', node)))}>")
         if all(name in data for name in LOOK_ATTRIBUTES):
             lines += [
                 f'        <viz:color r="{data["r"]}" g="{data["g"]}" b="{data["b"]}" a="1.0" />',
@@ -182,12 +183,18 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
     lines += ["    </nodes>", "    <edges>"]
     for source, target, data in clean.edges(data=True):
         optional = "".join(f" {name}={quoteattr(str(data[name]))}" for name in ("label", "weight") if name in data)
-        lines.append(f"      <edge source={quoteattr(source)} target={quoteattr(target)} id={quoteattr(data['id'])}{optional}>")
+        lines.append(f"      <edge source={node_attrs[source]} target={node_attrs[target]} id={quoteattr(data['id'])}{optional}>")
         lines += _attribute_values(data, edge_ids)
         lines += _spells(data)
         lines.append("      </edge>")
     lines += ["    </edges>", "  </graph>", "</gexf>", ""]
     _write_lines(path, lines)
+
+
+def _quoted_nodes(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Each node id as an XML attribute value, quoted once: an edge names two nodes, and a corpus has ten
+    times as many edges as nodes."""
+    return {node: quoteattr(node) for node in graph}
 
 
 def _spells(data: dict[str, Any]) -> list[str]:
