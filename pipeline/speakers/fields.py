@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from ..countries import CountryIndex
+from ..countries import POSSESSIVE_ENDINGS, CountryIndex
 from ..org_contexts import SUBORDINATE, description_length
 from ..organisations import KnownOrganisation, OrganisationGazetteer, OrganisationWords, looks_like_acronym, named_here
 from ..spans import doc_entities
@@ -674,8 +674,8 @@ def without_article(span: Span) -> Span:
     return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 
 
-_LINK_WORDS = frozenset({"of", "and", "the", "for", "in", "at", "on", "&"})
-"""Words that join the words of a name and never end one."""
+_EDGE_LINKS = (_NAME_LINKS - POSSESSIVE_ENDINGS) | {"at"}
+"""Words that join the words of a name and never end one ("X at Y" joins a unit to its body)."""
 
 
 def bare_organisation(organisation: Span | str | None) -> Span | str | None:
@@ -696,7 +696,7 @@ def _bare_bounds(words: list[str]) -> tuple[int, int]:
     start, end = 0, len(words)
     while end - start > 1 and words[start] in ("of", "the"):
         start += 1
-    while end - start > 1 and words[end - 1].lower() in _LINK_WORDS:
+    while end - start > 1 and words[end - 1].lower() in _EDGE_LINKS:
         end -= 1
     return start, end
 
