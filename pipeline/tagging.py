@@ -51,7 +51,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     exact = nlp.add_pipe("entity_ruler", name=EXACT_RULER_NAME, after=RULER_NAME, config={"phrase_matcher_attr": "ORTH"})
     exact.add_patterns(patterns.as_written)
     shapes = nlp.add_pipe("entity_ruler", name=SHAPE_RULER_NAME, after=EXACT_RULER_NAME, config={"overwrite_ents": True})
-    shapes.add_patterns(load_jsonl("entity_patterns.jsonl"))
+    shapes.add_patterns([*load_jsonl("entity_patterns.jsonl"), *_head_first_patterns()])
     nlp.add_pipe("registry_ruler", after=SHAPE_RULER_NAME)
     nlp.add_pipe("known_name_tails", after="registry_ruler")
     nlp.add_pipe("open_name_ends", after=anchor or "known_name_tails")
@@ -104,6 +104,23 @@ def _add_name(patterns: GazetteerPatterns, nlp: Language, name: str, label: str,
         return
     for form in dict.fromkeys(f for written in (name, name.upper()) for f in typeset_forms(written)):
         patterns.as_written.append({"label": label, "pattern": form, "id": entity_id})
+
+
+def _head_first_patterns() -> list[dict[str, Any]]:
+    """A name built from its front, as Romance, German and Indonesian institutions' are ("Universidad de Las
+    Américas", "Politecnico di Bari", "Universitas Airlangga"): the English NER rarely tags them. The name is the
+    head and the capitalised words after it, linked by the language's small words; a title or an honorific is the
+    next person's ("Universidad de X Delegates President NAME")."""
+    words = load_json("organisation_words.json")
+    cues = load_json("speaker_cues.json")
+    posts = {w.lower() for w in (*cues["title_words"], *cues["honorifics"], *cues["leader_titles"], *words["roles"])}
+    name = {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(posts | {f"{post}s" for post in posts})}}
+    head = {"ORTH": {"IN": words["head_first"]}, "ENT_TYPE": ""}
+    link = {"LOWER": {"IN": words["head_first_links"]}, "OP": "*"}
+    return [
+        {"label": "ORG", "pattern": [head, *[token for _ in range(parts) for token in (link, {**name, "OP": "+"})]]}
+        for parts in range(1, 5)
+    ]
 
 
 def _person_patterns() -> list[dict[str, Any]]:

@@ -432,6 +432,18 @@ def test_one_head_for_two_bodies_names_both(extractor: Extractor) -> None:
     assert {"Department of State", "Department of Defense", "Ministry of Health", "Ministry of Education"} <= names
 
 
+def test_a_name_built_from_its_front_is_an_organisation_and_ends_before_a_post(extractor: Extractor) -> None:
+    """Names the English NER misses: the institution word leads and small words of the language link the rest."""
+    names = {e.name for e in organisations(extractor, (
+        "Examplia State University and Universitas Maradona formalise a partnership. The Universidad de Las Tierras "
+        "Altas and the Ministerio de Educación y Cultura signed it. Universidad de Brela Delegates President Ana "
+        "Lima Ortega and Professor Joe Obi toured the campus."
+    )).values()}
+    assert {"Universitas Maradona", "Universidad de Las Tierras Altas", "Ministerio de Educación y Cultura",
+            "Universidad de Brela"} <= names
+    assert not any("President" in name or "Lima" in name for name in names)
+
+
 def test_a_term_defined_with_a_plural_acronym_is_no_organisation(extractor: Extractor) -> None:
     assert organisations(extractor, "Countries presented their Nationally Determined Contributions (NDCs) in turn.") == {}
 
