@@ -403,6 +403,8 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
     def add(start: int, end: int, left: float, right: float, upper: float, lower: float, glued: bool) -> None:
         key = object_of(handle, start)
         style = styles.get(key) or _style(raw, start, key, styles, fonts)
+        if upper - lower > _TALLEST * style.size:
+            upper, lower = _set_on_baseline(raw, start, style.size)
         top, bottom = height - upper, height - lower
         hidden = (pictures or style.white) and shapes.hidden(key, style.white, left, right, top, bottom)
         if not style.rotated and not hidden:
@@ -424,6 +426,20 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
             right = max(right, last_right)
         add(start, end, left, right, upper, lower, False)
     return words
+
+
+_TALLEST = 2.5
+"""A character's box taller than this many times its type size has it from a font whose ascent and descent are
+no measure (boxes of five lines' height): lines of such text, overlapping, would read as one."""
+
+
+def _set_on_baseline(raw: Any, index: int, size: float) -> tuple[float, float]:
+    """The upper and lower edge (PDF space) of a character's line, from its baseline and type size."""
+    import pypdfium2.raw as pdfium_c
+
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
+    return y.value + 0.8 * size, y.value - 0.2 * size
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import io
 import re
 import time
@@ -355,6 +356,22 @@ def test_programme_grid_read_row_by_row(programme: Path) -> None:
 
 def test_programme_grid_gives_its_speakers(extractor: Extractor, programme: Path) -> None:
     assert names_and_organisations(extractor, programme) == PROGRAMME_SPEAKERS
+
+
+def test_a_font_whose_boxes_are_lines_tall_keeps_its_lines_apart(programme: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some embedded fonts give every character a box five lines tall (their ascent and descent are no measure):
+    a line is then placed by its baseline and type size, or a grid's two-line cells read interleaved."""
+    read_box = pipeline.pdf._box_reader()
+
+    def towering(handle: int | None, index: int, address: int) -> int:
+        found = read_box(handle, index, address)
+        box = (ctypes.c_float * 4).from_address(address)  # left, upper, right, lower
+        height = box[1] - box[3]
+        box[1], box[3] = box[1] + 2 * height, box[3] - 2 * height
+        return found
+
+    monkeypatch.setattr(pipeline.pdf, "_box_reader", lambda: towering)
+    assert blocks_of(load_document(programme)) == ["Programme", *PROGRAMME_ROWS]
 
 
 FRAMED_ENTRIES = [
