@@ -38,6 +38,9 @@ def described(extractor, description: str) -> SpeakerMatch:
         ("Executive Director (EUBG)", "Executive Director", "EUBG"),
         ("UN Development Programme (UNDP)", None, "UNDP"),
         ("Deputy Vice-Chancellor (Research)", "Deputy Vice-Chancellor (Research)", None),
+        # "in" leads to the body only after a title: otherwise it is inside the name
+        ("Examplia Women in ICT", None, "Examplia Women in ICT"),
+        ("Senior Researcher in the Examplia Institute of Oceanography", "Senior Researcher", "Examplia Institute of Oceanography"),
     ],
 )
 def test_a_title_and_the_body_it_belongs_to(extractor, description: str, title: str, organisation: str) -> None:

@@ -377,7 +377,7 @@ class FieldReader:
             link = span.doc[i - 1].lower_ if i > span.start else ""
             # an entity the NER calls ORG may be a portfolio or a topic after "of" or "for" ("Minister of Planning")
             leads = link == "of" and self._leads(left)
-            if link in ("of", "at", "for", "in", "with", "from") and self.is_body(org) or (link in ("at", "with", "from") or leads) and self.titled(left):
+            if link in ("of", "at", "for", "with", "from") and self.is_body(org) or (link in ("at", "with", "from", "in") or leads) and self.titled(left):
                 rest = span.doc[org.end : span.end].text.strip(" ,.;")  # not the sentence's full stop
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
                 org = without_article(org)
