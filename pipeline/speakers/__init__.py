@@ -59,7 +59,6 @@ class SpeakerAttribution:
         self.introductions = SelfIntroductionReader(slots)
         self.prose = ProseReader(slots)
         self.context = DocumentContext(cues, fields)
-        self.posts = cues.title_words
 
     def __call__(self, doc: Doc) -> Doc:
         turns, done = self.turns.read(doc)
@@ -73,6 +72,6 @@ class SpeakerAttribution:
         speakers = self.prose.speakers(doc, known)
         self.context.complete(doc, speakers)
         for speaker in speakers:
-            speaker.organisation = bare_organisation(speaker.organisation, posts=self.posts)
+            speaker.organisation = bare_organisation(speaker.organisation)
         doc._.speakers = [speaker for speaker in speakers if speaker.role != ATTENDEE and name_tokens(speaker.name)]  # not "e.V."
         return doc

@@ -678,26 +678,24 @@ _EDGE_LINKS = (_NAME_LINKS - POSSESSIVE_ENDINGS) | {"at"}
 """Words that join the words of a name and never end one ("X at Y" joins a unit to its body)."""
 
 
-def bare_organisation(organisation: Span | str | None, *, posts: frozenset[str] = frozenset()) -> Span | str | None:
+def bare_organisation(organisation: Span | str | None) -> Span | str | None:
     """An organisation without the link words a reading left at its edges: the "of the" that led to it ("NAME of
     the X Trust"), the "and" that led to the next name in a list ("CEO, X and Dr NAME"), the "of the" before a
-    state written apart ("Chairman of the National Assembly of the Republic of X"); and without a second post of
-    the same person run on after "and" ("Minister at the X Office and Minister of Y" is of the X Office)."""
+    state written apart ("Chairman of the National Assembly of the Republic of X")."""
     if isinstance(organisation, Span):
-        start, end = _bare_bounds([token.text for token in organisation], posts)
+        start, end = _bare_bounds([token.text for token in organisation])
         return organisation[start:end]
     if organisation is None:
         return None
     words = organisation.split()
-    start, end = _bare_bounds(words, posts)
+    start, end = _bare_bounds(words)
     return " ".join(words[start:end])
 
 
-def _bare_bounds(words: list[str], posts: frozenset[str]) -> tuple[int, int]:
+def _bare_bounds(words: list[str]) -> tuple[int, int]:
     start, end = 0, len(words)
     while end - start > 1 and words[start] in ("of", "the"):
         start += 1
-    end = next((i for i in range(start + 1, end - 1) if words[i] == "and" and words[i + 1].lower() in posts), end)
     while end - start > 1 and words[end - 1].lower() in _EDGE_LINKS:
         end -= 1
     return start, end
