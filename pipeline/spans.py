@@ -80,6 +80,13 @@ def token_positions(doc: Doc, words: Collection[str], *, attr: str = "LOWER") ->
     return sorted(i for value in found for i in where[value]) if found else []
 
 
+def positions_within(span: Span, words: Collection[str], *, attr: str = "LOWER") -> list[int]:
+    """`token_positions` inside `span`: the programme reader looks for brackets, dashes and commas in every line, and
+    a scan of each line's tokens made a `Token` and decoded the text of every word, most of them in paragraphs of prose."""
+    found = token_positions(span.doc, words, attr=attr)
+    return found[bisect.bisect_left(found, span.start) : bisect.bisect_left(found, span.end)]
+
+
 def _positions(doc: Doc, attr: str) -> dict[int, list[int]]:
     """Where each hash of `attr` stands in the `Doc`, read once per document: some ten rules look for their cue
     words in each, and a scan of every token per rule cost more than the look-ups. Nothing retokenizes a `Doc`."""

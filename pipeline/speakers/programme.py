@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..spans import doc_entities, span_text
+from ..spans import doc_entities, positions_within, span_text
 from .fields import Field, FieldReader
 from .layout import Line, contact_line, document_lines, heading_role, table_header
 from .match import SpeakerMatch
@@ -150,7 +150,7 @@ class ProgrammeReader:
         doc = line.span.doc
         opening = after_lead(line.span)
         entries = []
-        for bracket_at in (t.i for t in line.span if t.text == "(" and t.i > opening):
+        for bracket_at in (i for i in positions_within(line.span, _OPENING_BRACKET, attr="ORTH") if i > opening):
             person = next(
                 (
                     p for start in range(max(opening, bracket_at - 6), bracket_at)
@@ -196,10 +196,11 @@ class ProgrammeReader:
         closing the cell ("Session 2 – Introduction, Ana Lima, X Institute, moderator"). The dash or the role, and an
         affiliation running to the cell's end, make the words a name, tagged or not."""
         doc = cell.doc
-        dash = next((t.i for t in reversed(cell) if t.text in DASHES and t.i > cell.start and doc[t.i - 1].whitespace_), None)
+        dashes = positions_within(cell, DASHES, attr="ORTH")
+        dash = next((i for i in reversed(dashes) if i > cell.start and doc[i - 1].whitespace_), None)
         if dash is not None and (person := self._credited_after(cell, dash, role_needed=False)) is not None:
             return [person]
-        commas = [t.i for t in cell if t.text == "," and t.i > cell.start]
+        commas = [i for i in positions_within(cell, _COMMA, attr="ORTH") if i > cell.start]
         credited = next((person for comma in commas if (person := self._credited_after(cell, comma, role_needed=True))), None)
         return [credited] if credited is not None else self._closing_names(cell, commas)
 
@@ -280,6 +281,8 @@ _TALK_WORDS = 3
 _DESCRIPTION_WORDS = 6
 """A comma part up to this long that describes (a title, a body) makes the names after it no talk's speakers."""
 _OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
+_OPENING_BRACKET = frozenset({"("})
+_COMMA = frozenset({","})
 _QUOTE_AFTER_COMMA = re.compile(r",\s*[" + "".join(sorted(_OPENING_QUOTES)) + "]")
 
 
