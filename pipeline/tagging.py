@@ -119,8 +119,14 @@ def _head_first_patterns() -> list[dict[str, Any]]:
     link = {"LOWER": {"IN": words["head_first_links"]}, "OP": "*"}
     return [
         {"label": "ORG", "pattern": [head, *[token for _ in range(parts) for token in (link, {**name, "OP": "+"})]]}
-        for parts in range(1, 5)
+        for parts in range(1, _HEAD_FIRST_RUNS + 1)
     ]
+
+
+_HEAD_FIRST_RUNS = 4
+"""Runs of capitalised words a head-first name may have between its link words ("Instituto Técnico de Estudios
+Superiores en Medio Ambiente y Recursos Naturales" has four); a token pattern cannot repeat a group, so there is a
+pattern for each count."""
 
 
 def _person_patterns() -> list[dict[str, Any]]:
