@@ -16,13 +16,13 @@ from .resources import load_json
 
 _STATE_WORDS = (
     "government|embassy|embassies|ministry|ministries|delegation|delegations|authorities|"
-    "mission|permanent mission|high commission|high commissioner|presidency|state|republic|kingdom|"
+    "mission|permanent mission|high commission|presidency|state|republic|kingdom|"
     "ambassador|minister|parliament|consulate|representative|envoy"
 )
 _QUALIFIERS = r"(?:[\w-]+\s+){0,2}?"
 """Up to two words before a state word: "Deputy Minister of X", "Permanent Representative of X"."""
 _STATE_LEAD = re.compile(rf"^(?:the\s+)?{_QUALIFIERS}(?:{_STATE_WORDS})(?:\s+general)?\s", re.IGNORECASE)
-_OF = re.compile(r"\bof\s+(?:the\s+)?", re.IGNORECASE)
+_OF = re.compile(r"\b(?:of|to)\s+(?:the\s+)?", re.IGNORECASE)
 _PLACE = re.compile(r"\s+(?:in|to|at)\s+.*$", re.IGNORECASE)
 """Where a mission sits, after the state it is of: "Embassy of X in Y", "Permanent Representative of X to Y"."""
 _COUNTRY_STATE = re.compile(rf"^(?:the\s+)?(?P<country>.+?)(?:'s)?\s+(?:{_STATE_WORDS})\b.*$", re.IGNORECASE)

@@ -34,8 +34,6 @@ _NAME_LINKS = frozenset({
 _OF_STATE = re.compile(r"^of\s+(?:the\s+)?(?P<state>[A-Z][\w ’'-]*?)(?:\s*\([A-Z][\w&.-]*\))?$")
 _ENDS_OF_STATE = re.compile(r"\bof (?:the )?([A-Z][\w ’'-]+)$")
 """A name or title ending in "of" and a capitalised name, maybe a state's: "Minister of Environment of Egypt"."""
-_MISSION = re.compile(r"\b(?:embassy|mission|high commission|consulate)\b")
-"""A state's mission abroad, an organisation ("High Commission of X"); not its head's title ("High Commissioner")."""
 _LOCATED = re.compile(r"^(?P<body>[A-Z].*?)\s+in\s+(?:the\s+)?(?P<place>[A-Z].*)$")
 _TITLE_LINK = re.compile(r"(?<!\s)\s+(?:of|at|for|with)\s+(?:the\s+)?")
 _ACRONYM_AFTER = re.compile(r"(?<!\s)\s*(?:\([A-Z][\w&.-]*\)|\[[A-Z][\w&.-]*\])$")
@@ -325,7 +323,7 @@ class FieldReader:
             if first and not self.words.is_unit(left):
                 return "title", left, org
             return "organisation", org, rest or (left if self.words.is_unit(left) else None)
-        if state and _MISSION.search(lowered):
+        if state and any(w in lowered for w in ("embassy", "mission", "high commission", "consulate")):
             return "organisation", text, state
         if orgs and orgs[0].start == span.start and self.is_body(orgs[0]) and orgs[0].end < span.end:
             rest = clean_field(span.doc[orgs[0].end : span.end].text)
@@ -377,7 +375,7 @@ class FieldReader:
             link = span.doc[i - 1].lower_ if i > span.start else ""
             # an entity the NER calls ORG may be a portfolio or a topic after "of" or "for" ("Minister of Planning")
             leads = link == "of" and self._leads(left)
-            if link in ("of", "at", "for", "with", "from") and self.is_body(org) or (link in ("at", "with", "from", "in") or leads) and self.titled(left):
+            if link in ("of", "at", "for", "in", "with", "from") and self.is_body(org) or (link in ("at", "with", "from") or leads) and self.titled(left):
                 rest = span.doc[org.end : span.end].text.strip(" ,.;")  # not the sentence's full stop
                 rest = re.sub(r"^(?:’s|'s)\s*", "", rest) or None
                 org = without_article(org)
