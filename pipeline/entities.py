@@ -29,6 +29,7 @@ from .organisations import (
     named_here,
     org_key,
     slug,
+    spelt_out_as,
 )
 from .resources import load_json
 from .spans import doc_entities, document_text
@@ -255,6 +256,8 @@ class EntityResolver:
         known = known or (self.organisations.get(known_id) if known_id else self.organisations.lookup(text, countries=countries))
         if known is not None and not named_here(known, text, evidence.countries):
             known = None  # "ABC Pacific Coordinator" in a text about Tonga: no Brazilian agency
+        if known is not None and defined and _trim_to_initials(defined, text) and not spelt_out_as(known, defined):
+            known = None  # "Otherland Maths Initiative (OMI)": not the IMO, whatever its acronym in French
         if known is None and defined and not self.is_organisation_name(defined, evidence, affiliated=True):
             return None  # "Multi-Criteria Decision Analysis (MCDA)": the text defines a method, not an institution
         if known is not None:

@@ -56,6 +56,23 @@ def named_here(known: KnownOrganisation, written: str, countries: Collection[str
     return not (short and known.country) or known.country in countries
 
 
+_STEM = 5
+"""Letters of a word that stand for it when two names are compared across languages ("organisation", "organización")."""
+
+
+def spelt_out_as(known: KnownOrganisation, long_form: str) -> bool:
+    """Whether the long form a text defines an acronym by can name this body: a word in common with one of its
+    names, in any of its languages ("Organización Mundial de la Salud (OMS)" is the WHO, which shares "organ").
+    "Otherland Maths Initiative (OMI)" shares none with the International Maritime Organization, whose French
+    acronym it is: the text's own definition wins."""
+    written = _stems(long_form)
+    return any(written & _stems(name) for name in (known.name, *known.aliases))
+
+
+def _stems(name: str) -> set[str]:
+    return {word[:_STEM] for word in re.findall(r"\w{4,}", org_key(name))}
+
+
 @dataclass(frozen=True, slots=True)
 class KnownOrganisation:
     id: str

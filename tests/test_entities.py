@@ -56,6 +56,21 @@ def test_defined_acronym_and_long_form_are_one_organisation(extractor: Extractor
     assert "KFN" in found["org:kivu-farmers-network"].aliases
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a known body's acronym (IMO's French "OMI", the Technology Executive Committee's "TEC") spelt out as another name
+    ("The Otherland Maths Initiative (OMI) and the Nordland Learning Network signed an agreement. OMI will host it.",
+     {"Otherland Maths Initiative", "Nordland Learning Network"}),
+    ("The meeting was hosted by the Telecommunication Engineering Centre (TEC) in Otherland.", {"Telecommunication Engineering Centre"}),
+    # the body itself, spelt out in another of its languages
+    ("The Organización Mundial de la Salud (OMS) and the Nordland Learning Network signed an agreement.",
+     {"World Health Organization", "Nordland Learning Network"}),
+])
+def test_a_text_spelling_out_a_known_acronym_as_another_name_defines_its_own_body(
+    extractor: Extractor, text: str, expected: set[str]
+) -> None:
+    assert {entity.name for entity in organisations(extractor, text).values()} == expected
+
+
 def test_articles_possessives_and_spelling_variants_merge(extractor: Extractor) -> None:
     found = organisations(extractor, (
         "The Pacific Centre for Ocean Law opened the session. The Pacific Center for Ocean Law's director then spoke, "
