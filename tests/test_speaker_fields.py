@@ -38,6 +38,11 @@ def described(extractor, description: str) -> SpeakerMatch:
         ("Executive Director (EUBG)", "Executive Director", "EUBG"),
         ("UN Development Programme (UNDP)", None, "UNDP"),
         ("Deputy Vice-Chancellor (Research)", "Deputy Vice-Chancellor (Research)", None),
+        # French, Spanish and Portuguese titles, linked to their body by "de", "del", "d’", "de l’"
+        ("Directeur Général de l’Institut Examplien des Transports", "Directeur Général", "Institut Examplien des Transports"),
+        ("Directrice Générale d’EXAFER Maroc", "Directrice Générale", "EXAFER Maroc"),
+        ("Directora del Instituto Examplio de Biodiversidad", "Directora", "Instituto Examplio de Biodiversidad"),
+        ("Coordenadora da Universidade de Examplia", "Coordenadora", "Universidade de Examplia"),
     ],
 )
 def test_a_title_and_the_body_it_belongs_to(extractor, description: str, title: str, organisation: str) -> None:

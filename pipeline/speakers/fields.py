@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from ..countries import POSSESSIVE_ENDINGS, CountryIndex
+from ..countries import APOSTROPHE, POSSESSIVE_ENDINGS, CountryIndex
 from ..org_contexts import SUBORDINATE, description_length
 from ..organisations import KnownOrganisation, OrganisationGazetteer, OrganisationWords, looks_like_acronym, named_here
 from ..spans import doc_entities
@@ -35,7 +35,10 @@ _OF_STATE = re.compile(r"^of\s+(?:the\s+)?(?P<state>[A-Z][\w ’'-]*?)(?:\s*\([A
 _ENDS_OF_STATE = re.compile(r"\bof (?:the )?([A-Z][\w ’'-]+)$")
 """A name or title ending in "of" and a capitalised name, maybe a state's: "Minister of Environment of Egypt"."""
 _LOCATED = re.compile(r"^(?P<body>[A-Z].*?)\s+in\s+(?:the\s+)?(?P<place>[A-Z].*)$")
-_TITLE_LINK = re.compile(r"(?<!\s)\s+(?:of|at|for|with)\s+(?:the\s+)?")
+_TITLE_LINK = re.compile(
+    rf"(?<!\s)\s+(?:(?:of|at|for|with)\s+(?:the\s+)?|de\s+l{APOSTROPHE}|(?:de|del|do|da|du|des)\s+(?:(?:la|los|las)\s+)?|d{APOSTROPHE})"
+)
+"""Between a title and the body it is held at: "of the", and in French, Spanish and Portuguese "de la", "del", "d’"."""
 _ACRONYM_AFTER = re.compile(r"(?<!\s)\s*(?:\([A-Z][\w&.-]*\)|\[[A-Z][\w&.-]*\])$")
 """An acronym in brackets after a name: "Geospatial Information Agency of Indonesia (BIG)", "Met Office [UKMO]"."""
 _NOT_NAME_TYPES = frozenset({"GPE", "LOC", "DATE", "CARDINAL", "EVENT", "LAW"})
