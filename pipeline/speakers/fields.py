@@ -682,12 +682,13 @@ _EDGE_LINKS = (_NAME_LINKS - POSSESSIVE_ENDINGS) | {"at"}
 def bare_organisation(organisation: Span | str | None) -> Span | str | None:
     """An organisation without the link words a reading left at its edges: the "of the" that led to it ("NAME of
     the X Trust"), the "and" that led to the next name in a list ("CEO, X and Dr NAME"), the "of the" before a
-    state written apart ("Chairman of the National Assembly of the Republic of X")."""
+    state written apart ("Chairman of the National Assembly of the Republic of X"). None for words with no capital
+    letter or digit ("2i2c" has one): the Spanish "un" the NER took for the UN names no body."""
+    if organisation is None or not any(c.isupper() or c.isdigit() for c in str(organisation)):
+        return None
     if isinstance(organisation, Span):
         start, end = _bare_bounds([token.text for token in organisation])
         return organisation[start:end]
-    if organisation is None:
-        return None
     words = organisation.split()
     start, end = _bare_bounds(words)
     return " ".join(words[start:end])
