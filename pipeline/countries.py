@@ -1,7 +1,7 @@
 """Countries: every name people write for a state, normalised to ISO 3166-1 alpha-3.
 
 The alias table (`models/countries.json`) starts from ISO 3166 (pycountry) and adds UN short
-names, common variants and demonyms. Regions and groups (`models/non_countries.json`) are kept
+names, common variants, demonyms and the names in French, Spanish and Portuguese. Regions and groups (`models/non_countries.json`) are kept
 apart so "Asia-Pacific" or "the G77" never become countries.
 """
 
@@ -96,7 +96,8 @@ class CountryIndex:
         """Every alias as written, with its code, for building matchers."""
         self.written_demonyms: dict[str, str] = {}
         for iso3, entry in table.items():
-            for alias in (entry["name"], *entry.get("aliases", ())):
+            translations = (name for names in entry.get("translations", {}).values() for name in names)
+            for alias in (entry["name"], *entry.get("aliases", ()), *translations):
                 self.written_names.setdefault(alias, iso3)
                 if _is_code_like(alias):
                     self._by_exact[alias] = iso3

@@ -30,6 +30,8 @@ _GLUED_BRACKET = r"(?<=[^\W\d_]{2})\((?=[A-Z])"
 """A bracket a PDF's text layer glued to the word before it: "Uzbekistan(NCSCGC)", "Viet Nam(DOSM)"."""
 _GLUED_DASH = r"-(?=[A-Z][a-z])"
 """A hyphen typed for a dash and glued to the next word: "salmon smolts -Ana Lima, X Institute"."""
+_ELIDING = frozenset("AEIOUHÉÈÊÎÏÔÛÂ")
+"""Capitals a French article elides before: "l’Inde", "d’Haïti", "l’Équateur"."""
 _STATE_NOUNS = ["government", "ministry", "embassy", "delegation", "authorities", "ambassador", "minister", "president"]
 
 
@@ -83,6 +85,9 @@ def gazetteer_patterns(nlp: Language) -> GazetteerPatterns:
     patterns = GazetteerPatterns([], [])
     for alias, iso3 in countries.written_names.items():
         _add_name(patterns, nlp, alias, "GPE", iso3)
+        if len(nlp.make_doc(alias)) == 1 and alias[:1] in _ELIDING:
+            for article in ("l'", "d'", "L'", "D'"):  # French "l’Arménie", "d’Haïti": one token with the article
+                _add_name(patterns, nlp, article + alias, "GPE", iso3)
     for demonym, iso3 in countries.written_demonyms.items():  # the state, not its people: "the Chinese Government"
         patterns.any_case.extend(
             {"label": "GPE", "pattern": f"{form} {noun}", "id": iso3} for form in typeset_forms(demonym) for noun in _STATE_NOUNS

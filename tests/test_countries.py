@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 from pipeline.countries import CountryIndex, fold
 from pipeline.organisations import org_key
 from pipeline.resources import load_json, load_jsonl
+
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +135,10 @@ def test_data_files_keep_their_rules(index: CountryIndex) -> None:
     no country; parents exist."""
     table = load_json("countries.json")
     non_countries = {fold(n) for names in load_json("non_countries.json").values() for n in names}
-    country_names = {fold(a) for entry in table.values() for a in (entry["name"], *entry["aliases"])}
+    country_names = {
+        fold(a) for entry in table.values()
+        for a in (entry["name"], *entry["aliases"], *(n for names in entry.get("translations", {}).values() for n in names))
+    }
     assert not country_names & non_countries
     records = load_jsonl("organisations.jsonl")
     ids = [r["id"] for r in records]
@@ -186,3 +194,30 @@ def test_a_short_state_name_is_found_in_a_garbled_transcript(extractor) -> None:
     """Speech-to-text garbles the second half of "St. Kitts and Nevis"; the short form still names the state."""
     extraction = extractor.extract_text("The process is co-facilitated by Ireland and St. Kitts and Navies.")
     assert {e.iso3 for e in extraction.entities if e.type == "country"} == {"IRL", "KNA"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le ministre a rencontré son homologue de l’Azerbaïdjan à Paris ; la France soutient l’Arménie et le Maroc.",
+     {"AZE", "FRA", "ARM", "MAR"}),
+    ("La coopération entre la Chine, l'Éthiopie et le Japon.", {"CHN", "ETH", "JPN"}),
+    ("Participaron delegaciones de Brasil, México, Perú y Japón.", {"BRA", "MEX", "PER", "JPN"}),
+    ("O prefeito visitou a França e o Senegal.", {"FRA", "SEN"}),
+])
+def test_countries_named_in_french_spanish_and_portuguese(extractor, text: str, expected: set[str]) -> None:
+    assert {e.id.removeprefix("country:") for e in extractor.extract_text(text).entities if e.type == "country"} >= expected
+
+
+def test_a_translation_that_is_a_name_or_a_word_is_no_country(extractor) -> None:
+    """"Maurice" (Mauritius in French), "Granada" (Grenada in Spanish) and "Chili" (Chile in French) are left out."""
+    text = "Maurice Strong opened the session in Granada. Chili sauce was served."
+    assert [e for e in extractor.extract_text(text).entities if e.type == "country"] == []
+
+
+def test_the_translations_are_those_the_script_derives() -> None:
+    """`models/countries.json` holds what `scripts/build_country_translations.py` makes of pycountry's catalogues."""
+    spec = importlib.util.spec_from_file_location("build_country_translations", SCRIPTS / "build_country_translations.py")
+    script = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(script)  # type: ignore[union-attr]
+    table = load_json("countries.json")
+    shipped = {iso3: entry.pop("translations") for iso3, entry in table.items() if "translations" in entry}
+    assert script.translations(table, load_json("non_countries.json")) == shipped
