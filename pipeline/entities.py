@@ -232,6 +232,8 @@ class EntityResolver:
         code = code or self.countries.lookup(ent.text) or (self.countries.represented(ent.text) if ent.label_ != "ORG" else None)
         if ent.label_ == "ORG" and code is None and self._is_government(ent.text):
             code = self.countries.represented(ent.text)
+        if ent.label_ == "NORP" and code is None and not _a_language(ent):
+            code = self.countries.demonym(ent.text)  # "Israeli partners", "the German team"
         if code is None:
             return None
         return ResolvedEntity(id=f"country:{code}", type="country", name=self.countries[code].name, iso3=code)
@@ -847,6 +849,23 @@ def _add(entities: dict[str, ResolvedEntity], entity: ResolvedEntity, text: str,
     if start >= 0 and (text, start, end) not in existing.mentions:
         existing.mentions.append((text, start, end))
     return existing.id
+
+
+_LANGUAGE_VERBS = frozenset({"speak", "learn", "teach", "study", "translate"})
+"""Verbs whose object, a state's adjective, is its language: "to learn Portuguese"."""
+
+
+def _a_language(ent: Span) -> bool:
+    """A state's adjective used as its language's name: "captions in Spanish, Portuguese and English", "Spanish
+    speaking Latin America", "Portuguese language classes", "to learn Portuguese"."""
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if following is not None and following.lower_.lstrip("-") in ("speaking", "language", "languages"):
+        return True
+    token = ent.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return (token.dep_ == "pobj" and token.head.lower_ in ("in", "into")
+            or token.dep_ == "dobj" and token.head.lemma_ in _LANGUAGE_VERBS)
 
 
 def _merge(entities: dict[str, ResolvedEntity], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

@@ -221,3 +221,14 @@ def test_the_translations_are_those_the_script_derives() -> None:
     table = load_json("countries.json")
     shipped = {iso3: entry.pop("translations") for iso3, entry in table.items() if "translations" in entry}
     assert script.translations(table, load_json("non_countries.json")) == shipped
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israeli partners from academia met the German team and Kenyan researchers.", {"ISR", "DEU", "KEN"}),
+    ("Indian and Colombian scholars presented their work.", {"IND", "COL"}),
+    # a state's adjective used as its language's name names no country
+    ("The video has captions in Spanish, Portuguese and English.", set()),
+    ("Students will learn Portuguese; a Spanish-speaking tutor helps.", set()),
+])
+def test_a_states_adjective_names_it_unless_it_names_a_language(extractor, text: str, expected: set[str]) -> None:
+    assert {e.id.removeprefix("country:") for e in extractor.extract_text(text).entities if e.type == "country"} == expected
