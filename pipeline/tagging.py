@@ -85,9 +85,11 @@ def gazetteer_patterns(nlp: Language) -> GazetteerPatterns:
     patterns = GazetteerPatterns([], [])
     for alias, iso3 in countries.written_names.items():
         _add_name(patterns, nlp, alias, "GPE", iso3)
-        if len(nlp.make_doc(alias)) == 1 and alias[:1] in _ELIDING:
-            for article in ("l'", "d'", "L'", "D'"):  # French "l’Arménie", "d’Haïti": one token with the article
-                _add_name(patterns, nlp, article + alias, "GPE", iso3)
+        if len(nlp.make_doc(alias)) == 1 and alias[:1] in _ELIDING:  # French "l’Arménie", "d’Haïti": one token
+            patterns.as_written.extend(
+                {"label": "GPE", "pattern": f"{article}{apostrophe}{alias}", "id": iso3}
+                for article in "ldLD" for apostrophe in "’'"  # as typeset or typed; not in capitals, rare in French
+            )
     for demonym, iso3 in countries.written_demonyms.items():  # the state, not its people: "the Chinese Government"
         patterns.any_case.extend(
             {"label": "GPE", "pattern": f"{form} {noun}", "id": iso3} for form in typeset_forms(demonym) for noun in _STATE_NOUNS
