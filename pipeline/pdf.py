@@ -1306,8 +1306,7 @@ def _unfinished(above: _LineBox, below: _LineBox) -> bool:
 
 
 def _ends_open(line: _LineBox) -> bool:
-    """A line stopped mid-phrase: at a comma, an ampersand, or a range's dash, typed or typeset ("8:30-", "09:00 –")."""
-    return line.text.endswith((",", "-", "–", "&"))
+    return line.text.endswith((",", "-", "&"))
 
 
 # ----------------------------------------------------------------------------------- columns, tables

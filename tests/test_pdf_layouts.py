@@ -374,25 +374,6 @@ def test_a_font_whose_boxes_are_lines_tall_keeps_its_lines_apart(programme: Path
     assert blocks_of(load_document(programme)) == ["Programme", *PROGRAMME_ROWS]
 
 
-EN_DASH_PROGRAMME = [
-    (["09:00 –", "10:00"], ["Keynote: pensions for workers", "in the informal economy"], ["Prof Ana Lima", "Examplia Institute of Labour"]),
-    (["10:00 –", "10:30"], "Coffee break", ""),
-    (["10:30 –", "11:30"], ["Health insurance for migrant", "workers"], ["Dr Kofi Mensah", "University of Examplia"]),
-]
-
-
-def test_a_time_range_wrapped_at_its_en_dash_keeps_its_row_whole(tmp_path: Path) -> None:
-    """A typeset range ("09:00 – 10:00") wraps at its en dash as a typed one ("8:30-") at its hyphen: the row's
-    other cells, wrapped beside it, are one row with it, never rows of their own."""
-    path = write_grid_pdf(tmp_path / "programme.pdf", EN_DASH_PROGRAMME, [56, 124, 300], title="Programme")
-    assert blocks_of(load_document(path)) == [
-        "Programme",
-        "09:00 – 10:00 | Keynote: pensions for workers in the informal economy | Prof Ana Lima, Examplia Institute of Labour",
-        "10:00 – 10:30 | Coffee break",
-        "10:30 – 11:30 | Health insurance for migrant workers | Dr Kofi Mensah, University of Examplia",
-    ]
-
-
 FRAMED_ENTRIES = [
     (("1D 8:30-", "9:00am"), ("Mapping river baseflow with remote sensing. Ana Lima (University at",
                               "Lakeside)")),
