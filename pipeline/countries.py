@@ -1,8 +1,9 @@
 """Countries: every name people write for a state, normalised to ISO 3166-1 alpha-3.
 
 The alias table (`models/countries.json`) starts from ISO 3166 (pycountry) and adds UN short
-names, common variants, demonyms and the names in French, Spanish and Portuguese. Regions and groups (`models/non_countries.json`) are kept
-apart so "Asia-Pacific" or "the G77" never become countries.
+names, common variants, demonyms and the names in French, Spanish and Portuguese. Regions and
+groups (`models/non_countries.json`) are kept apart so "Asia-Pacific" or "the G77" never become
+countries.
 """
 
 from __future__ import annotations

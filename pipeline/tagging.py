@@ -84,8 +84,7 @@ def gazetteer_patterns(nlp: Language) -> GazetteerPatterns:
     countries = CountryIndex.default()
     patterns = GazetteerPatterns([], [])
     for alias, iso3 in countries.written_names.items():
-        _add_name(patterns, nlp, alias, "GPE", iso3)
-        if len(nlp.make_doc(alias)) == 1 and alias[:1] in _ELIDING:  # French "l’Arménie", "d’Haïti": one token
+        if _add_name(patterns, nlp, alias, "GPE", iso3) and alias[:1] in _ELIDING:  # French "l’Arménie": one token
             patterns.as_written.extend(
                 {"label": "GPE", "pattern": f"{article}{apostrophe}{alias}", "id": iso3}
                 for article in "ldLD" for apostrophe in "’'"  # as typeset or typed; not in capitals, rare in French
@@ -104,14 +103,16 @@ def gazetteer_patterns(nlp: Language) -> GazetteerPatterns:
     return patterns
 
 
-def _add_name(patterns: GazetteerPatterns, nlp: Language, name: str, label: str, entity_id: str) -> None:
+def _add_name(patterns: GazetteerPatterns, nlp: Language, name: str, label: str, entity_id: str) -> bool:
     """Long names match in any case; one-word names capitalised or in capitals; acronyms only as written. Each in
-    every typeset form ("Côte d’Ivoire")."""
-    if len(nlp.make_doc(name)) > 1 and not name.isupper():
+    every typeset form ("Côte d’Ivoire"). Returns whether the name is one word."""
+    one_word = len(nlp.make_doc(name)) == 1
+    if not one_word and not name.isupper():
         patterns.any_case.extend({"label": label, "pattern": form, "id": entity_id} for form in typeset_forms(name))
-        return
+        return False
     for form in dict.fromkeys(f for written in (name, name.upper()) for f in typeset_forms(written)):
         patterns.as_written.append({"label": label, "pattern": form, "id": entity_id})
+    return one_word
 
 
 def _head_first_patterns() -> list[dict[str, Any]]:

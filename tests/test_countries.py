@@ -135,10 +135,7 @@ def test_data_files_keep_their_rules(index: CountryIndex) -> None:
     no country; parents exist."""
     table = load_json("countries.json")
     non_countries = {fold(n) for names in load_json("non_countries.json").values() for n in names}
-    country_names = {
-        fold(a) for entry in table.values()
-        for a in (entry["name"], *entry["aliases"], *(n for names in entry.get("translations", {}).values() for n in names))
-    }
+    country_names = {fold(name) for name in index.written_names}
     assert not country_names & non_countries
     records = load_jsonl("organisations.jsonl")
     ids = [r["id"] for r in records]
@@ -209,7 +206,7 @@ def test_countries_named_in_french_spanish_and_portuguese(extractor, text: str, 
 
 def test_a_translation_that_is_a_name_or_a_word_is_no_country(extractor) -> None:
     """"Maurice" (Mauritius in French), "Granada" (Grenada in Spanish) and "Chili" (Chile in French) are left out."""
-    text = "Maurice Strong opened the session in Granada. Chili sauce was served."
+    text = "Maurice Lefort opened the session in Granada. Chili sauce was served."
     assert [e for e in extractor.extract_text(text).entities if e.type == "country"] == []
 
 
