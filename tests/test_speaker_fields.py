@@ -223,6 +223,22 @@ def test_an_organisation_keeps_no_link_word_at_its_edges(extractor) -> None:
     assert reyes.organisation == "Lakeside County Agricultural Commissioner's Office"
 
 
+@pytest.mark.parametrize(
+    ("description", "organisation", "unit"),
+    [
+        # descriptions run from small to large: a proper name after a unit is the body the unit belongs to
+        ("Senior Counsel, Technology Transaction Group, Perrin Marsh", "Perrin Marsh", "Technology Transaction Group"),
+        ("Vice President, Coffee & Cocoa Sustainability, Brindle Lamport", "Brindle Lamport", "Coffee & Cocoa Sustainability"),
+        # after an institution, or as a role, the last field is no larger body
+        ("Principal, Examplia Model College, Harbour Town", "Examplia Model College", None),
+        ("Director, Coffee & Cocoa Sustainability, Moderator", "Coffee & Cocoa Sustainability", None),
+    ],
+)
+def test_a_proper_name_closing_a_description_is_the_larger_body(extractor, description: str, organisation: str, unit: str | None) -> None:
+    match = described(extractor, description)
+    assert (match.organisation_text, match.unit) == (organisation, unit)
+
+
 @pytest.mark.parametrize(("organisation", "bare"), [
     ("Jocata and", "Jocata"),
     ("National Assembly of the", "National Assembly"),

@@ -122,7 +122,10 @@ class FieldReader:
             elif kind == "unit":
                 match.unit = match.unit or value
             elif kind == "other" and str(value)[:1].isupper() and index > 0 and match.title:
-                affiliation = str(value)  # "NAME, Senior Advisor, Free Press Unlimited": what follows a title is whom they work for
+                if index == len(roles) - 1 and self._outranks(part.span, match):
+                    match.unit, match.organisation = match.unit or match.organisation_text, str(value)
+                else:
+                    affiliation = str(value)  # "NAME, Senior Advisor, Free Press Unlimited": what follows a title is whom they work for
             elif kind == "title":
                 if value == part.text and (led := self._country_led(part.span)) is not None:
                     match.country, value = match.country or led[0], clean_field(led[1].text)
@@ -156,6 +159,18 @@ class FieldReader:
             match.country = known.country
         elif known is None and match.country is None and match.organisation is not None:
             match.country = self.national_body(match.organisation_text or "")
+
+    def _outranks(self, last: Span, match: SpeakerMatch) -> bool:
+        """"NAME, Director, Global Coffee Sustainability, Starbucks": a proper name closing the description, after an
+        organisation that names no institution, is the larger body (descriptions run from small to large), the earlier
+        one its unit. After an institution ("X College, Deoghar") or a body the gazetteers know, or as a place the NER
+        tags, it is where the body is."""
+        organisation = match.organisation_text
+        labels = {ent.label_ for ent in doc_entities(last.doc).within(last)}
+        named = _proper_phrase(last) or len(last) == 1 and "ORG" in labels  # a lone word, "Starbucks", only as the NER tags it
+        return named and organisation is not None and not labels & {"GPE", "LOC", "FAC", "NORP"} and (
+            self.known(match.organisation) is None and self.words.kind(organisation) not in ("institution", "company")
+        ) and not self.cues.looks_like_title(last.text) and last.text.lower() not in self.cues.role_by_noun
 
     @staticmethod
     def _stands_for(match: SpeakerMatch, known: KnownOrganisation) -> bool:
