@@ -65,6 +65,21 @@ def test_names_alone_under_talk_titles_present_them_but_a_byline_under_a_headlin
     assert "Marta Quintela" not in speakers_in(extractor, post)
 
 
+def test_names_under_talk_titles_need_no_person_tag_each_once_the_list_has_one(extractor) -> None:
+    """The NER tags many an unfamiliar name ORG or nothing ("Delfina Marquette", "Corwin Ashby"); under a talk's title, in
+    a list of talks where it tags one of the names PERSON, each is its presenter. A session's heading is no one."""
+    programme = (
+        "Rural economic development in the valley with an emphasis on the western landscape\nDelfina Marquette\n\n"
+        "New strategies of territorial approach in the highlands\nCorwin Ashby\n\n"
+        "Coastal towns and the rise of spatial inequality (2000/2010)\nMarta Quintela\n\n"
+        "Short talks on the valleys and their rivers\nLightning Talks\n"
+    )
+    speakers = speakers_in(extractor, programme)
+    assert {name for name, found in speakers.items() if found.role == "presenter"} == {
+        "Delfina Marquette", "Corwin Ashby", "Marta Quintela"
+    }
+
+
 def test_names_closing_a_talks_cell_after_commas_present_it_but_a_description_before_a_name_is_no_talk(extractor) -> None:
     text = (
         "10:30–10:55 | Governing River Data in Examplia: Strengthening Accountability, Maria Lopez | "

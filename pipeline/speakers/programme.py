@@ -60,15 +60,21 @@ class ProgrammeReader:
         post's byline under its headline is one."""
         lines = document_lines(doc)
         named = {
-            line.index for line in lines[1:]
-            if not line.is_row and self._alone(line) and self._talk_title(lines[line.index - 1])
+            line.index: person for line in lines[1:]
+            if not line.is_row and (person := self._alone(line)) is not None and self._talk_title(lines[line.index - 1])
         }
-        return named if len(named) >= _TALKS_IN_A_PROGRAMME else set()
+        tagged = any(person.ner for person in named.values())
+        return set(named) if len(named) >= _TALKS_IN_A_PROGRAMME and tagged else set()
 
-    def _alone(self, line: Line) -> bool:
-        """A line that is one name the NER tagged, of two words or more, and nothing else."""
+    def _alone(self, line: Line) -> Person | None:
+        """A line that is one name, of two words or more, and nothing else. The NER need not tag each one
+        PERSON (it tags many an unfamiliar name ORG) once it tags one of the list's."""
         person = self.slots.name_at(line.span, after_lead(line.span))
-        return person is not None and person.ner and person.name.end == line.span.end and len(person.name) >= 2
+        alone = person is not None and person.name.end == line.span.end and len(person.name) >= 2
+        activity = alone and any(
+            {token.lower_, token.lower_.removesuffix("s")} & self.cues.activity_nouns for token in person.name
+        )
+        return person if alone and not activity else None  # not "Lightning Talks"
 
     def _talk_title(self, line: Line) -> bool:
         """Three words or more, no full stop or colon at the end (a sentence, a heading), no name, and no description:
@@ -130,7 +136,7 @@ class ProgrammeReader:
                     fields = self._block_description(line, person, done)
                 fills = person.start == after_lead(cell) and person.name.end == cell.end
                 fills_cell = fills and line.is_row
-                presents = fills and (person.ner or person.tagged) and (
+                presents = fills and (person.ner or person.tagged or presenting) and (
                     fills_cell and self._talk_beside(line, cell) or timed(line) and not _in_brackets(line, person.start) or presenting
                 )
                 if contact_line(self.cues, person.name) or len(person.name) == 1 and not (fields or presents):
