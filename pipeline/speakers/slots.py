@@ -42,6 +42,8 @@ NOISE = re.compile(
 _LONGEST_MATCH = 16
 """Tokens an honorific's name may reach (`models/speaker_patterns.json`: two honorifics, their stops, a quote and
 seven name words): the patterns are matched in a window after each honorific, not over the whole text."""
+_LABEL_REACH = 6
+"""Tokens from an item's start its label's colon may stand at ("• Keynote Speaker:")."""
 _SESSION_NUMBER = re.compile(r"^(?:\d{1,2}(?:[-–.]\d{1,2})?|[-–.:,])$")
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 DASHES = HYPHENS | {"–", "—"}
@@ -245,7 +247,8 @@ class SlotParser:
                 i += 1
                 part_end = _part_end(doc, i, end)
                 part = trimmed(doc[i:part_end])
-                if part is None or self._names_someone(part) or not (self.describes(part) or not strict and affiliation_shaped(part)):
+                if part is None or self._names_someone(part) or text == ";" and self.opens_item(doc, i, end) or not (
+                        self.describes(part) or not strict and affiliation_shaped(part)):
                     i -= 1
                     break
                 fields.append(Field(part))
@@ -253,6 +256,17 @@ class SlotParser:
             else:
                 break
         return fields, i
+
+    def opens_item(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the words after a semicolon open the next item of a list rather than a field of the description
+        before it: a role's label ("...; Moderator: NAME"), or a name the NER tags before its own description
+        ("Ana Lima, X Institute; Rui Sousa, Y Agency"). Ingest joins a cell's lines with "; " too."""
+        item = doc[start:end]
+        if (colon := label_colon(item)) is not None:
+            words = [t.lower_ for t in doc[start:colon] if t.is_alpha]
+            return bool(words) and self.cues.role_by_noun.get(" ".join(words[-2:]), self.cues.role_by_noun.get(words[-1])) is not None
+        person = self.name_at(item, after_lead(item))
+        return person is not None and person.ner and person.name.end < end and doc[person.name.end].text in (",", "(")
 
     def _names_someone(self, part: Span) -> bool:
         """A part that is another person's name: the next item of a list ("Ana Lima (X), Rui Sousa (Y)")."""
@@ -284,6 +298,11 @@ def timed(line: Line) -> bool:
     filling a cell of it has that slot of the programme."""
     first = next((token for token in line.span if not token.is_space), None)
     return first is not None and _CLOCK.match(first.text) is not None
+
+
+def label_colon(item: Span) -> int | None:
+    """The colon that closes a label opening an item ("Speaker:", "• Keynote Panel:"), if any."""
+    return next((t.i for t in item[:_LABEL_REACH] if t.text == ":"), None)
 
 
 def after_lead(span: Span) -> int:
