@@ -166,6 +166,15 @@ def test_names_the_ner_misses_in_workshop_summaries(extractor) -> None:
     assert speakers["Kai Brandt"].organisation == "Harbour University"
 
 
+def test_talking_and_analysing_are_speaking(extractor) -> None:
+    """Reports say what speakers talked about, put forward or analysed as often as what they said."""
+    text = (
+        "Dr. Orla Venn, from Harbour University, talked about open data. Dr. Kai Brandt, from the Examplia Institute "
+        "of Rivers, put forward a model of teachers' skills. Dr Rosa Quill analysed the impact of the course."
+    )
+    assert set(speakers_in(extractor, text)) == {"Orla Venn", "Kai Brandt", "Rosa Quill"}
+
+
 def test_list_under_a_heading_without_colon(extractor) -> None:
     text = (
         "Moderator\nPia Lund, Senior Advisor, Civic Lens Institute\n\n"
