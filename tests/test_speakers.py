@@ -175,6 +175,15 @@ def test_talking_and_analysing_are_speaking(extractor) -> None:
     assert set(speakers_in(extractor, text)) == {"Orla Venn", "Kai Brandt", "Rosa Quill"}
 
 
+def test_an_address_or_presentation_of_or_from_a_person_introduces_them(extractor) -> None:
+    text = (
+        "The dialogue opened with keynote addresses from Orla Venn and Kai Brandt. The session included "
+        "presentations from Rosa Quill on data. The presentation of Ms. Marta Quintela, Senior Officer at the "
+        "Harbour Institute, covered inclusion."
+    )
+    assert set(speakers_in(extractor, text)) == {"Orla Venn", "Kai Brandt", "Rosa Quill", "Marta Quintela"}
+
+
 def test_list_under_a_heading_without_colon(extractor) -> None:
     text = (
         "Moderator\nPia Lund, Senior Advisor, Civic Lens Institute\n\n"
