@@ -239,6 +239,27 @@ def test_a_proper_name_closing_a_description_is_the_larger_body(extractor, descr
     assert (match.organisation_text, match.unit) == (organisation, unit)
 
 
+@pytest.mark.parametrize(
+    ("organisation", "first"),
+    [
+        ("EXU/HRPA", "EXU"),
+        ("Brindlecorp/EXWA", "Brindlecorp"),
+        ("EXU – HRPA", "EXU"),
+        ("Harbour University / EXWA", "Harbour University"),
+        ("Ministry of Health/Nutrition", "Ministry of Health/Nutrition"),  # a portfolio, not a second body
+        ("Climate and Nature/Energy Division", "Climate and Nature/Energy Division"),  # units
+        ("Examplia/Otherland", "Examplia/Otherland"),
+    ],
+)
+def test_two_affiliations_in_one_field_give_the_first(extractor, organisation: str, first: str) -> None:
+    assert extractor.nlp.get_pipe("speaker_attribution").fields.first_affiliation(organisation) == first
+
+
+def test_a_speaker_with_two_affiliations_in_brackets_speaks_for_the_first(extractor) -> None:
+    (match,) = extractor.nlp("Speakers:\n- Ana Lima (EXU/HRPA)\n")._.speakers
+    assert match.organisation_text == "EXU"
+
+
 @pytest.mark.parametrize(("organisation", "bare"), [
     ("Jocata and", "Jocata"),
     ("National Assembly of the", "National Assembly"),

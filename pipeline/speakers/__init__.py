@@ -51,6 +51,7 @@ class SpeakerAttribution:
     def __init__(self) -> None:
         cues = SpeakerCues.default()
         fields = FieldReader(cues, CountryIndex.default(), OrganisationGazetteer.default(), OrganisationWords.default())
+        self.fields = fields
         slots = SlotParser(cues, fields)
         self.turns = TurnReader(slots)
         self.records = RecordReader(slots)
@@ -72,6 +73,6 @@ class SpeakerAttribution:
         speakers = self.prose.speakers(doc, known)
         self.context.complete(doc, speakers)
         for speaker in speakers:
-            speaker.organisation = bare_organisation(speaker.organisation)
+            speaker.organisation = self.fields.first_affiliation(bare_organisation(speaker.organisation))
         doc._.speakers = [speaker for speaker in speakers if speaker.role != ATTENDEE and name_tokens(speaker.name)]  # not "e.V."
         return doc

@@ -41,6 +41,9 @@ _TITLE_LINK = re.compile(
 """Between a title and the body it is held at: "of the", and in French, Spanish and Portuguese "de la", "del", "d’"."""
 _ACRONYM_AFTER = re.compile(r"(?<!\s)\s*(?:\([A-Z][\w&.-]*\)|\[[A-Z][\w&.-]*\])$")
 """An acronym in brackets after a name: "Geospatial Information Agency of Indonesia (BIG)", "Met Office [UKMO]"."""
+_JOINED_AFFILIATIONS = re.compile(r"^(?P<first>[^/+–—]*?\S)\s*(?:/|\+|\s[–—]\s)\s*(?P<second>\S[^/+–—]*)$")
+"""Two affiliations in one field, joined by a slash, a plus or a spaced dash."""
+_SIDES = (("first", "second"), ("second", "first"))
 _NOT_NAME_TYPES = frozenset({"GPE", "LOC", "DATE", "CARDINAL", "EVENT", "LAW"})
 """Entity types a name's words never have; NORP only when the word is a state's adjective ("Cristian" is a name)."""
 
@@ -171,6 +174,28 @@ class FieldReader:
         return named and organisation is not None and not labels & {"GPE", "LOC", "FAC", "NORP"} and (
             self.known(match.organisation) is None and self.words.kind(organisation) not in ("institution", "company")
         ) and not self.cues.looks_like_title(last.text) and last.text.lower() not in self.cues.role_by_noun
+
+    def first_affiliation(self, organisation: Span | str | None) -> Span | str | None:
+        """"UBA/UNRAF", "Airbus/ENAC", "EHESS – IMAF", "X Universidad + Y Institute": two affiliations written as one
+        field, joined by a slash, a plus or a spaced dash; the person speaks for the first. Only where each side names
+        a body on its own (an acronym, a one-word brand, an institution's name), not a unit's ("Climate and
+        Nature/Energy Division" stays whole)."""
+        joined = _JOINED_AFFILIATIONS.match(str(organisation)) if organisation is not None else None
+        if joined is None or not all(self._names_a_body(joined[side], joined[other]) for side, other in _SIDES):
+            return organisation
+        if isinstance(organisation, Span):
+            cut = next(t.i for t in organisation if t.idx - organisation.start_char >= joined.end("first"))
+            return organisation.doc[organisation.start : cut]
+        return joined["first"]
+
+    def _names_a_body(self, text: str, beside: str) -> bool:
+        """An acronym, an institution's name, or one capitalised word beside an acronym ("Airbus/ENAC"; in "Ministry of
+        Health/Nutrition" the word is a portfolio)."""
+        if acronym(text):
+            return True
+        if " " not in text:
+            return text[:1].isupper() and acronym(beside) and not self.countries.lookup(text)
+        return self.words.kind(text) in ("institution", "company") and not self.words.is_unit(text)
 
     @staticmethod
     def _stands_for(match: SpeakerMatch, known: KnownOrganisation) -> bool:
