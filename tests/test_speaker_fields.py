@@ -255,6 +255,11 @@ def test_two_affiliations_in_one_field_give_the_first(extractor, organisation: s
     assert extractor.nlp.get_pipe("speaker_attribution").fields.first_affiliation(organisation) == first
 
 
+@pytest.mark.parametrize("description", ["President, eHarbourGlobal", "Founder, iRiver Labs"])
+def test_a_brand_written_with_a_lower_case_prefix_is_a_body(extractor, description: str) -> None:
+    assert described(extractor, description).organisation_text == description.split(", ")[1]
+
+
 def test_a_speaker_with_two_affiliations_in_brackets_speaks_for_the_first(extractor) -> None:
     (match,) = extractor.nlp("Speakers:\n- Ana Lima (EXU/HRPA)\n")._.speakers
     assert match.organisation_text == "EXU"

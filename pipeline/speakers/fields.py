@@ -124,7 +124,7 @@ class FieldReader:
                     match.unit = match.unit or extra
             elif kind == "unit":
                 match.unit = match.unit or value
-            elif kind == "other" and str(value)[:1].isupper() and index > 0 and match.title:
+            elif kind == "other" and capitalised(str(value)) and index > 0 and match.title:
                 if index == len(roles) - 1 and self._outranks(part.span, match):
                     match.unit, match.organisation = match.unit or match.organisation_text, str(value)
                 else:
@@ -342,7 +342,7 @@ class FieldReader:
         if described and (code := self.countries.lookup(described["place"]) or self.countries.demonym(described["place"])):
             return "state", code, None  # "a Singapore youth leader", "a Kenyan farmer"
         orgs = [ent for ent in doc_entities(span.doc).within(span) if ent.label_ == "ORG" and not _glued(ent)]
-        if not text[:1].isupper() and not orgs and not self.titled(text):
+        if not capitalised(text) and not orgs and not self.titled(text):
             return "other", text, None  # "the oldest permanent institution dedicated to ...": a comment, not a name
         if (owned := self._state_owner(text)) is not None:
             return "organisation", owned[1], owned[0]  # "Kenya’s Ministry of Energy": the ministry, and its state
@@ -757,6 +757,11 @@ def _glued(entity: Span) -> bool:
     after = entity.end < len(doc) and doc[entity.end].text in ("-", "‐") and not doc[entity.end - 1].whitespace_
     before = entity.start > 0 and doc[entity.start - 1].text in ("-", "‐") and not doc[entity.start - 1].whitespace_
     return after and entity.end + 1 < len(doc) and doc[entity.end + 1].is_upper or before and entity.start > 1 and doc[entity.start - 2].is_upper
+
+
+def capitalised(text: str) -> bool:
+    """Written as a name is: a capital first, or a brand's lower-case prefix before one ("eShipGlobal", "iBio")."""
+    return text[:1].isupper() or len(text) > 1 and text[0].islower() and text[1].isupper()
 
 
 def acronym(text: str) -> bool:

@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 from ..resources import load_json
 from ..spans import doc_entities, token_positions
 from .cues import SpeakerCues
-from .fields import Field, FieldReader, inside_entity
+from .fields import Field, FieldReader, capitalised, inside_entity
 from .layout import Line, document_lines, line_of
 from .match import SpeakerMatch
 from .names import HYPHENS, name_end, post_nominal
@@ -275,7 +275,7 @@ class SlotParser:
 
     def describes(self, span: Span) -> bool:
         """Whether a cell or line describes a person: a title, an institution or a country, not a talk or a time."""
-        if not span.text[:1].isupper() or len(span) > 16 or any(t.like_num for t in span[:1]) or self.cues.is_talk(span.text):
+        if not capitalised(span.text) or len(span) > 16 or any(t.like_num for t in span[:1]) or self.cues.is_talk(span.text):
             return False  # "Visit at X Institute": the agenda item, not who leads it
         kind, _, _ = self.fields.classify(span, first=False)
         return kind in ("country", "state", "organisation", "unit") or kind == "title" and self.cues.looks_like_title(span.text)
@@ -343,7 +343,7 @@ def trimmed(part: Span) -> Span | None:
 
 def affiliation_shaped(part: Span) -> bool:
     """A capitalised field of a few words with no verb: an affiliation the classifier does not know ("Lantmäteriet")."""
-    return part.text[:1].isupper() and len(part) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in part)
+    return capitalised(part.text) and len(part) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in part)
 
 
 def parts(span: Span) -> list[Span]:
