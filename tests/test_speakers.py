@@ -184,6 +184,15 @@ def test_an_address_or_presentation_of_or_from_a_person_introduces_them(extracto
     assert set(speakers_in(extractor, text)) == {"Orla Venn", "Kai Brandt", "Rosa Quill", "Marta Quintela"}
 
 
+def test_whoever_leads_a_delegation_named_before_them_takes_part(extractor) -> None:
+    text = (
+        "On Wednesday the rector received a delegation of Sakura Harbour Academy led by President Marco Vanner. "
+        "A delegation of Examplia University led by Prof. Tessa Kolbe, Vice President of Examplia University, "
+        "visited the campus. The flagship programme, led by Prof. Rosa Quill, trains practitioners."
+    )
+    assert set(speakers_in(extractor, text)) == {"Marco Vanner", "Tessa Kolbe"}
+
+
 def test_list_under_a_heading_without_colon(extractor) -> None:
     text = (
         "Moderator\nPia Lund, Senior Advisor, Civic Lens Institute\n\n"
