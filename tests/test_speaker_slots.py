@@ -507,21 +507,23 @@ def test_an_institution_whose_name_opens_with_its_kind_is_no_person(extractor) -
     assert not names & {"Politecnico di Examplia", "Università di Examplia"}
 
 
-def test_the_items_ingest_joined_into_a_cell_are_read_one_by_one(extractor) -> None:
-    """Ingest joins the lines of a table cell with "; ". An item a person's role labels is a slot whatever sentences
-    come before it in the cell, and so is each item under a label standing alone; a description before the next item
-    (a label, or a name with its own description) stops there."""
-    text = (
-        "09:00 - 09:30 | OPENING KEYNOTE | Harbour futures; Explore how coastal towns are driving change across "
-        "the region; Speaker: MARTA QUINTELA - Director, Harbour Research Institute\n"
-        "10:00 - 10:45 | PANEL | Tides; Learn what the data says; Speakers:; • JONAS FELDKAMP, Head of Data, "
-        "Brindle Lamport; • KAI BRANDT, Chief Engineer, Quay Robotics\n"
-        "11:00 - 11:30 | Rivers | Rivers and health co-benefits | Delfina Marquette, EXWA; Tobiah Wexford, HRPA\n"
-        "11:30 | Closing | Ms. Rosa Quill, Director, Examplia Coastal Trust; Keynote Panel: Dr. Ana Lima, Lecturer, "
-        "Examplia University\n"
-    )
-    speakers = speakers_in(extractor, text)
-    assert speakers["MARTA QUINTELA"].organisation == "Harbour Research Institute"
-    assert (speakers["JONAS FELDKAMP"].organisation, speakers["KAI BRANDT"].organisation) == ("Brindle Lamport", "Quay Robotics")
-    assert (speakers["Delfina Marquette"].organisation, speakers["Tobiah Wexford"].organisation) == ("EXWA", "HRPA")
-    assert speakers["Rosa Quill"].organisation == "Examplia Coastal Trust"  # not "Keynote Panel", the next item's label
+@pytest.mark.parametrize(
+    ("row", "organisations"),
+    [
+        # an item a person's role labels is a slot, whatever sentences come before it in the cell
+        ("09:00 | KEYNOTE | Harbour futures; Explore how coastal towns are driving change; Speaker: MARTA QUINTELA - "
+         "Director, Harbour Research Institute", {"MARTA QUINTELA": "Harbour Research Institute"}),
+        # and so is each item under a label standing alone
+        ("10:00 | PANEL | Tides; Learn what the data says; Speakers:; • JONAS FELDKAMP, Head of Data, Brindle Lamport; "
+         "• KAI BRANDT, Chief Engineer, Quay Robotics", {"JONAS FELDKAMP": "Brindle Lamport", "KAI BRANDT": "Quay Robotics"}),
+        # a description stops where the next item opens: a name with its own description, or a role's label
+        ("11:00 | Rivers | Rivers and health co-benefits | Delfina Marquette, EXWA; Tobiah Wexford, HRPA",
+         {"Delfina Marquette": "EXWA", "Tobiah Wexford": "HRPA"}),
+        ("11:30 | Closing | Ms. Rosa Quill, Director, Examplia Coastal Trust; Keynote Panel: Dr. Ana Lima, Lecturer, "
+         "Examplia University", {"Rosa Quill": "Examplia Coastal Trust"}),
+    ],
+)
+def test_the_items_ingest_joined_into_a_cell_are_read_one_by_one(extractor, row: str, organisations: dict[str, str]) -> None:
+    """Ingest joins the lines of a table cell with "; "; each item is a slot of its own."""
+    speakers = speakers_in(extractor, row + "\n")
+    assert {name: speakers[name].organisation for name in organisations} == organisations

@@ -166,31 +166,25 @@ def test_names_the_ner_misses_in_workshop_summaries(extractor) -> None:
     assert speakers["Kai Brandt"].organisation == "Harbour University"
 
 
-def test_talking_and_analysing_are_speaking(extractor) -> None:
-    """Reports say what speakers talked about, put forward or analysed as often as what they said."""
-    text = (
-        "Dr. Orla Venn, from Harbour University, talked about open data. Dr. Kai Brandt, from the Examplia Institute "
-        "of Rivers, put forward a model of teachers' skills. Dr Rosa Quill analysed the impact of the course."
-    )
-    assert set(speakers_in(extractor, text)) == {"Orla Venn", "Kai Brandt", "Rosa Quill"}
-
-
-def test_an_address_or_presentation_of_or_from_a_person_introduces_them(extractor) -> None:
-    text = (
-        "The dialogue opened with keynote addresses from Orla Venn and Kai Brandt. The session included "
-        "presentations from Rosa Quill on data. The presentation of Ms. Marta Quintela, Senior Officer at the "
-        "Harbour Institute, covered inclusion."
-    )
-    assert set(speakers_in(extractor, text)) == {"Orla Venn", "Kai Brandt", "Rosa Quill", "Marta Quintela"}
-
-
-def test_whoever_leads_a_delegation_named_before_them_takes_part(extractor) -> None:
-    text = (
-        "On Wednesday the rector received a delegation of Sakura Harbour Academy led by President Marco Vanner. "
-        "A delegation of Examplia University led by Prof. Tessa Kolbe, Vice President of Examplia University, "
-        "visited the campus. The flagship programme, led by Prof. Rosa Quill, trains practitioners."
-    )
-    assert set(speakers_in(extractor, text)) == {"Marco Vanner", "Tessa Kolbe"}
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # reports say what speakers talked about, put forward or analysed as often as what they said
+        ("Dr. Orla Venn, from Harbour University, talked about open data. Dr. Kai Brandt, from the Examplia Institute "
+         "of Rivers, put forward a model of teachers' skills. Dr Rosa Quill analysed the impact of the course.",
+         {"Orla Venn", "Kai Brandt", "Rosa Quill"}),
+        # an address or a presentation "of" or "from" a person, as "by"
+        ("The dialogue opened with keynote addresses from Orla Venn and Kai Brandt. The session included presentations "
+         "from Rosa Quill on data. The presentation of Ms. Marta Quintela, Senior Officer at the Harbour Institute, "
+         "covered inclusion.", {"Orla Venn", "Kai Brandt", "Rosa Quill", "Marta Quintela"}),
+        # whoever leads a delegation named before them; a programme "led by" someone names no participant
+        ("On Wednesday the rector received a delegation of Sakura Harbour Academy led by President Marco Vanner. A "
+         "delegation of Examplia University led by Prof. Tessa Kolbe, Vice President of Examplia University, visited "
+         "the campus. The flagship programme, led by Prof. Rosa Quill, trains practitioners.", {"Marco Vanner", "Tessa Kolbe"}),
+    ],
+)
+def test_verbs_and_phrases_that_introduce_a_speaker(extractor, text: str, names: set[str]) -> None:
+    assert set(speakers_in(extractor, text)) == names
 
 
 def test_list_under_a_heading_without_colon(extractor) -> None:
