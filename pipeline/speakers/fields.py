@@ -176,7 +176,7 @@ class FieldReader:
         ) and not self.cues.looks_like_title(last.text) and last.text.lower() not in self.cues.role_by_noun
 
     def first_affiliation(self, organisation: Span | str | None) -> Span | str | None:
-        """"UBA/UNRAF", "Airbus/ENAC", "EHESS – IMAF", "X Universidad + Y Institute": two affiliations written as one
+        """"UBA/UNRAF", "Airbus/ENAC", "EHESS – IMAF", "X University + Y Institute": two affiliations written as one
         field, joined by a slash, a plus or a spaced dash; the person speaks for the first. Only where each side names
         a body on its own (an acronym, a one-word brand, an institution's name), not a unit's ("Climate and
         Nature/Energy Division" stays whole)."""

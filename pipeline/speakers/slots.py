@@ -247,7 +247,7 @@ class SlotParser:
                 i += 1
                 part_end = _part_end(doc, i, end)
                 part = trimmed(doc[i:part_end])
-                if part is None or self._names_someone(part) or text == ";" and self.opens_item(doc, i, end) or not (
+                if part is None or self._names_someone(part) or text == ";" and self._opens_item(doc, i, end) or not (
                         self.describes(part) or not strict and affiliation_shaped(part)):
                     i -= 1
                     break
@@ -257,7 +257,7 @@ class SlotParser:
                 break
         return fields, i
 
-    def opens_item(self, doc: Doc, start: int, end: int) -> bool:
+    def _opens_item(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the words after a semicolon open the next item of a list rather than a field of the description
         before it: a role's label ("...; Moderator: NAME"), or a name the NER tags before its own description
         ("Ana Lima, X Institute; Rui Sousa, Y Agency"). Ingest joins a cell's lines with "; " too."""
