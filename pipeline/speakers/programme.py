@@ -1,7 +1,8 @@
 """Programmes and speaker lists: people in table rows, labelled lines ("Chair: Ana Lima", "Key note by Ana Lima
 (X Institute, Examplia): talk title"), list items, programme lines ending in a name ("Welcome address Mr. Ana
-Lima") or opening with names before a quoted title ("Ana Lima and Rui Sousa, “Talk title”"), and signature
-blocks (a name line over its title line and organisation line).
+Lima") or opening with names before a quoted title ("Ana Lima and Rui Sousa, “Talk title”"), signature
+blocks (a name line over its title line and organisation line), and the items ingest joins into a table cell with
+"; " ("...the session's abstract; Speaker: NAME - TITLE, ORG").
 
 A slot's label says what the names after it are: a person's role ("Chair:", "MC:") makes any name-shaped
 words a person; an activity ("Presentation:") or a heading ("Venue:") does not; a contact ("Media enquiries:")
