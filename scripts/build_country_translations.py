@@ -37,8 +37,9 @@ _ATTRIBUTES = ("name", "common_name", "official_name")
 
 def translations(table: dict[str, dict], non_countries: dict[str, list[str]]) -> dict[str, dict[str, list[str]]]:
     """ISO3 -> language -> the new names of that country in that language, each as written ("Japon" and "Japón")."""
-    written = {name for entry in table.values() for name in (entry["name"], *entry["aliases"], *entry["demonyms"])}
-    owner = {fold(name): iso3 for iso3, entry in table.items() for name in (entry["name"], *entry["aliases"], *entry["demonyms"])}
+    owned = [(iso3, name) for iso3, entry in table.items() for name in (entry["name"], *entry["aliases"], *entry["demonyms"])]
+    written = {name for _, name in owned}
+    owner = {fold(name): iso3 for iso3, name in owned}
     owner |= {fold(name): "" for names in non_countries.values() for name in names}  # a region or group: no country
     found: dict[tuple[str, str], set[str]] = defaultdict(set)  # (ISO3, language) -> names
     locales = Path(pycountry.__file__).parent / "locales"

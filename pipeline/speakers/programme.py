@@ -1,8 +1,7 @@
 """Programmes and speaker lists: people in table rows, labelled lines ("Chair: Ana Lima", "Key note by Ana Lima
 (X Institute, Examplia): talk title"), list items, programme lines ending in a name ("Welcome address Mr. Ana
-Lima") or opening with names before a quoted title ("Ana Lima and Rui Sousa, “Talk title”"), signature
-blocks (a name line over its title line and organisation line), and the items ingest joins into a table cell with
-"; " ("...the session's abstract; Speaker: NAME - TITLE, ORG").
+Lima") or opening with names before a quoted title ("Ana Lima and Rui Sousa, “Talk title”"), and signature
+blocks (a name line over its title line and organisation line).
 
 A slot's label says what the names after it are: a person's role ("Chair:", "MC:") makes any name-shaped
 words a person; an activity ("Presentation:") or a heading ("Venue:") does not; a contact ("Media enquiries:")
@@ -13,7 +12,6 @@ open the line or come before a talk's title or the next entry: a PDF runs a prog
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -24,9 +22,7 @@ from .fields import Field, FieldReader
 from .layout import Line, contact_line, document_lines, heading_role, table_header
 from .match import SpeakerMatch
 from .records import record_description
-from .slots import (
-    DASHES, FINITE, LIST_JOINERS, NOISE, Person, SlotParser, affiliation_shaped, after_lead, label_colon, parts, timed,
-)
+from .slots import DASHES, FINITE, LIST_JOINERS, NOISE, Person, SlotParser, affiliation_shaped, after_lead, parts, timed
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,25 +52,6 @@ class ProgrammeReader:
         for line in sorted(document_lines(doc), key=lambda line: not line.is_row):
             if line.index not in done:
                 found.extend(self._line(line, titled.get(line.index, []), done, presenting=line.index in under_talks))
-                found.extend(self._joined_items(line, titled.get(line.index, [])))
-        return found
-
-    def _joined_items(self, line: Line, titled: list[Person]) -> list[SpeakerMatch]:
-        """People in the items a cell held on lines of their own, which ingest joins with "; " ("...the session's
-        abstract; Speaker: NAME - TITLE, ORG", "Speakers:; • NAME, ORG; • NAME, ORG"): an item a person's role
-        labels, or one under such a label standing alone, is a slot, whatever sentences the cell holds before it."""
-        found = []
-        for cell in line.cells:
-            role = None
-            for item in _joined(cell):
-                if (colon := label_colon(item)) is not None:
-                    label = self._label(item, colon + 1)
-                    role = label.role if label.names_a_person else None
-                if role is None:
-                    continue
-                people = self.slots.people(item, [person for person in titled if item.start <= person.start < item.end])
-                for person, fields in zip(people, self.slots.descriptions(item, people)):
-                    found.append(self.slots.speaker(person, fields, role))
         return found
 
     def _names_under_talks(self, doc: Doc) -> set[int]:
@@ -313,12 +290,6 @@ _OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
 _OPENING_BRACKET = frozenset({"("})
 _COMMA = frozenset({","})
 _QUOTE_AFTER_COMMA = re.compile(r",\s*[" + "".join(sorted(_OPENING_QUOTES)) + "]")
-
-
-def _joined(cell: Span) -> list[Span]:
-    """The items after the first that ingest joined into a cell with "; "."""
-    bounds = [t.i for t in cell if t.text == ";"] + [cell.end]
-    return [cell.doc[start + 1 : end] for start, end in itertools.pairwise(bounds) if end > start + 1]
 
 
 def _column(line: Line, index: int) -> str:

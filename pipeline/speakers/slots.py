@@ -262,7 +262,7 @@ class SlotParser:
         before it: a role's label ("...; Moderator: NAME"), or a name the NER tags before its own description
         ("Ana Lima, X Institute; Rui Sousa, Y Agency"). Ingest joins a cell's lines with "; " too."""
         item = doc[start:end]
-        if (colon := label_colon(item)) is not None:
+        if (colon := _label_colon(item)) is not None:
             words = [t.lower_ for t in doc[start:colon] if t.is_alpha]
             return bool(words) and self.cues.role_by_noun.get(" ".join(words[-2:]), self.cues.role_by_noun.get(words[-1])) is not None
         person = self.name_at(item, after_lead(item))
@@ -300,7 +300,7 @@ def timed(line: Line) -> bool:
     return first is not None and _CLOCK.match(first.text) is not None
 
 
-def label_colon(item: Span) -> int | None:
+def _label_colon(item: Span) -> int | None:
     """The colon that closes a label opening an item ("Speaker:", "• Keynote Panel:"), if any."""
     return next((t.i for t in item[:_LABEL_REACH] if t.text == ":"), None)
 
