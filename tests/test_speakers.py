@@ -1042,3 +1042,20 @@ def test_a_title_before_a_name_does_not_reach_back_over_a_blank_line(extractor) 
     speaker = speakers_in(extractor, text)["Ana Lima"]
     assert "WORKSHOP" not in (speaker.title or "") + (speaker.organisation or "")
     assert speaker.role == "chair"
+
+
+def test_a_surname_with_other_initials_is_another_person(extractor) -> None:
+    """People of a list who share a surname are not one person where one gives initials another's given names do not
+    start with ("S.N. Okoro", "Mahesh Kumar Okoro"); initials that agree ("S. Okoro" for "Sanjay Okoro") still do."""
+    from pipeline.speakers.match import SpeakerMatch, same_person
+
+    doc = extractor.nlp("S.N. Okoro met Mahesh Kumar Okoro and Sanjay Okoro; S. Okoro spoke.")
+    initials, other, full, short = doc[0:2], doc[3:6], doc[7:9], doc[10:12]
+    assert [t.text for t in initials] == ["S.N.", "Okoro"] and short.text == "S. Okoro"
+    assert same_person([SpeakerMatch(name=initials)], other) is None
+    assert same_person([SpeakerMatch(name=full)], short).name == full
+    text = (
+        "Patron\n\n• Prof. S.N. Okoro, Principal, Lakeside College\n"
+        "• Dr. Mahesh Kumar Okoro, Department of History, Lakeside College\n"
+    )
+    assert {"S.N. Okoro", "Mahesh Kumar Okoro"} <= set(speakers_in(extractor, text))

@@ -7,6 +7,7 @@ person, and merge what each says about them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -58,7 +59,7 @@ def same_person(speakers: list[SpeakerMatch], name: Span, *, description: Speake
     if not tokens:
         return None
     known = [(speaker, words) for speaker in speakers if (words := name_tokens(speaker.name))]  # a name without a word ("e.V.") has none
-    candidates = [speaker for speaker, words in known if name_contained(tokens, words)]
+    candidates = [speaker for speaker, words in known if name_contained(tokens, words) and initials_agree(name, speaker.name)]
     if len(candidates) > 1:
         candidates = fullest(candidates, name)
     if not candidates:
@@ -75,6 +76,27 @@ def same_person(speakers: list[SpeakerMatch], name: Span, *, description: Speake
 def name_contained(tokens: list[str], known: list[str]) -> bool:
     shorter, longer = sorted((tokens, known), key=len)
     return set(shorter) <= set(longer) and (shorter[0] == longer[0] or shorter[-1] == longer[-1])
+
+
+def initials_agree(a: Span, b: Span) -> bool:
+    """Whether two names that share a surname can be one person's where one gives its given names as initials:
+    "S. Singh" is "Sanjay Kumar Singh", "S.N. Singh" and "Mahesh Kumar Singh" are two people. Names without
+    initials agree ("Singh", "Jeet Singh" for "Parminder Jeet Singh")."""
+    abbreviated = [name for name in (a, b) if _abbreviated(name[:-1])]
+    if not abbreviated:
+        return True
+    written = [_initials_of(name[:-1]) for name in (a, b)]
+    first, second = sorted(written, key=len)
+    return second.startswith(first)
+
+
+def _abbreviated(given: Span) -> bool:
+    """Given names written as initials only: "S.N.", "P. K.", "PVVS" is not (a word)."""
+    return len(given) > 0 and all(re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]", token.text) for token in given)
+
+
+def _initials_of(given: Span) -> str:
+    return "".join(token.text[0] if token.is_alpha else "".join(c for c in token.text if c.isalpha()) for token in given).upper()
 
 
 def variant_spelling(tokens: list[str], known: list[str]) -> bool:
