@@ -17,16 +17,20 @@ from .resources import load_json
 
 _STATE_WORDS = (
     "government|embassy|embassies|ministry|ministries|delegation|delegations|authorities|"
-    "mission|permanent mission|high commission|presidency|state|republic|kingdom|"
+    "mission|permanent mission|high commission|high commissioner|presidency|state|republic|kingdom|"
     "ambassador|minister|parliament|consulate|representative|envoy"
 )
 _QUALIFIERS = r"(?:[\w-]+\s+){0,2}?"
 """Up to two words before a state word: "Deputy Minister of X", "Permanent Representative of X"."""
-_STATE_LEAD = re.compile(rf"^(?:the\s+)?{_QUALIFIERS}(?:{_STATE_WORDS})(?:\s+general)?\s", re.IGNORECASE)
-_OF = re.compile(r"\b(?:of|to)\s+(?:the\s+)?", re.IGNORECASE)
+_STATE_LEAD = re.compile(rf"^(?:the\s+)?{_QUALIFIERS}(?:[a-z]+-)?(?:{_STATE_WORDS})(?:\s+general)?\s", re.IGNORECASE)
+"""A state's word led by up to two others: "Deputy Minister of X", "Vice-Minister of Energy of X"."""
+_OF = re.compile(r"\b(?:of|to|for)\s+(?:the\s+)?", re.IGNORECASE)
 _PLACE = re.compile(r"\s+(?:in|to|at)\s+.*$", re.IGNORECASE)
 """Where a mission sits, after the state it is of: "Embassy of X in Y", "Permanent Representative of X to Y"."""
-_COUNTRY_STATE = re.compile(rf"^(?:the\s+)?(?P<country>.+?)(?:'s)?\s+(?:{_STATE_WORDS})\b.*$", re.IGNORECASE)
+_COUNTRY_STATE = re.compile(
+    rf"^(?:the\s+)?(?:former\s+)?(?P<country>.+?)(?:'s)?\s+(?:prime\s+|foreign\s+)?(?:{_STATE_WORDS})\b.*$", re.IGNORECASE
+)
+"""A state named before its word: "the Chinese Government", "Former Barbados Prime Minister"."""
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 
 
@@ -134,20 +138,20 @@ class CountryIndex:
     def represented(self, text: str) -> str | None:
         """The state behind a name: "Government of Japan", "Embassy of X in Y" (X), "the Chinese Government",
         "Ministry of Water, Irrigation and Energy of Ethiopia", "Ministry of Foreign Affairs of the Democratic
-        People’s Republic of Korea" (the longest state name after an "of", not the "Korea" at its end)."""
+        People’s Republic of Korea" (the longest state name after an "of", not the "Korea" at its end). A state
+        named before its word is the one represented, not the one after "to": "Australia High Commissioner to Tonga"."""
         text = plain_quotes(text.strip())
         direct = self.lookup(text)
         if direct:
             return direct
+        match = _COUNTRY_STATE.match(text)
+        if match and (code := self.lookup(match["country"]) or self.demonym(match["country"])):
+            return code
         if _STATE_LEAD.match(text):
             for of in _OF.finditer(text):
                 rest = text[of.end() :]
                 if code := self.lookup(rest) or self.lookup(_PLACE.sub("", rest)):
                     return code
-        match = _COUNTRY_STATE.match(text)
-        if match:
-            named = match.group("country")
-            return self.lookup(named) or self.demonym(named)
         return None
 
     def is_region(self, text: str) -> bool:

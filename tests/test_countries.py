@@ -69,6 +69,12 @@ def test_lookup(index: CountryIndex, name: str, iso3: str) -> None:
     ("Deputy Minister of Social Development of South Africa", "ZAF"),
     ("Permanent Representative of India to the United Nations", "IND"),
     ("Special Envoy of Norway", "NOR"),
+    ("High Commissioner of Rwanda to the UK", "RWA"),
+    ("Australia High Commissioner to Tonga", "AUS"),  # the state named first is the one represented
+    ("Minister of Justice for Ukraine", "UKR"),
+    ("Vice-Minister of Energy of Lithuania", "LTU"),
+    ("Former Barbados Prime Minister", "BRB"),
+    ("Former Jamaican Prime Minister", "JAM"),
 ])
 def test_represented(index: CountryIndex, name: str, iso3: str) -> None:
     assert index.represented(name) == iso3
@@ -76,6 +82,7 @@ def test_represented(index: CountryIndex, name: str, iso3: str) -> None:
 
 @pytest.mark.parametrize("title", [
     "Resident Representative of UNDP in Ghana", "Special Envoy of the Secretary-General", "Head of Climate Finance",
+    "Minister for Foreign Affairs", "Deputy Prime Minister",
 ])
 def test_a_title_without_a_state_represents_none(index: CountryIndex, title: str) -> None:
     assert index.represented(title) is None
