@@ -35,6 +35,8 @@ def described(extractor, description: str) -> SpeakerMatch:
         ("Country Director Harbour Aid International", "Country Director", "Harbour Aid International"),
         ("Chief Executive Officer Harbour Bank", "Chief Executive Officer", "Harbour Bank"),
         ("CEO - HDFT", "CEO", "HDFT"),
+        ("CEO-HDFT", "CEO", "HDFT"),  # a hyphen for the dash
+        ("Managing Director Harbour Shipping Group", "Managing Director", "Harbour Shipping Group"),  # the body's own word last
         ("Executive Director (EUBG)", "Executive Director", "EUBG"),
         ("UN Development Programme (UNDP)", None, "UNDP"),
         ("Deputy Vice-Chancellor (Research)", "Deputy Vice-Chancellor (Research)", None),

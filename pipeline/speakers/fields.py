@@ -41,6 +41,8 @@ _TITLE_LINK = re.compile(
 """Between a title and the body it is held at: "of the", and in French, Spanish and Portuguese "de la", "del", "d’"."""
 _ACRONYM_AFTER = re.compile(r"(?<!\s)\s*(?:\([A-Z][\w&.-]*\)|\[[A-Z][\w&.-]*\])$")
 """An acronym in brackets after a name: "Geospatial Information Agency of Indonesia (BIG)", "Met Office [UKMO]"."""
+_GLUED_TITLE = re.compile(r"(?<=[A-Za-z])-(?=[A-Z]{2,}\b)")
+"""A hyphen joining a title to an acronym, as a dash: "CEO-CCBRT"."""
 _JOINED_AFFILIATIONS = re.compile(r"^(?P<first>[^/+–—]*?\S)\s*(?:/|\+|\s[–—]\s)\s*(?P<second>\S[^/+–—]*)$")
 """Two affiliations in one field, joined by a slash, a plus or a spaced dash."""
 _SIDES = (("first", "second"), ("second", "first"))
@@ -382,10 +384,10 @@ class FieldReader:
         lone = not inner and (not orgs or orgs[0].start == span.start or not self.is_body(orgs[0]))
         if core != text and lone and self.words.kind(core) in ("institution", "company") and not self.cues.looks_like_title(core):
             return "organisation", text, None  # "ECOWAS Centre for Renewable Energy (ECREEE)": a body of its own
+        if (joined := self._title_then_body(text)) is not None:
+            return "title", joined[0], joined[1]  # "Country Director CARE International", "Managing Director X Group"
         if self.institution_named(text):
             return "organisation", (orgs[-1] if orgs and orgs[-1].text == text else text), None
-        if (joined := self._title_then_body(text)) is not None:
-            return "title", joined[0], joined[1]  # "Country Director CARE International", "CEO - FSDT"
         if self.cues.looks_like_title(text) and not (orgs and orgs[0].start == span.start and orgs[0].ent_id_):
             return "title", text, None
         if orgs:
@@ -532,7 +534,7 @@ class FieldReader:
         title = text[: bracketed.start()] if bracketed else ""
         if bracketed and acronym(inner := bracketed.group().strip(" ()[]")) and self.cues.looks_like_title(title) and not self._names_body(title):
             return title, inner  # not "Deputy Vice-Chancellor (Research)", nor "UN Development Programme (UNDP)"
-        words = text.split()
+        words = _GLUED_TITLE.sub(" ", text).split()
         for size in range(len(words) - 1, 0, -1):
             title, body = " ".join(words[:size]).rstrip(FIELD_PUNCT), " ".join(words[size:]).lstrip(FIELD_PUNCT)
             last, first = title.split()[-1].lower() if title else "", body.split()[0].lower() if body else ""
