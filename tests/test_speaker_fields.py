@@ -278,3 +278,13 @@ def test_a_speaker_with_two_affiliations_in_brackets_speaks_for_the_first(extrac
 ])
 def test_bare_organisation(organisation: str, bare: str | None) -> None:
     assert bare_organisation(organisation) == bare
+
+
+@pytest.mark.parametrize("text", ["Lightning Talks", "Welcome Address", "TECH TALK", "Lecture 2", "Wellness Sessions"])
+def test_an_activity_is_no_ones_name(extractor, text: str) -> None:
+    """A programme's activities are written like names ("Lightning Talks" under a time, as "Ana Lima" is); a word of
+    `activity_nouns`, singular or plural, makes the words no person's."""
+    fields = extractor.nlp.get_pipe("speaker_attribution").fields
+    doc = extractor.nlp(f"10:30 {text}")
+    assert not fields.is_name(doc[1:])
+    assert fields.is_name(extractor.nlp("10:30 Rui Sousa")[1:])

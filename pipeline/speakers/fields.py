@@ -305,8 +305,9 @@ class FieldReader:
         if span[0].is_stop and span[0].pos_ in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV"):
             return False
         lowered = {t.lower_ for t in span}
+        activity = {form for word in lowered for form in (word, word.removesuffix("s"))} & self.cues.activity_nouns  # "Lightning Talks"
         return not (
-            lowered & self.cues.not_name_words or self.cues.has_cue_word(span) or self.words.is_institution(span.text)
+            activity or lowered & self.cues.not_name_words or self.cues.has_cue_word(span) or self.words.is_institution(span.text)
             or self.words.kind(span.text) == "institution"  # "Università di Bologna": the institution word leads
             or self.words.is_unit(span.text) or self.countries.lookup(span.text)
         )
