@@ -4,7 +4,7 @@
 country once for everyone listed; "the Examplian delegation led by NAME" once for its leader. A
 member whose introduction names no country of their own (and who does not work for an international
 body) represents the delegation's. A paragraph names a body once for the speakers after it: "At the X
-Company, the delegation learned ... Chairman NAME presented".
+Company, the delegation learned ... Chairman NAME presented". "A and B, both from X" names X once for both.
 """
 
 from __future__ import annotations
