@@ -697,6 +697,7 @@ def _brand(text: str) -> bool:
 
 
 SHARED_WORDS = frozenset({"both", "all", "each"})
+"""Words that give one affiliation to several people, before one of the `SHARED_LINKS`: "both from X"."""
 SHARED_LINKS = frozenset({"from", "of", "at", "with", "in", "representing"})
 
 

@@ -82,8 +82,7 @@ def initials_agree(a: Span, b: Span) -> bool:
     """Whether two names that share a surname can be one person's where one gives its given names as initials:
     "S. Singh" is "Sanjay Kumar Singh", "S.N. Singh" and "Mahesh Kumar Singh" are two people. Names without
     initials agree ("Singh", "Jeet Singh" for "Parminder Jeet Singh")."""
-    abbreviated = [name for name in (a, b) if _abbreviated(name[:-1])]
-    if not abbreviated:
+    if not any(_abbreviated(name[:-1]) for name in (a, b)):
         return True
     written = [_initials_of(name[:-1]) for name in (a, b)]
     first, second = sorted(written, key=len)
