@@ -1060,27 +1060,3 @@ def test_a_surname_with_other_initials_is_another_person(extractor) -> None:
     )
     assert {"S.N. Okoro", "Mahesh Kumar Okoro"} <= set(speakers_in(extractor, text))
 
-
-def test_an_affiliation_written_once_for_the_people_listed_before_it(extractor) -> None:
-    """"A and B, both from X", "A, TITLE; and B, TITLE (both representing X, UK)", "(all at X)": each listed person
-    works for X, and the words "both" and "all" are nobody's title."""
-    text = (
-        "The workshop had two invited speakers, Rui Sousa and Ana Costa, both from the Harbour Data Institute, "
-        "reporting on their tools.\n\n"
-        "The delegation included Mr. Rui Barros, IT Consultant; and Mr. Joao Mendes, Project Manager (both representing "
-        "Harbour Ferry Limited, UK).\n"
-    )
-    speakers = speakers_in(extractor, text)
-    assert {name: speakers[name].organisation for name in ("Rui Sousa", "Ana Costa")} == {
-        "Rui Sousa": "Harbour Data Institute", "Ana Costa": "Harbour Data Institute"}
-    for name, title in (("Rui Barros", "IT Consultant"), ("Joao Mendes", "Project Manager")):
-        assert (speakers[name].title, speakers[name].organisation, speakers[name].country) == (title, "Harbour Ferry Limited", "GBR")
-
-
-def test_a_name_joined_to_a_person_is_a_person_whatever_the_ner_tags_it(extractor) -> None:
-    """The NER tags "Kytt Marmanus" ORG; joined by "and" to a name it tags PERSON, it is a person's name too."""
-    doc = extractor.nlp("The workshop was facilitated by Kytt Marmanus and Rui Sousa (both of the Harbour Data Institute).")
-    assert any(ent.text == "Kytt Marmanus" and ent.label_ == "ORG" for ent in doc.ents)
-    speakers = {s.name.text: s for s in doc._.speakers}
-    assert set(speakers) == {"Kytt Marmanus", "Rui Sousa"}
-    assert {str(s.organisation) for s in speakers.values()} == {"Harbour Data Institute"}

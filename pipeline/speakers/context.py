@@ -4,7 +4,7 @@
 country once for everyone listed; "the Examplian delegation led by NAME" once for its leader. A
 member whose introduction names no country of their own (and who does not work for an international
 body) represents the delegation's. A paragraph names a body once for the speakers after it: "At the X
-Company, the delegation learned ... Chairman NAME presented". "A and B, both from X" names X once for both.
+Company, the delegation learned ... Chairman NAME presented".
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ..countries import CountryIndex
 from ..organisations import org_key
 from ..spans import doc_entities, document_text, token_positions
 from .cues import SpeakerCues
-from .fields import SHARED_LINKS, SHARED_WORDS, Field, FieldReader, without_article
+from .fields import Field, FieldReader, without_article
 from .match import SpeakerMatch
 
 _GROUP_WINDOW = 4
@@ -48,8 +48,6 @@ class DocumentContext:
                 self._university(doc, speaker)
             if speaker.organisation is None and speaker.country is None:  # "NAME, UK, described": the UK's
                 speaker.organisation = self._paragraph_body(doc, speaker.name)
-        for at in token_positions(doc, SHARED_WORDS):
-            self._shared(doc, at, speakers)
         self._shared_body_country(speakers)
         groups = [self._group(doc, i) for i in token_positions(doc, self.cues.group_nouns)]
         if not groups:
@@ -84,21 +82,6 @@ class DocumentContext:
             speaker.organisation = described.organisation or speaker.organisation
             speaker.unit = described.unit or speaker.unit
             speaker.country = described.country or speaker.country
-
-    def _shared(self, doc: Doc, at: int, speakers: list[SpeakerMatch]) -> None:
-        """"A and B, both from X", "A, TITLE; and B, TITLE (all at X)": the affiliation the last name's description
-        gives after "both" or "all" is also that of the names listed before it in the sentence (one for "both"),
-        where they give none of their own."""
-        if at + 1 >= len(doc) or doc[at + 1].lower_ not in SHARED_LINKS:
-            return
-        sentence = doc[at].sent
-        listed = [s for s in speakers if sentence.start <= s.name.start and s.name.end <= at]
-        if len(listed) < 2 or listed[-1].organisation is None:
-            return
-        bearer, others = listed[-1], listed[:-1]
-        for other in others[-1:] if doc[at].lower_ == "both" else others:
-            if other.organisation is None:
-                other.organisation, other.country = bearer.organisation, other.country or bearer.country
 
     def _shared_body_country(self, speakers: list[SpeakerMatch]) -> None:
         """"Ana Lima, GSI, Japan" and, further on, "hosted by Rui Sousa, Director-General of GSI": a national body's

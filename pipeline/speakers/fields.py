@@ -325,8 +325,6 @@ class FieldReader:
             return "other", None, None
         if self.cues.is_talk(text):
             return "talk", text, None  # "NAME | Regional Overview of X": what they speak on, not whom they work for
-        if (shared := shared_affiliation(span)) is not None:
-            return self.classify(shared, first=False)  # "A and B, both from X": X, for each (`context.py`)
         whence = _after_from(span)
         if whence is not None and not self._tagged_whole(whence):
             kind, value, extra = self.classify(whence, first=False)  # "NAME, from the Oxford X Initiative, said"
@@ -694,21 +692,6 @@ def substantive(match: SpeakerMatch, words: OrganisationWords | None = None) -> 
 def _brand(text: str) -> bool:
     """One word with capitals inside: how companies and networks write their names ("SouthSouthNorth", "GeoThings")."""
     return bool(_BRAND.fullmatch(text))
-
-
-SHARED_WORDS = frozenset({"both", "all", "each"})
-"""Words that give one affiliation to several people, before one of the `SHARED_LINKS`: "both from X"."""
-SHARED_LINKS = frozenset({"from", "of", "at", "with", "in", "representing"})
-
-
-def shared_affiliation(span: Span) -> Span | None:
-    """What follows "both from", "all at", "(both representing": an affiliation written once for the people
-    listed before it ("A and B, both from X", "A, TITLE; and B, TITLE (both representing X, UK)")."""
-    start = span.start + (span[0].text == "(")
-    doc = span.doc
-    if start + 2 < span.end and doc[start].lower_ in SHARED_WORDS and doc[start + 1].lower_ in SHARED_LINKS:
-        return doc[start + 2 : span.end - (span[-1].text == ")")]
-    return None
 
 
 def _after_from(span: Span) -> Span | None:

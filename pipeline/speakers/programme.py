@@ -71,10 +71,7 @@ class ProgrammeReader:
         PERSON (it tags many an unfamiliar name ORG) once it tags one of the list's."""
         person = self.slots.name_at(line.span, after_lead(line.span))
         alone = person is not None and person.name.end == line.span.end and len(person.name) >= 2
-        activity = alone and any(
-            {token.lower_, token.lower_.removesuffix("s")} & self.cues.activity_nouns for token in person.name
-        )
-        return person if alone and not activity else None  # not "Lightning Talks"
+        return person if alone else None  # not "Lightning Talks": `FieldReader.is_name` takes no activity for a name
 
     def _talk_title(self, line: Line) -> bool:
         """Three words or more, no full stop or colon at the end (a sentence, a heading), no name, and no description:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..countries import POSSESSIVE_ENDINGS
 from ..spans import doc_entities, line_before, token_positions
-from .fields import Field, comma_parts, inside_entity, shared_affiliation, substantive
+from .fields import Field, comma_parts, inside_entity, substantive
 from .layout import Line, contact_line, document_lines, heading_role, line_of
 from .match import SpeakerMatch, complete, merge, merged_short_names, same_person
 from .names import before_comma, joined_people, list_marker, name_end, name_word, plausible_name, post_nominal, strip_honorific
@@ -219,22 +219,7 @@ class ProseReader:
             elif titled > start and (self.predicate_at(doc, end) is not None or doc[end].text in (".", ";")):
                 found.append(doc[titled:end])  # "Minister for Trade NAME said", "met the Minister of Culture NAME."
         found.extend(name for i in token_positions(doc, POSSESSIVE_ENDINGS, attr="ORTH") if (name := self._owned_name(doc, i)) is not None)
-        found.extend(self._joined_with_people(doc))
         return found
-
-    def _joined_with_people(self, doc: Doc) -> Iterator[Span]:
-        """"facilitated by Kytt MacManus and Juan Martinez": a name joined by "and" to one the NER tags PERSON is a
-        person's too, though the NER calls it ORG (as it does many an unfamiliar name); not a body it knows."""
-        entities = doc_entities(doc)
-        for person in joined_people(doc):
-            for link, other in ((person.start - 1, None), (person.end, entities.starting_at(person.end + 1))):
-                if not 0 <= link < len(doc) or doc[link].lower_ != "and":
-                    continue
-                other = other if other is not None else entities.covering(link - 1)
-                if other is not None and other.label_ == "ORG" and not other.ent_id_ and 2 <= len(other) <= 4 and (
-                    self.fields.is_name(other) and not self.words.is_institution(other.text)
-                ):
-                    yield other
 
     def _after_portfolio_title(self, doc: Doc, start: int) -> int:
         """Where a name starts after a title and what it is "of" or "for" ("Minister for Trade NAME", "Deputy Minister
@@ -459,9 +444,6 @@ class ProseReader:
             if closing and text.startswith(closing):  # the tokenizer keeps "):" whole
                 fields.append(Field(doc[field_start:j]))
                 return _Description(_kept(fields), self.predicate_at(doc, j + 1))
-            if text == "(" and (aside := _shared_aside(doc, j)) is not None:  # "TITLE (both representing X, UK)"
-                fields.extend(Field(part) for part in (doc[field_start:j], *comma_parts(aside)) if len(part))
-                return _Description(_kept(fields), self.predicate_at(doc, aside.end + 1))
             if j > field_start and (self._titled_name_starts(doc, field_start, j) or self._owned_name_starts(doc, j)):
                 # "NAME1, Ghana Minister of Trade NAME2, ...", "NAME1, X Institute’s NAME2, ...": a title or a body's
                 # possessive before the next name is the next person's
@@ -882,17 +864,6 @@ def _abbreviation_before(doc: Doc, end: int) -> int | None:
 def _kept(fields: list[Field]) -> list[Field]:
     """Fields that say something: not empty, not a post-nominal set off by a comma ("Mr K Lim, SC met")."""
     return [f for f in fields if f.text and not (len(f.span) == 1 and post_nominal(f.span[0]))]
-
-
-def _shared_aside(doc: Doc, bracket: int) -> Span | None:
-    """The inside of a bracket that gives an affiliation once for several people: "(both representing X, UK)"."""
-    close = next((t.i for t in doc[bracket + 1 : bracket + _ASIDE_WORDS] if t.text.startswith(")")), None)
-    inside = doc[bracket + 1 : close] if close is not None else None
-    return inside if inside is not None and shared_affiliation(inside) is not None else None
-
-
-_ASIDE_WORDS = 25
-"""How far a bracket's closing may be from its opening for a shared affiliation."""
 
 
 def _opens_line(token: Token) -> bool:
