@@ -425,6 +425,55 @@ def _words(textpage: Any, height: float, shapes: _Shapes) -> list[Word]:
                 continue
             right = max(right, last_right)
         add(start, end, left, right, upper, lower, False)
+    return _letters_joined(words)
+
+
+_SPACED_RUN = 4
+"""Letters or digits standing apart one by one, this many or more in a row on a line, are text set with wide letter
+spacing (a designed heading, a whole designed programme), not one-letter words ("Q & A - Menti" has two)."""
+_TRACKING = 0.4
+"""The gap between the letters of a spaced word is at most this share of the type size; a table's one-digit
+cells stand further apart."""
+_SPACE = 0.2
+"""A gap this share of the type size wider than the letters' own is a space between two spaced words."""
+
+
+def _letters_joined(words: list[Word]) -> list[Word]:
+    """Text set with wide letter spacing ("K E Y N O T E", "J u n e 6 t h"), which PDFium gives letter by letter,
+    read as words: the gaps between the letters of a word are all alike (the spacing), and a word ends where a gap
+    is wider by a space's width."""
+    joined: list[Word] = []
+    run: list[Word] = []
+    for word in [*words, None]:
+        if word is not None and len(word.text) == 1 and (not run or _spaced_after(run[-1], word)):
+            run.append(word)
+            continue
+        joined.extend(_spaced_words(run) if len(run) >= _SPACED_RUN else run)
+        run = [] if word is None else [word]
+        if word is not None and len(word.text) != 1:
+            joined.append(run.pop())
+    return joined
+
+
+def _spaced_after(last: Word, word: Word) -> bool:
+    """The next letter of the same line and type, to the right of the last one."""
+    gap = word.x0 - last.x1
+    return abs(word.top - last.top) < 0.25 * last.height and word.size == last.size and 0 <= gap <= last.size * 2
+
+
+def _spaced_words(run: list[Word]) -> list[Word]:
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(run)]
+    tracking, size = min(gaps), run[0].size
+    if tracking > _TRACKING * size or sum(letter.text.isalnum() for letter in run) < _SPACED_RUN:
+        return run
+    words, start = [], 0
+    for index, gap in enumerate([*gaps, math.inf], start=1):
+        if gap > tracking + _SPACE * size:
+            letters = run[start:index]
+            words.append(dataclasses.replace(
+                letters[0], text="".join(letter.text for letter in letters), x1=letters[-1].x1,
+                top=min(letter.top for letter in letters), bottom=max(letter.bottom for letter in letters)))
+            start = index
     return words
 
 
@@ -1448,7 +1497,7 @@ def without_running_lines(pages: list[PageLayout]) -> list[list[Block]]:
     """
     counts = Counter(key for page in pages for key in {_running_key(text) for edge in page.edges for _, text in edge})
     needed = max(2, math.ceil(0.4 * len(pages)))
-    running = {key for key, count in counts.items() if count >= needed}
+    running = {key for key, count in counts.items() if count >= needed and not _CLOCK_TIME.fullmatch(key)}
     bodies = []
     for page in pages:
         furniture = set()
@@ -1467,6 +1516,8 @@ def _running_key(text: str) -> str:
 
 
 _DIGITS = re.compile(r"\d+")
+_CLOCK_TIME = re.compile(r"#[:.h]#\s*(?:[ap]\.?\s?m\.?)?")
+"""A row that is a time of day alone, masked: a programme's slot at the top of a page, not a running header."""
 _PAGE_NUMBER = re.compile(
     r"\A(?:page\s*)?[-–—(\[]?\s*(?:\d{1,3}|[ivx]{1,5})\s*[-–—)\]]?(?:\s*(?:/|of)\s*\d{1,4})?\Z", re.IGNORECASE
 )

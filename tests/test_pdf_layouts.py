@@ -13,7 +13,7 @@ import pypdfium2
 import pytest
 from conftest import SEED
 from pdfs import (BOLD, FONT, Layout, draw_title, report_paragraphs, write_grid_pdf, write_page, write_pdf,
-                  write_photo_grid_pdf, write_sidebar_pdf, write_to_unicode_pdf)
+                  write_pages_pdf, write_photo_grid_pdf, write_sidebar_pdf, write_to_unicode_pdf)
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader, simpleSplit
@@ -489,6 +489,41 @@ def test_words_set_apart_without_a_space_are_read_apart(tmp_path: Path) -> None:
             x += canvas.stringWidth(word, FONT, 10) + 3.5  # a space's width, but no space character
 
     assert load_document(write_page(tmp_path / "apart.pdf", draw)).text == "The ministers signed the agreement."
+
+
+def test_letter_spaced_text_is_read_as_words(tmp_path: Path) -> None:
+    """A designed programme sets its text with wide letter spacing: PDFium gives it letter by letter ("K E Y N O T
+    E"); the gaps say which letters make a word. Spaced one-letter words of plain text ("Q & A - Menti") and one-digit
+    table cells stay as they are."""
+    lines = ["KEYNOTE", "Dr Ana Lima, Director, Examplia Institute of Science", "June 6th, 7th and 8th, 2022"]
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont(FONT, 14)
+        for number, (line, spacing) in enumerate(zip(lines, (4.0, 2.8, 4.3))):
+            x = 72.0
+            for letter in line:  # placed one by one, as a designer's tool writes spaced text
+                if letter != " ":
+                    canvas.drawString(x, 700 - 40 * number, letter)
+                x += canvas.stringWidth(letter, FONT, 14) + spacing
+        canvas.setFont(FONT, 10)
+        canvas.drawString(72, 560, "Time for Q & A - Menti Meter Session")
+        for column, digit in enumerate("1234"):
+            canvas.drawString(72 + 40 * column, 520, digit)
+
+    doc = load_document(write_page(tmp_path / "spaced.pdf", draw))
+    assert paragraphs_of(doc)[:3] == lines
+    assert "Time for Q & A - Menti Meter Session" in doc.text
+    assert "1 | 2 | 3 | 4" in doc.text or "1 2 3 4" in doc.text
+
+
+def test_times_of_day_heading_pages_are_kept(tmp_path: Path) -> None:
+    """A programme whose every page opens with a time slot: a time alone is no running header, though the rows of
+    the page tops look alike with their numbers masked."""
+    pages = [[time, f"Session {number}: Dr Ana Lima, Examplia Institute"]
+             for number, time in enumerate(["9:00 A.M.", "10:30 A.M.", "2:15 P.M."], start=1)]
+    doc = load_document(write_pages_pdf(tmp_path / "slots.pdf", pages, Layout(footer=None)))
+    assert doc.info.pages == 3
+    assert all(time in doc.text for time in ("9:00 A.M.", "10:30 A.M.", "2:15 P.M."))
 
 
 def test_list_items_as_long_as_a_wrapped_line_stay_apart(tmp_path: Path) -> None:
