@@ -1060,3 +1060,19 @@ def test_a_surname_with_other_initials_is_another_person(extractor) -> None:
     )
     assert {"S.N. Okoro", "Mahesh Kumar Okoro"} <= set(speakers_in(extractor, text))
 
+
+
+def test_a_name_opening_a_sentence_with_the_body_it_comes_from_is_a_speaker(extractor) -> None:
+    """"NAME from X Labs gave a talk": a name the NER leaves untagged, opening a sentence, with "from" and a body
+    before a verb, or closing a photo's caption. Not a talk's title ("Spouted Vessels from Upper Thrace in ...") nor
+    a heading about a place ("Country Experiences from Uganda")."""
+    text = (
+        "## Talks\n\nTjalling Brouwkamp from Examplia Research gave a talk about search result pages.\n\n"
+        "Panos Kourtesis from Otherland Labs discussed federated learning in hospitals.\n\n"
+        "![Ijsbrand Wolters from Examplia University | © Photographer](./images/wolters.jpg)\n\n"
+        "## Sessions\n\nCountry Experiences from Uganda\n\nSpouted Vessels from Upper Thrace in the Bronze Age\n"
+    )
+    found = {s.name: s.organisation for s in extractor.extract_text(text).speakers}
+    assert found == {
+        "Tjalling Brouwkamp": "Examplia Research", "Panos Kourtesis": "Otherland Labs", "Ijsbrand Wolters": "Examplia University"
+    }

@@ -25,6 +25,9 @@ from .slots import SlotParser
 
 _TITLE_CONNECTORS = frozenset({"of", "for", "and", "the", "to", "at", "on"})
 _DESCRIPTION_OPENERS = (",", "(", "from", "of", "–", "—", "-", ":", "|")
+_LONGEST_BODY = 9
+"""Tokens a body's name may have after "from" ("the Ministry of Agriculture and Rural Development")."""
+_BODY_LINKS = frozenset({"of", "and", "&", "for", "-"})
 _LONGEST_TITLE = 14
 """Tokens a title in apposition may have ("the Cabinet Secretary for Environment, Climate Change and Forestry")."""
 _COPULAS = (("was",), ("were",), ("is",), ("are",), ("will", "be"))
@@ -216,10 +219,29 @@ class ProseReader:
                 continue
             if doc[end].text in (",", "|", "(") or doc[end].lemma_ == "be" and _opens_paragraph(lines, start):
                 found.append(doc[titled:end])  # "NAME, ORG, said", and a biography: "NAME is a Professor of X at Y"
+            elif self._from_a_body(doc, start, end):
+                found.append(doc[titled:end])  # "NAME from X Research gave a talk"
             elif titled > start and (self.predicate_at(doc, end) is not None or doc[end].text in (".", ";")):
                 found.append(doc[titled:end])  # "Minister for Trade NAME said", "met the Minister of Culture NAME."
         found.extend(name for i in token_positions(doc, POSSESSIVE_ENDINGS, attr="ORTH") if (name := self._owned_name(doc, i)) is not None)
         return found
+
+    def _from_a_body(self, doc: Doc, start: int, end: int) -> bool:
+        """"NAME from X Research gave a talk": a sentence or line opens with the name, "from" leads a capitalised
+        body, and a verb follows it or the line (a caption) ends; not a talk's title ("Spouted Vessels from Upper Thrace in the ...") nor a list's
+        next item ("Forestry and Nature Conservation from X University")."""
+        if doc[end].lower_ != "from" or start > 0 and doc[start - 1].lower_ == "and":
+            return False
+        body_end = end + 1
+        while body_end < min(len(doc), end + _LONGEST_BODY) and (
+            doc[body_end].text[:1].isupper() or doc[body_end].lower_ in _BODY_LINKS and body_end > end + 1
+        ):
+            body_end += 1
+        if body_end == end + 1 or self.countries.lookup(doc[end + 1 : body_end].text):
+            return False  # "Country Experiences from Uganda": from a place
+        return self.predicate_at(doc, body_end) is not None or _ends_line(doc[start:body_end]) or (
+            body_end < len(doc) and doc[body_end].text == "|"
+        )  # a photo's caption: "NAME from X Institute | © Photographer"
 
     def _after_portfolio_title(self, doc: Doc, start: int) -> int:
         """Where a name starts after a title and what it is "of" or "for" ("Minister for Trade NAME", "Deputy Minister
