@@ -1076,3 +1076,14 @@ def test_a_name_opening_a_sentence_with_the_body_it_comes_from_is_a_speaker(extr
     assert found == {
         "Tjalling Brouwkamp": "Examplia Research", "Panos Kourtesis": "Otherland Labs", "Ijsbrand Wolters": "Examplia University"
     }
+
+
+def test_the_body_or_state_after_of_is_the_speakers(extractor) -> None:
+    """"NAME of QORVEX gave an overview", "President NAME of Ghana opened": what follows "of" is whom the person is
+    with, read like "from X" even where the NER tags none of it."""
+    text = (
+        "Tjalling Brouwkamp of QORVEX gave an overview of the infrastructure challenges.\n\n"
+        "President Kwabena Asamoah of Ghana opened the forum.\n"
+    )
+    found = {s.name: (s.organisation, s.country) for s in extractor.extract_text(text).speakers}
+    assert found == {"Tjalling Brouwkamp": ("QORVEX", None), "Kwabena Asamoah": (None, "GHA")}

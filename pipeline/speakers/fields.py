@@ -695,10 +695,10 @@ def _brand(text: str) -> bool:
 
 
 def _after_from(span: Span) -> Span | None:
-    """The capitalised words after an opening "from (the)" ("from the Examplia Water Agency"), read as a field of
-    their own when the NER did not tag them from their start (it tags "Institute for Public Policy" of "the
-    Cambridge Bennett Institute for Public Policy", or nothing)."""
-    start = span.start + 1 if span[0].lower_ == "from" else span.start
+    """The capitalised words after an opening "from (the)" or "of (the)" ("from the Examplia Water Agency", "NAME of
+    NVIDIA gave"), read as a field of their own when the NER did not tag them from their start (it tags "Institute
+    for Public Policy" of "the Cambridge Bennett Institute for Public Policy", or nothing)."""
+    start = span.start + 1 if span[0].lower_ in ("from", "of") else span.start
     if start < span.end and span.doc[start].lower_ == "the" and start > span.start:
         start += 1
     end = span.end
