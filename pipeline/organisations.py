@@ -136,6 +136,10 @@ class OrganisationGazetteer:
             known = self.registry.lookup(text, countries=countries)
         return known
 
+    def generic_country(self, text: str, countries: Collection[str]) -> str | None:
+        """See `Registry.generic_country`."""
+        return self.registry.generic_country(text, countries) if self.registry is not None else None
+
     def _under_parent(self, text: str) -> KnownOrganisation | None:
         """A body named after its parent's acronym: "UNESCO Intergovernmental Oceanographic Commission"."""
         first, _, rest = text.partition(" ")

@@ -42,6 +42,9 @@ _NEXT_WORD = re.compile(r"[^\w'&]*?([\w']+|&)")
 _PUNCTUATION = re.compile(r"[,.;:()/]")
 _CAPITALISED = re.compile(r"(?<![\w'])[^\W\d_a-z][\w']*")
 """A word whose first letter is no ASCII lower-case one (upper case, or an accented letter to check)."""
+_GENERIC_WORDS = 3
+"""Words a generic name needs to say a country's body when the text names that country ("Ministry of Health",
+"National Science Foundation"); a shorter one ("Focus", "Mineral Resources") is as often a word of something else."""
 _MIN_ACRONYM = 4
 """Shorter acronyms name too many things besides institutions ("ICT", "CCS", "EIT" are terms too)."""
 _MAX_UNIT_WORDS = 5
@@ -73,6 +76,8 @@ class Registry:
         self._names: dict[str, int | tuple[int, ...]] = {}
         """`org_key` of a distinctive name -> its row(s)."""
         self._acronyms: dict[str, int | tuple[int, ...]] = {}
+        self._generic: dict[str, int | tuple[int, ...]] = {}
+        """`org_key` of a generic name ("Ministry of Health", "National Science Foundation") -> its rows."""
         self._prefixes: set[str] = set()
         """`org_key` of the first words of each distinctive name, all but the last: where `find` may go on."""
         self._punctuated: dict[str, str] = {}
@@ -91,6 +96,8 @@ class Registry:
                     self._punctuated[key] = self._punctuated.get(key, "") + "".join(marks)
                 words = key.split()
                 self._prefixes.update(" ".join(words[:size]) for size in range(1, len(words)))
+            for name in _names(row[column["generic"]], row[column["name"]]):
+                _index(self._generic, org_key(_without_article(name)), index)
             for acronym in _split(row[column["acronyms"]]):
                 _index(self._acronyms, plain_quotes(acronym), index)
             slugs.append(slug(org_key(row[column["name"]])))
@@ -149,6 +156,20 @@ class Registry:
         candidates = named or (self._acronyms.get(acronym, ()) if len(acronym) >= _MIN_ACRONYM else ())
         local = [i for i in _rows(candidates) if self._cell(i, "country") in countries]
         return self._record(local[0]) if len(local) == 1 else None
+
+    def generic_country(self, text: str, countries: Collection[str]) -> str | None:
+        """The country of a national body named generically ("Ministry of Health", "National Science Foundation") when
+        exactly one of `countries` (those the document names) has a body so called. Which body it is stays open (a
+        country's or one of its provinces'), so only its country is given; as everywhere, a university gives none."""
+        key = org_key(_without_article(text))
+        if len(key.split()) < _GENERIC_WORDS:
+            return None
+        rows = [
+            i for i in _rows(self._generic.get(key))
+            if self._cell(i, "scope") == "national" and "education" not in self._cell(i, "types").split(",")
+        ]
+        found = {self._cell(i, "country") for i in rows} & set(countries)
+        return found.pop() if len(found) == 1 else None
 
     def find(self, text: str) -> Iterator[RegistryMatch]:
         """Distinctive names in `text` in capitals or capitalised words, the longest at each place, not

@@ -1087,3 +1087,18 @@ def test_the_body_or_state_after_of_is_the_speakers(extractor) -> None:
     )
     found = {s.name: (s.organisation, s.country) for s in extractor.extract_text(text).speakers}
     assert found == {"Tjalling Brouwkamp": ("QORVEX", None), "Kwabena Asamoah": (None, "GHA")}
+
+
+def test_a_generic_body_of_the_one_country_named_gives_its_country(extractor) -> None:
+    """A body named as every country may name one ("General Services Administration", "Ministry of Health") is the
+    body of the country the text names, when only that one has a body so called: the speaker is that country's.
+    Where two named countries have one, neither is given."""
+    one = (
+        "The United States hosted the forum on public engagement.\n\nSpeakers\n\n"
+        "- Dana Okonkwo-Reyes, Director, General Services Administration\n"
+        "- Milo Brandvold, Associate Director, Environmental Protection Agency\n"
+    )
+    found = {s.name: s.country for s in extractor.extract_text(one).speakers}
+    assert found == {"Dana Okonkwo-Reyes": "USA", "Milo Brandvold": "USA"}
+    two = "Kenya and Uganda met in Kampala.\n\nSpeakers\n\n- Dana Okonkwo-Reyes, Permanent Secretary, Ministry of Health\n"
+    assert [s.country for s in extractor.extract_text(two).speakers] == [None]

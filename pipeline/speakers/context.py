@@ -49,6 +49,7 @@ class DocumentContext:
             if speaker.organisation is None and speaker.country is None:  # "NAME, UK, described": the UK's
                 speaker.organisation = self._paragraph_body(doc, speaker.name)
         self._shared_body_country(speakers)
+        self._named_country_body(doc, speakers)
         groups = [self._group(doc, i) for i in token_positions(doc, self.cues.group_nouns)]
         if not groups:
             return
@@ -95,6 +96,19 @@ class DocumentContext:
             given = countries.get(org_key(speaker.organisation_text or ""), set())
             if speaker.country is None and len(given) == 1 and not self._international(speaker):
                 speaker.country = next(iter(given))
+
+    def _named_country_body(self, doc: Doc, speakers: list[SpeakerMatch]) -> None:
+        """"NAME, Director, National Science Foundation" in a text that names the US: a body's generic name ("National
+        Science Foundation", "Ministry of Health") is the one of the countries the text names that has a body so
+        called, when exactly one has; its country is the speaker's."""
+        named = {ent.ent_id_ for ent in doc_entities(doc).spans if ent.label_ == "GPE" and ent.ent_id_}
+        for speaker in speakers:
+            if speaker.country is None and speaker.organisation is not None and named:
+                organisation = speaker.organisation_text or ""
+                known = self.fields.organisations.lookup(organisation, countries=named)
+                country = known.country if known is not None else self.fields.organisations.generic_country(organisation, named)
+                if country in named:
+                    speaker.country = country
 
     def _academic(self, title: str | None) -> bool:
         return bool(title) and any(word in self.cues.academic_titles for word in re.findall(r"[a-z-]+", title.lower()))
