@@ -1102,3 +1102,17 @@ def test_a_generic_body_of_the_one_country_named_gives_its_country(extractor) ->
     assert found == {"Dana Okonkwo-Reyes": "USA", "Milo Brandvold": "USA"}
     two = "Kenya and Uganda met in Kampala.\n\nSpeakers\n\n- Dana Okonkwo-Reyes, Permanent Secretary, Ministry of Health\n"
     assert [s.country for s in extractor.extract_text(two).speakers] == [None]
+
+
+def test_a_unit_named_after_a_quote_is_no_one(extractor) -> None:
+    """The words after a closing quote are read as a name even untagged ("”, Ana Lima, Director, said"), but not
+    when their last word is one no name ends with ("Data Management, Modelling Unit")."""
+    from pipeline.speakers.cues import SpeakerCues
+    from pipeline.speakers.quotes import attribution_names
+
+    doc = extractor.nlp(
+        "“We will share the data,” Lindiwe Moyo, Director, Examplia Data Agency, said.\n\n"
+        "* Lightning talk - Scientific data: the case of Examplia\" Data Management, Modelling and Geo-Information Unit,\n"
+        "Examplia Centre of Insect Science (ECIS)\n"
+    )
+    assert [span.text for span in attribution_names(SpeakerCues.default(), doc)] == ["Lindiwe Moyo"]
