@@ -74,5 +74,8 @@ class SpeakerAttribution:
         self.context.complete(doc, speakers)
         for speaker in speakers:
             speaker.organisation = self.fields.first_affiliation(bare_organisation(speaker.organisation))
-        doc._.speakers = [speaker for speaker in speakers if speaker.role != ATTENDEE and name_tokens(speaker.name)]  # not "e.V."
+        doc._.speakers = [  # not "e.V.", nor "Club Administration"
+            speaker for speaker in speakers
+            if speaker.role != ATTENDEE and name_tokens(speaker.name) and not self.fields.names_a_topic(speaker.name)
+        ]
         return doc

@@ -40,6 +40,8 @@ class SpeakerCues:
     """Letters after a name ("QC", "AO", "M.P."), written without their dots."""
     leader_titles: frozenset[str]
     """Titles whose "of" names the body led, never a portfolio: "Founder and CEO of X", "President of X"."""
+    topic_word_endings: tuple[str, ...]
+    """Endings of abstract nouns ("Administration", "Participation", "Agreements"), which no name's word has."""
     activity_nouns: frozenset[str]
     """Role nouns that name what happens ("Presentation:", "Keynote") rather than who does it ("Chair:")."""
     academic_titles: frozenset[str]
@@ -93,6 +95,7 @@ class SpeakerCues:
             name_particles=frozenset(data["name_particles"]),
             post_nominals=frozenset(data["post_nominals"]),
             leader_titles=frozenset(w.lower() for w in data["leader_titles"]),
+            topic_word_endings=tuple(data["topic_word_endings"]),
             activity_nouns=frozenset(data["activity_nouns"]),
             academic_titles=frozenset(data["academic_titles"]),
             group_nouns=frozenset(data["group_nouns"]),

@@ -50,6 +50,10 @@ _NOT_NAME_TYPES = frozenset({"GPE", "LOC", "DATE", "CARDINAL", "EVENT", "LAW"})
 """Entity types a name's words never have; NORP only when the word is a state's adjective ("Cristian" is a name)."""
 
 
+_TOPIC_WORD = 7
+"""Letters a word needs before its ending says it is an abstract noun ("Actions", not "Sion")."""
+
+
 @cache
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of `words` (lower-cased) as a whole word: one pattern, compiled once, rather than a search per word."""
@@ -311,6 +315,11 @@ class FieldReader:
             or self.words.kind(span.text) == "institution"  # "Università di Bologna": the institution word leads
             or self.words.is_unit(span.text) or self.countries.lookup(span.text)
         )
+
+    def names_a_topic(self, span: Span) -> bool:
+        """"Club Administration", "Rethinking Participation", "COLLECTIVE AMBITION": a word of seven letters or more
+        with an abstract noun's ending, which no one's name has."""
+        return any(len(token) >= _TOPIC_WORD and token.lower_.endswith(self.cues.topic_word_endings) for token in span)
 
     def _not_a_name_word(self, token: Token, *, first: bool) -> bool:
         """A place, date or known body; a state's adjective. A surname the NER took for an unknown place ("Ana
