@@ -444,15 +444,15 @@ def _letters_joined(words: list[Word]) -> list[Word]:
     is wider by a space's width."""
     joined: list[Word] = []
     run: list[Word] = []
-    for word in [*words, None]:
-        if word is not None and len(word.text) == 1 and (not run or _spaced_after(run[-1], word)):
+    for word in words:
+        if len(word.text) == 1 and (not run or _spaced_after(run[-1], word)):
             run.append(word)
             continue
-        joined.extend(_spaced_words(run) if len(run) >= _SPACED_RUN else run)
-        run = [] if word is None else [word]
-        if word is not None and len(word.text) != 1:
-            joined.append(run.pop())
-    return joined
+        joined.extend(_spaced_words(run))
+        run = [word] if len(word.text) == 1 else []
+        if not run:
+            joined.append(word)
+    return joined + _spaced_words(run)
 
 
 def _spaced_after(last: Word, word: Word) -> bool:
@@ -462,9 +462,12 @@ def _spaced_after(last: Word, word: Word) -> bool:
 
 
 def _spaced_words(run: list[Word]) -> list[Word]:
+    """A run of single letters as the words it spells, or as it is when it is no spaced text."""
+    if sum(letter.text.isalnum() for letter in run) < _SPACED_RUN:
+        return run
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(run)]
     tracking, size = min(gaps), run[0].size
-    if tracking > _TRACKING * size or sum(letter.text.isalnum() for letter in run) < _SPACED_RUN:
+    if tracking > _TRACKING * size:
         return run
     words, start = [], 0
     for index, gap in enumerate([*gaps, math.inf], start=1):

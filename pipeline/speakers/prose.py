@@ -228,8 +228,8 @@ class ProseReader:
 
     def _from_a_body(self, doc: Doc, start: int, end: int) -> bool:
         """"NAME from X Research gave a talk": a sentence or line opens with the name, "from" leads a capitalised
-        body, and a verb follows it or the line (a caption) ends; not a talk's title ("Spouted Vessels from Upper Thrace in the ...") nor a list's
-        next item ("Forestry and Nature Conservation from X University")."""
+        body, and a verb follows it or the line (a caption) ends; not a talk's title ("Spouted Vessels from Upper
+        Thrace in the ...") nor a list's next item ("Forestry and Nature Conservation from X University")."""
         if doc[end].lower_ != "from" or start > 0 and doc[start - 1].lower_ == "and":
             return False
         body_end = end + 1

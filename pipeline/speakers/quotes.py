@@ -54,7 +54,7 @@ def attribution_names(cues: SpeakerCues, doc: Doc) -> list[Span]:
             start += 1
         end = name_end(doc, start, cues.name_particles)
         if end - start >= 2 and end < len(doc) and doc[end].text in (",", "|", "(", "-", "–", "—") and (
-            doc[end - 1].lower_ not in cues.not_name_words  # "”\nData Management, X Unit": a unit's name, not a person's
+            doc[end - 1].lower_ not in cues.not_name_words  # "” Data Management, X Unit": a unit's name, not a person's
         ):
             found.append(doc[start:end])
     return found
