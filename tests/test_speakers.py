@@ -1120,12 +1120,13 @@ def test_a_unit_named_after_a_quote_is_no_one(extractor) -> None:
 
 def test_a_name_with_an_abstract_nouns_word_is_no_ones(extractor) -> None:
     """A talk's title before its speaker reads like "NAME, ORG"; a word with an abstract noun's ending ("Permissions",
-    "Bundling" is not one) says it is no one's name. Names such words resemble keep theirs ("Felicity", "Sion")."""
+    "Bundling" is not one) says it is no one's name. Names such words resemble keep theirs ("Felicity", "Sion",
+    "Clement", too short for "-ment" to say anything)."""
     text = (
         "Schedule\n\nChair: Felicity Okafor, Director, Examplia Institute\n\n10:00 Opening\n"
         "Scary Permissions, Tomas Lindqvist\n\n11:00 Panel\nPermission Bundling, Harald Osterberg\n"
     )
     assert [s.name for s in extractor.extract_text(text).speakers] == ["Felicity Okafor"]
     fields = extractor.nlp.get_pipe("speaker_attribution").fields
-    doc = extractor.nlp("Sion Dlamini met Felicity Okafor about Club Administration.")
-    assert [fields.names_a_topic(doc[i : i + 2]) for i in (0, 3, 6)] == [False, False, True]
+    doc = extractor.nlp("Sion Dlamini met Felicity Okafor and Clement Osei about Club Administration and an Achievement Medal.")
+    assert [fields.names_a_topic(doc[i : i + 2]) for i in (0, 3, 6, 9, 13)] == [False, False, False, True, True]

@@ -40,8 +40,9 @@ class SpeakerCues:
     """Letters after a name ("QC", "AO", "M.P."), written without their dots."""
     leader_titles: frozenset[str]
     """Titles whose "of" names the body led, never a portfolio: "Founder and CEO of X", "President of X"."""
-    topic_word_endings: tuple[str, ...]
-    """Endings of abstract nouns ("Administration", "Participation", "Agreements"), which no name's word has."""
+    topic_word_endings: dict[str, int]
+    """Endings of abstract nouns ("Administration", "Participation", "Achievement"), which no name's word has, with
+    the letters a word needs for its ending to say so ("Actions", but not "Clement")."""
     activity_nouns: frozenset[str]
     """Role nouns that name what happens ("Presentation:", "Keynote") rather than who does it ("Chair:")."""
     academic_titles: frozenset[str]
@@ -95,7 +96,7 @@ class SpeakerCues:
             name_particles=frozenset(data["name_particles"]),
             post_nominals=frozenset(data["post_nominals"]),
             leader_titles=frozenset(w.lower() for w in data["leader_titles"]),
-            topic_word_endings=tuple(data["topic_word_endings"]),
+            topic_word_endings=dict(data["topic_word_endings"]),
             activity_nouns=frozenset(data["activity_nouns"]),
             academic_titles=frozenset(data["academic_titles"]),
             group_nouns=frozenset(data["group_nouns"]),

@@ -50,10 +50,6 @@ _NOT_NAME_TYPES = frozenset({"GPE", "LOC", "DATE", "CARDINAL", "EVENT", "LAW"})
 """Entity types a name's words never have; NORP only when the word is a state's adjective ("Cristian" is a name)."""
 
 
-_TOPIC_WORD = 7
-"""Letters a word needs before its ending says it is an abstract noun ("Actions", not "Sion")."""
-
-
 @cache
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of `words` (lower-cased) as a whole word: one pattern, compiled once, rather than a search per word."""
@@ -317,9 +313,12 @@ class FieldReader:
         )
 
     def names_a_topic(self, span: Span) -> bool:
-        """"Club Administration", "Rethinking Participation", "COLLECTIVE AMBITION": a word of seven letters or more
-        with an abstract noun's ending, which no one's name has."""
-        return any(len(token) >= _TOPIC_WORD and token.lower_.endswith(self.cues.topic_word_endings) for token in span)
+        """"Club Administration", "Rethinking Participation", "Achievement Medal": a word long enough for its abstract
+        noun's ending to say what it is, which no one's name has."""
+        return any(
+            len(token) >= letters and token.lower_.endswith(ending)
+            for token in span for ending, letters in self.cues.topic_word_endings.items()
+        )
 
     def _not_a_name_word(self, token: Token, *, first: bool) -> bool:
         """A place, date or known body; a state's adjective. A surname the NER took for an unknown place ("Ana
