@@ -280,7 +280,7 @@ def test_bare_organisation(organisation: str, bare: str | None) -> None:
     assert bare_organisation(organisation) == bare
 
 
-@pytest.mark.parametrize("text", ["Lightning Talks", "Welcome Address", "TECH TALK", "Lecture 2", "Wellness Sessions"])
+@pytest.mark.parametrize("text", ["Lightning Talks", "Welcome Address", "TECH TALK", "Lecture 2", "Breakout Sessions"])
 def test_an_activity_is_no_ones_name(extractor, text: str) -> None:
     """A programme's activities are written like names ("Lightning Talks" under a time, as "Ana Lima" is); a word of
     `activity_nouns`, singular or plural, makes the words no person's."""

@@ -1061,7 +1061,6 @@ def test_a_surname_with_other_initials_is_another_person(extractor) -> None:
     assert {"S.N. Okoro", "Mahesh Kumar Okoro"} <= set(speakers_in(extractor, text))
 
 
-
 def test_a_name_opening_a_sentence_with_the_body_it_comes_from_is_a_speaker(extractor) -> None:
     """"NAME from X Labs gave a talk": a name the NER leaves untagged, opening a sentence, with "from" and a body
     before a verb, or closing a photo's caption. Not a talk's title ("Spouted Vessels from Upper Thrace in ...") nor
