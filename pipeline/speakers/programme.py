@@ -48,29 +48,46 @@ class ProgrammeReader:
         titled = self.slots.titled(doc)
         found: list[SpeakerMatch] = []
         done = set(done)
-        under_talks = self._names_under_talks(doc)
+        presented = self._names_under_talks(doc) | self._column_of_names(doc)
         for line in sorted(document_lines(doc), key=lambda line: not line.is_row):
             if line.index not in done:
-                found.extend(self._line(line, titled.get(line.index, []), done, presenting=line.index in under_talks))
+                found.extend(self._line(line, titled.get(line.index, []), done, presented=presented))
         return found
 
     def _names_under_talks(self, doc: Doc) -> set[int]:
-        """The lines that are a name alone under a talk's title ("Spatial inequality in Brazil (2000/2010)" over
-        "Ana Lima"): a programme's list of talks, each over its speaker. At least two in the document, as a
-        post's byline under its headline is one."""
+        """The lines (by first token) that are a name alone under a talk's title ("Spatial inequality in Brazil
+        (2000/2010)" over "Ana Lima"): a programme's list of talks, each over its speaker. At least two in the
+        document, as a post's byline under its headline is one."""
         lines = document_lines(doc)
         named = {
-            line.index: person for line in lines[1:]
-            if not line.is_row and (person := self._alone(line)) is not None and self._talk_title(lines[line.index - 1])
+            line.span.start: person for line in lines[1:]
+            if not line.is_row and (person := self._alone(line.span)) is not None and self._talk_title(lines[line.index - 1])
         }
         tagged = any(person.ner for person in named.values())
         return set(named) if len(named) >= _TALKS_IN_A_PROGRAMME and tagged else set()
 
-    def _alone(self, line: Line) -> Person | None:
-        """A line that is one name, of two words or more, and nothing else. The NER need not tag each one
-        PERSON (it tags many an unfamiliar name ORG) once it tags one of the list's."""
-        person = self.slots.name_at(line.span, after_lead(line.span))
-        alone = person is not None and person.name.end == line.span.end and len(person.name) >= 2
+    def _column_of_names(self, doc: Doc) -> set[int]:
+        """The cells (by first token) of a programme's column of names ("09:10 | Talk title | Ana Lima | 20 mins"):
+        of the rows' cells at one place, counted from the row's start or its end (a row may leave out its time),
+        those a name fills beside another cell in words (a talk's title, not only a time or a date), when the NER
+        tagged at least `_TAGGED_IN_A_COLUMN` of them PERSON. The others are names it did not know."""
+        columns: dict[int, list[tuple[int, Person]]] = {}
+        for line in document_lines(doc):
+            worded = [cell for cell in line.cells if any(token.is_alpha for token in cell)] if line.is_row else []
+            for number, cell in enumerate(line.cells if len(worded) > 1 else ()):
+                if (person := self._alone(cell)) is not None:
+                    for place in (number, number - len(line.cells)):
+                        columns.setdefault(place, []).append((cell.start, person))
+        return {
+            start for filled in columns.values() if sum(person.ner for _, person in filled) >= _TAGGED_IN_A_COLUMN
+            for start, _ in filled
+        }
+
+    def _alone(self, span: Span) -> Person | None:
+        """A line or cell that is one name, of two words or more, and nothing else. The NER need not tag each one
+        PERSON (it tags many an unfamiliar name ORG) once it tags others of the list's."""
+        person = self.slots.name_at(span, after_lead(span))
+        alone = person is not None and person.name.end == span.end and len(person.name) >= 2
         return person if alone else None  # not "Lightning Talks": `FieldReader.is_name` takes no activity for a name
 
     def _talk_title(self, line: Line) -> bool:
@@ -98,7 +115,7 @@ class ProgrammeReader:
                 words.append(token)
         return any(t.tag_ in FINITE for t in words) or len(words) > 12 and line.span[-1].text in (".", "!", "?")
 
-    def _line(self, line: Line, titled: list[Person], done: set[int], *, presenting: bool = False) -> list[SpeakerMatch]:
+    def _line(self, line: Line, titled: list[Person], done: set[int], *, presented: set[int]) -> list[SpeakerMatch]:
         """The people in a line's cells, each with the description after it; a bare name in a row takes the row's
         other cells, and one ending a line takes the lines under it (which are then done).
 
@@ -133,6 +150,7 @@ class ProgrammeReader:
                     fields = self._block_description(line, person, done)
                 fills = person.start == after_lead(cell) and person.name.end == cell.end
                 fills_cell = fills and line.is_row
+                presenting = cell.start in presented and not _in_brackets(line, person.start)
                 presents = fills and (person.ner or person.tagged or presenting) and (
                     fills_cell and self._talk_beside(line, cell) or timed(line) and not _in_brackets(line, person.start) or presenting
                 )
@@ -277,6 +295,8 @@ class ProgrammeReader:
 
 _TALKS_IN_A_PROGRAMME = 2
 """Names alone under talk titles that make a document a programme's list of talks (a byline under a headline is one)."""
+_TAGGED_IN_A_COLUMN = 2
+"""Names the NER tagged PERSON in one column of a programme's timed rows that make the column a list of names."""
 _TITLE_WORDS = 3
 """Lower-case content words that make a line a talk's title, not a description in capitalised words."""
 _TALK_WORDS = 3
