@@ -100,6 +100,16 @@ def test_a_programme_column_of_names_needs_no_person_tag_each_but_a_column_of_da
     assert speakers_in(extractor, birthdays) == {}
 
 
+def test_a_long_list_of_participants_keeps_its_heading_to_the_last_item(extractor) -> None:
+    """An annex of participants is attendees all the way down, however many items come between a name and the heading."""
+    first_names = ["Ana", "Rui", "Kai", "Rosa", "Marta", "Jonas", "Delfina", "Corwin", "Ines"]
+    surnames = ["Quintela", "Feldkamp", "Marquette", "Ashby", "Brandt", "Quill"]
+    items = [f"- Dr {first} {last}, Harbour Research Institute, Examplia" for last in surnames for first in first_names]
+    text = "The workshop closed on Friday.\n\n## Annex 2: Participants\n\n" + "\n".join(items) + "\n"
+    assert len(items) > 50
+    assert speakers_in(extractor, text) == {}
+
+
 def test_names_closing_a_talks_cell_after_commas_present_it_but_a_description_before_a_name_is_no_talk(extractor) -> None:
     text = (
         "10:30–10:55 | Governing River Data in Examplia: Strengthening Accountability, Maria Lopez | "

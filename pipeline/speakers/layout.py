@@ -20,6 +20,7 @@ from .match import ATTENDEE
 
 _LINES_KEY = "sidegraph.lines"
 _HEADERS_KEY = "sidegraph.table_headers"
+_LIST_ROLES_KEY = "sidegraph.list_roles"
 _CELL_SEPARATOR = re.compile(r"(?<!\s)\s*\|\s*")
 _RULE = re.compile(r"^[\s|:+-]*$")
 """A Markdown table's rule ("|---|:--|") or a line of separators only."""
@@ -138,21 +139,44 @@ def heading_role(cues: SpeakerCues, person: Span) -> str | None:
     line_start = text.rfind("\n", 0, person.start_char) + 1
     if any(word.lower() not in cues.honorifics for word in text[line_start : person.start_char].strip(" -*•\t").split()):
         return None  # running text before the name; an honorific ("- Hon. NAME") still starts an item
-    for line in reversed(text[max(0, line_start - 8000) : line_start].splitlines()[-40:]):
-        stripped = line.strip()
+    return _list_heading_role(cues, person.doc, line_start)
+
+
+def _list_heading_role(cues: SpeakerCues, doc: Doc, line_start: int) -> str | None:
+    """The heading's role for the lines above the one at `line_start`, however long the list: the answer is kept
+    for every item passed on the way up, so each item's search stops at the item above it."""
+    known: dict[int, str | None] = doc.user_data.setdefault(_LIST_ROLES_KEY, {})
+    text = document_text(doc)
+    passed = [line_start]
+    role = None
+    end = line_start - 1
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        stripped = text[start:end].strip()
+        end = start - 1
         if not stripped:
             continue
-        words = re.findall(r"[a-z][a-z-]*", stripped.lower())
         if stripped[:1] in "-*•" or "," in stripped and not stripped.endswith((".", ":")):
-            continue  # another item of the list
-        if not words or len(words) > 5 or stripped.endswith("."):
-            return None
-        for size in (3, 2, 1):
-            if len(words) >= size and " ".join(words[-size:]) in cues.attendance_headings:
-                return ATTENDEE
-            if len(words) >= size and (role := cues.role_by_noun.get(" ".join(words[-size:]))):
-                return role
+            if start in known:  # another item of the list, whose search is done
+                role = known[start]
+                break
+            passed.append(start)
+            continue
+        role = _heading_role(cues, stripped)
+        break
+    known.update(dict.fromkeys(passed, role))
+    return role
+
+
+def _heading_role(cues: SpeakerCues, heading: str) -> str | None:
+    words = re.findall(r"[a-z][a-z-]*", heading.lower())
+    if not words or len(words) > 5 or heading.endswith("."):
         return None
+    for size in (3, 2, 1):
+        if len(words) >= size and " ".join(words[-size:]) in cues.attendance_headings:
+            return ATTENDEE
+        if len(words) >= size and (role := cues.role_by_noun.get(" ".join(words[-size:]))):
+            return role
     return None
 
 
