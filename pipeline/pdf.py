@@ -1249,22 +1249,35 @@ def _line_rows(lines: list[list[list[Word]]], columns: list[tuple[float, float]]
     range wrapped at its dash beside a talk's last line), or its first cell is empty and one of them continues (a session
     title wrapped beside a second speaker)."""
     rows: list[list[list[_LineBox]]] = []
+    opening: list[int] = []  # per row, the columns its first line fills
     for cells in lines:
         boxes = [[page.line(cell)] if cell else [] for cell in cells]
+        filled = [c for c, box in enumerate(boxes) if box]
         if rows:
             wraps = [bool(box and rows[-1][c]) and _runs_into(rows[-1][c][-1], box[0], columns[c], ruled=False)
                      for c, box in enumerate(boxes)]
-            under = all(rows[-1][c] for c, box in enumerate(boxes) if box)
+            under = all(rows[-1][c] for c in filled)
             cut = any(wrap and _ends_open(rows[-1][c][-1]) for c, wrap in enumerate(wraps))  # "8:30-" over "9:00am"
-            if all(wrap for wrap, box in zip(wraps, boxes) if box) or (not boxes[0] and any(wraps)) or under and cut:
+            if (all(wrap for wrap, box in zip(wraps, boxes) if box) or (not boxes[0] and any(wraps)) or under and cut
+                    or under and _within_timed_row(rows[-1], opening, filled)):
                 for c, box in enumerate(boxes):
                     rows[-1][c] += box
                 continue
         rows.append(boxes)
+        opening = filled
     blocks: list[Block] = []
     for row in rows:  # a row's lines were joined for running on: within a cell, the edge tells where a line wraps
         blocks.extend(_row_blocks(row, columns, page, ruled=True))
     return _merge_text_blocks(blocks)
+
+
+def _within_timed_row(row: list[list[_LineBox]], opening: list[int], filled: list[int]) -> bool:
+    """Whether a line under a programme's row whose first line opens with its time ("08:30 | Opening | Prof. NAME,
+    President X" over "Ceremony | Mr NAME, Chairman, Y") carries on that row: its time cells are empty and it does not
+    fill the row's other cells all again (a parallel session's line: "Session 1C | Title | Room" under "09:30 | Session
+    1A | Title | Room"). The time, not the spacing, tells where a row ends."""
+    times = list(itertools.takewhile(lambda c: bool(row[c]) and _TIME_CELL.match(row[c][0].text) is not None, opening))
+    return bool(times) and not set(times) & set(filled) and filled != opening[len(times) :]
 
 
 def _row_blocks(cells: list[list[_LineBox]], columns: list[tuple[float, float]], page: _Page, *,
@@ -1519,6 +1532,8 @@ def _running_key(text: str) -> str:
 
 
 _DIGITS = re.compile(r"\d+")
+_TIME_CELL = re.compile(r"\d{1,2}[:.h]\d{2}\b")
+"""A cell opening with a time of day: "08:30", "1:10 PM -", "09h00"."""
 _CLOCK_TIME = re.compile(r"#[:.h]#\s*(?:[ap]\.?\s?m\.?)?")
 """A row that is a time of day alone, masked: a programme's slot at the top of a page, not a running header."""
 _PAGE_NUMBER = re.compile(

@@ -184,9 +184,9 @@ def write_sidebar_pdf(path: Path, main: Sequence[str], sidebar: Sequence[str], *
 
 
 def write_grid_pdf(path: Path, rows: Sequence[Sequence[Cell]], columns: Sequence[float], *, title: str,
-                   ruled: bool = False) -> Path:
+                   ruled: bool = False, gap: float = 8) -> Path:
     """A programme grid: each row's cells at the columns' x, a cell's lines one under the other; with
-    `ruled`, a box around every cell (as word processors draw tables)."""
+    `ruled`, a box around every cell (as word processors draw tables); unruled rows `gap` points apart."""
     width, height = A4
     right = width - 56
     edges = [*columns, right]
@@ -207,7 +207,7 @@ def write_grid_pdf(path: Path, rows: Sequence[Sequence[Cell]], columns: Sequence
             if ruled:
                 for left, cell_right in zip(edges, edges[1:]):
                     canvas.rect(left, bottom, cell_right - left, top - bottom, fill=0, stroke=1)
-            top = bottom - (0 if ruled else 8)
+            top = bottom - (0 if ruled else gap)
 
     return write_page(path, draw)
 

@@ -358,6 +358,27 @@ def test_programme_grid_gives_its_speakers(extractor: Extractor, programme: Path
     assert names_and_organisations(extractor, programme) == PROGRAMME_SPEAKERS
 
 
+def test_a_timed_row_runs_on_until_the_next_time_however_evenly_its_lines_are_spaced(extractor: Extractor,
+                                                                                    tmp_path: Path) -> None:
+    """Rows set as evenly as the lines inside them: a line with no time carries on the row above (a speaker's name
+    wrapped after its first word), but not a parallel session's line, which fills the row's cells all again."""
+    rows = [
+        ("09:00–09:30", "Opening remarks", "Dr Mei Chen, Examplia Bank"),
+        ("09:30–10:30", "Panel on harbour data", ["Ms Ana Lima, Examplia Water Agency and Mr Rui", "Sousa, Harbour Institute"]),
+        ("", "Parallel session on ports", "Dr Kai Brandt, Port Authority"),
+        ("10:30–11:00", "Coffee break", ""),
+    ]
+    path = write_grid_pdf(tmp_path / "even.pdf", rows, [56, 140, 300], title="Programme", gap=0)
+    assert blocks_of(load_document(path)) == [
+        "Programme",
+        "09:00–09:30 | Opening remarks | Dr Mei Chen, Examplia Bank",
+        "09:30–10:30 | Panel on harbour data | Ms Ana Lima, Examplia Water Agency and Mr Rui Sousa, Harbour Institute",
+        "Parallel session on ports | Dr Kai Brandt, Port Authority",
+        "10:30–11:00 | Coffee break",
+    ]
+    assert ("Rui Sousa", "Harbour Institute") in names_and_organisations(extractor, path)
+
+
 def test_a_font_whose_boxes_are_lines_tall_keeps_its_lines_apart(programme: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Some embedded fonts give every character a box five lines tall (their ascent and descent are no measure):
     a line is then placed by its baseline and type size, or a grid's two-line cells read interleaved."""

@@ -100,6 +100,15 @@ def test_a_programme_column_of_names_needs_no_person_tag_each_but_a_column_of_da
     assert speakers_in(extractor, birthdays) == {}
 
 
+def test_names_before_their_description_make_a_column_of_names_too(extractor) -> None:
+    programme = (
+        "09h10 - 10h00 | Artificial Intelligence in Mining | Delfina Marquette\n\n"
+        "10h30 - 11h20 | Optimising Your Radio Investment | John Carter, Harbour Institute\n\n"
+        "11h30 - 12h20 | Water Data in the Valley | Sarah Miller, Examplia Water Agency\n"
+    )
+    assert speakers_in(extractor, programme)["Delfina Marquette"].role == "presenter"
+
+
 def test_a_long_list_of_participants_keeps_its_heading_to_the_last_item(extractor) -> None:
     """An annex of participants is attendees all the way down, however many items come between a name and the heading."""
     first_names = ["Ana", "Rui", "Kai", "Rosa", "Marta", "Jonas", "Delfina", "Corwin", "Ines"]

@@ -69,19 +69,27 @@ class ProgrammeReader:
     def _column_of_names(self, doc: Doc) -> set[int]:
         """The cells (by first token) of a programme's column of names ("09:10 | Talk title | Ana Lima | 20 mins"):
         of the rows' cells at one place, counted from the row's start or its end (a row may leave out its time),
-        those a name fills beside another cell in words (a talk's title, not only a time or a date), when the NER
-        tagged at least `_TAGGED_IN_A_COLUMN` of them PERSON. The others are names it did not know."""
+        those opening with a name, alone or before its description ("Ana Lima, X Institute"), beside another cell
+        in words (a talk's title, not only a time or a date), when the NER tagged at least `_TAGGED_IN_A_COLUMN`
+        of these names PERSON. The others are names it did not know."""
         columns: dict[int, list[tuple[int, Person]]] = {}
         for line in document_lines(doc):
             worded = [cell for cell in line.cells if any(token.is_alpha for token in cell)] if line.is_row else []
             for number, cell in enumerate(line.cells if len(worded) > 1 else ()):
-                if (person := self._alone(cell)) is not None:
+                if (person := self._opening(cell)) is not None:
                     for place in (number, number - len(line.cells)):
                         columns.setdefault(place, []).append((cell.start, person))
         return {
             start for filled in columns.values() if sum(person.ner for _, person in filled) >= _TAGGED_IN_A_COLUMN
             for start, _ in filled
         }
+
+    def _opening(self, cell: Span) -> Person | None:
+        """A name of two words or more opening a cell, alone or before a comma and its description."""
+        person = self.slots.name_at(cell, after_lead(cell))
+        if person is None or len(person.name) < 2:
+            return None
+        return person if person.name.end == cell.end or cell.doc[person.name.end].text == "," else None
 
     def _alone(self, span: Span) -> Person | None:
         """A line or cell that is one name, of two words or more, and nothing else. The NER need not tag each one
