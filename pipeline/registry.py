@@ -47,6 +47,8 @@ _GENERIC_WORDS = 3
 "National Science Foundation"); a shorter one ("Focus", "Mineral Resources") is as often a word of something else."""
 _MIN_ACRONYM = 4
 """Shorter acronyms name too many things besides institutions ("ICT", "CCS", "EIT" are terms too)."""
+_MIN_COUNTRY_LED_ACRONYM = 3
+"""A shorter acronym still names a body when its country is written before it ("US EPA", "UK NHS")."""
 _MAX_UNIT_WORDS = 5
 """How far after a registry name a unit's head word may come ("X University School of Public Health")."""
 DISPLAY_NAME = "="
@@ -155,7 +157,25 @@ class Registry:
         acronym = plain_quotes(text.strip())
         candidates = named or (self._acronyms.get(acronym, ()) if len(acronym) >= _MIN_ACRONYM else ())
         local = [i for i in _rows(candidates) if self._cell(i, "country") in countries]
-        return self._record(local[0]) if len(local) == 1 else None
+        return self._record(local[0]) if len(local) == 1 else self._country_led(text)
+
+    def _country_led(self, text: str) -> KnownOrganisation | None:
+        """"US EPA", "UK Met Office", "Kenya Ministry of Health": a body named after its country. The rest, a name or
+        an acronym of three letters or more, is looked up among that country's bodies alone, and names one when
+        exactly one of them is so called: the country says whose."""
+        words = text.split()
+        for size in (3, 2, 1):
+            code = CountryIndex.default().lookup(" ".join(words[:size])) if len(words) > size else None
+            if code is None:
+                continue
+            rest = " ".join(words[size:])
+            key = org_key(_without_article(rest))
+            rows = {*_rows(self._names.get(key)), *_rows(self._generic.get(key))}
+            if len(rest) >= _MIN_COUNTRY_LED_ACRONYM:
+                rows.update(_rows(self._acronyms.get(plain_quotes(rest))))
+            local = [i for i in rows if self._cell(i, "country") == code]
+            return self._record(local[0]) if len(local) == 1 else None
+        return None
 
     def generic_country(self, text: str, countries: Collection[str]) -> str | None:
         """The country of a national body named generically ("Ministry of Health", "National Science Foundation") when

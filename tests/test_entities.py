@@ -442,6 +442,21 @@ def test_a_national_body_from_the_registry_gives_its_country(extractor: Extracto
     assert speaker.country == "JPN"
 
 
+@pytest.mark.parametrize(("written", "name", "country"), [
+    ("US EPA", "Environmental Protection Agency (United States)", "USA"),
+    ("UK Met Office", "Met Office (United Kingdom)", "GBR"),
+    ("Kenya Ministry of Health", "Ministry of Health (Kenya)", "KEN"),
+])
+def test_a_body_named_after_its_country_is_that_countrys(written: str, name: str, country: str) -> None:
+    """The country written first says whose body the rest names, a generic name or a short acronym alike."""
+    known = OrganisationGazetteer.default().lookup(written)
+    assert known is not None and (known.name, known.country) == (name, country)
+
+
+def test_a_short_acronym_alone_names_no_body() -> None:
+    assert OrganisationGazetteer.default().lookup("EPA") is None
+
+
 def test_one_head_for_two_bodies_names_both(extractor: Extractor) -> None:
     names = {e.name for e in organisations(extractor, "Staff of the Departments of State and Defense and the Ministries of Health and Education met.").values()}
     assert {"Department of State", "Department of Defense", "Ministry of Health", "Ministry of Education"} <= names

@@ -152,6 +152,12 @@ def test_a_known_unit_then_its_parent_gives_the_parent(extractor, description: s
     assert (match.organisation_text, match.unit) == (organisation, unit)
 
 
+def test_units_after_a_known_body_are_its_units(extractor) -> None:
+    """"US EPA, ORD/NHEERL": the body the registry knows comes first, the office and laboratory after it are its."""
+    match = described(extractor, "US EPA, ORD/NHEERL")
+    assert (match.organisation_text, match.country) == ("US EPA", "USA")
+
+
 def test_a_unit_at_a_larger_body_gives_the_body(extractor) -> None:
     match = described(
         extractor,

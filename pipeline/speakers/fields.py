@@ -113,7 +113,9 @@ class FieldReader:
                 match.country = value
             elif kind == "organisation":
                 held = self.known(match.organisation)
-                if held is not None and not isinstance(value, str) and not self._parent_of(value, held):
+                if held is not None and not self._parent_of(value, held):
+                    if held.country is None and match.country is None:  # "X University; Vice-President, Belgian Centre of Y"
+                        match.country = self.national_body(value.text if isinstance(value, Span) else value)
                     continue  # a known body, then another: the first is whom they speak for, unless the second is its parent
                 if match.organisation is not None:
                     match.unit = match.unit or match.organisation_text
@@ -226,7 +228,7 @@ class FieldReader:
             return [(part, False)]
         return [(Field(left), False), (Field(right), True)]
 
-    def _parent_of(self, organisation: Span, held: KnownOrganisation) -> bool:
+    def _parent_of(self, organisation: Span | str, held: KnownOrganisation) -> bool:
         """"Directorate-General for X, European Commission": the registry knows the second as the first's parent."""
         parent = self.known(organisation)
         return parent is not None and held.parent == parent.id
