@@ -158,6 +158,17 @@ def test_units_after_a_known_body_are_its_units(extractor) -> None:
     assert (match.organisation_text, match.country) == ("US EPA", "USA")
 
 
+@pytest.mark.parametrize(("description", "country"), [
+    ("Senior in High School, youth advocate for a socially just society (Canada)", "CAN"),
+    ("Consultant and lecturer in sustainable development (Bosnia and Herzegovina)", "BIH"),
+    ("Chair, Harbour Climate Council (Iceland)", "ISL"),
+])
+def test_a_country_in_brackets_closing_a_description_is_the_persons(extractor, description: str, country: str) -> None:
+    match = described(extractor, description)
+    assert match.country == country
+    assert "(" not in f"{match.title} {match.organisation_text}"
+
+
 def test_a_unit_at_a_larger_body_gives_the_body(extractor) -> None:
     match = described(
         extractor,

@@ -89,6 +89,9 @@ class FieldReader:
         fields = [piece for part in fields for piece in behalf_split(part)]
         roles = [(part, False) for part in fields] if leading else [role for part in fields for role in self._roles(part)]
         for index, (part, second) in enumerate(roles):
+            if (placed := self._placed_in_brackets(part.span)) is not None:  # "Consultant in development (Bosnia and Herzegovina)"
+                match.country = match.country or placed[0]
+                part = Field(placed[1])
             listed = part.text.removeprefix("and ")  # the list's last item after a serial comma: ", and Transport"
             if self._continues_name(match.organisation_text, listed):
                 match.organisation = f"{match.organisation_text}, {part.text}"  # "Ministry of Land", "Infrastructure", ...
@@ -166,6 +169,17 @@ class FieldReader:
             match.country = known.country
         elif known is None and match.country is None and match.organisation is not None:
             match.country = self.national_body(match.organisation_text or "")
+
+    def _placed_in_brackets(self, span: Span) -> tuple[str, Span] | None:
+        """A field closing with a country in brackets, and the field before it: where the person is from, as a
+        programme gives it after any description ("youth advocate (Canada)", "Chair, X Council (Iceland)")."""
+        if len(span) < 4 or span[-1].text != ")":
+            return None
+        opening = next((t.i for t in reversed(span[:-1]) if t.text == "("), None)
+        if opening is None or opening == span.start:
+            return None
+        code = self.countries.lookup(span.doc[opening + 1 : span.end - 1].text)
+        return (code, span.doc[span.start : opening]) if code else None
 
     def _outranks(self, last: Span, match: SpeakerMatch) -> bool:
         """"NAME, Director, Global Coffee Sustainability, Starbucks": a proper name closing the description, after an
