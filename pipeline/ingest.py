@@ -381,7 +381,7 @@ def _front_people(traced: _Traced, start: int, end: int) -> list[_Traced]:
 
 
 _MARKUP_KEEP_GROUP = re.compile(
-    r"!?\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}\)"  # [text](url) and images
+    r"!?\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}(?:[ \t]+\"[^\"\n]{0,300}\")?\)"  # [text](url "title") and images
     r"|\*\*([^*\n]+)\*\*"  # **bold**
     r"|(?<![\w*])_([^_\n]+)_(?![\w*])"  # _emphasis_
     r"|`([^`\n]+)`"  # `code`, which converted pages use for captions too

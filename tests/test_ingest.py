@@ -201,6 +201,11 @@ def test_an_html_table_row_becomes_one_line_of_cells_and_its_rows_stay_one_table
     assert doc.raw[start:end] == "Ana Lima"
 
 
+def test_a_markdown_link_with_a_title_leaves_its_words() -> None:
+    text = '- [Ana Lima, Director, Harbour Institute](https://example.org/ana "Lima")\n'
+    assert document_from_text(text).text.strip() == "- Ana Lima, Director, Harbour Institute"
+
+
 def test_a_line_break_tag_inside_a_markdown_row_keeps_the_row_whole() -> None:
     doc = document_from_text("| 8:30 | Genomics (practical) | Ana Lima & <br> Rui Sousa |\n| 9:30 | Break | |\n")
     assert doc.text.split("\n")[0] == "| 8:30 | Genomics (practical) | Ana Lima & Rui Sousa |"
