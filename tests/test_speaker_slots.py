@@ -81,32 +81,22 @@ def test_names_under_talk_titles_need_no_person_tag_each_once_the_list_has_one(e
 
 
 def test_a_programme_column_of_names_needs_no_person_tag_each_but_a_column_of_dates_and_names_is_no_programme(extractor) -> None:
-    """Where the NER tags two names of one column of timed rows PERSON, the other names filling that column are
-    presenters too ("Delfina Marquette", untagged); a group ("Invited Guests") is no one's name. Rows of a date and
-    a name only (a newsletter's birthdays) hold no talk to present."""
-    programme = (
-        "AGENDA\n\n"
-        "08h00 - 08h10 | Welcoming | Marta Quintela\n\n"
-        "09h10 - 10h00 | Artificial Intelligence in Mining | Delfina Marquette\n\n"
-        "10h00 - 10h30 | Coffee | All\n\n"
-        "10h30 - 11h20 | Optimising Your Radio Investment | John Carter\n\n"
-        "11h30 - 12h20 | Water Data in the Valley | Sarah Miller\n\n"
-        "12h30 - 13h30 | Lunch & Expo | Invited Guests\n"
-    )
-    speakers = speakers_in(extractor, programme)
+    """Where the NER tags two names opening the cells of one column of timed rows PERSON (alone or before their
+    description), the other names filling that column are presenters too ("Delfina Marquette", untagged); a group
+    ("Invited Guests") is no one's name. Rows of a date and a name only (a newsletter's birthdays) hold no talk."""
+    rows = [
+        ("08h00 - 08h10", "Welcoming", "Marta Quintela"),
+        ("09h10 - 10h00", "Artificial Intelligence in Mining", "Delfina Marquette"),
+        ("10h00 - 10h30", "Coffee", "All"),
+        ("10h30 - 11h20", "Optimising Your Radio Investment", "John Carter, Harbour Institute"),
+        ("11h30 - 12h20", "Water Data in the Valley", "Sarah Miller, Examplia Water Agency"),
+        ("12h30 - 13h30", "Lunch & Expo", "Invited Guests"),
+    ]
+    speakers = speakers_in(extractor, "AGENDA\n\n" + "\n\n".join(" | ".join(row) for row in rows) + "\n")
     assert set(speakers) == {"Marta Quintela", "Delfina Marquette", "John Carter", "Sarah Miller"}
     assert speakers["Delfina Marquette"].role == "presenter"
     birthdays = "Birthdays\n\n6/24 | Marta Quintela\n\n6/26 | John Carter\n\n6/28 | Sarah Miller\n"
     assert speakers_in(extractor, birthdays) == {}
-
-
-def test_names_before_their_description_make_a_column_of_names_too(extractor) -> None:
-    programme = (
-        "09h10 - 10h00 | Artificial Intelligence in Mining | Delfina Marquette\n\n"
-        "10h30 - 11h20 | Optimising Your Radio Investment | John Carter, Harbour Institute\n\n"
-        "11h30 - 12h20 | Water Data in the Valley | Sarah Miller, Examplia Water Agency\n"
-    )
-    assert speakers_in(extractor, programme)["Delfina Marquette"].role == "presenter"
 
 
 def test_a_long_list_of_participants_keeps_its_heading_to_the_last_item(extractor) -> None:
