@@ -842,14 +842,14 @@ class _Page:
             made = self.lines[key] = _line(row, self.rows)
         return made
 
-    def breaks(self, above: _LineBox, below: _LineBox, *, rules: bool = True) -> bool:
-        """Whether a paragraph ends between two lines: a wider gap than between its lines, or (with `rules`) a rule."""
+    def breaks(self, above: _LineBox, below: _LineBox) -> bool:
+        """Whether a paragraph ends between two lines: a wider gap than between its lines, or a rule."""
         height = min(above.height, below.height) or 1.0
         normal = self.gaps.get(round(above.size * 2) / 2, self.gaps.get(0.0, 0.15))
         if (below.top - above.bottom) / height > normal + 0.35:
             return True
         x0, x1 = max(above.x0, below.x0), min(above.x1, below.x1)
-        return rules and self.shapes.rules_between(above.bottom - 1, below.top + 1, x0, x1)
+        return self.shapes.rules_between(above.bottom - 1, below.top + 1, x0, x1)
 
 
 def page_layout(words: list[Word], shapes: _Shapes) -> PageLayout:
@@ -1281,17 +1281,15 @@ def _within_timed_row(row: list[list[_LineBox]], opening: list[int], filled: lis
 
 
 def _row_blocks(cells: list[list[_LineBox]], columns: list[tuple[float, float]], page: _Page, *,
-                ruled: bool = False, ruled_lines: bool = False) -> list[Block]:
-    """One row of a grid: a line of cells, or the lines of its only cell. `ruled_lines`: rules part its lines
-    without ending a paragraph (a table that rules every line)."""
+                ruled: bool = False) -> list[Block]:
+    """One row of a grid: a line of cells, or the lines of its only cell."""
     filled = [(c, cell) for c, cell in enumerate(cells) if cell]
     if not filled:
         return []
     if len(filled) == 1:
         column, lines = filled[0]
         return [Block("text", _unwrapped(lines, columns[column]))]
-    text = CELL_SEPARATOR.join(
-        _cell_text(cell, columns[c][1], page, ruled=ruled, ruled_lines=ruled_lines) for c, cell in filled)
+    text = CELL_SEPARATOR.join(_cell_text(cell, columns[c][1], page, ruled=ruled) for c, cell in filled)
     return [Block("row", (Line(text, filled[0][1][0].row),))]
 
 
@@ -1306,14 +1304,13 @@ def _merge_text_blocks(blocks: list[Block]) -> list[Block]:
     return merged
 
 
-def _cell_text(lines: list[_LineBox], right: float, page: _Page, *, ruled: bool, ruled_lines: bool = False) -> str:
+def _cell_text(lines: list[_LineBox], right: float, page: _Page, *, ruled: bool) -> str:
     """A cell's lines as one stretch of text: a wrapped line joins the next with a space (a hyphen
-    at a wrap is dropped before a lower-case letter), as does a line after a sentence's full stop, other lines
-    with ", " (a name over a title), paragraphs, list items and records ("NAME, TITLE, ORG" over "NAME, TITLE,
-    ORG") with "; "."""
+    at a wrap is dropped before a lower-case letter), other lines with ", " (a name over a title),
+    paragraphs, list items and records ("NAME, TITLE, ORG" over "NAME, TITLE, ORG") with "; "."""
     text = lines[0].text
     for above, below in itertools.pairwise(lines):
-        if page.breaks(above, below, rules=not ruled_lines) or _BULLET.match(below.text.split(" ", 1)[0]):
+        if page.breaks(above, below) or _BULLET.match(below.text.split(" ", 1)[0]):
             text += "; " + below.text
         elif _continues(above, below, right, ruled=ruled):
             text = _wrapped(text, below.text)
@@ -1321,8 +1318,6 @@ def _cell_text(lines: list[_LineBox], right: float, page: _Page, *, ruled: bool,
             text += " " + below.text
         elif ", " in above.text and ", " in below.text:
             text += "; " + below.text  # two records ("NAME, TITLE, ORG") one under the other
-        elif _SENTENCE_END.search(above.text):
-            text += " " + below.text
         else:
             text += ", " + below.text  # a name over a title over an organisation
     return text
@@ -1456,7 +1451,7 @@ def _table_blocks(table: _Table, page: _Page) -> list[Block]:
     table), and a row whose only filled cell holds columns of its own (a frame around a programme's entry: its
     time and its talk side by side inside), are read cell by cell instead, each as a region of its own."""
     blocks: list[Block] = []
-    for row, ruled_lines in _timed_rows(table.rows):
+    for row in table.rows:
         cells = [(left, right, [page.line(r) for r in _rows(words)])  # type: ignore[arg-type]
                  for left, right, words in row]
         filled = [words for _, _, words in row if words]
@@ -1466,49 +1461,8 @@ def _table_blocks(table: _Table, page: _Page) -> list[Block]:
             continue
         pads = [max(1.0, min((line.x0 for line in lines), default=left) - left) for left, _, lines in cells]
         inner = [(left + pad, right - pad) for (left, right, _), pad in zip(cells, pads)]
-        blocks.extend(_row_blocks([lines for _, _, lines in cells], inner, page, ruled=True, ruled_lines=ruled_lines))
+        blocks.extend(_row_blocks([lines for _, _, lines in cells], inner, page, ruled=True))
     return blocks
-
-
-_TableRow = tuple[tuple[float, float, tuple[Word, ...]], ...]
-
-
-def _timed_rows(rows: tuple[_TableRow, ...]) -> list[tuple[_TableRow, bool]]:
-    """A ruled table's rows, a programme's row whose first cell opens with a time taking in the rows under it
-    that leave the time cells empty (a table that rules every line: "08:30 | Opening | Prof. NAME" over
-    "Ceremony | Mr NAME, Chairman" over "Council."), each word into the cell it stands in; not a parallel
-    session's row, which fills the row's cells all again (`_within_timed_row`). Each row comes with whether
-    it took in others."""
-    merged: list[list[tuple[float, float, list[Word]]]] = []
-    took: list[bool] = []
-    times = 0
-    for row in rows:
-        if merged and times and (place := _placed(merged[-1], row)) is not None:
-            opening = [n for n, (_, _, words) in enumerate(merged[-1]) if words]
-            filled = sorted({n for n, _ in place})
-            if not set(filled) & set(opening[:times]) and filled != opening[times:]:
-                for n, word in place:
-                    merged[-1][n][2].append(word)
-                took[-1] = True
-                continue
-        merged.append([(left, right, list(words)) for left, right, words in row])
-        took.append(False)
-        texts = [" ".join(w.text for w in words) for _, _, words in row if words]
-        times = len(list(itertools.takewhile(lambda text: _TIME_CELL.match(text) is not None, texts)))
-    return [(tuple((left, right, tuple(words)) for left, right, words in row), more) for row, more in zip(merged, took)]
-
-
-def _placed(row: list[tuple[float, float, list[Word]]], below: _TableRow) -> list[tuple[int, Word]] | None:
-    """The cell of `row` each word of `below` stands in, or None if one stands in none."""
-    place = []
-    for _, _, words in below:
-        for word in words:
-            centre = (word.x0 + word.x1) / 2
-            cell = next((n for n, (left, right, _) in enumerate(row) if left <= centre <= right), None)
-            if cell is None:
-                return None
-            place.append((cell, word))
-    return place or None
 
 
 def _side_by_side(words: list[Word], page: _Page) -> bool:
@@ -1578,8 +1532,6 @@ def _running_key(text: str) -> str:
 
 
 _DIGITS = re.compile(r"\d+")
-_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
-"""A line ending a sentence ("... Consultative Council."), not an abbreviation ("Mr.", "Prof.", "U.S.")."""
 _TIME_CELL = re.compile(r"\d{1,2}[:.h]\d{2}\b")
 """A cell opening with a time of day: "08:30", "1:10 PM -", "09h00"."""
 _CLOCK_TIME = re.compile(r"#[:.h]#\s*(?:[ap]\.?\s?m\.?)?")

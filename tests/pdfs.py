@@ -184,10 +184,9 @@ def write_sidebar_pdf(path: Path, main: Sequence[str], sidebar: Sequence[str], *
 
 
 def write_grid_pdf(path: Path, rows: Sequence[Sequence[Cell]], columns: Sequence[float], *, title: str,
-                   ruled: bool = False, gap: float = 8, padding: float = 6) -> Path:
+                   ruled: bool = False, gap: float = 8) -> Path:
     """A programme grid: each row's cells at the columns' x, a cell's lines one under the other; with
-    `ruled`, a box around every cell (as word processors draw tables); unruled rows `gap` points apart, a
-    row's last line `padding` points above its bottom."""
+    `ruled`, a box around every cell (as word processors draw tables); unruled rows `gap` points apart."""
     width, height = A4
     right = width - 56
     edges = [*columns, right]
@@ -204,7 +203,7 @@ def write_grid_pdf(path: Path, rows: Sequence[Sequence[Cell]], columns: Sequence
                 for number, line in enumerate(cell):
                     canvas.setFont(FONT, 9)
                     canvas.drawString(x + 4, top - 12 - 12 * number, line)
-            bottom = top - 12 * lines - padding
+            bottom = top - 12 * lines - 6
             if ruled:
                 for left, cell_right in zip(edges, edges[1:]):
                     canvas.rect(left, bottom, cell_right - left, top - bottom, fill=0, stroke=1)

@@ -358,28 +358,6 @@ def test_programme_grid_gives_its_speakers(extractor: Extractor, programme: Path
     assert names_and_organisations(extractor, programme) == PROGRAMME_SPEAKERS
 
 
-def test_a_table_ruling_every_line_reads_a_timed_row_whole(extractor: Extractor, tmp_path: Path) -> None:
-    """A table with a box around every line: the lines under a timed row's first line, their time cells empty,
-    are that row's (a session's name and a speaker's title wrapped, the next speaker of the ceremony), each word
-    into its cell; a parallel session's line, which fills the row's cells all again, is a row of its own."""
-    rows = [
-        ("08:30–09:00", "Opening", "Prof. Ana Lima, President, Examplia Institute.", "Hall A"),
-        ("", "Ceremony", "Mr. Rui Sousa, Chairman, Harbour Building and", ""),
-        ("", "", "Construction Agency.", ""),
-        ("", "Parallel session", "Dr Kai Brandt, Port Authority", "Hall B"),
-        ("09:00–09:30", "Keynote", "Dr Mei Chen, Examplia Bank", "Hall A"),
-    ]
-    path = write_grid_pdf(tmp_path / "ruled.pdf", rows, [56, 130, 220, 490], title="Programme", ruled=True, padding=2)
-    assert blocks_of(load_document(path)) == [
-        "Programme",
-        "08:30–09:00 | Opening Ceremony | Prof. Ana Lima, President, Examplia Institute.; Mr. Rui Sousa, Chairman, "
-        "Harbour Building and Construction Agency. | Hall A",
-        "Parallel session | Dr Kai Brandt, Port Authority | Hall B",
-        "09:00–09:30 | Keynote | Dr Mei Chen, Examplia Bank | Hall A",
-    ]
-    assert ("Rui Sousa", "Harbour Building and Construction Agency") in names_and_organisations(extractor, path)
-
-
 def test_a_timed_row_runs_on_until_the_next_time_however_evenly_its_lines_are_spaced(extractor: Extractor,
                                                                                     tmp_path: Path) -> None:
     """Rows set as evenly as the lines inside them: a line with no time carries on the row above (a speaker's name

@@ -94,9 +94,8 @@ class ProgrammeReader:
     def _alone(self, span: Span) -> Person | None:
         """A line or cell that is one name, of two words or more, and nothing else. The NER need not tag each one
         PERSON (it tags many an unfamiliar name ORG) once it tags others of the list's."""
-        person = self.slots.name_at(span, after_lead(span))
-        alone = person is not None and person.name.end == span.end and len(person.name) >= 2
-        return person if alone else None  # not "Lightning Talks": `FieldReader.is_name` takes no activity for a name
+        person = self._opening(span)
+        return person if person is not None and person.name.end == span.end else None  # not "Lightning Talks"
 
     def _talk_title(self, line: Line) -> bool:
         """Three words or more, no full stop or colon at the end (a sentence, a heading), no name, and no description:

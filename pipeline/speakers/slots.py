@@ -143,9 +143,7 @@ class SlotParser:
                 name = name[:-1]  # "Jillian Broadbent AO"
             if len(name) > 1 and self.fields.is_name(name):
                 return Person(start, name, None, tagged=False, ner=True)
-        if start < run <= span.end and " " in doc[start:run].text and self.fields.is_name(doc[start:run]) and (
-            doc[start].tag_ != "VBG"  # not "Creating Resilient Cities", a talk's title; "Re-Cap" has no space
-        ):
+        if start < run <= span.end and " " in doc[start:run].text and self.fields.is_name(doc[start:run]):  # not "Re-Cap"
             return Person(start, doc[start:run], None, tagged=False)
         end = start
         while end < span.end and end - start < 4 and doc[end].is_upper and doc[end].is_alpha:
