@@ -52,6 +52,20 @@ def test_a_title_and_the_body_it_belongs_to(extractor, description: str, title: 
     assert (match.title, match.organisation_text) == (title, organisation)
 
 
+@pytest.mark.parametrize(
+    "description",
+    ["Under-Secretary-General and Emergency Relief Coordinator", "Harbour’s Pro Vice-Chancellor for Research", "Vice-Minister of Energy"],
+)
+def test_a_title_of_hyphenated_words_is_no_body(extractor, description: str) -> None:
+    """A title word inside a compound ("Under-Secretary-General", "Vice-Chancellor") makes the field a title."""
+    assert described(extractor, description).organisation_text is None
+
+
+def test_an_editor_in_chief_leads_the_publication_named_after_of(extractor) -> None:
+    match = described(extractor, "editor-in-chief of the Harbour Times")
+    assert (match.title, match.organisation_text) == ("editor-in-chief", "Harbour Times")
+
+
 def test_a_field_of_work_before_a_title_is_no_body(extractor) -> None:
     """"ML Engineer" names what they work on; only a title that leads ("EXU Principal") makes the acronym a body."""
     match = described(extractor, "ML Engineer")

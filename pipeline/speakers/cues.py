@@ -130,8 +130,9 @@ class SpeakerCues:
         return any(t.lower_ in self.cue_words or t.lower_.endswith("s") and t.lower_[:-1] in self.cue_words for t in span)
 
     def looks_like_title(self, text: str) -> bool:
+        """A title word among the first three words, or in a compound of them ("Under-Secretary-General")."""
         words = re.findall(r"[\w’'-]+", text.lower())
-        return bool(words) and (words[0] in self.title_words or any(w in self.title_words for w in words[:3]))
+        return any(w in self.title_words or any(part in self.title_words for part in w.split("-")) for w in words[:3])
 
     def is_talk(self, text: str) -> bool:
         """An agenda item's title rather than an affiliation: its first phrase (before a number, a preposition, a
