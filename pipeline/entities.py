@@ -273,7 +273,7 @@ class EntityResolver:
         short = {a for a, long in evidence.acronyms.items() if org_key(long) == org_key(name)}
         entity = ResolvedEntity(id=f"org:{slug(org_key(name))}", type="organisation", name=name, aliases={name, text, *short})
         if self._is_national_body(name):
-            entity.country = self.countries.represented(name) or country
+            entity.country = self.countries.represented(name) or country or _only(evidence.countries)
             self._qualify(entity)
         return entity
 
@@ -705,6 +705,12 @@ class EntityResolver:
             known = self.organisations.get(entity.id.removeprefix("org:")) if entity.known else None
             if known is not None and known.parent and f"org:{known.parent}" in entities:
                 entity.parent = f"org:{known.parent}"
+
+
+def _only(countries: frozenset[str]) -> str | None:
+    """The one country a document names: a ministry or department it names without a state is that state's (a
+    ministry's own release, a national workshop's programme)."""
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 @lru_cache(maxsize=1 << 16)

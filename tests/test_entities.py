@@ -291,6 +291,17 @@ def test_a_country_after_a_ministry_is_read_whole(extractor: Extractor) -> None:
     assert found["org:gnb-ministry-of-health"].country == "GNB"
 
 
+@pytest.mark.parametrize(("elsewhere", "country"), [("", "KEN"), (" Guests came from Uganda.", None)])
+def test_a_ministry_named_without_its_state_is_the_state_of_the_one_country_named(
+    extractor: Extractor, elsewhere: str, country: str | None
+) -> None:
+    """A national workshop's report names its host country once; its ministries go without it."""
+    text = f"The water workshop was held in Kenya.{elsewhere} Ms Ana Ferreira, Director, Ministry of Water Services, opened it."
+    extraction = extractor.extract_text(text)
+    (speaker,) = [e for e in extraction.entities if e.type == "person"]
+    assert speaker.country == country
+
+
 def test_governments_are_countries_not_organisations(extractor: Extractor) -> None:
     extraction = extractor.extract_text("The Australian Government and the Government of Japan funded the Embassy of France in Suva.")
     ids = {e.id for e in extraction.entities}
