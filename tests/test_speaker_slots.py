@@ -404,6 +404,8 @@ def test_contacts_headings_and_talk_titles_are_not_people(extractor) -> None:
     text = (
         "Presentation: Population Cohort Studies\n"
         "Location: Lakeside Hotel, Kampala, Uganda\n"
+        "Location: 1st Floor Lobby, East Village\n"
+        "Location: Domestic Departures (Terminals A, B, C & E)\n"
         "COP30 | Solutions Conference | Blue Zone | Belém, Brazil\n\n"
         "Media enquiries: Tom Reed (Ministerial) 0400 000 000\n"
     )
