@@ -412,6 +412,15 @@ def test_contacts_headings_and_talk_titles_are_not_people(extractor) -> None:
     assert speakers_in(extractor, text) == {}
 
 
+def test_a_name_with_a_number_in_it_is_a_place(extractor) -> None:
+    """A room of a programme's header ("Muyenga 2") and an address's floor are tagged PERSON; no one's name has a number."""
+    text = (
+        "Time | Muyenga 1 | Muyenga 2\n10:30 | Ana Ferreira, Harbour Institute | Rui Sousa, Examplia Agency\n\n"
+        "A reception follows at the Permanent Mission of Examplia, 885 2nd Ave, Floor 19, bet 47th & 48th Sts.\n"
+    )
+    assert set(speakers_in(extractor, text)) == {"Ana Ferreira", "Rui Sousa"}
+
+
 def test_a_topic_before_its_lecturer_in_brackets_is_no_person(extractor) -> None:
     """A course's timetable and a list of definitions: capitalised topic words ("Data", "Networks", "Act") are no
     one's name."""

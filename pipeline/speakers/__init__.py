@@ -74,8 +74,9 @@ class SpeakerAttribution:
         self.context.complete(doc, speakers)
         for speaker in speakers:
             speaker.organisation = self.fields.first_affiliation(bare_organisation(speaker.organisation))
-        doc._.speakers = [  # not "e.V.", nor "Club Administration"
+        doc._.speakers = [  # not "e.V.", nor "Club Administration", nor "Floor 19"
             speaker for speaker in speakers
             if speaker.role != ATTENDEE and name_tokens(speaker.name) and not self.fields.names_a_topic(speaker.name)
+            and not any(token.is_digit for token in speaker.name)
         ]
         return doc
