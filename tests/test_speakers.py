@@ -597,6 +597,14 @@ def test_a_name_after_a_ministers_portfolio_whatever_the_ner_says(extractor, tex
     assert name in speakers_in(extractor, text)
 
 
+def test_who_leads_a_session_takes_part_and_who_leads_a_programme_need_not(extractor) -> None:
+    text = (
+        "A high-level panel discussion led by Dr. Ana Ferreira explored how the system could align with national goals. "
+        "The flagship programme, led by Prof. Rui Sousa, builds core competencies for practitioners."
+    )
+    assert set(speakers_in(extractor, text)) == {"Ana Ferreira"}
+
+
 def test_a_title_with_its_article_before_the_name(extractor) -> None:
     text = "Delivering the welcome address, the Resident Representative of UNDP for Chile, Ana Rocha stated that the project was funded."
     speaker = speakers_in(extractor, text)["Ana Rocha"]

@@ -34,8 +34,12 @@ _COPULAS = (("was",), ("were",), ("is",), ("are",), ("will", "be"))
 _PORTFOLIO_PREPOSITIONS = frozenset({"of", "for", "in", "on"})
 """A field holding one of these before "and" is a title's portfolio or a body's name that may go on after it."""
 _PASSIVE_BY = re.compile(r"(?<!\s)\s+(?:was|were|is|are|been)\s+(?:also\s+)?\w+\s+by$")
-_DELEGATION_LED_BY = re.compile(r"\b(?:delegation|delegations|mission)\b[^.;:]{0,80}\b(?:led|headed) by(?:\s+[a-z.]+){0,2}$")
-"""A delegation named before who leads it: "a delegation of X University led by (Vice) President NAME"."""
+_LED_BY = re.compile(
+    r"\b(?:delegation|delegations|mission|representatives|session|sessions|workshop|workshops|discussion|discussions"
+    r"|panel|seminar|training|webinar)\b[^.;:]{0,100}\b(?:led|headed) by(?:\s+[a-z.]+){0,2}$"
+)
+"""A delegation or a session named before who leads it: "a delegation of X University led by (Vice) President NAME",
+"Most workshops were led by NAME"; not a programme or a project "led by" someone, who need not take part."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -663,7 +667,7 @@ class ProseReader:
         for phrase, role in self.cues.role_by_phrase.items():
             if before.endswith(phrase):
                 return role
-        if _DELEGATION_LED_BY.search(before):
+        if _LED_BY.search(before):
             return self.cues.role_by_phrase["delegation led by"]
         start = person.start
         while start > 0 and self.cues.is_honorific(person.doc[start - 1]):
