@@ -412,6 +412,18 @@ def test_contacts_headings_and_talk_titles_are_not_people(extractor) -> None:
     assert speakers_in(extractor, text) == {}
 
 
+def test_the_block_under_a_contact_label_is_contacts(extractor) -> None:
+    """The label stands on a line of its own; each contact's own line names no cue, and an e-mail comes late in it."""
+    text = (
+        "The event was opened by Ms Ana Ferreira, Director, Harbour Institute.\n\n"
+        "For further information, please contact:\n"
+        "Rui Sousa, Summit Secretariat, sousa@example.org, Tel. +1 917 783 9336\n"
+        "Paulo Porto, Summit Secretariat, porto@example.org\n\n"
+        "More information:\nMaria Costa, Jonas Weber\nInformation department\n"
+    )
+    assert set(speakers_in(extractor, text)) == {"Ana Ferreira"}
+
+
 def test_a_name_with_a_number_in_it_is_a_place(extractor) -> None:
     """A room of a programme's header ("Muyenga 2") and an address's floor are tagged PERSON; no one's name has a number."""
     text = (

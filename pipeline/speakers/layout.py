@@ -189,6 +189,24 @@ def contact_line(cues: SpeakerCues, name: Span) -> bool:
     if any(cue in before for cue in cues.contact_cues):
         return True
     text = document_text(name.doc)
+    if _under_contact_label(cues, text, name.start_char):
+        return True
     line_end = text.find("\n", name.end_char)
     after = name.doc.char_span(name.end_char, len(text) if line_end < 0 else line_end, alignment_mode="contract")
     return after is not None and any(token.like_email for token in after[:4])  # "NAME: <name@example.org>"
+
+
+def _under_contact_label(cues: SpeakerCues, text: str, at: int) -> bool:
+    """A line of the block under "For further information, please contact:" or "More information:": the lines up
+    to the label, without a blank line between, are its contacts."""
+    lines = text[: text.rfind("\n", 0, at) + 1].split("\n")[:-1]
+    for line in reversed(lines[-_CONTACT_BLOCK_LINES:]):
+        if not line.strip():
+            return False
+        if line.rstrip().endswith(":") and any(cue in line.lower() for cue in cues.contact_cues):
+            return True
+    return False
+
+
+_CONTACT_BLOCK_LINES = 6
+"""How many lines a contact block under its label may run to."""
