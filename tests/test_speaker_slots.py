@@ -347,17 +347,6 @@ def test_an_address_or_venue_line_in_a_programme_names_nobody(extractor, place: 
     assert set(speakers_in(extractor, text)) == {"Ana Lima"}
 
 
-def test_a_talk_title_the_ner_starts_with_a_name_leaves_the_name_beside_it_alone(extractor) -> None:
-    """"Vaccine Supply Chain and Logistics Update for ..." runs on in lower-case words: a title, not a list of names,
-    so the name in the next cell is the only one in the row."""
-    text = (
-        "Programme\n\n"
-        "12:20 – 12:45 | Vaccine Supply Chain and Logistics Update for Member States | Timothy Ikeh\n\n"
-        "12:45 – 13:45 | Lunch Break | All Participants\n"
-    )
-    assert set(speakers_in(extractor, text)) == {"Timothy Ikeh"}
-
-
 def test_transcript_turn_headers(extractor) -> None:
     text = (
         "ANA LIMA: Good morning. We will hear three views today.\n\n"
@@ -412,25 +401,33 @@ def test_contacts_headings_and_talk_titles_are_not_people(extractor) -> None:
     assert speakers_in(extractor, text) == {}
 
 
-def test_the_block_under_a_contact_label_is_contacts(extractor) -> None:
-    """The label stands on a line of its own; each contact's own line names no cue, and an e-mail comes late in it."""
-    text = (
-        "The event was opened by Ms Ana Ferreira, Director, Harbour Institute.\n\n"
-        "For further information, please contact:\n"
-        "Rui Sousa, Summit Secretariat, sousa@example.org, Tel. +1 917 783 9336\n"
-        "Paulo Porto, Summit Secretariat, porto@example.org\n\n"
-        "More information:\nMaria Costa, Jonas Weber\nInformation department\n"
-    )
-    assert set(speakers_in(extractor, text)) == {"Ana Ferreira"}
-
-
-def test_a_name_with_a_number_in_it_is_a_place(extractor) -> None:
-    """A room of a programme's header ("Muyenga 2") and an address's floor are tagged PERSON; no one's name has a number."""
-    text = (
-        "Time | Muyenga 1 | Muyenga 2\n10:30 | Ana Ferreira, Harbour Institute | Rui Sousa, Examplia Agency\n\n"
-        "A reception follows at the Permanent Mission of Examplia, 885 2nd Ave, Floor 19, bet 47th & 48th Sts.\n"
-    )
-    assert set(speakers_in(extractor, text)) == {"Ana Ferreira", "Rui Sousa"}
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # "Vaccine Supply Chain and Logistics Update for ..." runs on in lower-case words: a title, not a list of
+        # names, so the name in the next cell is the only one in the row
+        pytest.param(
+            "Programme\n\n12:20 – 12:45 | Vaccine Supply Chain and Logistics Update for Member States | Timothy Ikeh\n\n"
+            "12:45 – 13:45 | Lunch Break | All Participants\n",
+            {"Timothy Ikeh"}, id="a talk title the NER starts with a name",
+        ),
+        # the label stands on a line of its own; each contact's own line names no cue, and an e-mail comes late in it
+        pytest.param(
+            "The event was opened by Ms Ana Ferreira, Director, Harbour Institute.\n\n"
+            "For further information, please contact:\nRui Sousa, Summit Secretariat, sousa@example.org, Tel. +1 917 783 9336\n"
+            "Paulo Porto, Summit Secretariat, porto@example.org\n\nMore information:\nMaria Costa, Jonas Weber\nInformation department\n",
+            {"Ana Ferreira"}, id="the block under a contact label",
+        ),
+        # a room of a programme's header and an address's floor are tagged PERSON; no one's name has a number
+        pytest.param(
+            "Time | Muyenga 1 | Muyenga 2\n10:30 | Ana Ferreira, Harbour Institute | Rui Sousa, Examplia Agency\n\n"
+            "A reception follows at the Permanent Mission of Examplia, 885 2nd Ave, Floor 19, bet 47th & 48th Sts.\n",
+            {"Ana Ferreira", "Rui Sousa"}, id="a name with a number in it",
+        ),
+    ],
+)
+def test_only_the_people_a_layout_names_are_speakers(extractor, text: str, people: set[str]) -> None:
+    assert set(speakers_in(extractor, text)) == people
 
 
 def test_a_topic_before_its_lecturer_in_brackets_is_no_person(extractor) -> None:
