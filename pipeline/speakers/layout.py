@@ -199,12 +199,17 @@ def contact_line(cues: SpeakerCues, name: Span) -> bool:
 def _under_contact_label(cues: SpeakerCues, text: str, at: int) -> bool:
     """A line of the block under "For further information, please contact:" or "More information:": the lines up
     to the label, without a blank line between, are its contacts."""
-    lines = text[: text.rfind("\n", 0, at) + 1].split("\n")[:-1]
-    for line in reversed(lines[-_CONTACT_BLOCK_LINES:]):
+    end = text.rfind("\n", 0, at)  # the lines above, read back one at a time: not the whole text before each name
+    for _ in range(_CONTACT_BLOCK_LINES):
+        if end < 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].rstrip()
         if not line.strip():
             return False
-        if line.rstrip().endswith(":") and any(cue in line.lower() for cue in cues.contact_cues):
+        if line.endswith(":") and any(cue in line.lower() for cue in cues.contact_cues):
             return True
+        end = start - 1
     return False
 
 
