@@ -155,8 +155,8 @@ class OrganisationGazetteer:
 
 
 _LINKS = frozenset({"of", "for", "on", "in", "to", "at", "with", "de", "del", "des", "du", "da", "do", "dos", "pour", "para"})
-_JOINS = frozenset({"and", "&", "or", "y", "e", "et", "und", "o", "ou"})
-"""Conjunctions after a word that would head a name from its front: a list of sectors, not a name."""
+CONJUNCTIONS = frozenset({"and", "&", "or", "y", "e", "et", "und", "o", "ou"})
+"""Conjunctions: a list of sectors, not one name, goes on with one ("Health, Labour and Welfare")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +229,7 @@ class OrganisationWords:
         words = [w for w in words if w]
         while len(words) > 1 and words[-1] in self.legal_forms:
             words.pop()
-        if len(words) > 1 and words[0].lower() in self.head_first and words[1].lower() not in _JOINS:
+        if len(words) > 1 and words[0].lower() in self.head_first and words[1].lower() not in CONJUNCTIONS:
             return words[0].lower()  # not "Academia and Research Institutions", a list of sectors
         for index, word in enumerate(words[1:], start=1):
             if word.lower() in _LINKS:

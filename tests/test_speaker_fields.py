@@ -319,3 +319,15 @@ def test_an_activity_is_no_ones_name(extractor, text: str) -> None:
     doc = extractor.nlp(f"10:30 {text}")
     assert not fields.is_name(doc[1:])
     assert fields.is_name(extractor.nlp("10:30 Rui Sousa")[1:])
+
+
+@pytest.mark.parametrize(("line", "organisation"), [
+    ("Rui Sousa, Director, Compliance and Enforcement, Equal Chances Commission", "Equal Chances Commission"),
+    ("Rui Sousa, Head of Climate and Nature, Examplia Seeds Group", "Examplia Seeds Group"),
+    ("Ana Lima, Minister, Ministry of Health, Labour and Welfare, Japan", "Ministry of Health, Labour and Welfare"),
+])
+def test_a_comma_the_ner_ran_a_unit_across_still_parts_it_from_the_body(extractor, line, organisation) -> None:
+    """The NER tags "Compliance and Enforcement, Equal Chances Commission" ORG whole. What follows the comma names a
+    body by itself, so the comma parts two fields; a portfolio list after one ("..., Labour and Welfare") does not."""
+    (match,) = extractor.nlp(f"The speakers were:\n{line}\n")._.speakers
+    assert match.organisation_text == organisation

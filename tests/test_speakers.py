@@ -52,7 +52,8 @@ def test_seed_speakers_of_a_known_organisation_share_its_id(seed_extraction: Ext
 
 def test_seed_speaker_titles_and_units(seed_extraction: Extraction) -> None:
     speakers = by_name(seed_extraction)
-    assert speakers["Liu Yuton"].title == "Director for Technical Cooperation, International Cooperation Department"
+    assert speakers["Liu Yuton"].title == "Director for Technical Cooperation"
+    assert speakers["Liu Yuton"].unit == "International Cooperation Department"
     assert speakers["Sho Sudo"].unit == "International Affairs Division"
     assert speakers["Claude Jentgen"].title == "Chargé d’affaires"
     assert speakers["Mei Wei"].title == "First Vice-President"

@@ -19,7 +19,14 @@ from spacy.tokens import Span, Token
 
 from ..countries import APOSTROPHE, POSSESSIVE_ENDINGS, CountryIndex
 from ..org_contexts import SUBORDINATE, description_length
-from ..organisations import KnownOrganisation, OrganisationGazetteer, OrganisationWords, looks_like_acronym, named_here
+from ..organisations import (
+    CONJUNCTIONS,
+    KnownOrganisation,
+    OrganisationGazetteer,
+    OrganisationWords,
+    looks_like_acronym,
+    named_here,
+)
 from ..spans import doc_entities
 from .cues import SpeakerCues
 from .match import SpeakerMatch
@@ -796,6 +803,25 @@ def acronym(text: str) -> bool:
 
 
 def inside_entity(token: Token) -> bool:
-    """A comma within a name ("Ministry of Health, Labour and Welfare"), not one the NER left at its edge."""
+    """A comma within a name ("Ministry of Health, Labour and Welfare"), not one the NER left at its edge, nor one
+    the NER ran a unit and its body across ("Compliance and Enforcement, Equal Opportunities Commission")."""
     doc = token.doc
-    return token.ent_iob_ == "I" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    if not (token.ent_iob_ == "I" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"):
+        return False
+    return token.text != "," or not _name_of_its_own(doc[token.i + 1 : _entity_end(token)])
+
+
+def _entity_end(token: Token) -> int:
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return end
+
+
+def _name_of_its_own(rest: Span) -> bool:
+    """What follows a comma up to the entity's end names a body by itself: two words or more, and no conjunction in
+    it or just after it. A portfolio list goes on with one ("..., Labour and Welfare"; "Planning, Economic
+    Development, and International Cooperation", of which the NER tags the first two), a campus is one word."""
+    after = rest.doc[rest.end : rest.end + 2]
+    ahead = [*rest, *(after[1:] if len(after) and after[0].text == "," else after[:1])]
+    return len(rest) > 1 and not any(token.pos_ == "CCONJ" or token.lower_ in CONJUNCTIONS for token in ahead)
