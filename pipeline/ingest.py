@@ -309,17 +309,19 @@ def _function_words() -> tuple[frozenset[str], ...]:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A(?:[ \t]*\n)*---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+"""YAML front matter, after any blank lines, its fences maybe with trailing spaces (as some site exports write them)."""
 _NAME_WORD = r"[A-Z](?:[a-z’‘ʼ′`'.-][\w’‘ʼ′`'.-]*|\.)"
 """A word of a person's name: "Ana", "O’Brien", "J.", not an acronym ("AINAS Team" is a site's team)."""
 _FRONT_AUTHOR = re.compile(rf"^author:[ \t]*([\"']?){_NAME_WORD}(?: {_NAME_WORD}){{1,3}}\1[ \t]*$", re.MULTILINE)
 """An author line whose value is a person's name ("author: Ana Lima"), not a site's or a slug."""
 _FRONT_TITLE = re.compile(r"^title:\s*(?:>-?\s*)?(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
 _FRONT_LEDE = re.compile(
-    r"^(?:excerpt|summary|description|abstract|subtitle|lede):[ \t]*(?:[>|][-+]?\s*)?(?P<lede>.*?)\s*(?=^\S|\Z)",
+    r"^(?:excerpt|summary|description|abstract|subtitle|lede):[ \t]*(?:[>|][-+]?\s*)?(?P<lede>\"[^\"]*\"|.*?)\s*(?=^\S|\Z)",
     re.MULTILINE | re.DOTALL,
 )
-"""A page's lede kept in its front matter: the site shows it above the body, which may not repeat it."""
+"""A page's lede kept in its front matter: the site shows it above the body, which may not repeat it. A quoted one
+runs to its closing quote, though its lines may start at the margin."""
 _FRONT_PEOPLE = re.compile(
     r"^[ \t]*(?:- )?(?P<key>speakers?|moderators?|chairs?|panell?ists?|presenters?|facilitators?|hosts?|keynotes?)[ \t]*:"
     r"[ \t]*(?P<value>.*)$(?P<items>(?:\n[ \t]+-?[ \t]*(?:name:)?.*$)*)",
@@ -351,6 +353,7 @@ def _strip_front_matter(traced: _Traced) -> tuple[str | None, _Traced]:
         words = " ".join(value.text.split())
         if words and words[:_REPEAT_PROBE] not in said:
             kept.append(value.sub(_YAML_LINE_BREAK, lambda m: " "))
+            said += f" {words}"  # a summary may repeat the subtitle
     kept += _front_people(traced, match.start(1), match.end(1))
     for part in reversed(kept):
         blank_line = _Traced("\n\n", array(_OFFSETS, [part.origin[-1] + 1 if part.origin else 0] * 2))
@@ -384,6 +387,7 @@ _MARKUP_KEEP_GROUP = re.compile(
     r"!?\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}(?:[ \t]+\"[^\"\n]{0,300}\")?\)"  # [text](url "title") and images
     r"|\*\*([^*\n]+)\*\*"  # **bold**
     r"|(?<![\w*])_([^_\n]+)_(?![\w*])"  # _emphasis_
+    r"|(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*\\])\*(?![\w*])"  # *emphasis*, not a footnote's "Lima*"
     r"|`([^`\n]+)`"  # `code`, which converted pages use for captions too
 )
 _MARKUP_NESTING = 2

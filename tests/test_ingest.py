@@ -180,6 +180,11 @@ def test_markdown_links_in_bold_and_bold_in_links_leave_their_words() -> None:
     assert doc.raw[start:end] == "Ana Lima"
 
 
+def test_markdown_emphasis_leaves_its_words_and_footnote_stars_stay() -> None:
+    doc = document_from_text("Ana Lima, Senior Expert at the *Examplia Water Institute*, spoke. Rui Sousa*, 5 * 3.\n")
+    assert doc.text == "Ana Lima, Senior Expert at the Examplia Water Institute, spoke. Rui Sousa*, 5 * 3."
+
+
 def test_an_html_tag_broken_over_lines_leaves_no_attributes_in_the_text() -> None:
     doc = document_from_text('Ana Lima visited.\n\n<img class="img-fluid" style="max-height: 380px;"\nsrc="/assets/visit.png" />\n')
     assert doc.text == "Ana Lima visited."
@@ -241,6 +246,16 @@ def test_a_front_matter_lede_the_body_does_not_repeat_is_the_first_paragraph() -
     assert raw[start:end] == "the river’s future"
     repeated = "---\nsummary: 'Ana Lima opened the workshop.'\n---\nAna Lima opened the workshop. It rained.\n"
     assert document_from_text(repeated).text == "Ana Lima opened the workshop. It rained."
+
+
+def test_front_matter_after_a_blank_line_and_fences_with_trailing_spaces() -> None:
+    """Some site exports start with a blank line and write "---  ". A quoted lede runs to its closing quote though its
+    lines start at the margin, and a summary repeating the subtitle is read once."""
+    lede = '"A conversation with Ana Lima, Senior Expert at the\nExamplia Water Institute, Examplia."'
+    raw = f"  \n---  \ntitle: Notes\nsubtitle: {lede}\nsummary: {lede}\ndate: 2026-03-20\n---  \nIt rained.\n"
+    doc = document_from_text(raw)
+    assert doc.title == "Notes"
+    assert doc.text == "A conversation with Ana Lima, Senior Expert at the Examplia Water Institute, Examplia.\n\nIt rained."
 
 
 def test_an_event_pages_front_matter_people_are_labelled_lines(extractor) -> None:
