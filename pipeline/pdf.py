@@ -151,7 +151,21 @@ def read_pages(path: Path, *, max_chars: int | None = None) -> PdfText:
         pdf.close()
     if pages.layouts and pages.unread == len(pages.layouts):
         raise PdfiumRefused(Errors.E004.format(path=path, reason="no page can be read"))
-    return page_texts(path, pages)
+    text = page_texts(path, pages)
+    if _glyph_codes(text.pages):
+        raise PdfiumRefused(Errors.E004.format(path=path, reason="its fonts map no glyph to a character"))
+    return text
+
+
+_MIN_LETTER_SHARE = 0.25
+"""Printed text in any script is mostly letters (each PDF we have read: 85% or more); far below that, PDFium gave
+glyph codes of fonts with no map to characters, which pdfminer may still decode by the glyphs' names."""
+_MIN_PRINTED = 200
+
+
+def _glyph_codes(pages: list[str]) -> bool:
+    printed = [c for page in pages for c in page if not c.isspace()]
+    return len(printed) >= _MIN_PRINTED and sum(c.isalpha() for c in printed) < _MIN_LETTER_SHARE * len(printed)
 
 
 class PdfiumRefused(InputError):

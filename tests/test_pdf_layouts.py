@@ -251,6 +251,23 @@ def test_a_pdf_none_of_whose_pages_pdfium_reads_is_read_by_pdfminer(tmp_path: Pa
     assert paragraphs_of(doc) == SESSIONS[:4] and doc.notes == (Notes.N009.format(path=path),)
 
 
+def test_a_pdf_whose_fonts_pdfium_gives_glyph_codes_for_is_read_by_pdfminer(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A font with no map to characters: PDFium gives its glyph codes ("-!", , 5# 3'*"" for a programme's title),
+    pdfminer may still decode the glyphs by their names."""
+    path = write_pdf(tmp_path / "programme.pdf", SESSIONS[:4])
+    read = pipeline.pdf.page_texts
+    codes = str.maketrans({letter: "#" for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+
+    def glyph_codes(*args: object) -> pipeline.pdf.PdfText:
+        text = read(*args)
+        return pipeline.pdf.PdfText([page.translate(codes) for page in text.pages], text.notes)
+
+    monkeypatch.setattr(pipeline.pdf, "page_texts", glyph_codes)
+    doc = load_document(path)
+    assert paragraphs_of(doc) == SESSIONS[:4] and doc.notes == (Notes.N009.format(path=path),)
+
+
 def test_a_file_neither_reader_can_read_keeps_pdfiums_reason(tmp_path: Path, good_pdf_bytes: bytes) -> None:
     path = tmp_path / "saved.pdf"
     path.write_bytes(SAVED_WITH_HEADERS + good_pdf_bytes[:400] + bytes(1000) + good_pdf_bytes[-200:])
