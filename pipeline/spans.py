@@ -11,6 +11,7 @@ that start from a few cue words find them with `token_positions` rather than a l
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -92,9 +93,9 @@ def _positions(doc: Doc, attr: str) -> dict[int, list[int]]:
     words in each, and a scan of every token per rule cost more than the look-ups. Nothing retokenizes a `Doc`."""
     key = f"{_POSITIONS_KEY}.{attr}"
     if key not in doc.user_data:
-        where: dict[int, list[int]] = {}
+        where: defaultdict[int, list[int]] = defaultdict(list)
         for i, value in enumerate(doc.to_array(attr).tolist()):
-            where.setdefault(value, []).append(i)
+            where[value].append(i)  # not `setdefault`, which makes a list for every token
         doc.user_data[key] = where
     return doc.user_data[key]
 

@@ -27,7 +27,7 @@ from ..organisations import (
     looks_like_acronym,
     named_here,
 )
-from ..spans import doc_entities
+from ..spans import doc_entities, span_text
 from .cues import SpeakerCues
 from .match import SpeakerMatch
 from .names import HYPHENS
@@ -71,7 +71,7 @@ class Field:
 
     @property
     def text(self) -> str:
-        return clean_field(self.span.text)
+        return clean_field(span_text(self.span))
 
 
 class FieldReader:

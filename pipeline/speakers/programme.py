@@ -114,13 +114,14 @@ class ProgrammeReader:
         if line.is_row or titled and _ends(titled[-1], line.span):
             return False  # "Youth Are Leaders. Mrs. Ana Lima (15 mins)": a talk's title, whatever its verbs, then who gives it
         inside = {i for person in titled for i in range(person.start, person.name.end)}
-        depth = 0
-        words = []
+        depth = words = 0
         for token in line.span:  # an aside in brackets ("[invited]") is no sentence
-            depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(token.text, 0)
+            depth += _BRACKET_DEPTH.get(token.text, 0)
             if depth <= 0 and token.is_alpha and token.i not in inside:
-                words.append(token)
-        return any(t.tag_ in FINITE for t in words) or len(words) > 12 and line.span[-1].text in (".", "!", "?")
+                if token.tag_ in FINITE:
+                    return True  # most lines of prose have their verb early: the rest need not be read
+                words += 1
+        return words > 12 and line.span[-1].text in (".", "!", "?")
 
     def _line(self, line: Line, titled: list[Person], done: set[int], *, presented: set[int]) -> list[SpeakerMatch]:
         """The people in a line's cells, each with the description after it; a bare name in a row takes the row's
@@ -312,6 +313,7 @@ _DESCRIPTION_WORDS = 6
 """A comma part up to this long that describes (a title, a body) makes the names after it no talk's speakers."""
 _OPENING_QUOTES = frozenset({"“", '"', "«", "‘"})
 _OPENING_BRACKET = frozenset({"("})
+_BRACKET_DEPTH = {"(": 1, "[": 1, ")": -1, "]": -1}
 _COMMA = frozenset({","})
 _QUOTE_AFTER_COMMA = re.compile(r",\s*[" + "".join(sorted(_OPENING_QUOTES)) + "]")
 
@@ -347,7 +349,7 @@ def _acronym_of(text: str, name: Span) -> bool:
 
 def _ends(person: Person, cell: Span) -> bool:
     """Whether nothing but a comma or an aside ("(15 mins)") follows the name in its cell."""
-    rest = cell.doc[person.name.end : cell.end].text.strip(" ,;")
+    rest = span_text(cell.doc[person.name.end : cell.end]).strip(" ,;")
     return not rest or bool(re.fullmatch(r"[(\[][^()\[\]]*[)\]]", rest) and NOISE.match(rest[1:-1].strip()))
 
 
