@@ -455,7 +455,10 @@ def _strip_markup(traced: _Traced) -> _Traced:
     traced = traced.sub(_HTML, lambda m: "\n" if m.group("block") else "")
     traced = traced.sub(_MARKUP_DROP, lambda m: "")
     for _ in range(_MARKUP_NESTING):  # "**[Prof. Ana Lima](/ana-lima/)**": a link in bold, or bold in a link
-        traced = traced.sub(_MARKUP_KEEP_GROUP, lambda m: m.lastindex or 0)
+        stripped = traced.sub(_MARKUP_KEEP_GROUP, lambda m: m.lastindex or 0)
+        if stripped is traced:
+            break  # nothing found: another pass over the same text finds nothing either
+        traced = stripped
     return traced.sub(_ENTITY, lambda m: html.unescape(m.group()).replace("\xa0", " "))
 
 
@@ -484,6 +487,8 @@ def _normalise(traced: _Traced) -> _Traced:
             return unicodedata.normalize("NFKC", match.group())
         return _FOLDED[match.lastgroup or ""]
 
+    if traced.text.isascii():
+        return traced  # every character `_COMPATIBLE` folds is outside ASCII: no need to scan for them
     return traced.sub(_COMPATIBLE, fold)
 
 
