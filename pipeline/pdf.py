@@ -161,6 +161,7 @@ _MIN_LETTER_SHARE = 0.25
 """Printed text in any script is mostly letters (each PDF we have read: 85% or more); far below that, PDFium gave
 glyph codes of fonts with no map to characters, which pdfminer may still decode by the glyphs' names."""
 _MIN_PRINTED = 200
+"""Below this many printed characters a file says too little to judge its letters by."""
 
 
 def _glyph_codes(pages: list[str]) -> bool:

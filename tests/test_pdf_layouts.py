@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import io
 import re
+import string
 import time
 import tracemalloc
 from pathlib import Path
@@ -257,7 +258,7 @@ def test_a_pdf_whose_fonts_pdfium_gives_glyph_codes_for_is_read_by_pdfminer(tmp_
     pdfminer may still decode the glyphs by their names."""
     path = write_pdf(tmp_path / "programme.pdf", SESSIONS[:4])
     read = pipeline.pdf.page_texts
-    codes = str.maketrans({letter: "#" for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+    codes = str.maketrans(dict.fromkeys(string.ascii_letters, "#"))
 
     def glyph_codes(*args: object) -> pipeline.pdf.PdfText:
         text = read(*args)

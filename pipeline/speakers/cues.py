@@ -47,6 +47,9 @@ class SpeakerCues:
     """Role nouns that name what happens ("Presentation:", "Keynote") rather than who does it ("Chair:")."""
     academic_titles: frozenset[str]
     """Officers of a university ("Vice-Chancellor", "Dean"): with no body named, they serve the university named last."""
+    led_gatherings: frozenset[str]
+    """A delegation or a session, named before who leads it: "Most workshops were led by NAME" makes NAME take part
+    (a programme or a project "led by" someone does not)."""
     group_nouns: frozenset[str]
     """Nouns for a group that speaks for one country: "the Examplian delegation"."""
     membership_cues: frozenset[str]
@@ -99,6 +102,7 @@ class SpeakerCues:
             topic_word_endings=dict(data["topic_word_endings"]),
             activity_nouns=frozenset(data["activity_nouns"]),
             academic_titles=frozenset(data["academic_titles"]),
+            led_gatherings=frozenset(data["led_gatherings"]),
             group_nouns=frozenset(data["group_nouns"]),
             membership_cues=frozenset(data["membership_cues"]),
             state_titles=tuple(data["state_titles"]),

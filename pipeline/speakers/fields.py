@@ -808,14 +808,8 @@ def inside_entity(token: Token) -> bool:
     doc = token.doc
     if not (token.ent_iob_ == "I" and token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"):
         return False
-    return token.text != "," or not _name_of_its_own(doc[token.i + 1 : _entity_end(token)])
-
-
-def _entity_end(token: Token) -> int:
-    end = token.i + 1
-    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
-        end += 1
-    return end
+    entity = doc_entities(doc).covering(token.i)
+    return token.text != "," or entity is None or not _name_of_its_own(doc[token.i + 1 : entity.end])
 
 
 def _name_of_its_own(rest: Span) -> bool:

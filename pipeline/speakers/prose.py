@@ -34,12 +34,9 @@ _COPULAS = (("was",), ("were",), ("is",), ("are",), ("will", "be"))
 _PORTFOLIO_PREPOSITIONS = frozenset({"of", "for", "in", "on"})
 """A field holding one of these before "and" is a title's portfolio or a body's name that may go on after it."""
 _PASSIVE_BY = re.compile(r"(?<!\s)\s+(?:was|were|is|are|been)\s+(?:also\s+)?\w+\s+by$")
-_LED_BY = re.compile(
-    r"\b(?:delegation|delegations|mission|representatives|session|sessions|workshop|workshops|discussion|discussions"
-    r"|panel|seminar|training|webinar)\b[^.;:]{0,100}\b(?:led|headed) by(?:\s+[a-z.]+){0,2}$"
-)
-"""A delegation or a session named before who leads it: "a delegation of X University led by (Vice) President NAME",
-"Most workshops were led by NAME"; not a programme or a project "led by" someone, who need not take part."""
+_LED_BY = r"\b(?:{gatherings})\b[^.;:]{{0,100}}\b(?:led|headed) by(?:\s+[a-z.]+){{0,2}}$"
+"""One of the `led_gatherings` named before who leads it: "a delegation of X University led by (Vice) President NAME",
+"Most workshops were led by NAME"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +67,7 @@ class ProseReader:
         self.fields = fields = slots.fields
         self.countries = fields.countries
         self.words = fields.words
+        self.led_by = re.compile(_LED_BY.format(gatherings="|".join(sorted(map(re.escape, self.cues.led_gatherings)))))
 
     def speakers(self, doc: Doc, known: list[SpeakerMatch]) -> list[SpeakerMatch]:
         """Everyone introduced in the prose, merged with the people `known` from other readers, and their mentions.
@@ -667,7 +665,7 @@ class ProseReader:
         for phrase, role in self.cues.role_by_phrase.items():
             if before.endswith(phrase):
                 return role
-        if _LED_BY.search(before):
+        if self.led_by.search(before):
             return self.cues.role_by_phrase["delegation led by"]
         start = person.start
         while start > 0 and self.cues.is_honorific(person.doc[start - 1]):
