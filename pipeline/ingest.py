@@ -383,6 +383,13 @@ def _front_people(traced: _Traced, start: int, end: int) -> list[_Traced]:
     return lines
 
 
+_TEMPLATE = re.compile(
+    r"\{\{?[<%][^{}]{0,3000}?\s(?:caption|title)=\"([^\"\n]{1,500})\"[^{}]{0,3000}?[>%]\}\}?"  # a figure: its caption
+    r"|\{\{[<%][^{}]{0,3000}?[>%]\}\}"  # any other Hugo shortcode: {{< youtube ID >}}, {{% callout %}}
+    r"|\{%[^{}\n]{0,1000}%\}|\{\{[^{}<%\n]{0,500}\}\}"  # Liquid tags and expressions: {% include x.html %}, {{ site.url }}
+)
+"""Directives of the site generators (Hugo, Jekyll) that Markdown sources keep; a figure's caption is shown on the
+page, and often names who is in the picture ("NAME speaking at the forum")."""
 _MARKUP_KEEP_GROUP = re.compile(
     r"!?\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}(?:[ \t]+\"[^\"\n]{0,300}\")?\)"  # [text](url "title") and images
     r"|\*\*([^*\n]+)\*\*"  # **bold**
@@ -451,6 +458,8 @@ def _joined_rows(traced: _Traced) -> _Traced:
 
 def _strip_markup(traced: _Traced) -> _Traced:
     """Markdown and HTML remnants of web pages: a tag that breaks the line in a browser breaks it here."""
+    if "{" in traced.text:
+        traced = traced.sub(_TEMPLATE, lambda m: 1 if m.group(1) else "")
     traced = _joined_rows(traced)
     traced = traced.sub(_HTML, lambda m: "\n" if m.group("block") else "")
     traced = traced.sub(_MARKUP_DROP, lambda m: "")

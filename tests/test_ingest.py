@@ -185,6 +185,22 @@ def test_markdown_emphasis_leaves_its_words_and_footnote_stars_stay() -> None:
     assert doc.text == "Ana Lima, Senior Expert at the Examplia Water Institute, spoke. Rui Sousa*, 5 * 3."
 
 
+def test_site_generator_directives_leave_a_figure_caption_and_nothing_else() -> None:
+    raw = (
+        "Read more at [the forum]({{ site.url }}/forum).{% include back-to-top.html %}\n\n"
+        '{{< image src="/media/igf/1.jpg" alt="A stage." class="center"\ncaption="Ana Lima speaking at the forum." >}}\n\n'
+        '{% include figure image_path="/a.jpeg" title="Rui Sousa with the Examplia delegation" %}\n\n'
+        "{{< youtube 6i4nQG >}}\n\n{{% callout note %}}\nBring your own laptop.\n{{% /callout %}}\n"
+    )
+    doc = document_from_text(raw)
+    assert doc.text.split("\n\n") == [
+        "Read more at the forum.", "Ana Lima speaking at the forum.", "Rui Sousa with the Examplia delegation",
+        "Bring your own laptop.",
+    ]
+    start, end, _ = doc.locate(*span_of(doc, "Ana Lima"))
+    assert doc.raw[start:end] == "Ana Lima"
+
+
 def test_an_html_tag_broken_over_lines_leaves_no_attributes_in_the_text() -> None:
     doc = document_from_text('Ana Lima visited.\n\n<img class="img-fluid" style="max-height: 380px;"\nsrc="/assets/visit.png" />\n')
     assert doc.text == "Ana Lima visited."
