@@ -625,7 +625,9 @@ class _Shapes:
     darks: list[tuple[int, float, float, float, float]]
     """(drawing order, x0, top, x1, bottom) of dark fills and images: white text drawn on them is seen."""
     pictures: list[tuple[int, float, float, float, float]]
-    """(drawing order, x0, top, x1, bottom) of images: text drawn before one, under it, is hidden."""
+    """(drawing order, x0, top, x1, bottom) of images: text drawn before one, under it, is hidden. Not an image over
+    the whole page: a page-sized image drawn last is a transparent frame or a scan over its own recognised text,
+    and either way the words show."""
     order: dict[int | None, int]
     """Drawing order of each text object (by address)."""
     images: int
@@ -655,7 +657,8 @@ class _Shapes:
             if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 shapes.images += 1
                 shapes.darks.append((index, x0, y0, x1, y1))
-                shapes.pictures.append((index, x0, y0, x1, y1))
+                if not (x1 - x0 > 0.9 * width and y1 - y0 > 0.9 * height):
+                    shapes.pictures.append((index, x0, y0, x1, y1))
                 continue
             pdfium_c.FPDFPath_GetDrawMode(item, fill_mode, stroke)
             filled = fill_mode.value != pdfium_c.FPDF_FILLMODE_NONE and pdfium_c.FPDFPageObj_GetFillColor(

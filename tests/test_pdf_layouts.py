@@ -296,6 +296,22 @@ def test_scanned_pages_are_skipped_with_a_note(tmp_path: Path) -> None:
     assert Notes.N005.format(path=path, count=1, pages="page 2") in doc.notes
 
 
+def test_a_picture_hides_the_words_under_it_but_a_frame_over_the_whole_page_does_not(tmp_path: Path) -> None:
+    """A photo placed over a left-over line hides it; a page-sized image drawn last (a transparent frame, or a
+    scan over its own recognised text) shows the words under it."""
+    path = tmp_path / "framed.pdf"
+    canvas = Canvas(str(path), pagesize=A4, invariant=1)
+    canvas.setFont(FONT, 10)
+    canvas.drawString(72, 700, SESSIONS[0][:90])
+    canvas.drawString(72, 400, SESSIONS[1][:90])
+    canvas.drawImage(ImageReader(Image.new("L", (60, 20), 120)), 60, 380, width=480, height=40)
+    canvas.drawImage(ImageReader(Image.new("RGBA", (60, 80), (0, 0, 0, 0))), 0, 0, width=A4[0], height=A4[1],
+                     mask="auto")
+    canvas.showPage()
+    canvas.save()
+    assert load_document(path).text == SESSIONS[0][:90]
+
+
 def test_scan_without_any_text_layer_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "Scan 2024-03 (Genève).pdf"
     canvas = Canvas(str(path), pagesize=A4, invariant=1)
