@@ -1166,8 +1166,25 @@ def _prose(rows: list[list[Item]], right: float, page: _Page) -> bool:
     left = min(line.x0 for line in lines)
     if right - left < 12 * statistics.median(line.height for line in lines):
         return False
-    wrapped = sum(_continues(above, below, right, ruled=False) for above, below in itertools.pairwise(lines))
+    wrapped = sum(_wraps_in_prose(above, below, right) for above, below in itertools.pairwise(lines))
     return wrapped >= 0.5 * (len(lines) - 1)
+
+
+_PROSE_LINE_WORDS = 5
+"""A line of running text holds this many words or more; labels and names in a list hold fewer."""
+
+
+def _wraps_in_prose(above: _LineBox, below: _LineBox, right: float) -> bool:
+    """Whether a line of a column wrapped into the next, as `_continues` judges it, or by the column's shape alone:
+    a word broken at the line's end, or a line of running text that leaves no room for the next one's first word
+    and ends in no full stop. Proper names at the ends of lines ("the Cambridge City" over "Council passed") look
+    finished to `_continues`."""
+    if not _same_style(above, below):
+        return False
+    if _continues(above, below, right, ruled=False) or _ends_open(above):
+        return True
+    no_room = below.first + 0.25 * below.height > right - above.x1
+    return no_room and above.text.count(" ") >= _PROSE_LINE_WORDS - 1 and not above.text.endswith((".", ":", "!", "?"))
 
 
 # --------------------------------------------------------------------------------------------- grids

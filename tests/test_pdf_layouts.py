@@ -69,6 +69,29 @@ def test_single_column_pages_unchanged(tmp_path: Path) -> None:
     assert paragraphs_of(doc) == ["Regional dialogue", *SESSIONS]
 
 
+def test_ragged_columns_whose_lines_end_in_proper_names_are_read_down_each_column(tmp_path: Path) -> None:
+    """A press release in two ragged-right columns, a contact block over the left one: lines ending in a name
+    ("the Harbour" over "Council of ...") look finished one by one, but the columns are running text, not a grid
+    of cells read across."""
+    towns = ["Examplia", "Otherland", "Northvale", "Southmere", "Eastport", "Westbury", "Lakemoor", "Highcliff"]
+
+    def prose(first: int, count: int) -> str:
+        return " ".join(f"The {towns[n % 8]} Teachers Union met the {towns[(n + 3) % 8]} Lecturers Association Board "
+                        f"and the Harbour Council of {towns[(n + 5) % 8]} City." for n in range(first, first + count))
+
+    left = ["PRESS RELEASE", "Ana Lima (Examplia Teachers Union)", "", *simpleSplit(prose(0, 5), FONT, 10, 230)]
+    right = simpleSplit(prose(5, 6), FONT, 10, 230)
+
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont(FONT, 10)
+        for x, lines in ((56, left), (310, right)):
+            for number, line in enumerate(lines):
+                canvas.drawString(x, 780 - 13 * number, line)
+
+    doc = load_document(write_page(tmp_path / "release.pdf", draw))
+    assert paragraphs_of(doc)[-2:] == [prose(0, 5), prose(5, 6)]
+
+
 def test_table_is_not_taken_for_columns(tmp_path: Path) -> None:
     """Short cells side by side are rows of a table, read across, not two columns read one after the other;
     each row is one line, its cells apart."""
