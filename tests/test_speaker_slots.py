@@ -65,6 +65,21 @@ def test_names_alone_under_talk_titles_present_them_but_a_byline_under_a_headlin
     assert "Marta Quintela" not in speakers_in(extractor, post)
 
 
+def test_names_before_a_colon_and_a_talk_title_present_it_and_a_label_before_a_name_does_not(extractor) -> None:
+    """"NAME: talk title", alone on its line or in a timed row's cell, is a programme's talk after its speaker, where
+    "Chair: NAME" has a label before the colon. Two or more in the document."""
+    programme = (
+        "Programme\n\n"
+        "09:00 | Kai Brandt: Coastal towns and the rise of spatial inequality\n"
+        "10:00 | Coffee break and posters\n"
+        "Jonas Feldkamp: Fostering inclusive rural transformation in mountain valleys\n\n"
+        "Chair: Rosa Quill\n"
+    )
+    speakers = speakers_in(extractor, programme)
+    assert {name for name, found in speakers.items() if found.role == "presenter"} == {"Kai Brandt", "Jonas Feldkamp"}
+    assert speakers["Rosa Quill"].role == "chair"
+
+
 def test_names_under_talk_titles_need_no_person_tag_each_once_the_list_has_one(extractor) -> None:
     """The NER tags many an unfamiliar name ORG or nothing ("Delfina Marquette", "Corwin Ashby"); under a talk's title, in
     a list of talks where it tags one of the names PERSON, each is its presenter. A session's heading is no one."""

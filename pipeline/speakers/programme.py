@@ -48,10 +48,12 @@ class ProgrammeReader:
         titled = self.slots.titled(doc)
         found: list[SpeakerMatch] = []
         done = set(done)
-        presented = self._names_under_talks(doc) | self._column_of_names(doc)
+        talks = self._names_before_talks(doc)
+        presented = self._names_under_talks(doc) | self._column_of_names(doc) | {p.start for ps in talks.values() for p in ps}
         for line in sorted(document_lines(doc), key=lambda line: not line.is_row):
             if line.index not in done:
-                found.extend(self._line(line, titled.get(line.index, []), done, presented=presented))
+                named = sorted([*titled.get(line.index, []), *talks.get(line.index, [])], key=lambda person: person.start)
+                found.extend(self._line(line, named, done, presented=presented))
         return found
 
     def _names_under_talks(self, doc: Doc) -> set[int]:
@@ -61,10 +63,25 @@ class ProgrammeReader:
         lines = document_lines(doc)
         named = {
             line.span.start: person for line in lines[1:]
-            if not line.is_row and (person := self._alone(line.span)) is not None and self._talk_title(lines[line.index - 1])
+            if not line.is_row and (person := self._alone(line.span)) is not None and not lines[line.index - 1].is_row
+            and self._talk_title(lines[line.index - 1].span)
         }
         tagged = any(person.ner for person in named.values())
         return set(named) if len(named) >= _TALKS_IN_A_PROGRAMME and tagged else set()
+
+    def _names_before_talks(self, doc: Doc) -> dict[int, list[Person]]:
+        """The names (by line) that open a line or a cell before a colon and a talk's title ("Ana Lima: Coastal towns
+        and the rise of spatial inequality", "09:00 | Rui Sousa: Welcome and introduction"): a programme's talks,
+        each after its speaker, where a label would stand in "Chair: Ana Lima". At least two in the document, one of
+        them a name the NER tagged PERSON, as in `_names_under_talks`."""
+        named: dict[int, list[Person]] = {}
+        for line in document_lines(doc):
+            for cell in line.cells:
+                person = self._opening(cell, closed_by=":")
+                if person is not None and self._talk_title(doc[person.name.end + 1 : cell.end]):
+                    named.setdefault(line.index, []).append(replace(person, tagged=True))
+        people = [person for line in named.values() for person in line]
+        return named if len(people) >= _TALKS_IN_A_PROGRAMME and any(person.ner for person in people) else {}
 
     def _column_of_names(self, doc: Doc) -> set[int]:
         """The cells (by first token) of a programme's column of names ("09:10 | Talk title | Ana Lima | 20 mins"):
@@ -84,12 +101,13 @@ class ProgrammeReader:
             for start, _ in filled
         }
 
-    def _opening(self, cell: Span) -> Person | None:
-        """A name of two words or more opening a cell, alone or before a comma and its description."""
+    def _opening(self, cell: Span, *, closed_by: str = ",") -> Person | None:
+        """A name of two words or more opening a cell, alone or before a comma and its description (or the mark
+        `closed_by`)."""
         person = self.slots.name_at(cell, after_lead(cell))
         if person is None or len(person.name) < 2:
             return None
-        return person if person.name.end == cell.end or cell.doc[person.name.end].text == "," else None
+        return person if person.name.end == cell.end or cell.doc[person.name.end].text == closed_by else None
 
     def _alone(self, span: Span) -> Person | None:
         """A line or cell that is one name, of two words or more, and nothing else. The NER need not tag each one
@@ -97,16 +115,16 @@ class ProgrammeReader:
         person = self._opening(span)
         return person if person is not None and person.name.end == span.end else None  # not "Lightning Talks"
 
-    def _talk_title(self, line: Line) -> bool:
+    def _talk_title(self, span: Span) -> bool:
         """Three words or more, no full stop or colon at the end (a sentence, a heading), no name, and no description:
         a description is written in capitalised words ("Professor Emeritus, X State University"), so three words
         in lower case ("Coastal towns and the rise of spatial inequality") make a title whatever else the line holds."""
-        words = [t for t in line.span if t.is_alpha]
-        if line.is_row or len(words) < 3 or line.span[-1].text in (".", "!", "?", ":"):
+        words = [t for t in span if t.is_alpha]
+        if len(words) < 3 or span[-1].text in (".", "!", "?", ":"):
             return False
-        if any(ent.label_ == "PERSON" for ent in doc_entities(line.span.doc).within(line.span)):
+        if any(ent.label_ == "PERSON" for ent in doc_entities(span.doc).within(span)):
             return False
-        return sum(t.is_lower and not t.is_stop for t in words) >= _TITLE_WORDS or not self.slots.describes(line.span)
+        return sum(t.is_lower and not t.is_stop for t in words) >= _TITLE_WORDS or not self.slots.describes(span)
 
     def _running_text(self, line: Line, titled: list[Person]) -> bool:
         """A line of sentences rather than slots: a finite verb outside the names in it, or a long line ending
@@ -156,7 +174,7 @@ class ProgrammeReader:
                     ]  # not "MC", nor the talk under "Session"
                 if not fields and not line.is_row and _ends(person, cell):
                     fields = self._block_description(line, person, done)
-                fills = person.start == after_lead(cell) and person.name.end == cell.end
+                fills = person.start == after_lead(cell) and (person.name.end == cell.end or cell.start in presented)
                 fills_cell = fills and line.is_row
                 presenting = cell.start in presented and not _in_brackets(line, person.start)
                 presents = fills and (person.ner or person.tagged or presenting) and (
