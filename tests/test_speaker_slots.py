@@ -80,6 +80,21 @@ def test_names_before_a_colon_and_a_talk_title_present_it_and_a_label_before_a_n
     assert speakers["Rosa Quill"].role == "chair"
 
 
+def test_a_column_of_names_presents_its_talks_whether_or_not_a_description_follows_the_name(extractor) -> None:
+    """In a programme's column of names, a name before its description (a title alone, or a body) fills its slot as
+    much as a name alone: each presents the talk beside it."""
+    programme = (
+        "Programme\n\n"
+        "09:10 | Opening the data commons | Ana Lima, Senior Lecturer | 20 mins\n"
+        "09:30 | Open ledgers in practice | Kai Brandt, Head of Engineering | 20 mins\n"
+        "09:50 | Lessons from the field | Jonas Feldkamp | 20 mins\n"
+    )
+    speakers = speakers_in(extractor, programme)
+    assert {name: found.role for name, found in speakers.items()} == dict.fromkeys(
+        ["Ana Lima", "Kai Brandt", "Jonas Feldkamp"], "presenter")
+    assert speakers["Kai Brandt"].title == "Head of Engineering"
+
+
 def test_names_under_talk_titles_need_no_person_tag_each_once_the_list_has_one(extractor) -> None:
     """The NER tags many an unfamiliar name ORG or nothing ("Delfina Marquette", "Corwin Ashby"); under a talk's title, in
     a list of talks where it tags one of the names PERSON, each is its presenter. A session's heading is no one."""

@@ -174,8 +174,7 @@ class ProgrammeReader:
                     ]  # not "MC", nor the talk under "Session"
                 if not fields and not line.is_row and _ends(person, cell):
                     fields = self._block_description(line, person, done)
-                before_talk = cell.start in presented and person.name.end < cell.end and cell.doc[person.name.end].text == ":"
-                fills = person.start == after_lead(cell) and (person.name.end == cell.end or before_talk)
+                fills = person.start == after_lead(cell) and (person.name.end == cell.end or cell.start in presented)
                 fills_cell = fills and line.is_row
                 presenting = cell.start in presented and not _in_brackets(line, person.start)
                 presents = fills and (person.ner or person.tagged or presenting) and (
