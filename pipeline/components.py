@@ -7,6 +7,7 @@ from the factory signatures at registration time.
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .attribute_index import IndexedAttributeRuler
 from .organisations import OrganisationWords
 from .registry import Registry, RegistryRuler
 from .speakers import SpeakerAttribution
@@ -18,6 +19,13 @@ from .speakers.slots import DASHES
 def make_speaker_attribution(nlp: Language, name: str) -> SpeakerAttribution:
     """`nlp.add_pipe("speaker_attribution")` after an NER: results land on `doc._.speakers`."""
     return SpeakerAttribution()
+
+
+@Language.factory("indexed_attribute_ruler")
+def make_indexed_attribute_ruler(nlp: Language, name: str) -> IndexedAttributeRuler:
+    """In place of the model's attribute ruler, with its patterns: `nlp.replace_pipe("attribute_ruler",
+    "indexed_attribute_ruler").add_patterns(patterns)`. The same effects, found faster."""
+    return IndexedAttributeRuler(nlp.vocab)
 
 
 @Language.factory("registry_ruler")

@@ -13,6 +13,7 @@ from typing import Any
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from . import components  # noqa: F401  (registers the factories)
@@ -46,6 +47,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     for honorific in load_json("speaker_cues.json")["honorifics"]:
         if honorific.endswith(".") and len(nlp.tokenizer(honorific)) > 1:
             nlp.tokenizer.add_special_case(honorific, [{ORTH: honorific}])  # "Col. NAME" is no sentence's end
+    _index_attribute_ruler(nlp)
     anchor = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("line_boundaries", before="parser" if "parser" in nlp.pipe_names else anchor)
     patterns = gazetteer_patterns(nlp)
@@ -62,6 +64,14 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("titles_alone", after="dash_breaks")
     nlp.add_pipe("speaker_attribution")
     return nlp
+
+
+def _index_attribute_ruler(nlp: Language) -> None:
+    """The model's attribute ruler tries every token against each of its patterns (179 in the small English
+    model, 171 of them one token long); `indexed_attribute_ruler` looks those up and sets the same attributes."""
+    if "attribute_ruler" in nlp.pipe_names and isinstance(ruler := nlp.get_pipe("attribute_ruler"), AttributeRuler):
+        patterns = ruler.patterns
+        nlp.replace_pipe("attribute_ruler", "indexed_attribute_ruler").add_patterns(patterns)
 
 
 @dataclass(frozen=True, slots=True)
