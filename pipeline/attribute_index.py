@@ -32,7 +32,7 @@ Match = tuple[int, int, int]
 
 
 class IndexedAttributeRuler:
-    """A spaCy component with `AttributeRuler`'s patterns, `add` and `add_patterns`, and its effects.
+    """A spaCy component with `AttributeRuler`'s `add` and `add_patterns`, and its effects.
 
     `lookups`: for each set of attribute ids a one-token pattern constrains, the patterns (their numbers) under
     each tuple of values; an `IN` is one entry per value."""
@@ -109,7 +109,8 @@ class IndexedAttributeRuler:
             return None
         constraints = {}
         for name, value in pattern[0].items():
-            attribute = IDS.get({"TEXT": "ORTH"}.get(name.upper(), name.upper())) if isinstance(name, str) else None
+            upper = name.upper() if isinstance(name, str) else None
+            attribute = IDS.get("ORTH" if upper == "TEXT" else upper)
             if attribute is None or attribute in _MATCHED_OWN_WAY:
                 return None
             if isinstance(value, (str, bool, int)):
