@@ -180,6 +180,7 @@ class EntityResolver:
             del entities[entity_id]
         speaker_ids = [(p, None if o in unnamed else o) for p, o in speaker_ids]
         self._link_parents(entities, speakers, speaker_ids)
+        _link_units_beside_their_bodies(entities, by_span, document_text(doc))
         self._drop_ambiguous_aliases(entities)
         for (person_id, _), country in zip(speaker_ids, countries):
             entities[person_id].country = entities[person_id].country or country
@@ -705,6 +706,56 @@ class EntityResolver:
             known = self.organisations.get(entity.id.removeprefix("org:")) if entity.known else None
             if known is not None and known.parent and f"org:{known.parent}" in entities:
                 entity.parent = f"org:{known.parent}"
+
+
+_UNIT_NAME = re.compile(r"(?:Faculty|School|College|Department|Division|Institute|Centre|Center) (?:of|for) [A-Z]")
+"""A unit's name, opening with its head noun: "Faculty of Information Technology", "Department of English"."""
+
+
+def _link_units_beside_their_bodies(entities: dict[str, ResolvedEntity], by_span: dict[tuple[int, int], str],
+                                    text: str) -> None:
+    """`parent` (part_of) of a unit named right after or before a body, a comma between them: "Monash University,
+    Faculty of Information Technology", "Department of English, Deoghar College". Written so, the two are one
+    address, never two parties of a relation; but not inside a longer list of names ("the College of X, the
+    University of Y and the Z Institute"), whose items are parties each."""
+    start_of = {end: start for start, end in by_span}
+    end_of = {start: end for start, end in by_span}
+
+    def listed_before(start: int) -> bool:
+        return any(text[start - len(link) : start] == link and start - len(link) in start_of for link in _LIST_LINKS)
+
+    def listed_after(end: int) -> bool:
+        return any(text[end : end + len(link)] == link and end + len(link) in end_of for link in _LIST_LINKS)
+
+    for (start, end), entity_id in sorted(by_span.items()):
+        unit = entities.get(entity_id)
+        if unit is None or unit.type != "organisation" or unit.parent or not _UNIT_NAME.match(text, start):
+            continue
+        pairs = []  # (the body's span, the span of the body and the unit together)
+        if text[start - 2 : start] == ", " and (body_start := start_of.get(start - 2)) is not None:
+            pairs.append(((body_start, start - 2), (body_start, end)))
+        if text[end : end + 2] == ", " and (body_end := end_of.get(end + 2)) is not None:
+            pairs.append(((end + 2, body_end), (start, body_end)))
+        for body_span, (first, last) in pairs:
+            body = entities.get(by_span[body_span])
+            if (body is not None and body.id != entity_id and body.type == "organisation" and body.parent != entity_id
+                    and not _UNIT_NAME.match(body.name) and not listed_before(first) and not listed_after(last)):
+                unit.parent = body.id
+                break
+
+
+_LIST_LINKS = (", ", " and ", ", and ")
+"""What joins the items of a list of names."""
+
+
+def unit_and_its_body(entities: dict[str, ResolvedEntity], a: str, b: str) -> bool:
+    """Whether one of two entities is a unit, named as one ("Faculty of X", "Department of Y"), of the other: one
+    actor's two names, never two parties of a relation. A body the gazetteer places under another (the Committee
+    on World Food Security under the FAO) is a party of its own."""
+    return any(
+        part in entities and entities[part].parent == whole and _UNIT_NAME.match(entities[part].name) is not None
+        for part, whole in ((a, b), (b, a))
+    )
 
 
 def _only(countries: frozenset[str]) -> str | None:

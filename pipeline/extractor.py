@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .countries import CountryIndex
 from .discourse import read_discourse
-from .entities import EntityResolver, Resolution
+from .entities import EntityResolver, Resolution, unit_and_its_body
 from .errors import Errors, InputError, short_reason
 from .event_metadata import describe_event
 from .ingest import SourceDocument, document_from_text, load_document
@@ -139,7 +139,10 @@ class Extractor:
     def _extraction(self, document: SourceDocument, doc: Doc) -> Extraction:
         speakers: list[SpeakerMatch] = doc._.speakers
         resolution = self.resolver.resolve(doc, speakers)
-        relations = self.find_relations(doc, read_discourse(doc, speakers, resolution))
+        relations = [
+            match for match in self.find_relations(doc, read_discourse(doc, speakers, resolution))
+            if not unit_and_its_body(resolution.entities, match.source, match.target)
+        ]
         return Extraction(
             document=describe_event(document, doc, resolution),
             speakers=tuple(

@@ -303,6 +303,23 @@ def test_a_long_list_of_partners_pairs_every_two(extractor: Extractor) -> None:
     assert pairs_of(extraction, "cooperation") == {frozenset((a, b)) for a in ids for b in ids if a < b}
 
 
+def test_a_unit_written_beside_its_body_is_part_of_it_and_no_party_to_it(extractor: Extractor) -> None:
+    """"Harbour University, Faculty of Marine Science" is one address: the faculty is part of the university, not
+    its partner. In a longer list of names ("the Examplia Institute, the College of X, the University of Y and Z")
+    every item is a party."""
+    hosted = extractor.extract_text(
+        "The workshop was hosted by Harbour University, Faculty of Marine Science, together with the Examplia Water Agency.")
+    parents = {e.name: e.parent for e in hosted.entities}
+    assert parents["Faculty of Marine Science"] == "org:harbour-university"
+    assert frozenset(("org:harbour-university", "org:faculty-of-marine-science")) not in pairs_of(hosted, "cooperation")
+    assert frozenset(("org:harbour-university", "org:examplia-water-agency")) in pairs_of(hosted, "cooperation")
+    listed = extractor.extract_text(
+        "This is a partnership between the Examplia Institute, the College of Veterinary Medicine, the University of "
+        "Edinburgh and the Roslin Institute.")
+    assert all(e.parent is None for e in listed.entities)
+    assert len(pairs_of(listed, "cooperation")) == 6
+
+
 def test_a_participles_aside_on_an_item_is_no_item(extractor: Extractor) -> None:
     text = ("The programme rests on a partnership agreement between the Examplia Centre for Trade (ECT), affiliated "
             "to UNDP, and the International Trade Centre (ITC).")
