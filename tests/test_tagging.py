@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from pipeline import Extractor
@@ -17,7 +18,17 @@ SENTENCES = [
     "Ms Oluwaseun Brandvik, who is gonna chair it, said there are ties with Quorvania and that I ain't sure.",
     "Dr Tamsin Okonkwo-Lindqvist does not know it; let's ask you whether nothin' has changed since 2019.\n\n  Done.",
     "Y'all got ta see what Vellmark Institute has: the Director-General gave it to them and us.",
+    # Patterns with NOT_IN: "was" (auxpass) is an AUX but "to" (aux, TO) is not; "that" and "those" (DT, not det)
+    # are pronouns but "the" (det) is not; the space above is a "dep".
+    "All of that was said in Quorvania, and those who came wanted to stay.",
 ]
+
+EXCLUDING = [
+    {"patterns": [[{"TAG": "NNP", "LOWER": {"NOT_IN": ["quorvania", "ms"]}}]], "attrs": {"LEMMA": "person"}},
+    {"patterns": [[{"DEP": {"IN": ["aux", "auxpass"]}, "TAG": {"NOT_IN": ["TO", ""]}}]], "attrs": {"POS": "AUX"}},
+    {"patterns": [[{"IS_SPACE": True, "DEP": {"NOT_IN": [""]}}]], "attrs": {"LEMMA": "space"}},
+]
+"""Invented one-token patterns with NOT_IN, one excluding the empty value a token has before parsing."""
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +61,25 @@ def test_later_patterns_win_across_lookup_and_matcher(model: Language) -> None:
     ])
     doc = indexed(model("Ms Oluwaseun Brandvik visited Quorvania."))
     assert [token.lemma_ for token in doc[1:5]] == ["fourth", "second", "visit", "third"]
+
+
+def test_exclusions_are_looked_up_with_the_rulers_effects(model: Language) -> None:
+    ruler = AttributeRuler(model.vocab)
+    ruler.add_patterns(EXCLUDING)
+    indexed = IndexedAttributeRuler(model.vocab)
+    indexed.add_patterns(EXCLUDING)
+    assert not len(indexed.matcher)  # all three looked up
+    with model.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
+        parsed = model("Ms Oluwaseun Brandvik was sent to Quorvania.\n\n  She wanted to stay.")
+    unparsed = Doc(model.vocab, words=["Brandvik", "\n\n", "was", "sent"], tags=["NNP", "_SP", "VBD", "VBN"])
+    for doc in (parsed, unparsed):
+        assert attributes(indexed(doc.copy())) == attributes(ruler(doc.copy()))
+    parsed, unparsed = indexed(parsed), indexed(unparsed)
+    assert [token.lemma_ for token in parsed[:3]] + [parsed[6].lemma_, parsed[8].lemma_] == [
+        "", "person", "person", "", "space"]
+    assert [(token.text, token.pos_) for token in parsed if token.dep_ in ("aux", "auxpass")] == [
+        ("was", "AUX"), ("to", "")]
+    assert [token.lemma_ for token in unparsed] == ["person", "", "", ""]
 
 
 def test_the_pipeline_uses_the_indexed_ruler(extractor: Extractor) -> None:
