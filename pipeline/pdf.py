@@ -1172,19 +1172,24 @@ def _prose(rows: list[list[Item]], right: float, page: _Page) -> bool:
 
 _PROSE_LINE_WORDS = 5
 """A line of running text holds this many words or more; labels and names in a list hold fewer."""
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+_LINKING_WORDS = frozenset({"a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"})
+"""The words in lower case a name or a speaker's record has ("Director, Institute of Labour"): running text has
+others too ("passed", "support")."""
 
 
 def _wraps_in_prose(above: _LineBox, below: _LineBox, right: float) -> bool:
     """Whether a line of a column wrapped into the next, as `_continues` judges it, or by the column's shape alone:
-    a word broken at the line's end, or a line of running text that leaves no room for the next one's first word
-    and ends in no full stop. Proper names at the ends of lines ("the Cambridge City" over "Council passed") look
-    finished to `_continues`."""
+    a word broken at the line's end, or a line of running text (a word in lower case besides "of" or "the") that
+    leaves no room for the next one's first word and ends in no full stop. Proper names at the ends of lines ("the
+    Cambridge City" over "Council passed") look finished to `_continues`."""
     if not _same_style(above, below):
         return False
     if _continues(above, below, right, ruled=False) or _ends_open(above):
         return True
     no_room = below.first + 0.25 * below.height > right - above.x1
-    return no_room and above.text.count(" ") >= _PROSE_LINE_WORDS - 1 and not above.text.endswith((".", ":", "!", "?"))
+    return (no_room and above.text.count(" ") >= _PROSE_LINE_WORDS - 1 and not above.text.endswith((".", ":", "!", "?"))
+            and any(word not in _LINKING_WORDS for word in _LOWER_WORD.findall(above.text)))
 
 
 # --------------------------------------------------------------------------------------------- grids
