@@ -710,6 +710,8 @@ class EntityResolver:
 
 _UNIT_NAME = re.compile(r"(?:Faculty|School|College|Department|Division|Institute|Centre|Center) (?:of|for) [A-Z]")
 """A unit's name, opening with its head noun: "Faculty of Information Technology", "Department of English"."""
+_LIST_LINKS = (", ", " and ", ", and ")
+"""What joins the items of a list of names."""
 
 
 def _link_units_beside_their_bodies(entities: dict[str, ResolvedEntity], by_span: dict[tuple[int, int], str],
@@ -742,10 +744,6 @@ def _link_units_beside_their_bodies(entities: dict[str, ResolvedEntity], by_span
                     and not _UNIT_NAME.match(body.name) and not listed_before(first) and not listed_after(last)):
                 unit.parent = body.id
                 break
-
-
-_LIST_LINKS = (", ", " and ", ", and ")
-"""What joins the items of a list of names."""
 
 
 def unit_and_its_body(entities: dict[str, ResolvedEntity], a: str, b: str) -> bool:
