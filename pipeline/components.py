@@ -8,8 +8,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .attribute_index import IndexedAttributeRuler
+from .given_names import GivenNamePersons
 from .organisations import OrganisationWords
 from .registry import Registry, RegistryRuler
+from .resources import load_lines
 from .speakers import SpeakerAttribution
 from .speakers.cues import SpeakerCues
 from .speakers.slots import DASHES
@@ -17,8 +19,10 @@ from .speakers.slots import DASHES
 
 @Language.factory("speaker_attribution")
 def make_speaker_attribution(nlp: Language, name: str) -> SpeakerAttribution:
-    """`nlp.add_pipe("speaker_attribution")` after an NER: results land on `doc._.speakers`."""
-    return SpeakerAttribution()
+    """`nlp.add_pipe("speaker_attribution")` after an NER: results land on `doc._.speakers`. With a
+    `given_name_persons` component before it, its lists also tell a name slot of English words from a name."""
+    given_names = nlp.get_pipe("given_name_persons") if "given_name_persons" in nlp.pipe_names else None
+    return SpeakerAttribution(given_names if isinstance(given_names, GivenNamePersons) else None)
 
 
 @Language.factory("indexed_attribute_ruler")
@@ -33,6 +37,13 @@ def make_registry_ruler(nlp: Language, name: str) -> RegistryRuler:
     """`nlp.add_pipe("registry_ruler", before="ner")`: the institutions of `models/registry-*.tsv` as entities."""
     words = OrganisationWords.default()
     return RegistryRuler(Registry.default(), words.institution | words.unit)
+
+
+@Language.factory("given_name_persons")
+def make_given_name_persons(nlp: Language, name: str) -> GivenNamePersons:
+    """`nlp.add_pipe("given_name_persons", after="ner")`: names opening with a given name of
+    `models/given_names.txt` that the NER tagged as places or institutions become persons."""
+    return GivenNamePersons.for_pipeline(nlp, load_lines("given_names.txt"))
 
 
 @Language.component("line_boundaries")

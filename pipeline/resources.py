@@ -35,3 +35,9 @@ def load_json(name: str) -> Any:
 def load_jsonl(name: str) -> tuple[dict[str, Any], ...]:
     lines = data_file(name).read_text(encoding="utf-8").splitlines()
     return tuple(json.loads(line) for line in lines if line.strip())
+
+
+@cache
+def load_lines(name: str) -> frozenset[str]:
+    """A word list, one entry per line."""
+    return frozenset(line.strip() for line in data_file(name).read_text(encoding="utf-8").splitlines() if line.strip())

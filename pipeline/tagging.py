@@ -62,6 +62,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("open_name_ends", after=anchor or "known_name_tails")
     nlp.add_pipe("dash_breaks", after="open_name_ends")
     nlp.add_pipe("titles_alone", after="dash_breaks")
+    nlp.add_pipe("given_name_persons", after="titles_alone")
     nlp.add_pipe("speaker_attribution")
     return nlp
 

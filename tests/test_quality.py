@@ -12,10 +12,10 @@ from pipeline.evaluate import CorpusReport, evaluate
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 FLOORS_F1 = {
-    "speakers": 0.968,
-    "attribution": 0.843,
+    "speakers": 0.973,
+    "attribution": 0.845,
     "countries": 0.994,
-    "organisations": 0.92,
+    "organisations": 0.921,
     "relations": 0.866,
 }
 """Re-based on 2026-12-04 when the gold corpus grew from 13 to 34 documents (measured micro F1 then: speakers
@@ -75,7 +75,10 @@ institutions of their state (gold whitehouse's "PNG Defense Force", dev mdf, zam
 (gold twict; attribution 0.8470) and a second post run on after "and" cut off the body (gold mse; 0.8499) each lifted
 one document and were dropped, as was the eighteenth session's envoy reading (dev pfm only). Twentieth session: a
 state's adjective names it unless it names a language (gold scoop, and eight development publishers): countries
-0.994 (measured 0.9947)."""
+0.994 (measured 0.9947). Twenty-eighth session: a short name the NER tagged a place or an institution opens
+with a given name (models/given_names.txt; gold obis, dev twelve publishers) and a name field of English words
+only is no person's (gold unggim, dev fourteen publishers): speakers 0.973 (measured 0.9732), attribution 0.845
+(measured 0.8452), organisations 0.921 (measured 0.9220)."""
 
 
 @pytest.fixture(scope="module")

@@ -937,11 +937,12 @@ def test_a_given_name_heard_by_captions_is_the_listed_speaker(extractor) -> None
 
 def test_the_speaker_a_copula_names(extractor) -> None:
     """"The first speaker (of the evening) was NAME": the role noun before the copula gives the part; a role that
-    is no part in the event ("The winner was") gives none."""
+    is no part in the event ("The winner was") gives none. (A person described by a body, "NAME of the X
+    Foundation", is a speaker in any sentence: that is the prose reader's, not the copula's.)"""
     text = (
         "The first speaker of the evening was David Okafor from the Lakeside Data Institute. She spoke on portals.\n\n"
         "The moderator was Ravi Menon.\n\n"
-        "The winner was Ines Varga of the Harbour Foundation."
+        "The winner was Ines Varga."
     )
     speakers = speakers_in(extractor, text)
     assert {name: speaker.role for name, speaker in speakers.items()} == {"David Okafor": "speaker", "Ravi Menon": "moderator"}

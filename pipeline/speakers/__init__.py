@@ -26,6 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..countries import CountryIndex
+from ..given_names import GivenNamePersons
 from ..organisations import OrganisationGazetteer, OrganisationWords
 from .byline import BylineReader
 from .context import DocumentContext
@@ -48,9 +49,11 @@ if not Doc.has_extension("speakers"):
 class SpeakerAttribution:
     """Pipeline component: `doc._.speakers` is the list of `SpeakerMatch` in text order."""
 
-    def __init__(self) -> None:
+    def __init__(self, given_names: GivenNamePersons | None = None) -> None:
         cues = SpeakerCues.default()
-        fields = FieldReader(cues, CountryIndex.default(), OrganisationGazetteer.default(), OrganisationWords.default())
+        fields = FieldReader(
+            cues, CountryIndex.default(), OrganisationGazetteer.default(), OrganisationWords.default(), given_names
+        )
         self.fields = fields
         slots = SlotParser(cues, fields)
         self.turns = TurnReader(slots)

@@ -18,6 +18,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from ..countries import APOSTROPHE, POSSESSIVE_ENDINGS, CountryIndex
+from ..given_names import GivenNamePersons
 from ..org_contexts import SUBORDINATE, description_length
 from ..organisations import (
     CONJUNCTIONS,
@@ -78,12 +79,14 @@ class FieldReader:
     """Sorts description fields into title, unit, organisation and country."""
 
     def __init__(
-        self, cues: SpeakerCues, countries: CountryIndex, organisations: OrganisationGazetteer, words: OrganisationWords
+        self, cues: SpeakerCues, countries: CountryIndex, organisations: OrganisationGazetteer, words: OrganisationWords,
+        given_names: GivenNamePersons | None = None,
     ) -> None:
         self.cues = cues
         self.countries = countries
         self.organisations = organisations
         self.words = words
+        self.given_names = given_names
 
     def apply_fields(self, match: SpeakerMatch, fields: list[Field], *, leading: bool = False) -> None:
         """Sort description fields into title, unit, organisation and country.
@@ -327,6 +330,8 @@ class FieldReader:
             return False
         if span[0].is_stop and span[0].pos_ in ("DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV"):
             return False
+        if self.given_names is not None and self.given_names.names_no_one(span):
+            return False  # "Geodetic Reference Frame", "Common Sensing": English words, no one’s given name
         lowered = {t.lower_ for t in span}
         activity = {form for word in lowered for form in (word, word.removesuffix("s"))} & self.cues.activity_nouns  # "Lightning Talks"
         return not (
