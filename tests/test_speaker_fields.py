@@ -331,3 +331,16 @@ def test_a_comma_the_ner_ran_a_unit_across_still_parts_it_from_the_body(extracto
     body by itself, so the comma parts two fields; a portfolio list after one ("..., Labour and Welfare") does not."""
     (match,) = extractor.nlp(f"The speakers were:\n{line}\n")._.speakers
     assert match.organisation_text == organisation
+
+
+@pytest.mark.parametrize(
+    ("description", "organisation"),
+    [
+        ("Director, Zorblat & Zorblat Foundation", "Zorblat"),  # two affiliations: the first is whom they speak for
+        ("Director, Examplia Institute + Otherland Research Foundation", "Examplia Institute"),
+        ("Director, Ministry of Trade & Industry", "Ministry of Trade & Industry"),  # one name with "&" inside
+        ("Director, Bill & Melinda Gates Foundation", "Bill & Melinda Gates Foundation"),  # a name the gazetteer knows
+    ],
+)
+def test_the_first_of_two_affiliations_joined_by_a_sign(extractor, description: str, organisation: str) -> None:
+    assert described(extractor, description).organisation_text == organisation

@@ -167,6 +167,8 @@ class FieldReader:
             self.words.is_institution(match.unit.split()[0])
         ):
             match.organisation, match.unit = match.unit, None  # "Department of Energy" with nothing larger named
+        if (joined := self._second_body(match.organisation_text or "")) is not None:
+            match.organisation = _without_tail(match.organisation, joined)  # "X Institute & Y Foundation": the first
         bracketed = re.search(r"\s*\(([^()]+)\)$", match.organisation_text or "")
         if bracketed and (code := self.countries.lookup(bracketed.group(1))):  # "IFREMER (France)": the body, and where
             match.country = match.country or code
@@ -272,6 +274,19 @@ class FieldReader:
             match.country = match.country or code
         elif self.words.is_unit(located["place"]):
             match.unit = match.unit or located["place"]
+
+    def _second_body(self, organisation: str) -> int | None:
+        """Where a second body or role joined by "&" or "+" begins ("Talarify & Talarify Foundation", "Sciences Po &
+        UC Berkeley", "CETUD & Président de AAUMA"): the person's first affiliation is the one they speak for. Not a name
+        with "&" inside ("Ministry of Trade & Industry", "Bill & Melinda Gates Foundation"): the part after it must
+        name a body or a title on its own, and the whole must be no name the gazetteers know."""
+        if self.known(organisation) is not None:
+            return None
+        for joint in _JOINT.finditer(organisation):
+            rest = organisation[joint.end() :].strip(FIELD_PUNCT)
+            if rest[:1].isupper() and (self._names_body(rest) or self.institution_named(rest) or self.titled(rest)):
+                return joint.start()
+        return None
 
     def _country_led(self, span: Span) -> tuple[str, Span] | None:
         """"Mongolia Vice Minister of Justice", "French Ambassador", "Australia High Commissioner to Tonga": a title
@@ -648,6 +663,8 @@ class FieldReader:
             self.apply_fields(match, [Field(rest)], leading=True)
 
 
+_JOINT = re.compile(r"(?<!\s)\s+[&+]\s+")
+"""Between two affiliations written together: " & ", " + " (a slash already parts a description's fields)."""
 _PORTFOLIO_WORDS = r"[A-Z][\w’' -]*?"
 _PORTFOLIO = re.compile(
     rf"\bMinister (?:for|of) ((?:the )?{_PORTFOLIO_WORDS}(?:(?:, {_PORTFOLIO_WORDS})+,? and {_PORTFOLIO_WORDS})?)"
