@@ -190,6 +190,8 @@ class OrganisationWords:
     """Governing and working bodies named after their organisation ("OBIS Steering Group", "X Board")."""
     portfolios: frozenset[str] = frozenset()
     """Words of a government's portfolios ("Environment", "Fisheries", "Statistics"): "Environment Canada"."""
+    state_body_words: frozenset[str] = frozenset()
+    """Words that make a name a state's body ("National", "Ministry", "Parliament"): "National Statistical Committee"."""
 
     @classmethod
     @cache
@@ -208,12 +210,16 @@ class OrganisationWords:
             role_modifiers=frozenset(w.lower() for w in data.get("role_modifiers", ())),
             bodies=frozenset(w.lower() for w in data.get("bodies", ())),
             portfolios=frozenset(w.lower() for w in data.get("portfolios", ())),
+            state_body_words=frozenset(w.lower() for w in data.get("state_body_words", ())),
         )
 
     def is_portfolio(self, text: str) -> bool:
         """A government portfolio's words only, joined by "and": "Environment and Climate Change"."""
         words = [w for w in re.findall(r"[\w-]+|&", text.lower()) if w not in ("and", "&")]
         return bool(words) and all(w in self.portfolios for w in words)
+
+    def names_a_state_body(self, text: str) -> bool:
+        return any(word.lower() in self.state_body_words for word in re.findall(r"\w+", text))
 
     def is_unit(self, text: str) -> bool:
         return any(word.lower() in self.unit for word in re.findall(r"[A-Za-z]+", text))

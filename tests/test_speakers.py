@@ -1139,3 +1139,21 @@ def test_a_name_with_an_abstract_nouns_word_is_no_ones(extractor) -> None:
     fields = extractor.nlp.get_pipe("speaker_attribution").fields
     doc = extractor.nlp("Sion Dlamini met Felicity Okafor and Clement Osei about Club Administration and an Achievement Medal.")
     assert [fields.names_a_topic(doc[i : i + 2]) for i in (0, 3, 6, 9, 13)] == [False, False, False, True, True]
+
+
+@pytest.mark.parametrize(
+    ("closing", "country"),
+    [
+        ("how Kyrgyzstan can go further", "KGZ"),  # the country the text is about
+        ("how Kazakhstan, Uzbekistan and Tajikistan can go further", None),  # no country dominates
+    ],
+)
+def test_a_state_body_no_one_knows_is_of_the_country_the_text_is_about(extractor, closing: str, country: str | None) -> None:
+    text = (
+        "Lake Harbour Data Forum\n\nThe forum in Bishkek brought together data producers from across Kyrgyzstan. "
+        f"Kyrgyzstan has published gender statistics since 2010, and the forum discussed {closing}.\n\n"
+        "Speakers:\n- Ms. Ana Lima, Chairperson, National Statistical Committee\n- Mr. Rui Sousa, Director, Harbour Data Lab\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert speakers["Ana Lima"].country == country
+    assert speakers["Rui Sousa"].country is None  # no state's body

@@ -10,6 +10,7 @@ Company, the delegation learned ... Chairman NAME presented".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -101,7 +102,10 @@ class DocumentContext:
         """"NAME, Director, National Science Foundation" in a text that names the US: a body's generic name ("National
         Science Foundation", "Ministry of Health") is the one of the countries the text names that has a body so
         called, when exactly one has; its country is the speaker's."""
-        named = {ent.ent_id_ for ent in doc_entities(doc).spans if ent.label_ == "GPE" and ent.ent_id_}
+        mentions = Counter(ent.ent_id_ for ent in doc_entities(doc).spans if ent.label_ == "GPE" and ent.ent_id_)
+        named = set(mentions)
+        ranked = mentions.most_common(1)
+        dominant = ranked[0][0] if ranked and ranked[0][1] >= 3 and ranked[0][1] >= 0.6 * sum(mentions.values()) else None
         for speaker in speakers:
             if speaker.country is None and speaker.organisation is not None and named:
                 organisation = speaker.organisation_text or ""
@@ -109,6 +113,8 @@ class DocumentContext:
                 country = known.country if known is not None else self.fields.organisations.generic_country(organisation, named)
                 if country in named:
                     speaker.country = country
+                elif known is None and dominant is not None and self.fields.words.names_a_state_body(organisation):
+                    speaker.country = dominant
 
     def _academic(self, title: str | None) -> bool:
         return bool(title) and any(word in self.cues.academic_titles for word in re.findall(r"[a-z-]+", title.lower()))
