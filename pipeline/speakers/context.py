@@ -101,7 +101,9 @@ class DocumentContext:
     def _named_country_body(self, doc: Doc, speakers: list[SpeakerMatch]) -> None:
         """"NAME, Director, National Science Foundation" in a text that names the US: a body's generic name ("National
         Science Foundation", "Ministry of Health") is the one of the countries the text names that has a body so
-        called, when exactly one has; its country is the speaker's."""
+        called, when exactly one has; its country is the speaker's. A state's body no registry knows ("National
+        Statistical Committee") is of the country the text is about: the one it names most, three times or more and
+        in at least 60% of its countries' mentions (reports name their neighbours and partners too)."""
         mentions = Counter(ent.ent_id_ for ent in doc_entities(doc).spans if ent.label_ == "GPE" and ent.ent_id_)
         named = set(mentions)
         ranked = mentions.most_common(1)
