@@ -344,3 +344,15 @@ def test_a_comma_the_ner_ran_a_unit_across_still_parts_it_from_the_body(extracto
 )
 def test_the_first_of_two_affiliations_joined_by_a_sign(extractor, description: str, organisation: str) -> None:
     assert described(extractor, description).organisation_text == organisation
+
+
+@pytest.mark.parametrize(
+    ("description", "title", "organisation"),
+    [
+        ("Director, Harbour Robotics: What We Learned from Ten Mines", "Director", "Harbour Robotics"),  # a talk after it
+        ("Harbour Robotics: Product Manager", "Product Manager", "Harbour Robotics"),  # the title after it
+    ],
+)
+def test_a_colon_ends_the_organisation(extractor, description: str, title: str, organisation: str) -> None:
+    match = described(extractor, description)
+    assert (match.title, match.organisation_text) == (title, organisation)
