@@ -10,7 +10,7 @@ from pipeline import Extractor, document_from_text
 from pipeline.given_names import GivenNamePersons
 
 GIVEN = ["Ingrid", "Kwame", "Grace", "Julian"]
-NOUNS = ["foundation", "university", "reference", "frame"]
+NOUNS = ["foundation", "university", "reference", "frame", "personality", "method"]
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +40,20 @@ def test_a_name_opening_with_a_given_name_is_a_person(persons: GivenNamePersons,
 )
 def test_other_names_keep_their_label(persons: GivenNamePersons, words: list[str]) -> None:
     assert [e.label_ for e in persons(tagged(words, "ORG")).ents] == ["ORG"]
+
+
+def test_a_plural_noun_is_a_noun(persons: GivenNamePersons) -> None:
+    assert [e.label_ for e in persons(tagged(["Grace", "Personalities"], "ORG")).ents] == ["ORG"]
+
+
+def test_a_name_no_entity_covers_ends_a_run_of_capitalised_words(persons: GivenNamePersons) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=["Bayesian", "Methods", "Ingrid", "Solvang", "from", "Examplia", "presented"])
+    assert [(e.text, e.label_) for e in persons(doc).ents] == [("Ingrid Solvang", "PERSON")]
+
+
+def test_an_untagged_run_of_english_words_is_no_name(persons: GivenNamePersons) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=["Grace", "Methods", "were", "shown"])
+    assert list(persons(doc).ents) == []
 
 
 def test_a_name_the_gazetteers_know_keeps_its_label(persons: GivenNamePersons) -> None:
