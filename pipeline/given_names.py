@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 TAKEN_FOR_PERSONS = frozenset({"ORG", "GPE", "FAC", "LOC", "NORP"})
 """The labels the NER gives a person's name it does not know."""
+_NAMEABLE = TAKEN_FOR_PERSONS | {""}
+"""Those labels, or none: words no entity covers."""
 
 
 def _forms(token: Token) -> tuple[str, ...]:
@@ -103,7 +105,7 @@ class GivenNamePersons:
 
     def names_a_person(self, name: Span) -> bool:
         """`name`: an entity, or words no entity covers (no label)."""
-        if name.label_ not in TAKEN_FOR_PERSONS | {""} or name.ent_id_ or not 2 <= len(name) <= 3:
+        if name.label_ not in _NAMEABLE or name.ent_id_ or not 2 <= len(name) <= 3:
             return False
         if name[0].text not in self.given_names or not all(t.is_alpha and t.is_title for t in name):
             return False

@@ -104,15 +104,14 @@ class DocumentContext:
         called, when exactly one has; its country is the speaker's. A state's body no registry knows ("National
         Statistical Committee") is of the country the text is about: the one it names most, three times or more and
         in at least 60% of its countries' mentions (reports name their neighbours and partners too)."""
-        mentions = Counter(ent.ent_id_ for ent in doc_entities(doc).spans if ent.label_ == "GPE" and ent.ent_id_)
-        named = set(mentions)
-        ranked = mentions.most_common(1)
-        dominant = ranked[0][0] if ranked and ranked[0][1] >= 3 and ranked[0][1] >= 0.6 * sum(mentions.values()) else None
+        named = Counter(ent.ent_id_ for ent in doc_entities(doc).spans if ent.label_ == "GPE" and ent.ent_id_)
+        ranked = named.most_common(1)
+        dominant = ranked[0][0] if ranked and ranked[0][1] >= 3 and ranked[0][1] >= 0.6 * named.total() else None
         for speaker in speakers:
             if speaker.country is None and speaker.organisation is not None and named:
                 organisation = speaker.organisation_text or ""
-                known = self.fields.organisations.lookup(organisation, countries=named)
-                country = known.country if known is not None else self.fields.organisations.generic_country(organisation, named)
+                known = self.fields.organisations.lookup(organisation, countries=named.keys())
+                country = known.country if known is not None else self.fields.organisations.generic_country(organisation, named.keys())
                 if country in named:
                     speaker.country = country
                 elif known is None and dominant is not None and self.fields.words.names_a_state_body(organisation):

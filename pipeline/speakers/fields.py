@@ -167,10 +167,10 @@ class FieldReader:
             self.words.is_institution(match.unit.split()[0])
         ):
             match.organisation, match.unit = match.unit, None  # "Department of Energy" with nothing larger named
-        if (colon := (match.organisation_text or "").find(": ")) > 0:  # "X Institute: What We Learned", "X Ltd: CEO"
-            after = (match.organisation_text or "")[colon + 2 :].strip()
+        organisation = match.organisation_text or ""
+        if (colon := organisation.find(": ")) > 0:  # "X Institute: What We Learned", "X Ltd: CEO"
             match.organisation = _without_tail(match.organisation, colon)
-            if match.title is None and self.titled(after):
+            if match.title is None and self.titled(after := organisation[colon + 2 :].strip()):
                 match.title = after
         if (joined := self._second_body(match.organisation_text or "")) is not None:
             match.organisation = _without_tail(match.organisation, joined)  # "X Institute & Y Foundation": the first
