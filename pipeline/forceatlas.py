@@ -5,6 +5,11 @@ and sums attraction over all n² node pairs; here attraction is summed over the 
 repulsion over all pairs comes from one n × n weight matrix (Σ_j w_ij (p_i − p_j) is
 p_i Σ_j w_ij − (W p)_i), and positions are float32: four times faster on the graph of 100
 summaries, which made the layout the largest part of a small run's outputs.
+
+W p is summed by numpy's own loop (`einsum`), not by BLAS: a threaded BLAS splits the sum between its
+threads, so the layout (and every x, y and picture) came out differently on machines with different
+numbers of cores, and its threads, waiting on each other, took ten times as long on a machine busy
+with other work.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ def forceatlas2(edges: npt.NDArray[np.int64], node_count: int, *, iterations: in
         np.maximum(weights, _CLOSEST_SQUARED, out=weights)
         np.divide(pair_mass, weights, out=weights)  # repulsion m_i m_j / d, along a vector of length d
         row_sums = weights.sum(axis=1)
-        force = np.stack([x * row_sums - weights @ x, y * row_sums - weights @ y], axis=1)
+        force = np.stack([x * row_sums - np.einsum("ij,j->i", weights, x), y * row_sums - np.einsum("ij,j->i", weights, y)], axis=1)
         along = position[source] - position[target]
         length = np.maximum(np.sqrt((along**2).sum(axis=1)), _CLOSEST_SQUARED)
         pull = along * (np.log1p(length) / length)[:, None]  # lin-log attraction: log(1 + d)
