@@ -13,7 +13,7 @@ from typing import Any
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from . import components  # noqa: F401  (registers the factories)
@@ -48,6 +48,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         if honorific.endswith(".") and len(nlp.tokenizer(honorific)) > 1:
             nlp.tokenizer.add_special_case(honorific, [{ORTH: honorific}])  # "Col. NAME" is no sentence's end
     _index_attribute_ruler(nlp)
+    _index_lemmatizer(nlp)
     anchor = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("line_boundaries", before="parser" if "parser" in nlp.pipe_names else anchor)
     patterns = gazetteer_patterns(nlp)
@@ -73,6 +74,13 @@ def _index_attribute_ruler(nlp: Language) -> None:
     if "attribute_ruler" in nlp.pipe_names and isinstance(ruler := nlp.get_pipe("attribute_ruler"), AttributeRuler):
         patterns = ruler.patterns
         nlp.replace_pipe("attribute_ruler", "indexed_attribute_ruler").add_patterns(patterns)
+
+
+def _index_lemmatizer(nlp: Language) -> None:
+    """The model's rule lemmatizer lemmatizes every token one by one; `indexed_lemmatizer` asks it once per
+    distinct word and sets the same lemmas."""
+    if "lemmatizer" in nlp.pipe_names and isinstance(lemmatizer := nlp.get_pipe("lemmatizer"), Lemmatizer) and lemmatizer.mode == "rule":
+        nlp.replace_pipe("lemmatizer", "indexed_lemmatizer").use(lemmatizer)
 
 
 @dataclass(frozen=True, slots=True)
