@@ -65,6 +65,21 @@ def test_names_alone_under_talk_titles_present_them_but_a_byline_under_a_headlin
     assert "Marta Quintela" not in speakers_in(extractor, post)
 
 
+def test_names_listed_alone_under_a_talk_title_each_present_it(extractor) -> None:
+    """A talk given by two people writes both names on the line under its title, joined as a list ("and", "/"):
+    each of them presents it, and neither is the other's description."""
+    programme = (
+        "Coastal towns and the rise of spatial inequality\nMarta Quintela and Kai Brandt\n\n"
+        "Fostering inclusive rural transformation in mountain valleys\nInes Varga / Tomas Brandt\n\n"
+        "New strategies of territorial approach in the highlands\nCorwin Ashby\n"
+    )
+    speakers = speakers_in(extractor, programme)
+    assert {name for name, found in speakers.items() if found.role == "presenter"} == {
+        "Marta Quintela", "Kai Brandt", "Ines Varga", "Tomas Brandt", "Corwin Ashby"
+    }
+    assert speakers["Ines Varga"].organisation is None
+
+
 def test_names_before_a_colon_and_a_talk_title_present_it_and_a_label_before_a_name_does_not(extractor) -> None:
     """"NAME: talk title", alone on its line or in a timed row's cell, is a programme's talk after its speaker, where
     "Chair: NAME" has a label before the colon. Two or more in the document."""

@@ -57,17 +57,19 @@ class ProgrammeReader:
         return found
 
     def _names_under_talks(self, doc: Doc) -> set[int]:
-        """The lines (by first token) that are a name alone under a talk's title ("Spatial inequality in Brazil
-        (2000/2010)" over "Ana Lima"): a programme's list of talks, each over its speaker. At least two in the
-        document, as a post's byline under its headline is one."""
+        """The lines (by first token) that are names alone under a talk's title ("Spatial inequality in Brazil
+        (2000/2010)" over "Ana Lima", or "Ana Lima and Rui Sousa"), and each name they list: a programme's list of
+        talks, each over its speakers. At least two in the document, as a post's byline under its headline is one."""
         lines = document_lines(doc)
         named = {
-            line.span.start: person for line in lines[1:]
-            if not line.is_row and (person := self._alone(line.span)) is not None and not lines[line.index - 1].is_row
+            line.span.start: people for line in lines[1:]
+            if not line.is_row and (people := self._names_alone(line.span)) and not lines[line.index - 1].is_row
             and self._talk_title(lines[line.index - 1].span)
         }
-        tagged = any(person.ner for person in named.values())
-        return set(named) if len(named) >= _TALKS_IN_A_PROGRAMME and tagged else set()
+        tagged = any(person.ner for people in named.values() for person in people)
+        if len(named) < _TALKS_IN_A_PROGRAMME or not tagged:
+            return set()
+        return set(named) | {person.start for people in named.values() for person in people}
 
     def _names_before_talks(self, doc: Doc) -> dict[int, list[Person]]:
         """The names (by line) that open a line or a cell before a colon and a talk's title ("Ana Lima: Coastal towns
@@ -109,11 +111,17 @@ class ProgrammeReader:
             return None
         return person if person.name.end == cell.end or cell.doc[person.name.end].text == closed_by else None
 
-    def _alone(self, span: Span) -> Person | None:
-        """A line or cell that is one name, of two words or more, and nothing else. The NER need not tag each one
-        PERSON (it tags many an unfamiliar name ORG) once it tags others of the list's."""
-        person = self._opening(span)
-        return person if person is not None and person.name.end == span.end else None  # not "Lightning Talks"
+    def _names_alone(self, span: Span) -> list[Person]:
+        """A line or cell that is one name, of two words or more, or a list of such names ("Ana Lima / Rui Sousa",
+        "Ana Lima and Rui Sousa"), and nothing else. The NER need not tag each one PERSON (it tags many an
+        unfamiliar name ORG) once it tags others of the list's."""
+        doc, people, position = span.doc, [], after_lead(span)
+        while position < span.end and (person := self.slots.name_at(span, position)) is not None and len(person.name) >= 2:
+            people.append(person)
+            position = person.name.end
+            while position < span.end and doc[position].lower_ in LIST_JOINERS:
+                position += 1
+        return people if people and position == span.end else []  # not "Lightning Talks"
 
     def _talk_title(self, span: Span) -> bool:
         """Three words or more, no full stop or colon at the end (a sentence, a heading), no name, and no description:
@@ -174,7 +182,8 @@ class ProgrammeReader:
                     ]  # not "MC", nor the talk under "Session"
                 if not fields and not line.is_row and _ends(person, cell):
                     fields = self._block_description(line, person, done)
-                fills = person.start == after_lead(cell) and (person.name.end == cell.end or cell.start in presented)
+                fills = (person.start == after_lead(cell) or person.start in presented) and (
+                    person.name.end == cell.end or cell.start in presented)
                 fills_cell = fills and line.is_row
                 presenting = cell.start in presented and not _in_brackets(line, person.start)
                 presents = fills and (person.ner or person.tagged or presenting) and (

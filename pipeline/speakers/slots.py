@@ -247,7 +247,8 @@ class SlotParser:
                 i += 1
                 part_end = _part_end(doc, i, end)
                 part = trimmed(doc[i:part_end])
-                if part is None or self._names_someone(part) or text == ";" and self._opens_item(doc, i, end) or not (
+                if part is None or self._names_someone(part) or text == ";" and self._opens_item(doc, i, end) or (
+                        text == "/" and self._whole_name(part)) or not (
                         self.describes(part) or not strict and affiliation_shaped(part)):
                     i -= 1
                     break
@@ -272,6 +273,11 @@ class SlotParser:
         """A part that is another person's name: the next item of a list ("Ana Lima (X), Rui Sousa (Y)")."""
         person = self.name_at(part, part.start)
         return person is not None and person.name.end < len(part.doc) and part.doc[person.name.end].text == "("
+
+    def _whole_name(self, part: Span) -> bool:
+        """A part that is a name and nothing more: after a slash, the next of a list ("Ana Lima / Rui Sousa")."""
+        person = self.name_at(part, part.start)
+        return person is not None and person.name.end == part.end and len(person.name) >= 2
 
     def describes(self, span: Span) -> bool:
         """Whether a cell or line describes a person: a title, an institution or a country, not a talk or a time."""
