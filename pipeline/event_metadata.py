@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from itertools import islice
-from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -347,8 +346,7 @@ def _reference(header: list[_Line], page_date: DateSpan | None, front_matter: Da
     for line in header:
         if year := re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", line.text):
             return int(year.group())
-    metadata = _pdf_date(document.source)
-    return metadata.start if metadata else None
+    return document.created
 
 
 def _labelled(text: str, reference: date | int | None) -> tuple[DateSpan, str] | None:
@@ -431,36 +429,11 @@ def _front_matter_date(raw: str) -> DateSpan | None:
     return _first_span(field.group("value"), None) if field else None
 
 
-def _pdf_date(source: str) -> DateSpan | None:
-    """The PDF's creation date from its metadata (D:YYYYMMDD…), read here rather than by ingest, which reads only text."""
-    path = Path(source)
-    if path.suffix.lower() != ".pdf" or not path.is_file():
-        return None
-    import pypdfium2  # noqa: PLC0415 -- only PDFs without a stated date need it
-
-    try:
-        pdf = pypdfium2.PdfDocument(path)
-        try:
-            metadata = pdf.get_metadata_dict()
-        finally:
-            pdf.close()
-    except pypdfium2.PdfiumError:
-        return None
-    for key in ("CreationDate", "ModDate"):
-        if match := re.match(r"(?:D:)?(\d{4})(\d\d)(\d\d)", metadata.get(key, "")):
-            try:
-                day = date(*map(int, match.groups()))
-            except ValueError:
-                continue
-            return DateSpan(day, day)
-    return None
-
-
 def _fallback(front_matter: DateSpan | None, document: SourceDocument) -> tuple[DateSpan | None, str | None]:
     if front_matter:
         return front_matter, "front_matter"
-    metadata = _pdf_date(document.source)
-    return (metadata, "pdf_metadata") if metadata else (None, None)
+    created = document.created
+    return (DateSpan(created, created), "pdf_metadata") if created else (None, None)
 
 
 # --------------------------------------------------------------------------------------------- place

@@ -19,6 +19,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -50,6 +51,8 @@ class SourceDocument:
     page_starts: tuple[int, ...]
     notes: tuple[str, ...] = ()
     """What the user should know about how it was read (guessed encoding, skipped pages, not English)."""
+    created: date | None = None
+    """A PDF's creation date from its metadata, read with its text: the PDF library is then used by one reader only."""
 
     @property
     def info(self) -> DocumentInfo:
@@ -112,12 +115,12 @@ def load_document(path: str | Path) -> SourceDocument:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(Errors.E002.format(path=path, suffix=suffix))
-    pages, notes, runs_on = _read_pdf(path) if suffix == ".pdf" else PdfText(*_read_text(path))
+    pages, notes, runs_on, created = _read_pdf(path) if suffix == ".pdf" else PdfText(*_read_text(path))
     if not any(page.strip() for page in pages):
         raise InputError(Errors.E006.format(path=path))
     if sum(map(len, pages)) > MAX_CHARS:
         raise InputError(Errors.E017.format(path=path, limit=MAX_CHARS))
-    return _document(pages, doc_id=path.stem, source=str(path), notes=notes, runs_on=runs_on)
+    return _document(pages, doc_id=path.stem, source=str(path), notes=notes, runs_on=runs_on, created=created)
 
 
 def _read_pdf(path: Path) -> PdfText:
@@ -134,7 +137,7 @@ def document_from_text(text: str, *, doc_id: str = "text", source: str = "<text>
 
 
 def _document(pages: list[str], *, doc_id: str, source: str, notes: list[str],
-              runs_on: tuple[bool, ...] | None = None) -> SourceDocument:
+              runs_on: tuple[bool, ...] | None = None, created: date | None = None) -> SourceDocument:
     """`runs_on`: whether a paragraph runs over each page break, when a PDF's layout joined its wrapped lines
     from the geometry; then only those page breaks are joined. Otherwise every line end is judged from the text."""
     page_starts, offset = [], 0
@@ -155,6 +158,7 @@ def _document(pages: list[str], *, doc_id: str, source: str, notes: list[str],
         origin=traced.origin,
         page_starts=tuple(page_starts),
         notes=tuple(notes),
+        created=created,
     )
 
 

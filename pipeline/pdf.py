@@ -31,6 +31,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -122,6 +123,8 @@ class PdfText(NamedTuple):
     pages: list[str]
     notes: list[str]
     runs_on: tuple[bool, ...] | None = None
+    created: date | None = None
+    """The creation date in the file's metadata: what a programme that prints no year is dated by."""
 
 
 def read_pages(path: Path, *, max_chars: int | None = None) -> PdfText:
@@ -147,6 +150,7 @@ def read_pages(path: Path, *, max_chars: int | None = None) -> PdfText:
     try:
         pages = read_layouts(path, (functools.partial(_read_page, pdf, index) for index in range(len(pdf))),
                              max_chars=max_chars)
+        created = creation_date(pdf.get_metadata_dict())
     finally:
         pdf.close()
     if pages.layouts and pages.unread == len(pages.layouts):
@@ -154,7 +158,19 @@ def read_pages(path: Path, *, max_chars: int | None = None) -> PdfText:
     text = page_texts(path, pages)
     if _glyph_codes(text.pages):
         raise PdfiumRefused(Errors.E004.format(path=path, reason="its fonts map no glyph to a character"))
-    return text
+    return text._replace(created=created)
+
+
+def creation_date(metadata: dict[str, Any]) -> date | None:
+    """The date of the metadata's CreationDate, else its ModDate ("D:20240315093000+01'00'")."""
+    for key in ("CreationDate", "ModDate"):
+        value = metadata.get(key)
+        if isinstance(value, str) and (match := re.match(r"(?:D:)?(\d{4})(\d\d)(\d\d)", value)):
+            try:
+                return date(*map(int, match.groups()))
+            except ValueError:
+                continue
+    return None
 
 
 _MIN_LETTER_SHARE = 0.25

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Notes
-from .pdf import Block, Line, PageLayout, PdfiumRefused, PdfText, page_texts, read_layouts
+from .pdf import Block, Line, PageLayout, PdfiumRefused, PdfText, creation_date, page_texts, read_layouts
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,7 @@ def read_pages(path: Path, *, max_chars: int | None, refused: PdfiumRefused) -> 
     try:
         with pdfplumber.open(path) as pdf:
             pages = read_layouts(path, (functools.partial(_page_layout, page) for page in pdf.pages), max_chars=max_chars)
+            created = creation_date(pdf.metadata)
     except InputError:
         raise
     except Exception:  # noqa: BLE001 -- pdfminer raises many unrelated types on files it cannot parse
@@ -57,7 +58,7 @@ def read_pages(path: Path, *, max_chars: int | None, refused: PdfiumRefused) -> 
     if pages.unread == len(pages.layouts):
         raise refused
     text = page_texts(path, pages)
-    return PdfText(text.pages, [Notes.N009.format(path=path), *text.notes])
+    return PdfText(text.pages, [Notes.N009.format(path=path), *text.notes], created=created)
 
 
 def _page_layout(page: Any) -> tuple[PageLayout, bool]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from pipeline import InputError, SourceDocument, document_from_text, load_document
 from pipeline.errors import Errors
+from pipeline.pdf import creation_date
 
 
 @pytest.fixture(scope="module")
@@ -349,3 +351,18 @@ def test_broken_pdf(tmp_path: Path) -> None:
     path.write_bytes(b"%PDF-1.4\n this is not a pdf \x00\x01\x02")
     with raises_catalogue(Errors.E004.format(path=path, reason="damaged or not a PDF")):
         load_document(path)
+
+
+def test_a_pdf_s_creation_date_is_read_with_its_text(sample: SourceDocument, seed: SourceDocument) -> None:
+    """Read in the same pass as the pages, so that only the reading thread ever calls PDFium."""
+    assert sample.created == date(2000, 1, 1)  # scripts/make_sample_pdf.py writes a fixed creation date
+    assert seed.created is None
+
+
+@pytest.mark.parametrize(("metadata", "expected"), [
+    ({"CreationDate": "D:20240315093000+01'00'"}, date(2024, 3, 15)),
+    ({"CreationDate": "D:20241399", "ModDate": "20250102"}, date(2025, 1, 2)),  # no such month: the next key
+    ({"Title": "Programme", "CreationDate": b"D:2024"}, None),
+])
+def test_the_creation_date_of_pdf_metadata(metadata: dict, expected: date | None) -> None:
+    assert creation_date(metadata) == expected
