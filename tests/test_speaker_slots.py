@@ -215,6 +215,21 @@ def test_an_honorific_makes_a_person_whatever_the_ner_says(extractor) -> None:
     assert speakers["‘Olinda Mafu’a"].organisation == "Harbour Women in Tech"
 
 
+def test_a_short_name_that_is_also_a_stop_word_stays_in_the_name(extractor) -> None:
+    """"He", "An", "In", "So" are names too, first or last in an honorific-led name; "HE" before a name is His
+    Excellency."""
+    text = (
+        "9:00 | Prof. Tianyu He (Harbour University of Technology) | Fault friction in deep wells\n\n"
+        "9:20 | Dr. Weiran An, (Coastal Institute of Petroleum) | Shale bedding\n\n"
+        "9:40 | Dr. He Minglu (Delta Ocean University) | Crab fisheries\n\n"
+        "10:00 | HE Rosa Quill (Ministry of Fisheries) | Opening remarks\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert set(speakers) == {"Tianyu He", "Weiran An", "He Minglu", "Rosa Quill"}
+    assert speakers["Tianyu He"].organisation == "Harbour University of Technology"
+    assert speakers["He Minglu"].organisation == "Delta Ocean University"
+
+
 def test_a_programme_line_ends_in_its_speaker_whatever_verbs_the_talks_title_has(extractor) -> None:
     """A talk's title may be a sentence ("Youth Are Leaders."); the honorific-led name closing the line, with no full
     stop after it, is who gives the talk. A sentence that ends in a name keeps its full stop and stays prose."""

@@ -103,10 +103,12 @@ class SlotParser:
         people = []
         for span in filter_spans(found):
             first = span.start
-            while first < span.end and (self.cues.is_honorific(doc[first]) or doc[first].text == "."):
+            while first < span.end and (self.cues.is_honorific(doc[first]) or doc[first].text == ".") and not (
+                self._short_name_word(doc, first, first)
+            ):
                 first += 1
             end = first
-            while end < span.end and self._name_token(doc[end]):
+            while end < span.end and (self._name_token(doc[end]) or self._short_name_word(doc, end, first)):
                 end += 1
             while end > first and doc[end - 1].text in _JOINERS | self.cues.name_particles:
                 end -= 1
@@ -126,6 +128,18 @@ class SlotParser:
         if token.ent_type_ == "NORP" and self.fields.countries.demonym(token.text):
             return False
         return not (token.ent_type_ in ("GPE", "DATE", "TIME", "CARDINAL") or token.ent_id_)
+
+    def _short_name_word(self, doc: Doc, i: int, first: int) -> bool:
+        """A capitalised stop word at a name's edge is a name of its own ("Dr. He Cui", "Dr. In Chol Shin",
+        "Prof. Manchao He (X University)", "Dr. Fengchen An, X University"): first, with a name word after it; or
+        last, where the slot's punctuation or the line ends the name."""
+        token = doc[i]
+        if not (token.is_stop and token.is_title) or token.lower_ in self.cues.cue_words - self.cues.honorifics:
+            return False  # "He" is a name, "HE" His Excellency
+        following = doc[i + 1] if i + 1 < len(doc) else None
+        if i == first:
+            return following is not None and following.is_title and not following.is_stop and token.whitespace_ == " "
+        return following is None or following.text in _NAME_ENDS or following.is_space or "\n" in token.whitespace_
 
     def name_at(self, span: Span, start: int) -> Person | None:
         """A name opening a slot without an honorific: a PERSON the NER tagged, or two to five name words
