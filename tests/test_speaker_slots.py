@@ -230,6 +230,22 @@ def test_a_short_name_that_is_also_a_stop_word_stays_in_the_name(extractor) -> N
     assert speakers["He Minglu"].organisation == "Delta Ocean University"
 
 
+def test_a_role_in_brackets_after_a_name_is_the_persons_whatever_the_heading_says(extractor) -> None:
+    """And it is neither their organisation nor their title; post-nominals may come between."""
+    text = (
+        "Panel discussion\n\n"
+        "Speakers:\n"
+        "- Ana Lima, Director, Harbour Institute\n"
+        "- Kai Brandt (moderator)\n"
+        "- Rosa Quill AO (Rapporteur)\n\n"
+        "The session was opened by Tom Reyes (Chair).\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: found.role for name, found in speakers.items()} == {
+        "Ana Lima": "speaker", "Kai Brandt": "moderator", "Rosa Quill": "rapporteur", "Tom Reyes": "chair"}
+    assert speakers["Rosa Quill"].organisation is None and speakers["Kai Brandt"].title is None
+
+
 def test_a_programme_line_ends_in_its_speaker_whatever_verbs_the_talks_title_has(extractor) -> None:
     """A talk's title may be a sentence ("Youth Are Leaders."); the honorific-led name closing the line, with no full
     stop after it, is who gives the talk. A sentence that ends in a name keeps its full stop and stays prose."""

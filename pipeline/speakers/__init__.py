@@ -33,6 +33,7 @@ from .context import DocumentContext
 from .cues import SpeakerCues
 from .fields import FieldReader, bare_organisation
 from .introductions import SelfIntroductionReader
+from .layout import bracketed_role
 from .match import ATTENDEE, SpeakerMatch, merge, name_tokens, same_person
 from .programme import ProgrammeReader
 from .prose import ProseReader
@@ -77,9 +78,21 @@ class SpeakerAttribution:
         self.context.complete(doc, speakers)
         for speaker in speakers:
             speaker.organisation = self.fields.first_affiliation(bare_organisation(speaker.organisation))
+            self._take_bracketed_role(speaker)
         doc._.speakers = [  # not "e.V.", nor "Club Administration", nor "Floor 19"
             speaker for speaker in speakers
             if speaker.role != ATTENDEE and name_tokens(speaker.name) and not self.fields.names_a_topic(speaker.name)
             and not any(token.is_digit for token in speaker.name)
         ]
         return doc
+
+    def _take_bracketed_role(self, speaker: SpeakerMatch) -> None:
+        """"Ana Lima (Moderator)": the bracket gives her role, which a reader took for her organisation or title."""
+        found = next(filter(None, (bracketed_role(self.fields.cues, mention) for mention in speaker.mentions)), None)
+        if found is None:
+            return
+        speaker.role, words = found
+        if (speaker.organisation_text or "").lower() == words:
+            speaker.organisation = None
+        if (speaker.title or "").lower() == words:
+            speaker.title = None

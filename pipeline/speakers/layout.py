@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from ..spans import document_text, line_before
 from .cues import SpeakerCues
 from .match import ATTENDEE
+from .names import post_nominal
 
 _LINES_KEY = "sidegraph.lines"
 _HEADERS_KEY = "sidegraph.table_headers"
@@ -166,6 +167,22 @@ def _list_heading_role(cues: SpeakerCues, doc: Doc, line_start: int) -> str | No
         break
     known.update(dict.fromkeys(passed, role))
     return role
+
+
+def bracketed_role(cues: SpeakerCues, name: Span) -> tuple[str, str] | None:
+    """"Ana Lima (Chair)", "Kai Brandt (moderator)", "Jane Doe AO (Rapporteur)": a role in brackets right after a name
+    (and its post-nominals) is the person's, whatever the list's heading or the sentence says. The role, and the
+    words in the brackets, lower-cased."""
+    doc = name.doc
+    i = name.end
+    while i < len(doc) and post_nominal(doc[i]):
+        i += 1
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    close = next((t.i for t in doc[i + 1 : i + 4] if t.text == ")"), None)
+    words = doc[i + 1 : close].text.lower() if close is not None else ""
+    role = cues.role_by_noun.get(words)
+    return (role, words) if role else None
 
 
 def _heading_role(cues: SpeakerCues, heading: str) -> str | None:
