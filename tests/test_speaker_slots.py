@@ -246,6 +246,16 @@ def test_a_role_in_brackets_after_a_name_is_the_persons_whatever_the_heading_say
     assert speakers["Rosa Quill"].organisation is None and speakers["Kai Brandt"].title is None
 
 
+def test_a_head_word_alone_is_no_ones_organisation(extractor) -> None:
+    """"Board Member" says a board, not which one; "Council Member, Harbour Institute" names the institution."""
+    text = (
+        "The meeting was attended by Karl Olsson, Board Member; and Rosa Quill, Council Member, Harbour Institute.\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: found.organisation for name, found in speakers.items()} == {
+        "Karl Olsson": None, "Rosa Quill": "Harbour Institute"}
+
+
 def test_a_programme_line_ends_in_its_speaker_whatever_verbs_the_talks_title_has(extractor) -> None:
     """A talk's title may be a sentence ("Youth Are Leaders."); the honorific-led name closing the line, with no full
     stop after it, is who gives the talk. A sentence that ends in a name keeps its full stop and stays prose."""

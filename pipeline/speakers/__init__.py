@@ -79,6 +79,8 @@ class SpeakerAttribution:
         for speaker in speakers:
             speaker.organisation = self.fields.first_affiliation(bare_organisation(speaker.organisation))
             self._take_bracketed_role(speaker)
+            if _a_bare_head(speaker.organisation_text, self.fields.words):
+                speaker.organisation = None  # "Board Member": a board, not which one
         doc._.speakers = [  # not "e.V.", nor "Club Administration", nor "Floor 19"
             speaker for speaker in speakers
             if speaker.role != ATTENDEE and name_tokens(speaker.name) and not self.fields.names_a_topic(speaker.name)
@@ -96,3 +98,8 @@ class SpeakerAttribution:
             speaker.organisation = None
         if (speaker.title or "").lower() == words:
             speaker.title = None
+
+
+def _a_bare_head(name: str | None, words: OrganisationWords) -> bool:
+    """"Board", "University", "Office": an institution's head word alone names no institution."""
+    return name is not None and " " not in name.strip() and name.strip().lower() in words.institution | words.unit | words.bodies
