@@ -202,43 +202,30 @@ def test_labelled_programme_lines_and_a_talk_title_after_the_dash(extractor) -> 
 
 
 def test_an_honorific_makes_a_person_whatever_the_ner_says(extractor) -> None:
-    """Capitals for the surname, apostrophes inside names, "HE." and "Lord" before them."""
+    """Capitals for the surname, apostrophes inside names, "HE." and "Lord" before them; a name may open or end with a
+    word that is also a stop word ("He", "An": not "HE", His Excellency)."""
     text = (
         "Opening Ceremony\n"
         "• Welcome Address: Mrs. ‘Olinda Mafu’a, Harbour Women in Tech\n"
         "• Special Remarks: HE. Bram Tolley, Chile Ambassador to Peru\n"
         "• Guest of Honour Remarks: Lord Vakameilalo, Speaker of the Legislative Assembly\n"
-        "Mental health and resilience. Dr. HAN Lixue (15 mins)\n"
-    )
-    speakers = speakers_in(extractor, text)
-    assert set(speakers) == {"‘Olinda Mafu’a", "Bram Tolley", "Vakameilalo", "HAN Lixue"}
-    assert speakers["‘Olinda Mafu’a"].organisation == "Harbour Women in Tech"
-
-
-def test_a_short_name_that_is_also_a_stop_word_stays_in_the_name(extractor) -> None:
-    """"He", "An", "In", "So" are names too, first or last in an honorific-led name; "HE" before a name is His
-    Excellency."""
-    text = (
+        "Mental health and resilience. Dr. HAN Lixue (15 mins)\n\n"
         "9:00 | Prof. Tianyu He (Harbour University of Technology) | Fault friction in deep wells\n\n"
         "9:20 | Dr. Weiran An, (Coastal Institute of Petroleum) | Shale bedding\n\n"
-        "9:40 | Dr. He Minglu (Delta Ocean University) | Crab fisheries\n\n"
-        "10:00 | HE Rosa Quill (Ministry of Fisheries) | Opening remarks\n"
+        "9:40 | Dr. He Minglu (Delta Ocean University) | Crab fisheries\n"
     )
     speakers = speakers_in(extractor, text)
-    assert set(speakers) == {"Tianyu He", "Weiran An", "He Minglu", "Rosa Quill"}
-    assert speakers["Tianyu He"].organisation == "Harbour University of Technology"
-    assert speakers["He Minglu"].organisation == "Delta Ocean University"
+    assert set(speakers) == {"‘Olinda Mafu’a", "Bram Tolley", "Vakameilalo", "HAN Lixue", "Tianyu He", "Weiran An",
+                             "He Minglu"}
+    organisations = [speakers[name].organisation for name in ("‘Olinda Mafu’a", "Tianyu He", "He Minglu")]
+    assert organisations == ["Harbour Women in Tech", "Harbour University of Technology", "Delta Ocean University"]
 
 
 def test_a_role_in_brackets_after_a_name_is_the_persons_whatever_the_heading_says(extractor) -> None:
     """And it is neither their organisation nor their title; post-nominals may come between."""
     text = (
-        "Panel discussion\n\n"
-        "Speakers:\n"
-        "- Ana Lima, Director, Harbour Institute\n"
-        "- Kai Brandt (moderator)\n"
-        "- Rosa Quill AO (Rapporteur)\n\n"
-        "The session was opened by Tom Reyes (Chair).\n"
+        "Panel discussion\n\nSpeakers:\n- Ana Lima, Director, Harbour Institute\n- Kai Brandt (moderator)\n"
+        "- Rosa Quill AO (Rapporteur)\n\nThe session was opened by Tom Reyes (Chair).\n"
     )
     speakers = speakers_in(extractor, text)
     assert {name: found.role for name, found in speakers.items()} == {
