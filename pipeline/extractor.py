@@ -7,7 +7,6 @@ corpus costs one model load however many files it has.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import groupby, islice
 from pathlib import Path
@@ -73,19 +72,19 @@ class Extractor:
         """Yield each document's outcome in input order, reading `batch_size` files at a time.
 
         A document that breaks the NLP stages is reported as failed like an unreadable file: one
-        bad text must not cost the rest of the run. The next batch is read on a second thread while
-        this one is tagged: PDFium and the model's matrix products both run outside Python's global
-        lock, so on a corpus of PDFs most of the reading overlaps the tagging. That thread is the
-        only one that reads files: PDFium must never be called from two threads at once.
+        bad text must not cost the rest of the run.
         """
         remaining = iter(map(Path, paths))
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sidegraph-reader") as reader:
-            ahead = reader.submit(_load_all, list(islice(remaining, self.batch_size)))
-            while loaded := ahead.result():
-                ahead = reader.submit(_load_all, list(islice(remaining, self.batch_size)))
-                yield from self._process_loaded(loaded)
+        while batch := list(islice(remaining, self.batch_size)):
+            yield from self._process_batch(batch)
 
-    def _process_loaded(self, loaded: list[tuple[Path, SourceDocument | InputError]]) -> Iterator[Processed]:
+    def _process_batch(self, paths: list[Path]) -> Iterator[Processed]:
+        loaded: list[tuple[Path, SourceDocument | InputError]] = []
+        for path in paths:
+            try:
+                loaded.append((path, load_document(path)))
+            except InputError as error:
+                loaded.append((path, error))
         outcomes = self._extractions([item for _, item in loaded if isinstance(item, SourceDocument)])
         for path, item in loaded:
             if isinstance(item, InputError):
@@ -153,17 +152,6 @@ class Extractor:
             entities=tuple(_entities(document, resolution)),
             relations=tuple(_relations(document, relations)),
         )
-
-
-def _load_all(paths: list[Path]) -> list[tuple[Path, SourceDocument | InputError]]:
-    """Each path with its document, or the reason it cannot be read."""
-    loaded: list[tuple[Path, SourceDocument | InputError]] = []
-    for path in paths:
-        try:
-            loaded.append((path, load_document(path)))
-        except InputError as error:
-            loaded.append((path, error))
-    return loaded
 
 
 def _speaker(document: SourceDocument, match: SpeakerMatch, ids: tuple[str, str | None], country: str | None) -> Speaker:

@@ -52,7 +52,7 @@ class SourceDocument:
     notes: tuple[str, ...] = ()
     """What the user should know about how it was read (guessed encoding, skipped pages, not English)."""
     created: date | None = None
-    """A PDF's creation date from its metadata, read with its text: the PDF library is then used by one reader only."""
+    """A PDF's creation date from its metadata, read in the same pass as its text: each file is opened once."""
 
     @property
     def info(self) -> DocumentInfo:

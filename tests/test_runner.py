@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from conftest import SAMPLE_PDF, SEED
 
-import pipeline.extractor
 import pipeline.runner
 from pipeline import Extraction, Extractor, build_graph, read_extraction
 from pipeline.export import gephi_ready
@@ -117,28 +115,6 @@ def test_a_document_that_breaks_the_nlp_stages_fails_alone(extractor: Extractor,
     outcomes = list(extractor.process(corpus))
     assert [isinstance(o.result, Extraction) for o in outcomes] == [True, False, True]
     assert str(outcomes[1].result) == f"{corpus[1]}: extraction failed (RecursionError: deep)"
-
-
-
-def test_files_are_read_ahead_on_one_thread_of_their_own(extractor: Extractor, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """PDFium must not be called from two threads at once: every file is read on the same reading thread, and the
-    results keep the input order, a file that cannot be read among them."""
-    paths = [write_summary(tmp_path / f"summary-{n}.txt", n) for n in range(5)]
-    paths.insert(2, tmp_path / "missing.txt")
-    readers: list[str] = []
-    load = pipeline.extractor.load_document
-
-    def watched(path):  # type: ignore[no-untyped-def]
-        readers.append(threading.current_thread().name)
-        return load(path)
-
-    monkeypatch.setattr(pipeline.extractor, "load_document", watched)
-    monkeypatch.setattr(extractor, "batch_size", 2)
-    outcomes = list(extractor.process(paths))
-    assert [o.path for o in outcomes] == paths
-    assert [isinstance(o.result, Extraction) for o in outcomes] == [True, True, False, True, True, True]
-    assert len(readers) == 6 and len(set(readers)) == 1 and readers[0] != threading.current_thread().name
 
 
 # ---------------------------------------------------------------------------------------------- cache
