@@ -150,7 +150,7 @@ def read_pages(path: Path, *, max_chars: int | None = None) -> PdfText:
     try:
         pages = read_layouts(path, (functools.partial(_read_page, pdf, index) for index in range(len(pdf))),
                              max_chars=max_chars)
-        created = creation_date(pdf.get_metadata_dict())
+        created = _created(pdf)
     finally:
         pdf.close()
     if pages.layouts and pages.unread == len(pages.layouts):
@@ -159,6 +159,16 @@ def read_pages(path: Path, *, max_chars: int | None = None) -> PdfText:
     if _glyph_codes(text.pages):
         raise PdfiumRefused(Errors.E004.format(path=path, reason="its fonts map no glyph to a character"))
     return text._replace(created=created)
+
+
+def _created(pdf: Any) -> date | None:
+    """The PDF's creation date, or None where PDFium cannot read the metadata: an unreadable date never costs the text."""
+    import pypdfium2
+
+    try:
+        return creation_date(pdf.get_metadata_dict())
+    except pypdfium2.PdfiumError:
+        return None
 
 
 def creation_date(metadata: dict[str, Any]) -> date | None:

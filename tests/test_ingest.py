@@ -359,6 +359,17 @@ def test_a_pdf_s_creation_date_is_read_with_its_text(sample: SourceDocument, see
     assert seed.created is None
 
 
+def test_metadata_pdfium_cannot_read_costs_the_date_not_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    def unreadable(self):  # type: ignore[no-untyped-def]
+        raise pypdfium2.PdfiumError("broken info dictionary")
+
+    monkeypatch.setattr(pypdfium2.PdfDocument, "get_metadata_dict", unreadable)
+    document = load_document(SAMPLE_PDF)
+    assert document.created is None and document.title == "Ministerial Dialogue on Social Protection Financing"
+
+
 @pytest.mark.parametrize(("metadata", "expected"), [
     ({"CreationDate": "D:20240315093000+01'00'"}, date(2024, 3, 15)),
     ({"CreationDate": "D:20241399", "ModDate": "20250102"}, date(2025, 1, 2)),  # no such month: the next key

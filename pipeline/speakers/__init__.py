@@ -56,6 +56,9 @@ class SpeakerAttribution:
             cues, CountryIndex.default(), OrganisationGazetteer.default(), OrganisationWords.default(), given_names
         )
         self.fields = fields
+        words = fields.words
+        self._head_words = words.institution | words.unit | words.bodies
+        """"Board", "University", "Office": a head word alone names no institution, only a kind of one."""
         slots = SlotParser(cues, fields)
         self.turns = TurnReader(slots)
         self.records = RecordReader(slots)
@@ -79,7 +82,7 @@ class SpeakerAttribution:
         for speaker in speakers:
             speaker.organisation = self.fields.first_affiliation(bare_organisation(speaker.organisation))
             self._take_bracketed_role(speaker)
-            if _a_bare_head(speaker.organisation_text, self.fields.words):
+            if (head := (speaker.organisation_text or "").strip().lower()) in self._head_words and " " not in head:
                 speaker.organisation = None  # "Board Member": a board, not which one
         doc._.speakers = [  # not "e.V.", nor "Club Administration", nor "Floor 19"
             speaker for speaker in speakers
@@ -99,7 +102,3 @@ class SpeakerAttribution:
         if (speaker.title or "").lower() == words:
             speaker.title = None
 
-
-def _a_bare_head(name: str | None, words: OrganisationWords) -> bool:
-    """"Board", "University", "Office": an institution's head word alone names no institution."""
-    return name is not None and " " not in name.strip() and name.strip().lower() in words.institution | words.unit | words.bodies

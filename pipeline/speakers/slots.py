@@ -77,6 +77,8 @@ class SlotParser:
         self.fields = fields
         self._patterns = _expanded(load_json("speaker_patterns.json"), cues)
         self._honorific_words = frozenset(_honorific_words(cues))
+        self._title_cues = cues.cue_words - cues.honorifics
+        """Title and role words, which end a name; an honorific that is also a stop word ("he") may be a name."""
         self._matchers: dict[int, Matcher] = {}
 
     def titled(self, doc: Doc) -> dict[int, list[Person]]:
@@ -134,7 +136,7 @@ class SlotParser:
         "Prof. Manchao He (X University)", "Dr. Fengchen An, X University"): first, with a name word after it; or
         last, where the slot's punctuation or the line ends the name."""
         token = doc[i]
-        if not (token.is_stop and token.is_title) or token.lower_ in self.cues.cue_words - self.cues.honorifics:
+        if not (token.is_stop and token.is_title) or token.lower_ in self._title_cues:
             return False  # "He" is a name, "HE" His Excellency
         following = doc[i + 1] if i + 1 < len(doc) else None
         if i == first:
