@@ -51,7 +51,7 @@ def make_registry_ruler(nlp: Language, name: str) -> RegistryRuler:
 def make_given_name_persons(nlp: Language, name: str) -> GivenNamePersons:
     """`nlp.add_pipe("given_name_persons", after="ner")`: names opening with a given name of
     `models/given_names.txt` that the NER tagged as places or institutions become persons."""
-    return GivenNamePersons.for_pipeline(nlp, load_lines("given_names.txt"))
+    return GivenNamePersons.for_pipeline(nlp, load_lines("given_names.txt"), title_words=SpeakerCues.default().title_words)
 
 
 @Language.component("line_boundaries")
