@@ -110,11 +110,12 @@ class GivenNamePersons:
         if entity.label_ not in TAKEN_FOR_PERSONS or entity.ent_id_:
             return None
         doc = entity.doc
-        return next(
-            (name for start in range(entity.start + 1, entity.end - 1)
-             if doc[start - 1].lower_ in self.title_words and self.names_a_person(name := Span(doc, start, entity.end))),
-            None,
-        )
+        for start in range(entity.start + 1, entity.end - 1):
+            if doc[start].is_lower:
+                return None  # "X University of Life Sciences and Dean NAME": a body's name before the title
+            if doc[start - 1].lower_ in self.title_words and self.names_a_person(name := Span(doc, start, entity.end)):
+                return name
+        return None
 
     def names_a_person(self, name: Span) -> bool:
         """`name`: an entity, or words no entity covers (no label)."""

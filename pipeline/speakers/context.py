@@ -44,11 +44,11 @@ class DocumentContext:
         self.fields = fields
         self.countries: CountryIndex = fields.countries
         representation = load_json("speaker_patterns.json")["representation"]
-        self._representing_verbs: tuple[str, ...] = tuple(representation.pop("verbs"))
-        self._representation = representation
+        self._representing_verbs: tuple[str, ...] = tuple(representation["verbs"])
+        self._representation = {key: pattern for key, pattern in representation.items() if key != "verbs"}
         self._person_and_body = {
             key: tuple(next(i for i, node in enumerate(pattern) if node["RIGHT_ID"] == role) for role in ("person", "body"))
-            for key, pattern in representation.items()
+            for key, pattern in self._representation.items()
         }
         self._matchers: dict[int, DependencyMatcher] = {}
 
