@@ -293,6 +293,11 @@ def test_a_brand_written_with_a_lower_case_prefix_is_a_body(extractor, descripti
     assert described(extractor, description).organisation_text == description.split(", ")[1]
 
 
+def test_a_bracket_opened_before_the_name_is_not_the_organisations(extractor) -> None:
+    text = "Talk: Rivers and reservoirs (Ana Pereira, Delta Water Institute)\n"
+    assert [m.organisation_text for m in extractor.nlp(text)._.speakers] == ["Delta Water Institute"]
+
+
 def test_a_speaker_with_two_affiliations_in_brackets_speaks_for_the_first(extractor) -> None:
     (match,) = extractor.nlp("Speakers:\n- Ana Lima (EXU/HRPA)\n")._.speakers
     assert match.organisation_text == "EXU"
@@ -306,6 +311,9 @@ def test_a_speaker_with_two_affiliations_in_brackets_speaks_for_the_first(extrac
     ("And", "And"),  # never emptied
     ("un", None),  # Spanish "un" the NER took for the UN: a body's name has a capital letter
     ("2i2c", "2i2c"),  # or a digit
+    ("Delta Institute)", "Delta Institute"),  # "Talk title (NAME, Delta Institute)": the bracket opened before the name
+    ("(Delta Institute", "Delta Institute"),
+    ("Delta Institute (DI)", "Delta Institute (DI)"),  # its own brackets stay
 ])
 def test_bare_organisation(organisation: str, bare: str | None) -> None:
     assert bare_organisation(organisation) == bare

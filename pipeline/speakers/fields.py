@@ -783,13 +783,17 @@ _EDGE_LINKS = (_NAME_LINKS - POSSESSIVE_ENDINGS) | {"at"}
 def bare_organisation(organisation: Span | str | None) -> Span | str | None:
     """An organisation without the link words a reading left at its edges: the "of the" that led to it ("NAME of
     the X Trust"), the "and" that led to the next name in a list ("CEO, X and Dr NAME"), the "of the" before a
-    state written apart ("Chairman of the National Assembly of the Republic of X"). None for words with no capital
+    state written apart ("Chairman of the National Assembly of the Republic of X"), a bracket opened before the name
+    ("Talk title (NAME, X Institute)"). None for words with no capital
     letter or digit ("2i2c" has one): the Spanish "un" the NER took for the UN names no body."""
     if organisation is None or not any(c.isupper() or c.isdigit() for c in str(organisation)):
         return None
     if isinstance(organisation, Span):
         start, end = _bare_bounds([token.text for token in organisation])
         return organisation[start:end]
+    opened = organisation.count("(") - organisation.count(")")
+    if opened < 0 and organisation.endswith(")") or opened > 0 and organisation.startswith("("):
+        organisation = organisation[:-1] if opened < 0 else organisation[1:]
     words = organisation.split()
     start, end = _bare_bounds(words)
     return " ".join(words[start:end])
@@ -801,6 +805,11 @@ def _bare_bounds(words: list[str]) -> tuple[int, int]:
         start += 1
     while end - start > 1 and words[end - 1].lower() in _EDGE_LINKS:
         end -= 1
+    opened = words[start:end].count("(") - words[start:end].count(")")
+    if opened < 0 and words[end - 1] == ")":
+        end -= 1
+    elif opened > 0 and words[start] == "(":
+        start += 1
     return start, end
 
 
