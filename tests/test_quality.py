@@ -15,7 +15,7 @@ FLOORS_F1 = {
     "speakers": 0.973,
     "attribution": 0.845,
     "countries": 0.994,
-    "organisations": 0.921,
+    "organisations": 0.923,
     "relations": 0.866,
 }
 """Re-based on 2026-12-04 when the gold corpus grew from 13 to 34 documents (measured micro F1 then: speakers
@@ -78,7 +78,9 @@ state's adjective names it unless it names a language (gold scoop, and eight dev
 0.994 (measured 0.9947). Twenty-eighth session: a short name the NER tagged a place or an institution opens
 with a given name (models/given_names.txt; gold obis, dev twelve publishers) and a name field of English words
 only is no person's (gold unggim, dev fourteen publishers): speakers 0.973 (measured 0.9732), attribution 0.845
-(measured 0.8452), organisations 0.921 (measured 0.9220)."""
+(measured 0.8452), organisations 0.921 (measured 0.9220). Thirty-first session: a bracket opened before a speaker's
+name is no part of their organisation ("Talk (NAME, X Institute)"; gold iupware, and two no-gold programmes):
+organisations 0.923 (measured 0.9235)."""
 
 
 @pytest.fixture(scope="module")
