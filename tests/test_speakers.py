@@ -543,14 +543,6 @@ def test_a_list_of_bare_names_shares_its_verb_and_the_group_before_it(extractor)
     assert speakers["LIN Qiao"].role == "host"
 
 
-def test_a_universitys_country_is_its_speakers_where_their_sentence_names_it(extractor) -> None:
-    """Where the text says nothing of the country, a university's people may come from anywhere."""
-    assert speakers_in(extractor, "Canada leads by example, Dr. Rosa Quill of Simon Fraser University explained.")[
-        "Rosa Quill"].country == "CAN"
-    assert speakers_in(extractor, "Dr. Rosa Quill of Simon Fraser University explained the approach.")[
-        "Rosa Quill"].country is None
-
-
 def test_the_one_body_a_paragraph_names_before_a_speaker_is_theirs(extractor) -> None:
     text = (
         "At the Examplia Harbour Authority, the delegation learned about the port’s logistics. "

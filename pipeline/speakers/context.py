@@ -135,9 +135,7 @@ class DocumentContext:
         Science Foundation", "Ministry of Health") is the one of the countries the text names that has a body so
         called, when exactly one has; its country is the speaker's. A state's body no registry knows ("National
         Statistical Committee") is of the country the text is about: the one it names most, three times or more and
-        in at least 60% of its countries' mentions (reports name their neighbours and partners too). A university,
-        company or NGO gives its registry's location only where the speaker's own sentence names that country ("NAME
-        of Simon Fraser University explained Canada's approach"): elsewhere its people may come from anywhere."""
+        in at least 60% of its countries' mentions (reports name their neighbours and partners too)."""
         named = Counter(ent.ent_id_ for ent in doc_entities(doc).spans if ent.label_ == "GPE" and ent.ent_id_)
         ranked = named.most_common(1)
         dominant = ranked[0][0] if ranked and ranked[0][1] >= 3 and ranked[0][1] >= 0.6 * named.total() else None
@@ -150,8 +148,6 @@ class DocumentContext:
                     speaker.country = country
                 elif known is None and dominant is not None and self.fields.words.names_a_state_body(organisation):
                     speaker.country = dominant
-                elif known is not None and known.located in _countries_in(speaker.name.sent):
-                    speaker.country = known.located
 
     def _academic(self, title: str | None) -> bool:
         return bool(title) and any(word in self.cues.academic_titles for word in re.findall(r"[a-z-]+", title.lower()))
@@ -241,7 +237,3 @@ def _split_list(span: Span, size: int) -> list[Span]:
     bounds = [span.start - 1, *cuts, span.end]
     items = [doc[a + 1 : b] for a, b in zip(bounds, bounds[1:])]
     return items if all(len(item) for item in items) else []
-
-
-def _countries_in(span: Span) -> set[str]:
-    return {ent.ent_id_ for ent in doc_entities(span.doc).within(span) if ent.label_ == "GPE" and ent.ent_id_}
