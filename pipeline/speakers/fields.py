@@ -783,9 +783,9 @@ _EDGE_LINKS = (_NAME_LINKS - POSSESSIVE_ENDINGS) | {"at"}
 def bare_organisation(organisation: Span | str | None) -> Span | str | None:
     """An organisation without the link words a reading left at its edges: the "of the" that led to it ("NAME of
     the X Trust"), the "and" that led to the next name in a list ("CEO, X and Dr NAME"), the "of the" before a
-    state written apart ("Chairman of the National Assembly of the Republic of X"), a bracket opened before the name
-    ("Talk title (NAME, X Institute)"). None for words with no capital
-    letter or digit ("2i2c" has one): the Spanish "un" the NER took for the UN names no body."""
+    state written apart ("Chairman of the National Assembly of the Republic of X"); nor a bracket opened before
+    the person's name ("Talk title (NAME, X Institute)"). None for words with no capital letter or digit ("2i2c"
+    has one): the Spanish "un" the NER took for the UN names no body."""
     if organisation is None or not any(c.isupper() or c.isdigit() for c in str(organisation)):
         return None
     if isinstance(organisation, Span):
