@@ -50,9 +50,8 @@ def make_registry_ruler(nlp: Language, name: str) -> RegistryRuler:
 @Language.factory("given_name_persons")
 def make_given_name_persons(nlp: Language, name: str) -> GivenNamePersons:
     """`nlp.add_pipe("given_name_persons", after="ner")`: names opening with a given name of
-    `models/given_names.txt` that the NER tagged as places or institutions, alone or after a title's words
-    (`models/speaker_cues.json`), become persons."""
-    return GivenNamePersons.for_pipeline(nlp, load_lines("given_names.txt"), title_words=SpeakerCues.default().title_words)
+    `models/given_names.txt` that the NER tagged as places or institutions become persons."""
+    return GivenNamePersons.for_pipeline(nlp, load_lines("given_names.txt"))
 
 
 @Language.component("line_boundaries")

@@ -50,13 +50,11 @@ def _untagged_runs(doc: Doc) -> list[Span]:
 
 
 class GivenNamePersons:
-    """Retags, as PERSON, an entity of two or three capitalised words that opens with a given name, or that part of
-    an entity after its title words, and tags such a name where no entity covers it."""
+    """Retags, as PERSON, an entity of two or three capitalised words that opens with a given name, and tags
+    such a name where no entity covers it."""
 
-    def __init__(self, given_names: Iterable[str], nouns: Iterable[str], adjectives: Iterable[str] = (),
-                 *, title_words: Iterable[str] = ()) -> None:
+    def __init__(self, given_names: Iterable[str], nouns: Iterable[str], adjectives: Iterable[str] = ()) -> None:
         self.given_names = frozenset(given_names)
-        self.title_words = frozenset(title_words)
         self.nouns = frozenset(nouns)
         self.words = self.nouns | frozenset(adjectives)
 
@@ -74,19 +72,19 @@ class GivenNamePersons:
         return all(self.is_english_word(t) and not self.is_given_name(t) for t in span)
 
     @classmethod
-    def for_pipeline(cls, nlp: Language, given_names: Iterable[str], *, title_words: Iterable[str] = ()) -> GivenNamePersons:
+    def for_pipeline(cls, nlp: Language, given_names: Iterable[str]) -> GivenNamePersons:
         """English nouns come from the pipeline's lemmatizer tables (WordNet's noun index), when it has them."""
         index: dict[str, list[str]] = {}
         if "lemmatizer" in nlp.pipe_names:
             lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
             if lookups is not None and lookups.has_table("lemma_index"):
                 index = lookups.get_table("lemma_index")
-        return cls(given_names, index.get("noun", ()), index.get("adj", ()), title_words=title_words)
+        return cls(given_names, index.get("noun", ()), index.get("adj", ()))
 
     def __call__(self, doc: Doc) -> Doc:
-        persons = {entity: person for entity in doc.ents if (person := self.person_in(entity)) is not None}
+        persons = self.find(doc)
         if persons:
-            doc.ents = [Span(doc, p.start, p.end, label="PERSON") if (p := persons.get(e)) is not None else e for e in doc.ents]
+            doc.ents = [Span(doc, e.start, e.end, label="PERSON") if e in persons else e for e in doc.ents]
         untagged = self.untagged_names(doc)
         if untagged:
             doc.ents = sorted([*doc.ents, *untagged], key=lambda e: e.start)
@@ -102,20 +100,8 @@ class GivenNamePersons:
                 names.append(Span(doc, tail.start, tail.end, label="PERSON"))
         return names
 
-    def person_in(self, entity: Span) -> Span | None:
-        """The person's name an entity is ("Ingrid Solvang" as ORG), or ends in after a title the NER took in with it
-        ("Co-Founder Ingrid Solvang", "City Councillor Kwame Osei" as ORG): the title stays the readers' to find."""
-        if self.names_a_person(entity):
-            return entity
-        if entity.label_ not in TAKEN_FOR_PERSONS or entity.ent_id_:
-            return None
-        doc = entity.doc
-        for start in range(entity.start + 1, entity.end - 1):
-            if doc[start].is_lower:
-                return None  # "X University of Life Sciences and Dean NAME": a body's name before the title
-            if doc[start - 1].lower_ in self.title_words and self.names_a_person(name := Span(doc, start, entity.end)):
-                return name
-        return None
+    def find(self, doc: Doc) -> list[Span]:
+        return [entity for entity in doc.ents if self.names_a_person(entity)]
 
     def names_a_person(self, name: Span) -> bool:
         """`name`: an entity, or words no entity covers (no label)."""

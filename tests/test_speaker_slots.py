@@ -221,17 +221,6 @@ def test_an_honorific_makes_a_person_whatever_the_ner_says(extractor) -> None:
     assert organisations == ["Harbour Women in Tech", "Harbour University of Technology", "Delta Ocean University"]
 
 
-def test_a_name_opening_with_he_is_a_name_in_prose_too(extractor) -> None:
-    """After a quote and a title, as in a programme's slot: "He" is a given name, "HE" His Excellency."""
-    text = (
-        "“The plan links both ends of the supply chain,” said Delta Fisheries Association President Dr. He Minglu. "
-        "HE Mr. Bram Tolley, Ambassador of Chile, opened the event."
-    )
-    speakers = speakers_in(extractor, text)
-    assert (speakers["He Minglu"].title, speakers["He Minglu"].organisation) == ("President", "Delta Fisheries Association")
-    assert speakers["Bram Tolley"].title == "Ambassador of Chile"
-
-
 def test_a_role_in_brackets_after_a_name_is_the_persons_whatever_the_heading_says(extractor) -> None:
     """And it is neither their organisation nor their title; post-nominals may come between."""
     text = (

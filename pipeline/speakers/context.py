@@ -4,8 +4,7 @@
 country once for everyone listed; "the Examplian delegation led by NAME" once for its leader. A
 member whose introduction names no country of their own (and who does not work for an international
 body) represents the delegation's. A paragraph names a body once for the speakers after it: "At the X
-Company, the delegation learned ... Chairman NAME presented". A sentence's verb says whom a speaker
-represents: "the X Council was represented by NAME".
+Company, the delegation learned ... Chairman NAME presented".
 """
 
 from __future__ import annotations
@@ -14,12 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
 
 from ..countries import CountryIndex
 from ..organisations import org_key
-from ..resources import load_json
 from ..spans import doc_entities, document_text, token_positions
 from .cues import SpeakerCues
 from .fields import Field, FieldReader, without_article
@@ -43,19 +40,10 @@ class DocumentContext:
         self.cues = cues
         self.fields = fields
         self.countries: CountryIndex = fields.countries
-        representation = load_json("speaker_patterns.json")["representation"]
-        self._representing_verbs: tuple[str, ...] = tuple(representation["verbs"])
-        self._representation = {key: pattern for key, pattern in representation.items() if key != "verbs"}
-        self._person_and_body = {
-            key: tuple(next(i for i, node in enumerate(pattern) if node["RIGHT_ID"] == role) for role in ("person", "body"))
-            for key, pattern in self._representation.items()
-        }
-        self._matchers: dict[int, DependencyMatcher] = {}
 
     def complete(self, doc: Doc, speakers: list[SpeakerMatch]) -> None:
         for at in token_positions(doc, ("respectively",)):
             self._respectively(doc, at, speakers)
-        self._represented(doc, speakers)
         for speaker in speakers:
             if speaker.organisation is None and self._academic(speaker.title):
                 self._university(doc, speaker)
@@ -96,26 +84,6 @@ class DocumentContext:
             speaker.organisation = described.organisation or speaker.organisation
             speaker.unit = described.unit or speaker.unit
             speaker.country = described.country or speaker.country
-
-    def _represented(self, doc: Doc, speakers: list[SpeakerMatch]) -> None:
-        """"NAME represented the X Council", "the X Council was represented by NAME": the body or country a person
-        speaks for, said by the sentence's verb rather than beside the name (`models/speaker_patterns.json`), for
-        a speaker no description gave one."""
-        verbs = token_positions(doc, self._representing_verbs)
-        if not verbs:
-            return
-        matcher = self._matchers.get(id(doc.vocab))
-        if matcher is None:
-            matcher = self._matchers[id(doc.vocab)] = DependencyMatcher(doc.vocab)
-            for key, pattern in self._representation.items():
-                matcher.add(key, [pattern])
-        for sentence in sorted({doc[i].sent for i in verbs}, key=lambda sentence: sentence.start):
-            for key, nodes in matcher(sentence):
-                person, body = (sentence.start + nodes[i] for i in self._person_and_body[doc.vocab.strings[key]])
-                speaker = next((s for s in speakers if s.name.start <= person < s.name.end), None)
-                spoken_for = doc_entities(doc).covering(body)
-                if speaker is not None and spoken_for is not None and speaker.organisation is None and speaker.country is None:
-                    self.fields.apply_fields(speaker, [Field(without_article(spoken_for))])
 
     def _shared_body_country(self, speakers: list[SpeakerMatch]) -> None:
         """"Ana Lima, GSI, Japan" and, further on, "hosted by Rui Sousa, Director-General of GSI": a national body's

@@ -26,8 +26,6 @@ class SpeakerCues:
     """Honorifics alone ("Dr", "H.E.", "Lord"), as written: the words before a name that make it a person's."""
     honorific_second_words: frozenset[str]
     """Words that are part of an honorific only after one ("Lieutenant General"), lower-cased."""
-    capital_honorifics: frozenset[str]
-    """Honorifics that are one only in capitals ("HE"; "He" is a pronoun or a name), lower-cased."""
     role_by_verb: dict[str, str]
     role_by_noun: dict[str, str]
     role_by_phrase: dict[str, str]
@@ -90,7 +88,6 @@ class SpeakerCues:
             honorifics=frozenset(h.lower() for h in data["honorifics"] + data["honorific_lead_words"]),
             person_honorifics=tuple(data["honorifics"]),
             honorific_second_words=frozenset(w.lower() for w in data["honorific_second_words"]),
-            capital_honorifics=frozenset(w.lower() for w in data["capital_honorifics"]),
             role_by_verb={verb: role for role, verbs in data["role_verbs"].items() for verb in verbs},
             role_by_noun={noun: role for role, nouns in data["role_nouns"].items() for noun in nouns},
             role_by_phrase={phrase: role for role, phrases in data["role_by"].items() for phrase in phrases},
@@ -126,14 +123,10 @@ class SpeakerCues:
 
     def is_honorific(self, token: Token) -> bool:
         """"Justice Ana Ruiz", but not "Minister of Justice Ana Ruiz": after "of" or "for" the word is a portfolio.
-        "General" is one after another honorific ("Lieutenant General Ana Ruiz"), never alone ("General Hospital").
-        One that is also a common word is one in capitals only: "HE" is His Excellency, "He" a pronoun or a name
-        ("Dr. He Cui")."""
+        "General" is one after another honorific ("Lieutenant General Ana Ruiz"), never alone ("General Hospital")."""
         previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
         if token.lower_ in self.honorific_second_words:
             return previous in self.honorifics
-        if token.lower_ in self.capital_honorifics and not token.is_upper:
-            return False
         return token.lower_ in self.honorifics and not (token.lower_ in self.portfolio_honorifics and previous in ("of", "for", "and"))
 
     def has_cue_word(self, span: Span) -> bool:

@@ -705,8 +705,6 @@ class ProseReader:
         if by is None:
             return None, None
         between = doc[by + 1 : end]
-        if between and between[0].tag_ == "PRP$":
-            between = between[1:]  # "represented by our Co-Founder NAME"
         if any(
             t.ent_type_ == "PERSON" or "\n" in t.text
             or not (t.text[:1].isupper() or t.lower_ in _TITLE_CONNECTORS or t.text in (",", "’s", "'s", "-", "&"))
