@@ -384,6 +384,21 @@ def test_a_speaker_list_of_records_under_a_heading(extractor) -> None:
     }
 
 
+def test_a_title_headed_by_its_last_word_describes_an_untagged_name_in_a_list(extractor) -> None:
+    """English titles end in their title word ("Payment Systems Projects Coordinator"); a body whose name ends in a
+    word that only opens titles ("Youth Project") stays an organisation."""
+    text = (
+        "Panellists\n"
+        "* Ana Lima\nChief Strategy Officer, Examplia Space Agency\n"
+        "* Tshepi Mokganyetsi\nRegional Payment Systems Projects Coordinator, Examplia Bankers Association\n"
+        "* Ms. Rui Sousa, Vice President, One Examplia Youth Project\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert (speakers["Tshepi Mokganyetsi"].title, speakers["Tshepi Mokganyetsi"].organisation) == (
+        "Regional Payment Systems Projects Coordinator", "Examplia Bankers Association")
+    assert (speakers["Rui Sousa"].title, speakers["Rui Sousa"].organisation) == ("Vice President", "One Examplia Youth Project")
+
+
 def test_records_one_after_the_other_share_the_role_of_their_heading(extractor) -> None:
     text = (
         "Moderators\n\n"

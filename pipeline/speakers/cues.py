@@ -14,6 +14,8 @@ from ..resources import load_json
 
 _ITEM_BREAK = re.compile(r"[\d,;:()•·|–—/&]| - |\b(?:of|in|on|for|to|and|at|from|with|by)\b")
 """Where an agenda item's first phrase ends: "Overview | of X", "Session | 2:", "Key Messages|, Agreed Actions"."""
+_TITLE_PHRASE_WORDS = 5
+"""Capitalised words a title's first phrase may run to before the title word heading it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,8 @@ class SpeakerCues:
     role_by_noun: dict[str, str]
     role_by_phrase: dict[str, str]
     title_words: frozenset[str]
+    title_heads: frozenset[str]
+    """Title words that may end a title ("Projects Coordinator"), not only open one ("Project Manager")."""
     not_name_words: frozenset[str]
     attendance_phrases: tuple[str, ...]
     portfolio_honorifics: frozenset[str]
@@ -92,6 +96,7 @@ class SpeakerCues:
             role_by_noun={noun: role for role, nouns in data["role_nouns"].items() for noun in nouns},
             role_by_phrase={phrase: role for role, phrases in data["role_by"].items() for phrase in phrases},
             title_words=frozenset(w.lower() for w in data["title_words"]),
+            title_heads=frozenset(w.lower() for w in data["title_words"]) - {w.lower() for w in data["title_modifiers"]},
             not_name_words=frozenset(w.lower() for w in data["not_name_words"]),
             attendance_phrases=tuple(data["attendance_phrases"]),
             portfolio_honorifics=frozenset(w.lower() for w in data["portfolio_honorifics"]),
@@ -134,9 +139,12 @@ class SpeakerCues:
         return any(t.lower_ in self.cue_words or t.lower_.endswith("s") and t.lower_[:-1] in self.cue_words for t in span)
 
     def looks_like_title(self, text: str) -> bool:
-        """A title word among the first three words, or in a compound of them ("Under-Secretary-General")."""
+        """A title word among the first three words, or in a compound of them ("Under-Secretary-General"), or
+        heading the first phrase, as English titles end in theirs ("Payment Systems Projects Coordinator, X")."""
         words = re.findall(r"[\w’'-]+", text.lower())
-        return any(w in self.title_words or any(part in self.title_words for part in w.split("-")) for w in words[:3])
+        phrase = _ITEM_BREAK.split(text.strip(), maxsplit=1)[0].split()
+        headed = 0 < len(phrase) <= _TITLE_PHRASE_WORDS and all(w[:1].isupper() for w in phrase) and phrase[-1].lower() in self.title_heads
+        return headed or any(w in self.title_words or any(part in self.title_words for part in w.split("-")) for w in words[:3])
 
     def is_talk(self, text: str) -> bool:
         """An agenda item's title rather than an affiliation: its first phrase (before a number, a preposition, a
