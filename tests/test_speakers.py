@@ -313,6 +313,19 @@ def test_staff_of_a_national_body_represent_its_country(extractor) -> None:
     assert [speakers[name].country for name in ("Anne Holm", "Kofi Mensah", "Rita Das")] == ["DNK", "DNK", None]
 
 
+def test_a_body_named_with_its_state_after_it_gives_the_country_but_a_branch_by_acronym_does_not(extractor) -> None:
+    """"Financial Services Agency Japan", "N&MC of Examplia"'s state are the country its staff speak for; "GS1 US" and
+    "UNDP Ghana" are a network's and an international body's offices, whatever their acronyms' registries say."""
+    text = (
+        "Panellists:\n- Mr. Kenji Sato, Deputy Director, Financial Services Agency Japan\n"
+        "- Ms. Ama Owusu, Registrar, N&MC of Ghana\n"
+        "- Mr. Tom Baker, Senior Director, GS1 US\n"
+        "- Ms. Rita Das, Resident Representative, UNDP Ghana\n"
+    )
+    speakers = speakers_in(extractor, text)
+    assert [speakers[name].country for name in ("Kenji Sato", "Ama Owusu", "Tom Baker", "Rita Das")] == ["JPN", "GHA", None, None]
+
+
 def test_an_event_line_shaped_like_an_introduction_is_not_a_speaker(extractor) -> None:
     text = "Digital Public Infrastructure\nHLPF 2025 Side Event, United Nations Headquarters, New York, 15 July 2025\n\nThe event was chaired by Ms. Lina Berg, Director, UNICEF."
     assert list(speakers_in(extractor, text)) == ["Lina Berg"]

@@ -323,24 +323,37 @@ class FieldReader:
         return bool(_words_pattern(self.cues.state_titles).search((title or "").lower()))
 
     def national_body(self, organisation: str) -> str | None:
-        """The country a body's name opens with: "Canadian Centre for ...", "Fiji National Commission", "British High Commission"."""
+        """The country a body's name opens or closes with: "Canadian Centre for ...", "Fiji National Commission", "British
+        High Commission", "Supreme Court of Samoa", "Environment Canada"."""
         of_country = _ENDS_OF_STATE.search(organisation)
-        if of_country and self.words.is_institution(organisation[: of_country.start()]) and (
+        if of_country and self._national_part(organisation[: of_country.start()]) and (
             code := self.countries.lookup(of_country.group(1))
         ):
-            return code  # "Supreme Court of Samoa"
+            return code  # "Supreme Court of Samoa", "N&MC of Ghana"
         words = organisation.split()
         for size in (3, 2, 1):
-            if len(words) > size and self.words.is_portfolio(" ".join(words[:-size])) and (
+            body = " ".join(words[:-size])
+            if len(words) > size and (self.words.is_portfolio(body) or not acronym(body) and self._national_part(body)) and (
                 code := self.countries.lookup(" ".join(words[-size:]))
             ):
-                return code  # "Environment Canada", "Fisheries and Oceans Canada": a department named by portfolio and state
+                return code  # "Environment Canada", "Financial Services Agency Japan": a body and its state; not a
+                # company's or network's branch written by acronym ("GS1 US", "ALSTOM Maroc")
         for size in (3, 2, 1):
             if len(words) > size and self.words.is_institution(" ".join(words[size:])):
                 head = " ".join(words[:size]).removeprefix("Royal ").removesuffix("’s").removesuffix("'s")
                 if code := self.countries.lookup(head) or self.countries.demonym(head):
                     return code
         return None
+
+    def _national_part(self, body: str) -> bool:
+        """The part of a body's name before its state's: an institution or an acronym, not an international body
+        ("UNDP Ghana" is UNDP's office in Ghana, its staff no one's delegates), and not one that runs into the state's
+        name ("Instituto Tecnológico Autónomo de México", "Zambian Embassy to the US")."""
+        body = body.strip()
+        if not body[-1:].isalnum() or body.split()[-1][:1].islower() or not (self.words.is_institution(body) or acronym(body)):
+            return False
+        known = self.known(body)
+        return known is None or not known.international
 
     def is_name(self, span: Span) -> bool:
         """A name field: two to six name tokens with no title, institution, unit, topic or place word among them."""
