@@ -326,6 +326,25 @@ def test_a_body_named_with_its_state_after_it_gives_the_country_but_a_branch_by_
     assert [speakers[name].country for name in ("Kenji Sato", "Ama Owusu", "Tom Baker", "Rita Das")] == ["JPN", "GHA", None, None]
 
 
+def test_a_body_written_once_after_both_or_all_is_each_listed_persons(extractor) -> None:
+    """"(all at X)" after a list of people, "(both representing X, UK)", ", both from X": the body is every listed
+    person's, "both" the last two's; "both of which" names no body."""
+    text = (
+        "The delegation included Mrs. Ana Lima, Acting Registrar; Mr. Rui Sousa, Deputy Director; and Mr. Kofi Mensah, "
+        "Senior IT Officer (all at the Examplia Nursing Council). Accompanying them were Ms. Mei Chen, Director, Examplia "
+        "Institute; Mr. Tom Baker, IT Consultant; and Mr. Jan Novak, Project Manager (both representing Delta Systems "
+        "Limited, UK). The session was run by Ines Duarte and Lars Holm, both from Otherland Data Lab, reporting on tools."
+    )
+    speakers = speakers_in(extractor, text)
+    assert {name: (s.organisation, s.country) for name, s in speakers.items() if name != "Mei Chen"} == {
+        "Ana Lima": ("Examplia Nursing Council", None), "Rui Sousa": ("Examplia Nursing Council", None),
+        "Kofi Mensah": ("Examplia Nursing Council", None), "Tom Baker": ("Delta Systems Limited", "GBR"),
+        "Jan Novak": ("Delta Systems Limited", "GBR"), "Ines Duarte": ("Otherland Data Lab", None),
+        "Lars Holm": ("Otherland Data Lab", None),
+    }
+    assert (speakers["Mei Chen"].organisation, speakers["Kofi Mensah"].title) == ("Examplia Institute", "Senior IT Officer")
+
+
 def test_an_event_line_shaped_like_an_introduction_is_not_a_speaker(extractor) -> None:
     text = "Digital Public Infrastructure\nHLPF 2025 Side Event, United Nations Headquarters, New York, 15 July 2025\n\nThe event was chaired by Ms. Lina Berg, Director, UNICEF."
     assert list(speakers_in(extractor, text)) == ["Lina Berg"]

@@ -3,7 +3,7 @@
 "A U.S. delegation travelled to ... The delegation included NAME, TITLE; NAME, TITLE; ..." names the
 country once for everyone listed; "the Examplian delegation led by NAME" once for its leader. A
 member whose introduction names no country of their own (and who does not work for an international
-body) represents the delegation's. A paragraph names a body once for the speakers after it: "At the X
+body) represents the delegation's. "A, Director; B, Adviser (both of X)" names a body once for the people before it. A paragraph names a body once for the speakers after it: "At the X
 Company, the delegation learned ... Chairman NAME presented".
 """
 
@@ -21,6 +21,7 @@ from ..spans import doc_entities, document_text, token_positions
 from .cues import SpeakerCues
 from .fields import Field, FieldReader, without_article
 from .match import SpeakerMatch
+from .slots import affiliation_shaped, parts
 
 _GROUP_WINDOW = 4
 """Words before a group noun that may name its country ("the U.S. interagency delegation")."""
@@ -44,6 +45,8 @@ class DocumentContext:
     def complete(self, doc: Doc, speakers: list[SpeakerMatch]) -> None:
         for at in token_positions(doc, ("respectively",)):
             self._respectively(doc, at, speakers)
+        for shared in _SHARED.finditer(document_text(doc)):
+            self._shared_affiliation(doc, shared, speakers)
         for speaker in speakers:
             if speaker.organisation is None and self._academic(speaker.title):
                 self._university(doc, speaker)
@@ -84,6 +87,27 @@ class DocumentContext:
             speaker.organisation = described.organisation or speaker.organisation
             speaker.unit = described.unit or speaker.unit
             speaker.country = described.country or speaker.country
+
+    def _shared_affiliation(self, doc: Doc, shared: re.Match[str], speakers: list[SpeakerMatch]) -> None:
+        """"A and B (both of X Institute)", "A, Director; B, Adviser; and C, Officer (all at X)", "A and B, both from
+        X": the body after "both" or "all", written once after the last name, is each listed person's. "Both" is
+        the two names before it; "all", every name of the sentence before it."""
+        body = doc.char_span(*shared.span("body"), alignment_mode="contract")
+        if body is None:
+            return
+        named = [s for s in speakers if s.name.sent == body.sent and s.name.end_char <= shared.start()]
+        named = named[-2:] if shared["count"].lower() == "both" else named
+        first, *rest = parts(body) or [body]
+        organisation = without_article(first)
+        if not named or not affiliation_shaped(organisation):
+            return  # "both of which", "all of them"
+        country = next((code for part in rest if (code := self.countries.lookup(part.text))), None)
+        country = country or self.fields.national_body(organisation.text)
+        for speaker in named:
+            speaker.organisation, speaker.unit = organisation, None
+            speaker.country = country or speaker.country
+            if speaker.title and (read_on := re.search(rf"(?:^|\()\s*{shared['count']}\b", speaker.title, re.IGNORECASE)):
+                speaker.title = speaker.title[: read_on.start()].strip() or None  # "Senior IT Officer (all": read on
 
     def _shared_body_country(self, speakers: list[SpeakerMatch]) -> None:
         """"Ana Lima, GSI, Japan" and, further on, "hosted by Rui Sousa, Director-General of GSI": a national body's
@@ -185,6 +209,13 @@ class DocumentContext:
         earlier = [other.country for other in groups if other.at < group.at and other.country is not None]
         return earlier[-1] if earlier else None
 
+
+_SHARED = re.compile(
+    r"(?:\(|,\s)(?P<count>both|all|all three|all four|all five)\s+(?:of|at|from|with|representing)\s+"
+    r"(?P<body>[^()\n;.]+?)(?=\)|[;.](?:\s|$)|\n|$)",
+    re.IGNORECASE,
+)
+"""A body written once for the names before it: "(both of X)", "(all at the X)", ", both from X"."""
 
 _RESPECTIVE_LEADS = frozenset({",", "on", "behalf", "of", "from", "representing", "the", "who", "are", "were", "is"})
 """Words between the last name and its description ("A and B, on behalf of the X and Y respectively")."""
