@@ -3,8 +3,9 @@
 "A U.S. delegation travelled to ... The delegation included NAME, TITLE; NAME, TITLE; ..." names the
 country once for everyone listed; "the Examplian delegation led by NAME" once for its leader. A
 member whose introduction names no country of their own (and who does not work for an international
-body) represents the delegation's. "A, Director; B, Adviser (both of X)" names a body once for the people before it. A paragraph names a body once for the speakers after it: "At the X
-Company, the delegation learned ... Chairman NAME presented".
+body) represents the delegation's. "A, Director; B, Adviser (both of X)" names a body once for the
+people before it. A paragraph names a body once for the speakers after it: "At the X Company, the
+delegation learned ... Chairman NAME presented".
 """
 
 from __future__ import annotations
@@ -106,7 +107,8 @@ class DocumentContext:
         for speaker in named:
             speaker.organisation, speaker.unit = organisation, None
             speaker.country = country or speaker.country
-            if speaker.title and (read_on := re.search(rf"(?:^|\()\s*{shared['count']}\b", speaker.title, re.IGNORECASE)):
+            read_on = re.search(rf"(?:^|\()\s*{shared['count']}\b", speaker.title or "", re.IGNORECASE)
+            if speaker.title and read_on:
                 speaker.title = speaker.title[: read_on.start()].strip() or None  # "Senior IT Officer (all": read on
 
     def _shared_body_country(self, speakers: list[SpeakerMatch]) -> None:

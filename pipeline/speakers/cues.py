@@ -143,8 +143,10 @@ class SpeakerCues:
         heading the first phrase, as English titles end in theirs ("Payment Systems Projects Coordinator, X")."""
         words = re.findall(r"[\w’'-]+", text.lower())
         phrase = _ITEM_BREAK.split(text.strip(), maxsplit=1)[0].split()
-        headed = 0 < len(phrase) <= _TITLE_PHRASE_WORDS and all(w[:1].isupper() for w in phrase) and phrase[-1].lower() in self.title_heads
-        return headed or any(w in self.title_words or any(part in self.title_words for part in w.split("-")) for w in words[:3])
+        capitalised = 0 < len(phrase) <= _TITLE_PHRASE_WORDS and all(w[:1].isupper() for w in phrase)
+        if capitalised and phrase[-1].lower() in self.title_heads:
+            return True
+        return any(w in self.title_words or any(part in self.title_words for part in w.split("-")) for w in words[:3])
 
     def is_talk(self, text: str) -> bool:
         """An agenda item's title rather than an affiliation: its first phrase (before a number, a preposition, a
