@@ -326,14 +326,16 @@ class FieldReader:
         """The country a body's name opens or closes with: "Canadian Centre for ...", "Fiji National Commission", "British
         High Commission", "Supreme Court of Samoa", "Environment Canada"."""
         of_country = _ENDS_OF_STATE.search(organisation)
-        if of_country and self._national_part(organisation[: of_country.start()]) and (
+        before = organisation[: of_country.start()].strip() if of_country else ""
+        if of_country and (self.words.is_institution(before) or acronym(before)) and self._national_part(before) and (
             code := self.countries.lookup(of_country.group(1))
         ):
             return code  # "Supreme Court of Samoa", "N&MC of Ghana"
         words = organisation.split()
         for size in (3, 2, 1):
             body = " ".join(words[:-size])
-            if len(words) > size and (self.words.is_portfolio(body) or not acronym(body) and self._national_part(body)) and (
+            named = self.words.is_institution(body) and not acronym(body) and self._national_part(body)
+            if len(words) > size and (self.words.is_portfolio(body) or named) and (
                 code := self.countries.lookup(" ".join(words[-size:]))
             ):
                 return code  # "Environment Canada", "Financial Services Agency Japan": a body and its state; not a
@@ -346,11 +348,10 @@ class FieldReader:
         return None
 
     def _national_part(self, body: str) -> bool:
-        """The part of a body's name before its state's: an institution or an acronym, not an international body
-        ("UNDP Ghana" is UNDP's office in Ghana, its staff no one's delegates), and not one that runs into the state's
+        """Whether the part of a body's name before its state's may be a national body's: not an international body
+        ("UNDP Ghana" is UNDP's office in Ghana, its staff no one's delegates), nor words that run into the state's
         name ("Instituto Tecnológico Autónomo de México", "Zambian Embassy to the US")."""
-        body = body.strip()
-        if not body[-1:].isalnum() or body.split()[-1][:1].islower() or not (self.words.is_institution(body) or acronym(body)):
+        if not body[-1:].isalnum() or body.split()[-1][:1].islower():
             return False
         known = self.known(body)
         return known is None or not known.international
