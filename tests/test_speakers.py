@@ -1189,3 +1189,17 @@ def test_a_state_body_no_one_knows_is_of_the_country_the_text_is_about(extractor
     speakers = speakers_in(extractor, text)
     assert speakers["Ana Lima"].country == country
     assert speakers["Rui Sousa"].country is None  # no state's body
+
+
+def test_a_copula_naming_a_role_introduces_its_subject_and_ends_the_title(extractor) -> None:
+    """"NAME, TITLE is the chief guest", "NAME of X is among the panellists", "NAME was the chair": the role noun after
+    "be" says the person takes part, and the title stops before the verb."""
+    text = (
+        "Hon. Dr. Kamala Rai, former Minister of Education of Nepal is the chief guest of the symposium. "
+        "Lena Ortiz of the World Bank is among the panellists. Before the break, Tomas Berg of Examplia University was the chair."
+    )
+    assert fields_by_name(extractor, text, "title", "country", "organisation", "role") == {
+        "Kamala Rai": ("former Minister of Education of Nepal", "NPL", "Ministry of Education", "speaker"),
+        "Lena Ortiz": (None, None, "World Bank", "panellist"),
+        "Tomas Berg": (None, None, "Examplia University", "chair"),
+    }

@@ -488,7 +488,7 @@ class ProseReader:
                 clause = j + 1 < len(doc) and doc[j + 1].lower_ == "who"
                 if (predicate := self.predicate_at(doc, j + 1)) is not None:
                     return _Description(_kept(fields), predicate)
-            elif j > field_start and token.is_lower and token.pos_ == "VERB" and not token.ent_type_ and not clause and not (
+            elif j > field_start and token.is_lower and self._predicate_verb(token) and not token.ent_type_ and not clause and not (
                 doc[j - 1].text == "-" and not doc[j - 1].whitespace_  # "Ottawa-based"
                 or j + 1 < len(doc) and doc[j + 1].text == "-" and not token.whitespace_  # "start-up"
             ):
@@ -631,6 +631,23 @@ class ProseReader:
             return doc[i]
         return None
 
+    def _predicate_verb(self, token: Token) -> bool:
+        """A verb, or a copula that gives a role ("NAME, first president of X is the chief guest"): the predicate
+        that ends a description. Other copulas may sit inside one ("a company that is ...")."""
+        return token.pos_ == "VERB" or token.lemma_ == "be" and self._role_named(token) is not None
+
+    def _role_named(self, copula: Token) -> str | None:
+        """The role a copula gives its subject: "was the chief guest", "are some of the speakers", "is among the
+        panellists"."""
+        named = [c for c in copula.children if c.dep_ == "attr"]
+        preps = [c for word in (*named, copula) for c in word.children if c.lower_ in ("of", "among")]
+        named += [o for prep in preps for o in prep.children if o.dep_ == "pobj"]
+        for noun in named:
+            words = [t.lower_ for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "predet", "poss")]
+            if role := self.cues.role_by_noun.get(" ".join(words)) or self.cues.role_by_noun.get(noun.lower_):
+                return role
+        return None
+
     def role_of_verb(self, verb: Token) -> str | None:
         """The role a verb gives its subject: "chaired", "presented", "served as rapporteur", "put it", and the verb an
         auxiliary leads to ("did not hesitate to challenge")."""
@@ -648,6 +665,8 @@ class ProseReader:
             if role:
                 return role
         lemma = verb.lemma_.lower()
+        if lemma == "be" and (role := self._role_named(verb)):
+            return role
         if lemma == "be" and verb.i + 1 < len(verb.doc):
             lemma = verb.doc[verb.i + 1].lemma_.lower()
         role = self.cues.role_by_verb.get(lemma) or self.cues.role_by_verb.get(verb.lower_)
