@@ -1203,3 +1203,15 @@ def test_a_copula_naming_a_role_introduces_its_subject_and_ends_the_title(extrac
         "Lena Ortiz": (None, None, "World Bank", "panellist"),
         "Tomas Berg": (None, None, "Examplia University", "chair"),
     }
+
+
+def test_hearing_from_or_featuring_someone_makes_them_a_speaker(extractor) -> None:
+    text = (
+        "At this year's forum we heard from Lena Ortiz, Founder of Examplia Media, on local news. "
+        "The second session featured Tomas Berg of Examplia University and Ana Lima of the World Bank."
+    )
+    assert fields_by_name(extractor, text, "organisation", "role") == {
+        "Lena Ortiz": ("Examplia Media", "speaker"),
+        "Tomas Berg": ("Examplia University", "speaker"),
+        "Ana Lima": ("World Bank", "speaker"),
+    }
