@@ -1205,13 +1205,21 @@ def test_a_copula_naming_a_role_introduces_its_subject_and_ends_the_title(extrac
     }
 
 
-def test_hearing_from_or_featuring_someone_makes_them_a_speaker(extractor) -> None:
-    text = (
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(  # "heard from", "featured": phrases of the cue file
         "At this year's forum we heard from Lena Ortiz, Founder of Examplia Media, on local news. "
-        "The second session featured Tomas Berg of Examplia University and Ana Lima of the World Bank."
-    )
-    assert fields_by_name(extractor, text, "organisation", "role") == {
-        "Lena Ortiz": ("Examplia Media", "speaker"),
-        "Tomas Berg": ("Examplia University", "speaker"),
-        "Ana Lima": ("World Bank", "speaker"),
-    }
+        "The second session featured Tomas Berg of Examplia University and Ana Lima of the World Bank.",
+        {"Lena Ortiz": ("Examplia Media", "speaker"), "Tomas Berg": ("Examplia University", "speaker"),
+         "Ana Lima": ("World Bank", "speaker")},
+        id="heard-from-and-featured",
+    ),
+    pytest.param(  # the nouns between the phrase and the name describe the person; the phrase still gives the role
+        "Moderated by team member Ana Lima of the Examplia Design Centre, the panel discussed open textbooks. "
+        "The day began with the keynote address of Vice Admiral Tomas Berg, Commander of the Examplia Navy.",
+        {"Ana Lima": ("Examplia Design Centre", "moderator"), "Tomas Berg": ("Examplia Navy", "speaker")},
+        id="over-describing-nouns",
+    ),
+])
+def test_a_role_phrase_before_a_name_gives_the_role(extractor, text: str, expected: dict[str, tuple[str, str]]) -> None:
+    assert fields_by_name(extractor, text, "organisation", "role") == expected

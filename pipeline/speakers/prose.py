@@ -313,6 +313,8 @@ class ProseReader:
         described = self.description(person)
         fields, predicate = described.fields, described.predicate
         prefix_role, prefix = self.role_before(person), self.title_before(person)
+        if prefix_role is None and (descriptor := _descriptor_before(person)) is not None:
+            prefix_role = self._role_phrase_before(descriptor)  # "moderated by team member NAME"
         attributed = attributed_title(self.cues, person, prefix) if prefix is not None else None
         prefix = attributed or prefix  # ',” added X University Vice-President for Research, Innovation and Impact NAME'
         by_role, by_description = self.described_by(person)
@@ -678,24 +680,31 @@ class ProseReader:
 
     def role_before(self, person: Span) -> str | None:
         """A role named just before the name: "Chair NAME", "Moderator: NAME", "moderated by NAME"."""
-        before = line_before(person).lower()
-        before = re.sub(r"\b(?:mr|ms|mrs|dr|prof|h\.e|hon)\.?\s*$", "", before.strip()).strip(" :–—-,")
-        before = _PASSIVE_BY.sub(" by", before)  # "welcome remarks were delivered by" is "welcome remarks by"
-        for phrase, role in self.cues.role_by_phrase.items():
-            if before.endswith(phrase):
-                return role
-        if self.led_by.search(before):
-            return self.cues.role_by_phrase["delegation led by"]
+        if role := self._role_phrase_before(person):
+            return role
         start = person.start
         while start > 0 and self.cues.is_honorific(person.doc[start - 1]):
             start -= 1
         if start >= 2 and person.doc[start - 1].lower_ == "by" and person.doc[start - 2].tag_ == "VBN":
             return self.cues.role_by_verb.get(person.doc[start - 2].lemma_.lower())  # "as explained by NAME"
-        words = _without_copula(before.split())  # "The first speaker (of the evening) was NAME"
+        words = _without_copula(self._line_before(person).split())  # "The first speaker (of the evening) was NAME"
         for size in (3, 2, 1):
             if len(words) >= size and (role := self.cues.role_by_noun.get(" ".join(words[-size:]))):
                 return role
         return self._listed_role(person.doc, start)
+
+    def _line_before(self, person: Span) -> str:
+        before = line_before(person).lower()
+        before = re.sub(r"\b(?:mr|ms|mrs|dr|prof|h\.e|hon)\.?\s*$", "", before.strip()).strip(" :–—-,")
+        return _PASSIVE_BY.sub(" by", before)  # "welcome remarks were delivered by" is "welcome remarks by"
+
+    def _role_phrase_before(self, person: Span) -> str | None:
+        """A role phrase of the cue file ending right before the name: "moderated by NAME", "a delegation led by NAME"."""
+        before = self._line_before(person)
+        for phrase, role in self.cues.role_by_phrase.items():
+            if before.endswith(phrase):
+                return role
+        return self.cues.role_by_phrase["delegation led by"] if self.led_by.search(before) else None
 
     def _listed_role(self, doc: Doc, start: int) -> str | None:
         """An item of a list after a colon or "include" whose lead names the people's part: "three speakers gave
@@ -969,3 +978,18 @@ def _ends_line(span: Span) -> bool:
     return span.end >= len(doc) or "\n" in doc[span.end - 1].whitespace_ or "\n" in doc[span.end].text or (
         doc[span.end].is_punct and (span.end + 1 >= len(doc) or "\n" in doc[span.end].whitespace_)
     )
+
+
+def _descriptor_before(person: Span) -> Span | None:
+    """The name with the nouns just before it ("team member NAME", "journalist NAME"), up to four on its line: a
+    role phrase may stand before them ("moderated by team member NAME")."""
+    doc, start = person.doc, person.start
+    while start > 0 and person.start - start < 4 and _descriptive(doc[start - 1]):
+        start -= 1
+    return doc[start : person.end] if start < person.start else None
+
+
+def _descriptive(token: Token) -> bool:
+    """A word that may describe the person named after it: a noun or adjective, no one's name, on the name's line."""
+    return token.is_alpha and token.pos_ in ("NOUN", "PROPN", "ADJ") and token.ent_type_ != "PERSON" and (
+        "\n" not in token.whitespace_)
