@@ -658,3 +658,18 @@ def test_a_description_stops_where_the_next_item_of_a_cell_opens(extractor, row:
     """Ingest joins the lines of a table cell with "; "; a description does not run into the next item."""
     speakers = speakers_in(extractor, row + "\n")
     assert {name: speakers[name].organisation for name in organisations} == organisations
+
+
+def test_names_a_label_lists_after_commas_are_each_a_person(extractor) -> None:
+    """ "Chairmen: A. Okafor, T. Berg": a part after a comma that the NER tags as a person and that opens with a
+    given name or an initial is the next item, not the first person's institution; "NAME, Schneider Electric"
+    keeps its company."""
+    text = (
+        "Session 4: Theory of plasma transport\nChairmen: A. Okafor, T. Berg\n\n"
+        "Session 5: Practice\nChairs: Lena Ortiz, Tomas Berg\n\nSpeakers\n- Olivier Blum, Schneider Electric\n"
+    )
+    found = speakers_in(extractor, text)
+    assert {name: (f.organisation, f.role) for name, f in found.items()} == {
+        "A. Okafor": (None, "chair"), "T. Berg": (None, "chair"), "Lena Ortiz": (None, "chair"),
+        "Olivier Blum": ("Schneider Electric", "speaker"),
+    }

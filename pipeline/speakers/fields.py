@@ -374,6 +374,9 @@ class FieldReader:
             or self.words.is_unit(span.text) or self.countries.lookup(span.text)
         )
 
+    def opens_with_given_name(self, span: Span) -> bool:
+        return self.given_names is not None and self.given_names.is_given_name(span[0])
+
     def names_a_topic(self, span: Span) -> bool:
         """"Club Administration", "Rethinking Participation", "Achievement Medal": a word long enough for its abstract
         noun's ending to say what it is, which no one's name has."""

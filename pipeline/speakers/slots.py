@@ -264,7 +264,7 @@ class SlotParser:
                 part_end = _part_end(doc, i, end)
                 part = trimmed(doc[i:part_end])
                 if part is None or self._names_someone(part) or text == ";" and self._opens_item(doc, i, end) or (
-                        text == "/" and self._whole_name(part)) or not (
+                        text == "/" and self._whole_name(part) or text == "," and self._whole_name(part, tagged=True)) or not (
                         self.describes(part) or not strict and affiliation_shaped(part)):
                     i -= 1
                     break
@@ -290,10 +290,15 @@ class SlotParser:
         person = self.name_at(part, part.start)
         return person is not None and person.name.end < len(part.doc) and part.doc[person.name.end].text == "("
 
-    def _whole_name(self, part: Span) -> bool:
-        """A part that is a name and nothing more: after a slash, the next of a list ("Ana Lima / Rui Sousa")."""
+    def _whole_name(self, part: Span, *, tagged: bool = False) -> bool:
+        """A part that is a name and nothing more: after a slash, the next of a list ("Ana Lima / Rui Sousa"); after
+        a comma, only a person the NER tagged that opens with a given name or an initial (`tagged`): "Chairs: Ana
+        Lima, R. Sousa". Other name-shaped parts after a comma are more often places or companies ("Chapel Hill",
+        "Schneider Electric")."""
         person = self.name_at(part, part.start)
-        return person is not None and person.name.end == part.end and len(person.name) >= 2
+        if person is None or person.name.end != part.end or len(person.name) < 2:
+            return False
+        return not tagged or person.ner and (_initial(person.name[0]) or self.fields.opens_with_given_name(person.name))
 
     def describes(self, span: Span) -> bool:
         """Whether a cell or line describes a person: a title, an institution or a country, not a talk or a time."""
@@ -406,3 +411,8 @@ def _expanded(data: dict[str, Any], cues: SpeakerCues) -> list[list[dict[str, An
         return values.get(value, value) if isinstance(value, str) else value
 
     return fill(data["honorific_name"])
+
+
+def _initial(token: Token) -> bool:
+    """ "F." of "F. Taccogna"."""
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
