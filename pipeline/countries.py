@@ -24,7 +24,9 @@ _QUALIFIERS = r"(?:[\w-]+\s+){0,2}?"
 """Up to two words before a state word: "Deputy Minister of X", "Permanent Representative of X"."""
 _STATE_LEAD = re.compile(rf"^(?:the\s+)?{_QUALIFIERS}(?:[a-z]+-)?(?:{_STATE_WORDS})(?:\s+general)?\s", re.IGNORECASE)
 """A state's word led by up to two others: "Deputy Minister of X", "Vice-Minister of Energy of X"."""
-_OF = re.compile(r"\b(?:of|to|for)\s+(?:the\s+)?", re.IGNORECASE)
+_OF = re.compile(r"\b(?:of|for)\s+(?:the\s+)?", re.IGNORECASE)
+"""What opens the state a state's word is of: "Minister of X", "Envoy for X"; never "to", which names where an envoy is
+sent: "Ambassador to X"."""
 _PLACE = re.compile(r"\s+(?:in|to|at)\s+.*$", re.IGNORECASE)
 """Where a mission sits, after the state it is of: "Embassy of X in Y", "Permanent Representative of X to Y"."""
 _COUNTRY_STATE = re.compile(

@@ -83,6 +83,7 @@ def test_represented(index: CountryIndex, name: str, iso3: str) -> None:
 @pytest.mark.parametrize("title", [
     "Resident Representative of UNDP in Ghana", "Special Envoy of the Secretary-General", "Head of Climate Finance",
     "Minister for Foreign Affairs", "Deputy Prime Minister",
+    "The Examplian Ambassador to Timor-Leste", "Ambassador to Kenya",  # where an envoy is sent is not whom they represent
 ])
 def test_a_title_without_a_state_represents_none(index: CountryIndex, title: str) -> None:
     assert index.represented(title) is None
