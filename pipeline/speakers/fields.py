@@ -375,6 +375,7 @@ class FieldReader:
         )
 
     def opens_with_given_name(self, span: Span) -> bool:
+        """Whether a name opens with a given name of `models/given_names.txt` (none known without the lists)."""
         return self.given_names is not None and self.given_names.is_given_name(span[0])
 
     def names_a_topic(self, span: Span) -> bool:

@@ -694,6 +694,7 @@ class ProseReader:
         return self._listed_role(person.doc, start)
 
     def _line_before(self, person: Span) -> str:
+        """The line before the name, lower-cased, without an honorific at its end: what a role phrase ends."""
         before = line_before(person).lower()
         before = re.sub(r"\b(?:mr|ms|mrs|dr|prof|h\.e|hon)\.?\s*$", "", before.strip()).strip(" :–—-,")
         return _PASSIVE_BY.sub(" by", before)  # "welcome remarks were delivered by" is "welcome remarks by"

@@ -264,7 +264,7 @@ class SlotParser:
                 part_end = _part_end(doc, i, end)
                 part = trimmed(doc[i:part_end])
                 if part is None or self._names_someone(part) or text == ";" and self._opens_item(doc, i, end) or (
-                        text == "/" and self._whole_name(part) or text == "," and self._whole_name(part, tagged=True)) or not (
+                        text == "/" and self._whole_name(part) or text == "," and self._whole_name(part, after_comma=True)) or not (
                         self.describes(part) or not strict and affiliation_shaped(part)):
                     i -= 1
                     break
@@ -290,15 +290,15 @@ class SlotParser:
         person = self.name_at(part, part.start)
         return person is not None and person.name.end < len(part.doc) and part.doc[person.name.end].text == "("
 
-    def _whole_name(self, part: Span, *, tagged: bool = False) -> bool:
+    def _whole_name(self, part: Span, *, after_comma: bool = False) -> bool:
         """A part that is a name and nothing more: after a slash, the next of a list ("Ana Lima / Rui Sousa"); after
-        a comma, only a person the NER tagged that opens with a given name or an initial (`tagged`): "Chairs: Ana
-        Lima, R. Sousa". Other name-shaped parts after a comma are more often places or companies ("Chapel Hill",
-        "Schneider Electric")."""
+        a comma, only a person the NER tagged that opens with a given name or an initial: "Chairs: Ana Lima, R.
+        Sousa". Other name-shaped parts after a comma are more often places or companies ("Chapel Hill", "Schneider
+        Electric")."""
         person = self.name_at(part, part.start)
         if person is None or person.name.end != part.end or len(person.name) < 2:
             return False
-        return not tagged or person.ner and (_initial(person.name[0]) or self.fields.opens_with_given_name(person.name))
+        return not after_comma or person.ner and (_initial(person.name[0]) or self.fields.opens_with_given_name(person.name))
 
     def describes(self, span: Span) -> bool:
         """Whether a cell or line describes a person: a title, an institution or a country, not a talk or a time."""
