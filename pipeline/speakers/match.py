@@ -82,14 +82,14 @@ def initials_agree(a: Span, b: Span) -> bool:
     """Whether two names that share a surname can be one person's where one gives its given names as initials:
     "S. Singh" is "Sanjay Kumar Singh", "S.N. Singh" and "Mahesh Kumar Singh" are two people. Names without
     initials agree ("Singh", "Jeet Singh" for "Parminder Jeet Singh")."""
-    if not any(_abbreviated(name[:-1]) for name in (a, b)):
+    if not any(abbreviated(name[:-1]) for name in (a, b)):
         return True
     written = [_initials_of(name[:-1]) for name in (a, b)]
     first, second = sorted(written, key=len)
     return second.startswith(first)
 
 
-def _abbreviated(given: Span) -> bool:
+def abbreviated(given: Span) -> bool:
     """Given names written as initials only: "S.N.", "P. K.", "PVVS" is not (a word)."""
     return len(given) > 0 and all(re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]", token.text) for token in given)
 

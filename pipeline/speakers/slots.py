@@ -23,7 +23,7 @@ from ..spans import doc_entities, token_positions
 from .cues import SpeakerCues
 from .fields import Field, FieldReader, capitalised, inside_entity
 from .layout import Line, document_lines, line_of
-from .match import SpeakerMatch
+from .match import SpeakerMatch, abbreviated
 from .names import HYPHENS, name_end, post_nominal
 
 _PEOPLE_KEY = "sidegraph.slot_people"
@@ -298,7 +298,7 @@ class SlotParser:
         person = self.name_at(part, part.start)
         if person is None or person.name.end != part.end or len(person.name) < 2:
             return False
-        return not after_comma or person.ner and (_initial(person.name[0]) or self.fields.opens_with_given_name(person.name))
+        return not after_comma or person.ner and (abbreviated(person.name[:1]) or self.fields.opens_with_given_name(person.name))
 
     def describes(self, span: Span) -> bool:
         """Whether a cell or line describes a person: a title, an institution or a country, not a talk or a time."""
@@ -412,7 +412,3 @@ def _expanded(data: dict[str, Any], cues: SpeakerCues) -> list[list[dict[str, An
 
     return fill(data["honorific_name"])
 
-
-def _initial(token: Token) -> bool:
-    """ "F." of "F. Taccogna"."""
-    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
